@@ -1,0 +1,91 @@
+# Frontdoor developer entry points. Run `make` (or `make help`) for the list.
+#
+# The first target that needs Python creates .venv and installs the project
+# with its dev extras; the stamp file .venv/.installed makes later runs
+# instant until pyproject.toml changes.
+
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON := $(BIN)/python
+PIP := $(BIN)/pip
+PYTEST := $(BIN)/pytest
+RUFF := $(BIN)/ruff
+MYPY := $(BIN)/mypy
+LINT_IMPORTS := $(BIN)/lint-imports
+HADOLINT := $(BIN)/hadolint
+ALEMBIC := $(BIN)/alembic
+STAMP := $(VENV)/.installed
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+.PHONY: help run lint test test-all test-fast openapi migration bench clean
+
+help: ## List the targets
+	@echo "Frontdoor make targets:"
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
+		| awk 'BEGIN {FS = ":.*## "}; {printf "  %-11s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+	$(PIP) install -e '.[dev]'
+	touch $@
+
+run: $(STAMP) ## Start the product (embedded PostgreSQL in .data/ unless DATABASE_URL is set)
+	exec $(PYTHON) -m api
+
+# Every check runs even when an earlier one fails; the target fails if any did.
+lint: $(STAMP) ## ruff, ruff format --check, mypy, import-linter, hadolint, docker-compose config
+	@failed=""; \
+	step() { echo ">> $$*"; if ! "$$@"; then failed="$$failed\n   $$*"; return 1; fi; }; \
+	step $(RUFF) check . || true; \
+	step $(RUFF) format --check . || true; \
+	step $(MYPY) || true; \
+	step $(LINT_IMPORTS) || true; \
+	step $(HADOLINT) Dockerfile || true; \
+	if step bash scripts/ensure-apt.sh docker-compose docker-compose; then \
+		step docker-compose -f docker-compose.yml config -q || true; \
+	fi; \
+	if [ -n "$$failed" ]; then echo -e "lint FAILED:$$failed" >&2; exit 1; fi; \
+	echo "lint OK"
+
+test: ## lint, then the whole test suite, then the smoke tests on the embedded PostgreSQL
+	$(MAKE) lint
+	$(MAKE) test-all
+
+# pytest exits 5 when it collects no test: that is a failure here, in both passes.
+test-all: $(STAMP) ## pytest tests (PostgreSQL at 127.0.0.1:5432 or TEST_DATABASE_URL) + embedded smoke pass
+	@echo ">> pytest tests -q   (database: $${TEST_DATABASE_URL:-127.0.0.1:5432})"
+	@rc=0; $(PYTEST) tests -q || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests in tests/" >&2; exit 1; fi; \
+	exit $$rc
+	@echo ">> FRONTDOOR_TEST_EMBEDDED=1 pytest tests/api -m smoke -q   (embedded PostgreSQL)"
+	@rc=0; FRONTDOOR_TEST_EMBEDDED=1 $(PYTEST) tests/api -m smoke -q || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "error: no smoke tests collected in tests/api" >&2; exit 1; fi; \
+	exit $$rc
+
+test-fast: $(STAMP) ## Unit + API tests, stop at the first failure
+	$(PYTEST) tests/unit tests/api -q -x
+
+openapi: $(STAMP) ## Regenerate openapi/openapi.json
+	$(PYTHON) -m openapi.export
+
+migration: ## New alembic revision: make migration m=short_slug
+	@if [ -z "$(m)" ]; then \
+		echo "usage: make migration m=short_slug" >&2; \
+		echo "       creates migrations/versions/<YYYYMMDD_HHMMSS>_<short_slug>.py" >&2; \
+		exit 2; \
+	fi
+	@$(MAKE) $(STAMP)
+	$(ALEMBIC) revision -m "$(m)" --rev-id $$(date +%Y%m%d_%H%M%S)
+
+bench: $(STAMP) ## Run the benchmark (python -m bench)
+	$(PYTHON) -m bench
+
+clean: ## Remove .venv and caches (keeps .data/)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info
+	find . -name __pycache__ -type d -not -path './.data/*' -not -path './node_modules/*' -prune -exec rm -rf {} +

@@ -1,0 +1,36 @@
+"""The embedded PostgreSQL (pgserver) that `make run` uses when DATABASE_URL is not set."""
+
+import logging
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("frontdoor.embedded")
+
+
+class EmbeddedPostgres:
+    """Starts PostgreSQL with its data in `data_dir`; the data survives restarts."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._server: Any = None
+
+    def start(self, database: str = "frontdoor") -> str:
+        if not database.isidentifier():
+            raise ValueError("the embedded database name must be a plain identifier")
+        import pgserver  # imported lazily: it is only needed without DATABASE_URL
+
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        get_server = pgserver.get_server  # type: ignore[attr-defined]
+        self._server = get_server(self.data_dir.resolve(), cleanup_mode="stop")
+        query = f"SELECT 1 FROM pg_database WHERE datname = '{database}';"  # noqa: S608
+        exists = self._server.psql(query)
+        if "(1 row)" not in exists:
+            self._server.psql(f'CREATE DATABASE "{database}";')
+        uri: str = self._server.get_uri(database)
+        log.info("embedded PostgreSQL is up", extra={"fields": {"data_dir": str(self.data_dir)}})
+        return uri
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.cleanup()
+            self._server = None

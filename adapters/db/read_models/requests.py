@@ -1,0 +1,120 @@
+"""Read models behind request lists and timelines: one query each, no per-row look-ups."""
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, or_, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.db.repositories.requests import request_from_row
+from adapters.db.tables import request_timeline, service_requests
+from domain.requests.model import Actor, EntryKind, ServiceRequest, TimelineEntry, Visibility
+from domain.shared.errors import ValidationFailed
+
+t = service_requests
+
+
+@dataclass(frozen=True)
+class RequestFilter:
+    statuses: list[str] = field(default_factory=list)
+    service_codes: list[str] = field(default_factory=list)
+    department: str | None = None
+    assignee_id: Any = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    updated_after: datetime | None = None
+    q: str | None = None
+    limit: int = 50
+    cursor: str | None = None
+    visible_department: str | None = None
+
+
+@dataclass(frozen=True)
+class RequestPage:
+    items: list[ServiceRequest]
+    next_cursor: str | None
+
+
+def encode_cursor(request: ServiceRequest) -> str:
+    raw = json.dumps([request.requested_at.isoformat(), request.id]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, str]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        at, request_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        return datetime.fromisoformat(at), str(request_id)
+    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError):
+        raise ValidationFailed.single("cursor", "is not a cursor this API issued") from None
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _where(query: Select[Any], f: RequestFilter) -> Select[Any]:
+    conditions = []
+    if f.visible_department is not None:
+        conditions.append(t.c.department_code == f.visible_department)
+    if f.statuses:
+        conditions.append(t.c.status.in_(f.statuses))
+    if f.service_codes:
+        conditions.append(t.c.service_code.in_(f.service_codes))
+    if f.department:
+        conditions.append(t.c.department_code == f.department)
+    if f.assignee_id is not None:
+        conditions.append(t.c.assignee_id == f.assignee_id)
+    if f.created_from:
+        conditions.append(t.c.requested_at >= f.created_from)
+    if f.created_to:
+        conditions.append(t.c.requested_at < f.created_to)
+    if f.updated_after:
+        conditions.append(t.c.updated_at > f.updated_after)
+    if f.q:
+        pattern = f"%{_escape_like(f.q.strip())}%"
+        conditions.append(or_(t.c.id == f.q.strip(), t.c.description.ilike(pattern)))
+    if f.cursor:
+        at, request_id = decode_cursor(f.cursor)
+        conditions.append(tuple_(t.c.requested_at, t.c.id) < tuple_(at, request_id))
+    return query.where(and_(*conditions)) if conditions else query
+
+
+class RequestReadModel:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def page(self, f: RequestFilter) -> RequestPage:
+        query = _where(select(t), f).order_by(t.c.requested_at.desc(), t.c.id.desc())
+        async with self._engine.connect() as db:
+            rows = (await db.execute(query.limit(f.limit + 1))).all()
+        items = [request_from_row(row) for row in rows[: f.limit]]
+        more = len(rows) > f.limit
+        return RequestPage(items, encode_cursor(items[-1]) if more and items else None)
+
+    async def get(self, request_id: str) -> ServiceRequest | None:
+        async with self._engine.connect() as db:
+            row = (await db.execute(select(t).where(t.c.id == request_id))).first()
+        return None if row is None else request_from_row(row)
+
+    async def timeline(self, request_id: str, include_internal: bool = True) -> list[TimelineEntry]:
+        e = request_timeline
+        query = select(e).where(e.c.request_id == request_id).order_by(e.c.id)
+        if not include_internal:
+            query = query.where(e.c.visibility == Visibility.PUBLIC.value)
+        async with self._engine.connect() as db:
+            rows = (await db.execute(query)).all()
+        return [
+            TimelineEntry(
+                EntryKind(r.kind),
+                r.at,
+                Actor(r.actor_id, r.actor_name),
+                Visibility(r.visibility),
+                r.data,
+            )
+            for r in rows
+        ]

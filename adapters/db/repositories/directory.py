@@ -1,0 +1,180 @@
+"""Repositories for departments, services and users (explicit row <-> entity mapping)."""
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Row, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.db.tables import departments, services, users
+from domain.directory.catalog import (
+    AttributeDefinition,
+    AttributeOption,
+    Datatype,
+    Department,
+    Service,
+    SlaPolicy,
+)
+from domain.directory.users import Role, Tier, User
+from domain.requests.sla import SlaCalendar
+
+
+class SqlDepartmentRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def get(self, code: str) -> Department | None:
+        row = (
+            await self._db.execute(select(departments).where(departments.c.code == code))
+        ).first()
+        return None if row is None else department_from_row(row)
+
+    async def add(self, department: Department) -> None:
+        await self._db.execute(insert(departments).values(**_department_values(department)))
+
+    async def save(self, department: Department) -> None:
+        values = _department_values(department)
+        await self._db.execute(
+            update(departments).where(departments.c.code == department.code).values(**values)
+        )
+
+
+def _department_values(department: Department) -> dict[str, Any]:
+    return {
+        "code": department.code,
+        "name": department.name,
+        "email": department.email,
+        "phone": department.phone,
+    }
+
+
+def department_from_row(row: Row[Any]) -> Department:
+    return Department(code=row.code, name=row.name, email=row.email, phone=row.phone)
+
+
+class SqlServiceRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def get(self, code: str) -> Service | None:
+        row = (await self._db.execute(select(services).where(services.c.code == code))).first()
+        return None if row is None else service_from_row(row)
+
+    async def add(self, service: Service) -> None:
+        await self._db.execute(insert(services).values(**service_values(service)))
+
+    async def save(self, service: Service) -> None:
+        values = service_values(service)
+        await self._db.execute(
+            update(services)
+            .where(services.c.code == service.code)
+            .values(**values, updated_at=func.now())
+        )
+
+
+def service_values(service: Service) -> dict[str, Any]:
+    return {
+        "code": service.code,
+        "type_name": service.type_name,
+        "name": service.name,
+        "description": service.description,
+        "group_name": service.group,
+        "keywords": list(service.keywords),
+        "department_code": service.department_code,
+        "active": service.active,
+        "sla_target_hours": service.sla.target_hours,
+        "sla_calendar": service.sla.calendar.value,
+        "sla_pauses_on_hold": service.sla.pauses_on_hold,
+        "attributes": [attribute_to_json(a) for a in service.attributes],
+    }
+
+
+def attribute_to_json(attribute: AttributeDefinition) -> dict[str, Any]:
+    return {
+        "code": attribute.code,
+        "datatype": attribute.datatype.value,
+        "description": attribute.description,
+        "variable": attribute.variable,
+        "required": attribute.required,
+        "order": attribute.order,
+        "datatype_description": attribute.datatype_description,
+        "values": [{"key": o.key, "name": o.name} for o in attribute.values],
+    }
+
+
+def attribute_from_json(data: dict[str, Any]) -> AttributeDefinition:
+    return AttributeDefinition(
+        code=data["code"],
+        datatype=Datatype(data["datatype"]),
+        description=data.get("description", ""),
+        variable=data.get("variable", True),
+        required=data.get("required", False),
+        order=data.get("order", 0),
+        datatype_description=data.get("datatype_description", ""),
+        values=tuple(AttributeOption(v["key"], v["name"]) for v in data.get("values", [])),
+    )
+
+
+def service_from_row(row: Row[Any]) -> Service:
+    return Service(
+        code=row.code,
+        type_name=row.type_name,
+        name=row.name,
+        description=row.description,
+        group=row.group_name,
+        keywords=list(row.keywords),
+        department_code=row.department_code,
+        active=row.active,
+        sla=SlaPolicy(row.sla_target_hours, SlaCalendar(row.sla_calendar), row.sla_pauses_on_hold),
+        attributes=[attribute_from_json(a) for a in row.attributes],
+    )
+
+
+class SqlUserRepository:
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._db = connection
+
+    async def get(self, user_id: UUID) -> User | None:
+        row = (await self._db.execute(select(users).where(users.c.id == user_id))).first()
+        return None if row is None else user_from_row(row)
+
+    async def get_by_email(self, email: str) -> User | None:
+        row = (await self._db.execute(select(users).where(users.c.email == email))).first()
+        return None if row is None else user_from_row(row)
+
+    async def add(self, user: User) -> None:
+        await self._db.execute(insert(users).values(**_user_values(user)))
+
+    async def save(self, user: User) -> None:
+        values = _user_values(user)
+        await self._db.execute(update(users).where(users.c.id == user.id).values(**values))
+
+
+def _user_values(user: User) -> dict[str, Any]:
+    return {
+        "id": user.id,
+        "email": user.email,
+        "display_name": user.display_name,
+        "role": user.role.value,
+        "department_code": user.department_code,
+        "tier": user.tier.value if user.tier else None,
+        "password_hash": user.password_hash,
+        "active": user.active,
+        "token_version": user.token_version,
+        "created_at": user.created_at,
+    }
+
+
+def user_from_row(row: Row[Any]) -> User:
+    return User(
+        id=row.id,
+        email=row.email,
+        display_name=row.display_name,
+        role=Role(row.role),
+        password_hash=row.password_hash,
+        created_at=row.created_at,
+        department_code=row.department_code,
+        tier=Tier(row.tier) if row.tier else None,
+        active=row.active,
+        token_version=row.token_version,
+    )

@@ -1,0 +1,70 @@
+"""The SQL unit of work: one connection, one transaction, repositories bound to it."""
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
+
+from adapters.db.repositories.directory import (
+    SqlDepartmentRepository,
+    SqlServiceRepository,
+    SqlUserRepository,
+)
+from adapters.db.repositories.requests import SqlRequestRepository
+from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
+from domain.requests.ports import RequestRepository
+
+
+class SqlUnitOfWork:
+    requests: RequestRepository
+    services: ServiceRepository
+    departments: DepartmentRepository
+    users: UserRepository
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._connection: AsyncConnection | None = None
+        self._transaction: AsyncTransaction | None = None
+
+    @property
+    def connection(self) -> AsyncConnection:
+        """The live connection: background jobs are enqueued on it, inside the transaction."""
+        if self._connection is None:
+            raise RuntimeError("the unit of work is not open")
+        return self._connection
+
+    async def __aenter__(self) -> Self:
+        self._connection = await self._engine.connect()
+        self._transaction = await self._connection.begin()
+        self.requests = SqlRequestRepository(self._connection)
+        self.services = SqlServiceRepository(self._connection)
+        self.departments = SqlDepartmentRepository(self._connection)
+        self.users = SqlUserRepository(self._connection)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if self._transaction is not None and self._transaction.is_active:
+                await self._transaction.rollback()
+        finally:
+            if self._connection is not None:
+                await self._connection.close()
+            self._connection = self._transaction = None
+
+    async def commit(self) -> None:
+        if self._transaction is None:
+            raise RuntimeError("the unit of work is not open")
+        await self._transaction.commit()
+
+
+class SqlUnitOfWorkFactory:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    def __call__(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._engine)

@@ -1,0 +1,80 @@
+"""`python -m api`: the start script of `make run` and of the Docker image.
+
+Uses DATABASE_URL when set, otherwise the embedded PostgreSQL in FRONTDOOR_DATA_DIR; applies the
+migrations, loads the demo data once when enabled, then serves with uvicorn until Ctrl-C.
+"""
+
+import asyncio
+import logging
+import os
+import sys
+from pathlib import Path
+
+import uvicorn
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.db.embedded import EmbeddedPostgres
+from adapters.db.engine import make_engine
+from adapters.db.migrate import upgrade
+from adapters.demo.loader import demo_data_present, load_demo_data
+from api.observability import configure_logging
+from api.settings import Environment, Settings
+
+log = logging.getLogger("frontdoor")
+
+
+async def _prepare_data(settings: Settings) -> None:
+    assert settings.database_url
+    engine = make_engine(settings.database_url, pool_size=1, max_overflow=0)
+    try:
+        if settings.load_demo_data:
+            await load_demo_data(engine)
+        elif await _demo_forbidden_here(settings, engine):
+            raise SystemExit(
+                "refusing to start: this production database holds the demo data and its "
+                "demo accounts (set FRONTDOOR_ALLOW_DEMO_IN_PRODUCTION=true to override)"
+            )
+    finally:
+        await engine.dispose()
+
+
+async def _demo_forbidden_here(settings: Settings, engine: AsyncEngine) -> bool:
+    if settings.env is not Environment.PRODUCTION or settings.allow_demo_in_production:
+        return False
+    return await demo_data_present(engine)
+
+
+def main() -> int:
+    settings = Settings()
+    configure_logging(settings.log_level)
+    if reasons := settings.refusals():
+        for reason in reasons:
+            log.error("refusing to start: %s", reason)
+        return 2
+    embedded = None
+    if not settings.database_url:
+        embedded = EmbeddedPostgres(Path(settings.data_dir))
+        settings.database_url = embedded.start()
+        os.environ["DATABASE_URL"] = settings.database_url  # for api.main and its workers
+    try:
+        upgrade(settings.database_url)
+        asyncio.run(_prepare_data(settings))
+        log.info("serving", extra={"fields": {"url": f"http://{settings.host}:{settings.port}"}})
+        uvicorn.run(
+            "api.main:app",
+            host=settings.host,
+            port=settings.port,
+            workers=settings.workers,
+            log_config=None,
+            access_log=False,
+            proxy_headers=True,
+            env_file=None,
+        )
+    finally:
+        if embedded is not None:
+            embedded.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

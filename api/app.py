@@ -1,0 +1,68 @@
+"""create_app(): the FastAPI application. Nothing is built at import time."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+
+from api.body_limit import BodyLimitMiddleware
+from api.bootstrap import Container, build_container
+from api.errors import install_error_handlers
+from api.observability import RequestContextMiddleware
+from api.problems import Problem
+from api.routers import auth, catalog, operations, requests, users
+from api.settings import Settings
+
+DESCRIPTION = """Frontdoor is an open-source 311 platform: one front door for residents,
+the system a city's 311 contact center runs on. Errors are RFC 9457 problem+json."""
+
+
+def operation_id(route: APIRoute) -> str:
+    """Stable operation ids: the route function's name, which the generated client uses."""
+    return route.name
+
+
+def create_app(settings: Settings | None = None, container: Container | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.container = container or build_container(settings)
+        try:
+            yield
+        finally:
+            if container is None:
+                await app.state.container.close()
+
+    app = FastAPI(
+        title="Frontdoor 311 API",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
+        separate_input_output_schemas=False,
+    )
+    install_error_handlers(app)
+    for module in (auth, catalog, users, requests, operations):
+        app.include_router(module.router)
+    app.add_middleware(BodyLimitMiddleware, default_limit=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware)
+    _declare_problem_schema(app)
+    return app
+
+
+def _declare_problem_schema(app: FastAPI) -> None:
+    original = app.openapi
+
+    def openapi() -> dict[str, object]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = original()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.setdefault(
+            "Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        )
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

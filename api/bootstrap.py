@@ -1,0 +1,64 @@
+"""The composition root: adapters are built here, once, in the app's lifespan."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.auth.passwords import Argon2PasswordHasher
+from adapters.auth.tokens import JwtTokens
+from adapters.db.engine import make_engine
+from adapters.db.read_models.directory import DirectoryReadModel
+from adapters.db.read_models.requests import RequestReadModel
+from adapters.db.unit_of_work import SqlUnitOfWorkFactory
+from api.settings import Settings
+from domain.directory.use_cases import Directory
+from domain.requests.sla import BusinessHours
+from domain.requests.use_cases import RequestDesk
+from domain.shared.clock import Clock, SystemClock
+
+
+@dataclass
+class Container:
+    settings: Settings
+    engine: AsyncEngine
+    clock: Clock
+    tokens: JwtTokens
+    desk: RequestDesk
+    directory: Directory
+    requests: RequestReadModel
+    catalog: DirectoryReadModel
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def business_hours(settings: Settings) -> BusinessHours:
+    opens, closes = settings.opening_hours
+    return BusinessHours(
+        tz=settings.zone, opens=opens, closes=closes, holidays=settings.holiday_dates
+    )
+
+
+def build_container(settings: Settings, clock: Clock | None = None) -> Container:
+    if not settings.database_url:
+        raise RuntimeError("DATABASE_URL is not set")
+    engine = make_engine(settings.database_url, settings.db_pool_size, settings.db_max_overflow)
+    clock = clock or SystemClock()
+    uow = SqlUnitOfWorkFactory(engine)
+    tokens = JwtTokens(
+        settings.secret_key,
+        settings.jwt_issuer,
+        settings.jwt_audience,
+        timedelta(minutes=settings.token_ttl_minutes),
+    )
+    return Container(
+        settings=settings,
+        engine=engine,
+        clock=clock,
+        tokens=tokens,
+        desk=RequestDesk(uow, clock, business_hours(settings)),
+        directory=Directory(uow, clock, Argon2PasswordHasher()),
+        requests=RequestReadModel(engine),
+        catalog=DirectoryReadModel(engine),
+    )

@@ -1,0 +1,88 @@
+"""Every error becomes problem+json here, and only here."""
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from starlette.exceptions import HTTPException
+
+from api.problems import FieldProblem, problem_response
+from domain.shared.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    Unauthenticated,
+    ValidationFailed,
+)
+
+log = logging.getLogger("frontdoor.errors")
+
+STATUS_OF: list[tuple[type[DomainError], int]] = [
+    (Unauthenticated, 401),
+    (Forbidden, 403),
+    (NotFound, 404),
+    (Conflict, 409),
+    (PreconditionFailed, 412),
+    (ValidationFailed, 422),
+    (PreconditionRequired, 428),
+]
+
+JSON_SYNTAX = {"json_invalid", "json_type"}
+
+
+def status_of(error: DomainError) -> int:
+    for kind, status in STATUS_OF:
+        if isinstance(error, kind):
+            return status
+    return 400
+
+
+async def on_domain_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, DomainError)
+    status = status_of(error)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    errors = None
+    if isinstance(error, ValidationFailed):
+        errors = [FieldProblem(field=e.field, message=e.message) for e in error.errors]
+    return problem_response(status, error.detail, errors, headers, instance=request.url.path)
+
+
+def _field_name(location: tuple[int | str, ...]) -> str:
+    parts = [str(p) for p in location if p not in ("body", "query", "path", "header", "form")]
+    return ".".join(parts) or "body"
+
+
+async def on_validation_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    details = error.errors()
+    if any(d.get("type") in JSON_SYNTAX for d in details):
+        return problem_response(400, "the body is not valid JSON", instance=request.url.path)
+    errors = [
+        FieldProblem(field=_field_name(tuple(d.get("loc", ()))), message=str(d.get("msg", "")))
+        for d in details
+    ]
+    detail = "; ".join(f"{e.field}: {e.message}" for e in errors)[:500]
+    return problem_response(422, detail, errors, instance=request.url.path)
+
+
+async def on_http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    detail = error.detail if isinstance(error.detail, str) else "the request failed"
+    headers = dict(error.headers) if error.headers else None
+    return problem_response(error.status_code, detail, headers=headers)
+
+
+async def on_unexpected(request: Request, error: Exception) -> Response:
+    log.exception("unhandled error", exc_info=error)
+    return problem_response(500, "something went wrong; the error was logged")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, on_domain_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(HTTPException, on_http_error)
+    app.add_exception_handler(Exception, on_unexpected)

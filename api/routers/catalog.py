@@ -1,0 +1,104 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response, status
+
+from api.deps import ContainerDep, PrincipalDep
+from api.problems import problem_responses
+from api.schemas.directory import (
+    DepartmentBody,
+    DepartmentList,
+    ServiceCreate,
+    ServiceList,
+    ServiceOut,
+    ServicePatch,
+)
+from domain.directory.use_cases import (
+    ServiceChanges,
+    create_department,
+    create_service,
+    update_service,
+)
+from domain.shared.errors import NotFound
+
+router = APIRouter(prefix="/api/v1", tags=["catalog"])
+
+ServiceCode = Annotated[str, Path(max_length=64)]
+
+
+@router.get("/services", response_model=ServiceList, responses=problem_responses(401))
+async def list_services(
+    container: ContainerDep,
+    _: PrincipalDep,
+    include_inactive: Annotated[bool, Query()] = False,
+) -> ServiceList:
+    services = await container.catalog.services(include_inactive)
+    return ServiceList(items=[ServiceOut.of(s) for s in services])
+
+
+@router.post(
+    "/services",
+    response_model=ServiceOut,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(400, 401, 403, 409, 413, 422),
+)
+async def add_service(
+    body: ServiceCreate, container: ContainerDep, principal: PrincipalDep, response: Response
+) -> ServiceOut:
+    """Admins add services to the catalog."""
+    service = body.to_domain()
+    await create_service(container.directory, service, principal)
+    response.headers["Location"] = f"/api/v1/services/{service.code}"
+    return ServiceOut.of(service)
+
+
+@router.get("/services/{code}", response_model=ServiceOut, responses=problem_responses(401, 404))
+async def get_service(code: ServiceCode, container: ContainerDep, _: PrincipalDep) -> ServiceOut:
+    service = await container.catalog.service(code)
+    if service is None:
+        raise NotFound(f"service {code} was not found")
+    return ServiceOut.of(service)
+
+
+@router.patch(
+    "/services/{code}",
+    response_model=ServiceOut,
+    responses=problem_responses(400, 401, 403, 404, 413, 422),
+)
+async def change_service(
+    code: ServiceCode, body: ServicePatch, container: ContainerDep, principal: PrincipalDep
+) -> ServiceOut:
+    """Admins edit a service; fields left out stay as they are."""
+    changes = ServiceChanges(
+        name=body.name,
+        type_name=body.type_name,
+        description=body.description,
+        group=body.group,
+        keywords=body.keywords,
+        department_code=body.department,
+        active=body.active,
+        sla=body.sla.to_domain() if body.sla else None,
+        attributes=[a.to_domain() for a in body.attributes]
+        if body.attributes is not None
+        else None,
+    )
+    service = await update_service(container.directory, code, changes, principal)
+    return ServiceOut.of(service)
+
+
+@router.get("/departments", response_model=DepartmentList, responses=problem_responses(401))
+async def list_departments(container: ContainerDep, _: PrincipalDep) -> DepartmentList:
+    departments = await container.catalog.departments()
+    return DepartmentList(items=[DepartmentBody.of(d) for d in departments])
+
+
+@router.post(
+    "/departments",
+    response_model=DepartmentBody,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(400, 401, 403, 409, 413, 422),
+)
+async def add_department(
+    body: DepartmentBody, container: ContainerDep, principal: PrincipalDep
+) -> DepartmentBody:
+    await create_department(container.directory, body.to_domain(), principal)
+    return body

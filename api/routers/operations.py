@@ -1,0 +1,35 @@
+from fastapi import APIRouter, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel
+from sqlalchemy import text
+
+from api.deps import ContainerDep
+from api.problems import problem_response, problem_responses
+
+router = APIRouter(tags=["operations"])
+
+
+class Health(BaseModel):
+    status: str
+
+
+@router.get("/healthz", response_model=Health)
+async def healthz() -> Health:
+    """The process is up."""
+    return Health(status="ok")
+
+
+@router.get("/readyz", response_model=Health, responses=problem_responses(503))
+async def readyz(container: ContainerDep) -> Health | Response:
+    """The database answers."""
+    try:
+        async with container.engine.connect() as db:
+            await db.execute(text("select 1"))
+    except Exception:
+        return problem_response(503, "the database is not reachable")
+    return Health(status="ready")
+
+
+@router.get("/metrics", response_class=Response, include_in_schema=False)
+async def metrics() -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,201 @@
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Header, Query, Response, status
+
+from adapters.db.read_models.requests import RequestFilter
+from api.deps import ContainerDep, IfMatchDep, PrincipalDep, etag_of
+from api.problems import problem_responses
+from api.schemas.requests import (
+    CommentIn,
+    RequestCreate,
+    RequestList,
+    RequestPatch,
+    ServiceRequestOut,
+    Timeline,
+    TimelineEntryOut,
+    TransitionIn,
+)
+from domain.directory.permissions import Principal
+from domain.requests.model import Location, Reporter, ServiceRequest, Status
+from domain.requests.use_cases import (
+    CommentOnRequest,
+    SubmitServiceRequest,
+    TransitionRequest,
+    UpdateRequest,
+    comment_on_request,
+    submit_service_request,
+    transition_request,
+    update_request,
+)
+from domain.shared.errors import NotFound
+
+router = APIRouter(prefix="/api/v1/requests", tags=["requests"])
+
+WRITE_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428)
+MAX_ID_LENGTH = 64
+
+
+def _answer(request: ServiceRequest, response: Response) -> ServiceRequestOut:
+    response.headers["ETag"] = etag_of(request.version)
+    return ServiceRequestOut.of(request)
+
+
+@router.post(
+    "",
+    response_model=ServiceRequestOut,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(400, 401, 403, 413, 422),
+)
+async def create_request(
+    body: RequestCreate, container: ContainerDep, principal: PrincipalDep, response: Response
+) -> ServiceRequestOut:
+    """Log a service request for a caller. The answer carries the reference and expected date."""
+    location = body.location
+    command = SubmitServiceRequest(
+        service_code=body.service_code,
+        description=body.description,
+        location=Location(location.lat, location.long, location.address)
+        if location
+        else Location(),
+        attributes=dict(body.attributes),
+        reporter=Reporter(**body.reporter.model_dump()) if body.reporter else Reporter(),
+        channel=body.channel,
+        priority=body.priority,
+    )
+    request = await submit_service_request(container.desk, command, principal, principal.actor)
+    response.headers["Location"] = f"/api/v1/requests/{request.id}"
+    return _answer(request, response)
+
+
+def _csv(values: list[str] | None) -> list[str]:
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+@router.get("", response_model=RequestList, responses=problem_responses(401, 422))
+async def list_requests(
+    container: ContainerDep,
+    principal: PrincipalDep,
+    status: Annotated[list[Status] | None, Query()] = None,
+    service_code: Annotated[list[str] | None, Query(max_length=50)] = None,
+    department: Annotated[str | None, Query(max_length=64)] = None,
+    assignee: Annotated[UUID | None, Query()] = None,
+    created_from: Annotated[datetime | None, Query()] = None,
+    created_to: Annotated[datetime | None, Query()] = None,
+    updated_after: Annotated[datetime | None, Query()] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=500)] = None,
+) -> RequestList:
+    """Newest first. Staff see their own department's requests only."""
+    page = await container.requests.page(
+        RequestFilter(
+            statuses=[s.value for s in status or []],
+            service_codes=_csv(service_code),
+            department=department,
+            assignee_id=assignee,
+            created_from=created_from,
+            created_to=created_to,
+            updated_after=updated_after,
+            q=q,
+            limit=limit,
+            cursor=cursor,
+            visible_department=principal.visible_department(),
+        )
+    )
+    return RequestList(
+        items=[ServiceRequestOut.of(r) for r in page.items], next_cursor=page.next_cursor
+    )
+
+
+async def _visible(
+    container: ContainerDep, principal: Principal, request_id: str
+) -> ServiceRequest:
+    request = None
+    if len(request_id) <= MAX_ID_LENGTH:
+        request = await container.requests.get(request_id)
+    if request is None:
+        raise NotFound(f"service request {request_id} was not found")
+    principal.require_see(request.department_code, request_id)
+    return request
+
+
+@router.get(
+    "/{request_id}",
+    response_model=ServiceRequestOut,
+    responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
+)
+async def get_request(
+    request_id: str,
+    container: ContainerDep,
+    principal: PrincipalDep,
+    response: Response,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> ServiceRequestOut | Response:
+    request = await _visible(container, principal, request_id)
+    if if_none_match and etag_of(request.version) in if_none_match:
+        return Response(status_code=304, headers={"ETag": etag_of(request.version)})
+    return _answer(request, response)
+
+
+@router.get(
+    "/{request_id}/timeline", response_model=Timeline, responses=problem_responses(401, 404)
+)
+async def get_timeline(
+    request_id: str, container: ContainerDep, principal: PrincipalDep
+) -> Timeline:
+    """Every change, oldest first, with its actor and time."""
+    await _visible(container, principal, request_id)
+    entries = await container.requests.timeline(request_id)
+    return Timeline(items=[TimelineEntryOut.of(e) for e in entries])
+
+
+@router.post("/{request_id}/transitions", response_model=ServiceRequestOut, responses=WRITE_ERRORS)
+async def transition(
+    request_id: str,
+    body: TransitionIn,
+    container: ContainerDep,
+    principal: PrincipalDep,
+    if_match: IfMatchDep,
+    response: Response,
+) -> ServiceRequestOut:
+    """Move the request along its lifecycle. Closing takes a reason; reopening takes a note."""
+    command = TransitionRequest(request_id, body.to, if_match, body.reason, body.note)
+    return _answer(await transition_request(container.desk, command, principal), response)
+
+
+@router.post("/{request_id}/comments", response_model=ServiceRequestOut, responses=WRITE_ERRORS)
+async def comment(
+    request_id: str,
+    body: CommentIn,
+    container: ContainerDep,
+    principal: PrincipalDep,
+    if_match: IfMatchDep,
+    response: Response,
+) -> ServiceRequestOut:
+    """Public comments are shown to residents; internal ones only to staff."""
+    command = CommentOnRequest(request_id, body.body, body.visibility, if_match)
+    return _answer(await comment_on_request(container.desk, command, principal), response)
+
+
+@router.patch("/{request_id}", response_model=ServiceRequestOut, responses=WRITE_ERRORS)
+async def change_request(
+    request_id: str,
+    body: RequestPatch,
+    container: ContainerDep,
+    principal: PrincipalDep,
+    if_match: IfMatchDep,
+    response: Response,
+) -> ServiceRequestOut:
+    """Change the assignee (null unassigns), the priority, or the department (with a reason)."""
+    command = UpdateRequest(
+        request_id=request_id,
+        if_match=if_match,
+        change_assignee="assignee_id" in body.model_fields_set,
+        assignee_id=body.assignee_id,
+        priority=body.priority,
+        department_code=body.department,
+        transfer_reason=body.reason,
+    )
+    return _answer(await update_request(container.desk, command, principal), response)

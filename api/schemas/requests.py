@@ -1,0 +1,170 @@
+"""Bodies of the request endpoints."""
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from domain.requests.model import (
+    Channel,
+    CloseReason,
+    EntryKind,
+    Priority,
+    ServiceRequest,
+    Status,
+    TimelineEntry,
+    Visibility,
+)
+
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+Email = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")
+]
+Phone = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=40, pattern=r"^[0-9+()\-.\s x]+$")
+]
+Language = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+]
+AttributeInput = str | int | float | list[str]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LocationIn(Strict):
+    lat: float | None = Field(default=None, ge=-90, le=90, allow_inf_nan=False)
+    long: float | None = Field(default=None, ge=-180, le=180, allow_inf_nan=False)
+    address: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = None
+
+
+class ReporterIn(Strict):
+    first_name: ShortText | None = None
+    last_name: ShortText | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+    language: Language | None = None
+
+
+class RequestCreate(Strict):
+    service_code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    description: Annotated[str, StringConstraints(max_length=4000)] = ""
+    location: LocationIn | None = None
+    attributes: dict[Annotated[str, StringConstraints(max_length=64)], AttributeInput] = Field(
+        default_factory=dict, max_length=100
+    )
+    reporter: ReporterIn | None = None
+    channel: Channel = Channel.API
+    priority: Priority = Priority.NORMAL
+
+
+class TransitionIn(Strict):
+    to: Status
+    reason: CloseReason | None = None
+    note: Annotated[str, StringConstraints(max_length=4000)] | None = None
+
+
+class CommentIn(Strict):
+    body: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    visibility: Visibility = Visibility.INTERNAL
+
+
+class RequestPatch(Strict):
+    assignee_id: UUID | None = None
+    priority: Priority | None = None
+    department: Annotated[str, StringConstraints(max_length=64)] | None = None
+    reason: Annotated[str, StringConstraints(max_length=1000)] | None = None
+
+
+class LocationOut(BaseModel):
+    lat: float | None
+    long: float | None
+    address: str | None
+
+
+class ReporterOut(BaseModel):
+    first_name: str | None
+    last_name: str | None
+    email: str | None
+    phone: str | None
+    language: str | None
+
+
+class ServiceRequestOut(BaseModel):
+    id: str = Field(examples=["26-00000123"])
+    service_code: str
+    department: str
+    status: Status
+    close_reason: CloseReason | None
+    description: str
+    location: LocationOut
+    attributes: dict[str, str | float | list[str]]
+    reporter: ReporterOut
+    channel: Channel
+    priority: Priority
+    assignee_id: UUID | None
+    external_id: str | None
+    requested_at: datetime
+    updated_at: datetime
+    expected_datetime: datetime | None
+    closed_at: datetime | None
+    version: int
+
+    @classmethod
+    def of(cls, r: ServiceRequest) -> "ServiceRequestOut":
+        return cls(
+            id=r.id,
+            service_code=r.service_code,
+            department=r.department_code,
+            status=r.status,
+            close_reason=r.close_reason,
+            description=r.description,
+            location=LocationOut(
+                lat=r.location.lat, long=r.location.long, address=r.location.address
+            ),
+            attributes=r.attributes,
+            reporter=ReporterOut(**r.reporter.__dict__),
+            channel=r.channel,
+            priority=r.priority,
+            assignee_id=r.assignee_id,
+            external_id=r.external_id,
+            requested_at=r.requested_at,
+            updated_at=r.updated_at or r.requested_at,
+            expected_datetime=r.expected_at,
+            closed_at=r.closed_at,
+            version=r.version,
+        )
+
+
+class RequestList(BaseModel):
+    items: list[ServiceRequestOut]
+    next_cursor: str | None
+
+
+class ActorOut(BaseModel):
+    id: UUID | None
+    name: str
+
+
+class TimelineEntryOut(BaseModel):
+    kind: EntryKind
+    at: datetime
+    actor: ActorOut
+    visibility: Visibility
+    data: dict[str, str | None]
+
+    @classmethod
+    def of(cls, entry: TimelineEntry) -> "TimelineEntryOut":
+        return cls(
+            kind=entry.kind,
+            at=entry.at,
+            actor=ActorOut(id=entry.actor.user_id, name=entry.actor.name),
+            visibility=entry.visibility,
+            data={k: None if v is None else str(v) for k, v in entry.data.items()},
+        )
+
+
+class Timeline(BaseModel):
+    items: list[TimelineEntryOut]

@@ -1,0 +1,88 @@
+"""Configuration from environment variables (documented in the README's table)."""
+
+from datetime import date, time
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SECRET = "frontdoor-development-secret-not-for-production"  # noqa: S105
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FRONTDOOR_", extra="ignore")
+
+    env: Environment = Environment.DEVELOPMENT
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "FRONTDOOR_DATABASE_URL")
+    )
+    data_dir: str = ".data"
+    host: str = Field(default="127.0.0.1", validation_alias=AliasChoices("HOST", "FRONTDOOR_HOST"))
+    port: int = Field(default=8000, validation_alias=AliasChoices("PORT", "FRONTDOOR_PORT"))
+    workers: int = Field(default=1, ge=1, le=64)
+    secret_key: str = DEFAULT_SECRET
+    allow_default_secret: bool = False
+    demo_data: bool | None = None
+    allow_demo_in_production: bool = False
+    timezone: str = "America/New_York"
+    business_hours: str = "08:00-17:00"
+    holidays: str = ""
+    token_ttl_minutes: int = Field(default=480, ge=1, le=7 * 24 * 60)
+    jwt_issuer: str = "frontdoor"
+    jwt_audience: str = "frontdoor-api"
+    db_pool_size: int = Field(default=10, ge=1, le=200)
+    db_max_overflow: int = Field(default=10, ge=0, le=200)
+    max_body_bytes: int = 1024 * 1024
+    log_level: str = "INFO"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        ZoneInfo(value)
+        return value
+
+    @property
+    def load_demo_data(self) -> bool:
+        if self.demo_data is None:
+            return self.env is Environment.DEVELOPMENT
+        return self.demo_data
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def opening_hours(self) -> tuple[time, time]:
+        opens, closes = self.business_hours.split("-")
+        return time.fromisoformat(opens.strip()), time.fromisoformat(closes.strip())
+
+    @property
+    def holiday_dates(self) -> frozenset[date]:
+        return frozenset(
+            date.fromisoformat(d.strip()) for d in self.holidays.split(",") if d.strip()
+        )
+
+    def refusals(self) -> list[str]:
+        """Reasons a production process must not start."""
+        if self.env is not Environment.PRODUCTION:
+            return []
+        reasons = []
+        if self.secret_key == DEFAULT_SECRET and not self.allow_default_secret:
+            reasons.append(
+                "FRONTDOOR_SECRET_KEY is the default; set a secret "
+                "(or FRONTDOOR_ALLOW_DEFAULT_SECRET=true)"
+            )
+        if len(self.secret_key) < 32 and not self.allow_default_secret:
+            reasons.append("FRONTDOOR_SECRET_KEY must be at least 32 characters")
+        if self.load_demo_data and not self.allow_demo_in_production:
+            reasons.append(
+                "demo data is enabled in production; unset FRONTDOOR_DEMO_DATA "
+                "(or FRONTDOOR_ALLOW_DEMO_IN_PRODUCTION=true)"
+            )
+        return reasons

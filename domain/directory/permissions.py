@@ -1,0 +1,75 @@
+"""Who may do what. Every use case asks the caller's Principal before it acts."""
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from domain.directory.users import Role, Tier, User
+from domain.requests.model import Actor
+from domain.shared.errors import Forbidden, NotFound
+
+CALL_CENTER = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.AGENT})
+
+
+@dataclass(frozen=True)
+class Principal:
+    user_id: UUID
+    name: str
+    role: Role
+    department_code: str | None = None
+    tier: Tier | None = None
+
+    @classmethod
+    def of(cls, user: User) -> "Principal":
+        return cls(user.id, user.display_name, user.role, user.department_code, user.tier)
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.user_id, self.name)
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role is Role.STAFF and self.tier is Tier.MANAGER
+
+    def visible_department(self) -> str | None:
+        """None means every department; staff see only their own."""
+        return self.department_code if self.role is Role.STAFF else None
+
+    def can_see(self, department_code: str) -> bool:
+        return self.role in CALL_CENTER or department_code == self.department_code
+
+    def require_see(self, department_code: str, request_id: str) -> None:
+        """A request outside the caller's reach is answered as if it did not exist."""
+        if not self.can_see(department_code):
+            raise NotFound(f"service request {request_id} was not found")
+
+    def require_create_request(self) -> None:
+        if self.role not in CALL_CENTER:
+            raise Forbidden("only call-center staff create requests through this API")
+
+    def require_work(self, department_code: str, request_id: str) -> None:
+        """Transition and comment: call-center roles on any request, staff on their own."""
+        self.require_see(department_code, request_id)
+
+    def require_assign(self, department_code: str, assignee: User | None) -> None:
+        if self.role in (Role.ADMIN, Role.SUPERVISOR):
+            return
+        if not self.is_manager or department_code != self.department_code:
+            raise Forbidden("only supervisors and the department's managers assign requests")
+        if assignee is not None and assignee.department_code != self.department_code:
+            raise Forbidden("managers assign within their own department")
+
+    def require_transfer(self, department_code: str) -> None:
+        if self.role in (Role.ADMIN, Role.SUPERVISOR):
+            return
+        if not self.is_manager or department_code != self.department_code:
+            raise Forbidden("only supervisors and the department's managers transfer requests")
+
+    def require_reprioritise(self, department_code: str) -> None:
+        if self.role in CALL_CENTER:
+            return
+        if not self.is_manager or department_code != self.department_code:
+            raise Forbidden("only call-center staff and the department's managers set priority")
+
+    def require_admin(self) -> None:
+        if self.role is not Role.ADMIN:
+            raise Forbidden("only administrators may do this")

@@ -1,0 +1,249 @@
+"""The ServiceRequest aggregate: it owns its lifecycle, its SLA clock and its timeline."""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+from uuid import UUID
+
+from domain.directory.catalog import AttributeValue, SlaPolicy
+from domain.requests.sla import BusinessHours, Interval, expected_datetime
+from domain.shared.errors import IllegalTransition, ValidationFailed
+
+MAX_DESCRIPTION = 4000
+
+
+class Status(StrEnum):
+    NEW = "new"
+    ACKNOWLEDGED = "acknowledged"
+    IN_PROGRESS = "in_progress"
+    ON_HOLD = "on_hold"
+    CLOSED = "closed"
+
+
+class CloseReason(StrEnum):
+    RESOLVED = "resolved"
+    NOT_RESOLVED = "not_resolved"
+    DUPLICATE = "duplicate"
+    REFERRED = "referred"
+    CANCELLED = "cancelled"
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    WEB = "web"
+    MOBILE = "mobile"
+    WALK_IN = "walk_in"
+    SOCIAL = "social"
+    TEXT = "text"
+    CHAT = "chat"
+    LETTER = "letter"
+    API = "api"
+    INTERNAL = "internal"
+
+
+class Priority(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class Visibility(StrEnum):
+    PUBLIC = "public"
+    INTERNAL = "internal"
+
+
+class EntryKind(StrEnum):
+    CREATED = "created"
+    STATUS = "status"
+    COMMENT = "comment"
+    ASSIGNMENT = "assignment"
+    TRANSFER = "transfer"
+    PRIORITY = "priority"
+
+
+LIFECYCLE: dict[Status, frozenset[Status]] = {
+    Status.NEW: frozenset({Status.ACKNOWLEDGED, Status.IN_PROGRESS, Status.CLOSED}),
+    Status.ACKNOWLEDGED: frozenset({Status.IN_PROGRESS, Status.ON_HOLD, Status.CLOSED}),
+    Status.IN_PROGRESS: frozenset({Status.ON_HOLD, Status.CLOSED}),
+    Status.ON_HOLD: frozenset({Status.IN_PROGRESS, Status.CLOSED}),
+    Status.CLOSED: frozenset({Status.IN_PROGRESS}),
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    lat: float | None = None
+    long: float | None = None
+    address: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.lat is None) != (self.long is None):
+            raise ValidationFailed.single("location", "lat and long go together")
+        if self.lat is not None and not -90 <= self.lat <= 90:
+            raise ValidationFailed.single("location.lat", "must be between -90 and 90")
+        if self.long is not None and not -180 <= self.long <= 180:
+            raise ValidationFailed.single("location.long", "must be between -180 and 180")
+
+    @property
+    def has_point(self) -> bool:
+        return self.lat is not None
+
+
+@dataclass(frozen=True)
+class Reporter:
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    language: str | None = None
+
+    @property
+    def is_anonymous(self) -> bool:
+        return not any((self.first_name, self.last_name, self.email, self.phone))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did something: a staff user, or nobody (a resident or a partner system)."""
+
+    user_id: UUID | None
+    name: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    kind: EntryKind
+    at: datetime
+    actor: Actor
+    visibility: Visibility
+    data: dict[str, Any]
+
+
+@dataclass
+class ServiceRequest:
+    id: str
+    service_code: str
+    department_code: str
+    sla: SlaPolicy
+    requested_at: datetime
+    description: str = ""
+    location: Location = field(default_factory=Location)
+    attributes: dict[str, AttributeValue] = field(default_factory=dict)
+    reporter: Reporter = field(default_factory=Reporter)
+    channel: Channel = Channel.API
+    priority: Priority = Priority.NORMAL
+    status: Status = Status.NEW
+    close_reason: CloseReason | None = None
+    assignee_id: UUID | None = None
+    external_id: str | None = None
+    updated_at: datetime | None = None
+    expected_at: datetime | None = None
+    closed_at: datetime | None = None
+    holds: list[Interval] = field(default_factory=list)
+    on_hold_since: datetime | None = None
+    version: int = 1
+    pending_entries: list[TimelineEntry] = field(default_factory=list, repr=False)
+
+    def record_submission(self, actor: Actor, hours: BusinessHours) -> None:
+        """A new request: its description is bounded and its expected date comes from the SLA."""
+        if len(self.description) > MAX_DESCRIPTION:
+            raise ValidationFailed.single(
+                "description", f"must be at most {MAX_DESCRIPTION} characters"
+            )
+        self.expected_at = self.compute_expected(hours)
+        data = {"status": self.status.value, "channel": self.channel.value}
+        self._record(EntryKind.CREATED, self.requested_at, actor, Visibility.PUBLIC, data)
+
+    def compute_expected(self, hours: BusinessHours) -> datetime:
+        holds = self.holds if self.sla.pauses_on_hold else []
+        target = timedelta(hours=self.sla.target_hours)
+        return expected_datetime(self.requested_at, target, self.sla.calendar, hours, holds)
+
+    def transition(
+        self,
+        to: Status,
+        actor: Actor,
+        at: datetime,
+        hours: BusinessHours,
+        reason: CloseReason | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Move along the lifecycle table; closing needs a reason and a reopen needs a note."""
+        if to not in LIFECYCLE[self.status]:
+            raise IllegalTransition(f"a request cannot move from {self.status} to {to}")
+        if to is Status.CLOSED and reason is None:
+            raise ValidationFailed.single("reason", "closing a request needs a reason")
+        if to is not Status.CLOSED and reason is not None:
+            raise ValidationFailed.single("reason", "only closing takes a reason")
+        reopening = self.status is Status.CLOSED
+        if reopening and not (note and note.strip()):
+            raise ValidationFailed.single("note", "reopening a request needs a note")
+        previous = self.status
+        self._leave_hold(at, hours)
+        self.status = to
+        self.on_hold_since = at if to is Status.ON_HOLD else None
+        self.close_reason = reason
+        self.closed_at = at if to is Status.CLOSED else None
+        data: dict[str, Any] = {"from": previous.value, "to": to.value}
+        if reason:
+            data["reason"] = reason.value
+        if note:
+            data["note"] = note
+        self._record(EntryKind.STATUS, at, actor, Visibility.PUBLIC, data)
+
+    def _leave_hold(self, at: datetime, hours: BusinessHours) -> None:
+        if self.status is Status.ON_HOLD and self.on_hold_since is not None:
+            self.holds = [*self.holds, Interval(self.on_hold_since, max(at, self.on_hold_since))]
+            if self.sla.pauses_on_hold:
+                self.expected_at = self.compute_expected(hours)
+
+    def comment(self, body: str, visibility: Visibility, actor: Actor, at: datetime) -> None:
+        text = body.strip()
+        if not text:
+            raise ValidationFailed.single("body", "must not be empty")
+        if len(text) > MAX_DESCRIPTION:
+            raise ValidationFailed.single("body", f"must be at most {MAX_DESCRIPTION} characters")
+        self._record(EntryKind.COMMENT, at, actor, visibility, {"body": text})
+
+    def assign(self, assignee_id: UUID | None, actor: Actor, at: datetime) -> None:
+        if assignee_id == self.assignee_id:
+            return
+        data = {"from": _str(self.assignee_id), "to": _str(assignee_id)}
+        self.assignee_id = assignee_id
+        self._record(EntryKind.ASSIGNMENT, at, actor, Visibility.INTERNAL, data)
+
+    def transfer(self, department_code: str, reason: str, actor: Actor, at: datetime) -> None:
+        """A transfer to another department carries a reason and clears the assignee."""
+        if department_code == self.department_code:
+            raise ValidationFailed.single("department", "the request is already there")
+        if not reason.strip():
+            raise ValidationFailed.single("reason", "a transfer needs a reason")
+        data = {"from": self.department_code, "to": department_code, "reason": reason.strip()}
+        self.department_code = department_code
+        self.assignee_id = None
+        self._record(EntryKind.TRANSFER, at, actor, Visibility.PUBLIC, data)
+
+    def reprioritise(self, priority: Priority, actor: Actor, at: datetime) -> None:
+        if priority is self.priority:
+            return
+        data = {"from": self.priority.value, "to": priority.value}
+        self.priority = priority
+        self._record(EntryKind.PRIORITY, at, actor, Visibility.INTERNAL, data)
+
+    def _record(
+        self,
+        kind: EntryKind,
+        at: datetime,
+        actor: Actor,
+        visibility: Visibility,
+        data: dict[str, Any],
+    ) -> None:
+        self.pending_entries.append(TimelineEntry(kind, at, actor, visibility, data))
+        self.updated_at = at
+
+
+def _str(value: UUID | None) -> str | None:
+    return None if value is None else str(value)

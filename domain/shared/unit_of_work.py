@@ -1,0 +1,29 @@
+from types import TracebackType
+from typing import Protocol, Self
+
+from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
+from domain.requests.ports import RequestRepository
+
+
+class UnitOfWork(Protocol):
+    """One transaction. Only the unit of work commits; leaving without commit rolls back."""
+
+    requests: RequestRepository
+    services: ServiceRepository
+    departments: DepartmentRepository
+    users: UserRepository
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
+
+
+class UnitOfWorkFactory(Protocol):
+    def __call__(self) -> UnitOfWork: ...
