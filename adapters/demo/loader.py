@@ -66,7 +66,7 @@ def demo_services(catalog: dict[str, Any]) -> list[Service]:
     ]
 
 
-async def load_demo_data(engine: AsyncEngine) -> bool:
+async def load_demo_data(engine: AsyncEngine, password_hash: str | None = None) -> bool:
     """Returns True when it loaded the data now, False when it was already there."""
     catalog = json.loads(CATALOG.read_text(encoding="utf-8"))
     async with engine.begin() as db:
@@ -78,7 +78,7 @@ async def load_demo_data(engine: AsyncEngine) -> bool:
         )
         if claimed.first() is None:
             return False
-        await _load(db, catalog)
+        await _load(db, catalog, password_hash or Argon2PasswordHasher().hash(DEMO_PASSWORD))
     log.info("demo data loaded", extra={"fields": {"services": len(catalog["services"])}})
     return True
 
@@ -89,11 +89,9 @@ async def demo_data_present(engine: AsyncEngine) -> bool:
         return row.first() is not None
 
 
-async def _load(db: AsyncConnection, catalog: dict[str, Any]) -> None:
+async def _load(db: AsyncConnection, catalog: dict[str, Any], password_hash: str) -> None:
     await db.execute(insert(departments), catalog["departments"])
     await db.execute(insert(services), [service_values(s) for s in demo_services(catalog)])
-    hasher = Argon2PasswordHasher()
-    password_hash = hasher.hash(DEMO_PASSWORD)
     now = datetime.now(UTC)
     rows = [
         {
