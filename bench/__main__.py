@@ -1,0 +1,95 @@
+"""Run with `make bench`. Prints each hot path's throughput as a ratio of a bare endpoint's.
+
+The baseline is GET /healthz on the same process: no database, no auth. A ratio of 0.25 means
+the path serves a quarter of the requests per second that the bare stack serves on this machine,
+so the figures compare across machines and runs.
+"""
+
+import argparse
+import asyncio
+import sys
+
+import httpx
+
+from bench.load import Result, run
+from bench.server import api_process, bench_database, postgres
+
+BODY = {
+    "service_code": "trm-pothole-repair",
+    "description": "Benchmark pothole",
+    "location": {"lat": 39.2904, "long": -76.6122},
+    "attributes": {"pothole_size": "medium"},
+    "reporter": {"first_name": "Bench", "last_name": "Mark", "email": "bench@example.net"},
+    "channel": "phone",
+}
+
+
+async def scenarios(base: str, count: int, concurrency: int) -> list[Result]:
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        token = await client.post(
+            "/api/v1/auth/token", data={"username": "agent@example.org", "password": "frontdoor"}
+        )
+        auth = {"Authorization": f"Bearer {token.json()['access_token']}"}
+        created = await client.post("/api/v1/requests", json=BODY, headers=auth)
+        request_id = created.json()["id"]
+        await run(client, "warm-up", lambda c, i: c.get("/healthz"), 200, concurrency, 200)
+        return [
+            await run(
+                client,
+                "baseline GET /healthz",
+                lambda c, i: c.get("/healthz"),
+                count,
+                concurrency,
+                200,
+            ),
+            await run(
+                client,
+                "POST /api/v1/requests",
+                lambda c, i: c.post("/api/v1/requests", json=BODY, headers=auth),
+                count,
+                concurrency,
+                201,
+            ),
+            await run(
+                client,
+                "GET /api/v1/requests/{id}",
+                lambda c, i: c.get(f"/api/v1/requests/{request_id}", headers=auth),
+                count,
+                concurrency,
+                200,
+            ),
+            await run(
+                client,
+                "GET /api/v1/requests?limit=50",
+                lambda c, i: c.get("/api/v1/requests?limit=50", headers=auth),
+                count // 4,
+                concurrency,
+                200,
+            ),
+        ]
+
+
+def report(results: list[Result]) -> None:
+    baseline = results[0].rate
+    print(f"{'scenario':34} {'n':>6} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'ratio':>7} fail")
+    for r in results:
+        print(
+            f"{r.name:34} {r.count:6d} {r.rate:9.1f} {r.median_ms:8.2f} {r.percentile(0.95):8.2f}"
+            f" {r.rate / baseline:7.3f} {r.failures}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=16)
+    args = parser.parse_args()
+    with postgres() as server, bench_database(server) as url, api_process(url) as base:
+        results = asyncio.run(scenarios(base, args.count, args.concurrency))
+    report(results)
+    return 1 if any(r.failures for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
