@@ -40,6 +40,7 @@ class Settings(BaseSettings):
     db_max_overflow: int = Field(default=10, ge=0, le=200)
     max_body_bytes: int = 1024 * 1024
     log_level: str = "INFO"
+    metrics_token: str | None = None
 
     @field_validator("timezone")
     @classmethod

@@ -7,7 +7,9 @@ so the figures compare across machines and runs.
 
 import argparse
 import asyncio
+import json
 import sys
+from pathlib import Path
 
 import httpx
 
@@ -80,6 +82,28 @@ def report(results: list[Result]) -> None:
         )
 
 
+RESULTS = Path(__file__).with_name("results.json")
+KEYS = {
+    "POST /api/v1/requests": "request_create",
+    "GET /api/v1/requests/{id}": "request_read",
+    "GET /api/v1/requests?limit=50": "request_list",
+}
+
+
+def record(results: list[Result]) -> None:
+    """Merge this run's figures into bench/results.json; other benchmarks add their own keys."""
+    figures = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    baseline = results[0].rate
+    figures["baseline_rps"] = round(baseline, 1)
+    for r in results[1:]:
+        key = KEYS[r.name]
+        figures[f"{key}_rps"] = round(r.rate, 1)
+        figures[f"{key}_vs_baseline"] = round(r.rate / baseline, 3)
+        figures[f"{key}_p50_ms"] = round(r.median_ms, 2)
+        figures[f"{key}_p95_ms"] = round(r.percentile(0.95), 2)
+    RESULTS.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=2000)
@@ -88,6 +112,7 @@ def main() -> int:
     with postgres() as server, bench_database(server) as url, api_process(url) as base:
         results = asyncio.run(scenarios(base, args.count, args.concurrency))
     report(results)
+    record(results)
     return 1 if any(r.failures for r in results) else 0
 
 

@@ -1,4 +1,7 @@
-from fastapi import APIRouter, Response
+import hmac
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel
 from sqlalchemy import text
@@ -31,5 +34,11 @@ async def readyz(container: ContainerDep) -> Health | Response:
 
 
 @router.get("/metrics", response_class=Response, include_in_schema=False)
-async def metrics() -> Response:
+async def metrics(
+    container: ContainerDep, authorization: Annotated[str | None, Header()] = None
+) -> Response:
+    """Prometheus metrics; with FRONTDOOR_METRICS_TOKEN set, only for its bearer."""
+    expected = container.settings.metrics_token
+    if expected and not hmac.compare_digest(authorization or "", f"Bearer {expected}"):
+        return problem_response(401, "send the metrics token as a bearer token")
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
