@@ -75,9 +75,9 @@ def _where(query: Select[Any], f: RequestFilter) -> Select[Any]:
         conditions.append(t.c.requested_at < f.created_to)
     if f.updated_after:
         conditions.append(t.c.updated_at > f.updated_after)
-    if f.q:
-        pattern = f"%{_escape_like(f.q.strip())}%"
-        conditions.append(or_(t.c.id == f.q.strip(), t.c.description.ilike(pattern)))
+    if f.q and f.q.strip():
+        q = f.q.strip()
+        conditions.append(or_(t.c.id == q, t.c.description.ilike(f"%{_escape_like(q)}%")))
     if f.cursor:
         at, request_id = decode_cursor(f.cursor)
         conditions.append(tuple_(t.c.requested_at, t.c.id) < tuple_(at, request_id))

@@ -1,0 +1,185 @@
+"""The migrations on a real PostgreSQL: every step reversible, and head equal to the tables."""
+
+import asyncio
+from typing import Any
+
+import asyncpg
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.db.migrate import alembic_config, downgrade, upgrade
+from adapters.db.tables import metadata
+from tests.database import asyncpg_url, fresh_database
+
+ALEMBIC = ("alembic_version", "alembic_version_pkc")
+
+Snapshot = dict[str, Any]
+
+
+async def _snapshot(url: str) -> Snapshot:
+    """Everything in the public schema: relations, columns, constraints, and the revision."""
+    connection = await asyncpg.connect(asyncpg_url(url))
+    try:
+        relations = await connection.fetch(
+            """
+            SELECT c.relkind::text AS kind, c.relname AS name
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' ORDER BY 1, 2
+            """
+        )
+        columns = await connection.fetch(
+            """
+            SELECT table_name, column_name, data_type, is_nullable, column_default
+            FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2
+            """
+        )
+        constraints = await connection.fetch(
+            """
+            SELECT conrelid::regclass::text AS on_table, conname, contype::text,
+                   pg_get_constraintdef(oid) AS definition
+            FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2
+            """
+        )
+        types = await connection.fetch(
+            """
+            SELECT typname FROM pg_type
+            WHERE typnamespace = 'public'::regnamespace AND typtype IN ('e', 'd', 'r')
+            ORDER BY 1
+            """
+        )
+        has_version_table = await connection.fetchval(
+            "SELECT to_regclass('public.alembic_version') IS NOT NULL"
+        )
+        revisions = (
+            [r["version_num"] for r in await connection.fetch("SELECT * FROM alembic_version")]
+            if has_version_table
+            else []
+        )
+    finally:
+        await connection.close()
+    return {
+        "relations": [tuple(r) for r in relations if r["name"] not in ALEMBIC],
+        "columns": [tuple(r) for r in columns if r["table_name"] != "alembic_version"],
+        "constraints": [tuple(r) for r in constraints if r["on_table"] != "alembic_version"],
+        "types": [r["typname"] for r in types],
+        "revisions": revisions,
+    }
+
+
+def snapshot(url: str) -> Snapshot:
+    return asyncio.run(_snapshot(url))
+
+
+def revisions_in_order(url: str) -> list[tuple[str, str]]:
+    """(revision, what to downgrade to) from the first migration to head."""
+    scripts = ScriptDirectory.from_config(alembic_config(url))
+    assert len(scripts.get_heads()) == 1, "the migrations must have a single head"
+    walked = list(scripts.walk_revisions("base", "heads"))
+    walked.reverse()
+    return [(s.revision, s.down_revision or "base") for s in walked]  # type: ignore[misc]
+
+
+def test_every_revision_upgrades_downgrades_and_upgrades_again(pg_server: str) -> None:
+    with fresh_database(pg_server, "stairway") as url:
+        steps = revisions_in_order(url)
+        assert steps, "there must be at least one migration"
+        assert steps[0][1] == "base"
+        before = snapshot(url)
+        assert before["relations"] == [] and before["revisions"] == []
+
+        for revision, previous in steps:
+            upgrade(url, revision)
+            after_upgrade = snapshot(url)
+            assert after_upgrade["revisions"] == [revision]
+            assert after_upgrade["relations"] != before["relations"]
+
+            downgrade(url, previous)
+            after_downgrade = snapshot(url)
+            expected_revisions = [] if previous == "base" else [previous]
+            assert after_downgrade["revisions"] == expected_revisions
+            for part in ("relations", "columns", "constraints", "types"):
+                assert after_downgrade[part] == before[part], f"{revision} down left {part}"
+
+            upgrade(url, revision)
+            again = snapshot(url)
+            assert again == after_upgrade, f"{revision} is not the same after down and up"
+            before = again
+
+        head = steps[-1][0]
+        assert before["revisions"] == [head]
+        tables = {name for kind, name in before["relations"] if kind == "r"}
+        assert tables == set(metadata.tables)
+        sequences = {name for kind, name in before["relations"] if kind == "S"}
+        assert sequences == {"request_number_seq", "request_timeline_id_seq"}
+
+        downgrade(url, "base")
+        empty = snapshot(url)
+        assert empty == {
+            "relations": [],
+            "columns": [],
+            "constraints": [],
+            "types": [],
+            "revisions": [],
+        }
+
+        upgrade(url, "head")
+        assert snapshot(url) == before
+
+
+def test_downgrade_to_base_leaves_no_table_or_sequence_of_ours(pg_server: str) -> None:
+    async def ours(url: str) -> list[tuple[str, str]]:
+        connection = await asyncpg.connect(asyncpg_url(url))
+        try:
+            tables = await connection.fetch(
+                "SELECT 'table', table_name FROM information_schema.tables"
+                " WHERE table_schema = 'public' AND table_name <> 'alembic_version'"
+            )
+            sequences = await connection.fetch(  # identity sequences included
+                "SELECT 'sequence', relname::text FROM pg_class"
+                " WHERE relkind = 'S' AND relnamespace = 'public'::regnamespace"
+            )
+        finally:
+            await connection.close()
+        return sorted(tuple(r) for r in [*tables, *sequences])
+
+    with fresh_database(pg_server, "base") as url:
+        upgrade(url, "head")
+        assert asyncio.run(ours(url)) == [
+            ("sequence", "request_number_seq"),
+            ("sequence", "request_timeline_id_seq"),
+            ("table", "app_state"),
+            ("table", "departments"),
+            ("table", "request_timeline"),
+            ("table", "service_requests"),
+            ("table", "services"),
+            ("table", "users"),
+        ]
+        downgrade(url, "base")
+        assert asyncio.run(ours(url)) == []
+        upgrade(url, "head")
+        assert len(asyncio.run(ours(url))) == 8
+
+
+def _differences(connection: Connection) -> list[Any]:
+    context = MigrationContext.configure(
+        connection, opts={"compare_type": True, "compare_server_default": True}
+    )
+    return list(compare_metadata(context, metadata))
+
+
+async def test_migrated_schema_matches_the_table_metadata(engine: AsyncEngine) -> None:
+    async with engine.connect() as connection:
+        differences = await connection.run_sync(_differences)
+    assert differences == []
+
+
+async def test_the_suite_database_is_at_head(engine: AsyncEngine, database_url: str) -> None:
+    scripts = ScriptDirectory.from_config(alembic_config(database_url))
+    async with engine.connect() as connection:
+        current = await connection.run_sync(
+            lambda sync: MigrationContext.configure(sync).get_current_heads()
+        )
+    assert current == tuple(scripts.get_heads())
