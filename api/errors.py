@@ -5,6 +5,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
 from api.problems import FieldProblem, problem_response
@@ -76,6 +77,22 @@ async def on_http_error(request: Request, error: Exception) -> Response:
     return problem_response(error.status_code, detail, headers=headers)
 
 
+UNSTORABLE_TEXT = {"22021", "22P05"}  # a NUL byte or a character the encoding cannot hold
+
+
+async def on_database_error(request: Request, error: Exception) -> Response:
+    """Text PostgreSQL cannot store is bad input (422); anything else is our fault (500)."""
+    assert isinstance(error, DBAPIError)
+    sqlstate = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    if sqlstate in UNSTORABLE_TEXT:
+        return problem_response(
+            422,
+            "the text holds a character that cannot be stored (such as NUL)",
+            instance=request.url.path,
+        )
+    return await on_unexpected(request, error)
+
+
 async def on_unexpected(request: Request, error: Exception) -> Response:
     log.exception("unhandled error", exc_info=error)
     return problem_response(500, "something went wrong; the error was logged")
@@ -85,4 +102,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, on_domain_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(HTTPException, on_http_error)
+    app.add_exception_handler(DBAPIError, on_database_error)
     app.add_exception_handler(Exception, on_unexpected)

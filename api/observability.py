@@ -11,6 +11,8 @@ from typing import Any
 from prometheus_client import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.problems import problem_response
+
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 
 REQUESTS = Counter(
@@ -24,6 +26,7 @@ LATENCY = Histogram(
 )
 
 access_log = logging.getLogger("frontdoor.access")
+error_log = logging.getLogger("frontdoor.errors")
 
 
 class JsonFormatter(logging.Formatter):
@@ -89,6 +92,13 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except Exception:
+            # Answer here, inside the request's context, so a 500 still carries its id.
+            error_log.exception("unhandled error")
+            if status == 500:
+                await problem_response(500, "something went wrong; the error was logged")(
+                    scope, receive, send_with_id
+                )
         finally:
             self._observe(scope, status, time.perf_counter() - started)
             request_id_var.reset(token)

@@ -81,7 +81,6 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """The `responses=` entry that declares error statuses in OpenAPI."""
     return {
         status: {
-            "model": Problem,
             "description": TITLES.get(status, "Error"),
             "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }

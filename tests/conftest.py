@@ -12,7 +12,10 @@ from adapters.db.migrate import upgrade
 from adapters.demo.loader import DEMO_PASSWORD, load_demo_data
 from tests.database import fresh_database, server_url
 
-TABLES = "request_timeline, service_requests, users, services, departments, app_state"
+TABLES = (
+    "routing_rules, jurisdiction_areas, jurisdiction_layers, request_timeline, service_requests,"
+    " users, services, departments, app_state"
+)
 
 
 @pytest.fixture(scope="session")
@@ -44,6 +47,7 @@ async def reset(engine: AsyncEngine) -> None:
     async with engine.begin() as db:
         await db.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
         await db.execute(text("ALTER SEQUENCE request_number_seq RESTART WITH 1"))
+        await db.execute(text("UPDATE jurisdiction_state SET version = version + 1"))
 
 
 @pytest.fixture

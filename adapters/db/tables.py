@@ -10,6 +10,7 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Sequence,
     Table,
@@ -108,6 +109,7 @@ service_requests = Table(
     Column("expected_at", DateTime(timezone=True)),
     Column("closed_at", DateTime(timezone=True)),
     Column("version", Integer, nullable=False, server_default="1"),
+    Column("areas", JSONB, nullable=False, server_default="[]"),
     Index("ix_service_requests_requested", text("requested_at DESC"), text("id DESC")),
     Index("ix_service_requests_updated_at", "updated_at"),
     Index("ix_service_requests_department_status", "department_code", "status"),
@@ -138,4 +140,56 @@ app_state = Table(
     Column("key", Text, primary_key=True),
     Column("value", JSONB, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+)
+
+jurisdiction_layers = Table(
+    "jurisdiction_layers",
+    metadata,
+    Column("slug", Text, primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("name", Text, nullable=False, server_default=""),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+)
+
+jurisdiction_areas = Table(
+    "jurisdiction_areas",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("layer_slug", Text, ForeignKey("jurisdiction_layers.slug"), nullable=False),
+    Column("layer_version", Integer, nullable=False),
+    Column("code", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("properties", JSONB, nullable=False, server_default="{}"),
+    Column("contact", JSONB),
+    Column("geometry", LargeBinary, nullable=False),
+    Column("size", Double, nullable=False),
+    Column("min_x", Double, nullable=False),
+    Column("min_y", Double, nullable=False),
+    Column("max_x", Double, nullable=False),
+    Column("max_y", Double, nullable=False),
+    Index("ix_jurisdiction_areas_layer_version", "layer_slug", "layer_version"),
+)
+
+routing_rules = Table(
+    "routing_rules",
+    metadata,
+    Column("id", Integer, Identity(), primary_key=True),
+    Column("priority", Integer, nullable=False),
+    Column("service_code", Text, ForeignKey("services.code")),
+    Column("service_group", Text),
+    Column("layer_slug", Text, ForeignKey("jurisdiction_layers.slug")),
+    Column("area_id", BigInteger, ForeignKey("jurisdiction_areas.id")),
+    Column("department_code", Text, ForeignKey("departments.code")),
+    Column("referral", JSONB),
+    Column("refer_to_area_contact", Boolean, nullable=False, server_default=text("false")),
+    Column("description", Text, nullable=False, server_default=""),
+)
+
+jurisdiction_state = Table(
+    "jurisdiction_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("version", BigInteger, nullable=False),
 )

@@ -10,7 +10,9 @@ from domain.directory.use_cases import authenticate
 router = APIRouter(prefix="/api/v1", tags=["auth"])
 
 
-@router.post("/auth/token", response_model=TokenOut, responses=problem_responses(401, 422))
+@router.post(
+    "/auth/token", response_model=TokenOut, responses=problem_responses(400, 401, 413, 422)
+)
 async def issue_token(
     container: ContainerDep,
     username: Annotated[str, Form(max_length=254)],

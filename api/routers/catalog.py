@@ -25,7 +25,7 @@ router = APIRouter(prefix="/api/v1", tags=["catalog"])
 ServiceCode = Annotated[str, Path(max_length=64)]
 
 
-@router.get("/services", response_model=ServiceList, responses=problem_responses(401))
+@router.get("/services", response_model=ServiceList, responses=problem_responses(401, 422))
 async def list_services(
     container: ContainerDep,
     _: PrincipalDep,
@@ -51,7 +51,9 @@ async def add_service(
     return ServiceOut.of(service)
 
 
-@router.get("/services/{code}", response_model=ServiceOut, responses=problem_responses(401, 404))
+@router.get(
+    "/services/{code}", response_model=ServiceOut, responses=problem_responses(401, 404, 422)
+)
 async def get_service(code: ServiceCode, container: ContainerDep, _: PrincipalDep) -> ServiceOut:
     service = await container.catalog.service(code)
     if service is None:

@@ -113,7 +113,7 @@ async def _visible(
     container: ContainerDep, principal: Principal, request_id: str
 ) -> ServiceRequest:
     request = None
-    if len(request_id) <= MAX_ID_LENGTH:
+    if len(request_id) <= MAX_ID_LENGTH and "\x00" not in request_id:
         request = await container.requests.get(request_id)
     if request is None:
         raise NotFound(f"service request {request_id} was not found")
@@ -124,7 +124,7 @@ async def _visible(
 @router.get(
     "/{request_id}",
     response_model=ServiceRequestOut,
-    responses={304: {"description": "Not modified"}, **problem_responses(401, 404)},
+    responses={304: {"description": "Not modified"}, **problem_responses(401, 404, 422)},
 )
 async def get_request(
     request_id: str,
@@ -140,7 +140,7 @@ async def get_request(
 
 
 @router.get(
-    "/{request_id}/timeline", response_model=Timeline, responses=problem_responses(401, 404)
+    "/{request_id}/timeline", response_model=Timeline, responses=problem_responses(401, 404, 422)
 )
 async def get_timeline(
     request_id: str, container: ContainerDep, principal: PrincipalDep

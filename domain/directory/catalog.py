@@ -1,5 +1,6 @@
 """The service catalog: departments, services, their SLA policy and attribute definitions."""
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -83,9 +84,10 @@ def _as_number(raw: object) -> float:
         number = Decimal(str(raw).strip()) if isinstance(raw, str | int | float) else None
     except InvalidOperation:
         number = None
-    if number is None or not number.is_finite():
+    result = float(number) if number is not None and number.is_finite() else math.inf
+    if not math.isfinite(result):
         raise ValueError("must be a number")
-    return float(number)
+    return result
 
 
 def _as_datetime(raw: object) -> str:
@@ -143,7 +145,7 @@ class Service:
         cleaned: dict[str, AttributeValue] = {}
         for code, definition in known.items():
             raw = given.get(code)
-            if raw is None or raw == "" or raw == []:
+            if _is_blank(raw):
                 if definition.required:
                     errors.append(FieldError(f"attributes.{code}", "is required"))
                 continue
@@ -154,6 +156,12 @@ class Service:
         if errors:
             raise ValidationFailed(errors)
         return cleaned
+
+
+def _is_blank(raw: object) -> bool:
+    if isinstance(raw, str):
+        return not raw.strip()
+    return raw is None or raw == []
 
 
 def check_definitions(attributes: list[AttributeDefinition]) -> None:

@@ -69,3 +69,17 @@ async def test_metrics_token_guards_the_endpoint(app: FastAPI, client: httpx.Asy
         assert right.status_code == 200
     finally:
         settings.metrics_token = original
+
+
+async def test_a_500_still_carries_the_request_id(
+    app: FastAPI, client: httpx.AsyncClient, agent: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(app.state.container.requests, "page", broken)
+    answer = await client.get("/api/v1/requests", headers={**agent, "X-Request-ID": "err-7"})
+    assert answer.status_code == 500
+    assert answer.headers["X-Request-ID"] == "err-7"
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert "boom" not in answer.text

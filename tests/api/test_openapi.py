@@ -1,0 +1,134 @@
+"""The committed OpenAPI document: current, complete, and honest about errors."""
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from openapi.export import TARGET, render
+
+METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+PROBLEM_REF = "#/components/schemas/Problem"
+
+
+@pytest.fixture(scope="module")
+def spec() -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(render())
+    return document
+
+
+def operations(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if method in METHODS:
+                yield f"{method.upper()} {path}", operation
+
+
+def test_the_committed_document_is_current() -> None:
+    committed = Path(TARGET).read_text(encoding="utf-8")
+    assert committed == render(), (
+        "openapi/openapi.json is out of date with the app: run `make openapi` and commit "
+        "the regenerated file"
+    )
+
+
+def test_the_document_is_openapi_3_1(spec: dict[str, Any]) -> None:
+    assert spec["openapi"].startswith("3.1.")
+    assert spec["info"]["title"] == "Frontdoor 311 API"
+    assert spec["info"]["version"] == "0.1.0"
+
+
+def test_it_documents_the_api(spec: dict[str, Any]) -> None:
+    assert sorted(name for name, _ in operations(spec)) == sorted(
+        [
+            "POST /api/v1/auth/token",
+            "GET /api/v1/me",
+            "GET /api/v1/services",
+            "POST /api/v1/services",
+            "GET /api/v1/services/{code}",
+            "PATCH /api/v1/services/{code}",
+            "GET /api/v1/departments",
+            "POST /api/v1/departments",
+            "GET /api/v1/users",
+            "POST /api/v1/users",
+            "PATCH /api/v1/users/{user_id}",
+            "POST /api/v1/requests",
+            "GET /api/v1/requests",
+            "GET /api/v1/requests/{request_id}",
+            "PATCH /api/v1/requests/{request_id}",
+            "GET /api/v1/requests/{request_id}/timeline",
+            "POST /api/v1/requests/{request_id}/transitions",
+            "POST /api/v1/requests/{request_id}/comments",
+            "GET /healthz",
+            "GET /readyz",
+        ]
+    )
+    assert "/metrics" not in spec["paths"]
+
+
+def test_every_operation_has_a_unique_operation_id(spec: dict[str, Any]) -> None:
+    missing = [name for name, op in operations(spec) if not op.get("operationId")]
+    assert missing == []
+    ids = [op["operationId"] for _, op in operations(spec)]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    assert duplicates == []
+
+
+def _typed(schema: dict[str, Any]) -> bool:
+    return "$ref" in schema or "type" in schema
+
+
+def test_every_success_response_has_a_real_schema(spec: dict[str, Any]) -> None:
+    untyped = []
+    for name, operation in operations(spec):
+        for status, response in operation["responses"].items():
+            if not status.startswith("2"):
+                continue
+            for media, content in response.get("content", {}).items():
+                schema = content.get("schema")
+                if not schema or not _typed(schema):
+                    untyped.append(f"{name} {status} {media}: {schema!r}")
+    assert untyped == []
+
+
+def test_every_json_response_schema_is_a_ref_or_typed(spec: dict[str, Any]) -> None:
+    untyped = []
+    for name, operation in operations(spec):
+        for status, response in operation["responses"].items():
+            for media, content in response.get("content", {}).items():
+                if "json" in media and not _typed(content.get("schema") or {}):
+                    untyped.append(f"{name} {status} {media}")
+    assert untyped == []
+
+
+def test_the_problem_schema_is_rfc_9457(spec: dict[str, Any]) -> None:
+    problem = spec["components"]["schemas"]["Problem"]
+    assert problem["type"] == "object"
+    assert sorted(problem["required"]) == ["detail", "status", "title", "type"]
+    assert set(problem["properties"]) == {"type", "title", "status", "detail", "instance", "errors"}
+
+
+def test_every_operation_behind_a_token_declares_401(spec: dict[str, Any]) -> None:
+    secured = [name for name, op in operations(spec) if op.get("security")]
+    assert len(secured) == 17
+    assert [
+        name for name, op in operations(spec) if name in secured and "401" not in op["responses"]
+    ] == []
+    assert sorted(set(name for name, _ in operations(spec)) - set(secured)) == [
+        "GET /healthz",
+        "GET /readyz",
+        "POST /api/v1/auth/token",
+    ]
+
+
+def test_every_error_response_is_problem_json_only(spec: dict[str, Any]) -> None:
+    problem = {"$ref": "#/components/schemas/Problem"}
+    for name, operation in operations(spec):
+        for status, response in operation["responses"].items():
+            if not status.startswith(("4", "5")):
+                continue
+            content = response.get("content", {})
+            assert list(content) == ["application/problem+json"], (name, status)
+            assert content["application/problem+json"]["schema"] == problem, (name, status)

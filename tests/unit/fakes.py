@@ -1,0 +1,302 @@
+"""In-memory fakes of the domain's ports, for unit tests of the use cases.
+
+`FakeStore` plays the database: it holds only *committed* state. A `FakeUnitOfWork` stages
+every write (as a private copy) and applies the staged writes to the store on `commit`;
+leaving the unit of work without committing throws them away, like a rolled-back
+transaction. Reads inside a unit of work see its own staged writes first, then the store.
+
+Objects go in and come out as deep copies, so a use case mutating an entity it loaded
+changes nothing until it saves and commits - as with a real database.
+
+Request numbers come from a counter that, like a PostgreSQL sequence, is not rolled back.
+"""
+
+from collections.abc import Iterator
+from copy import deepcopy
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import count
+from types import TracebackType
+from typing import Generic, Self, TypeVar
+from uuid import UUID
+
+from domain.directory.catalog import Department, Service
+from domain.directory.ports import (
+    DepartmentRepository,
+    PasswordHasher,
+    ServiceRepository,
+    UserRepository,
+)
+from domain.directory.users import User
+from domain.requests.model import ServiceRequest, TimelineEntry
+from domain.requests.ports import RequestRepository
+from domain.shared.errors import PreconditionFailed
+from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+
+class DuplicateKey(Exception):
+    """The fake's stand-in for a unique-constraint violation (a bug in the caller)."""
+
+
+@dataclass
+class FakeStore:
+    """The committed state of the fake database."""
+
+    requests: dict[str, ServiceRequest] = field(default_factory=dict)
+    timeline: dict[str, list[TimelineEntry]] = field(default_factory=dict)
+    services: dict[str, Service] = field(default_factory=dict)
+    departments: dict[str, Department] = field(default_factory=dict)
+    users: dict[UUID, User] = field(default_factory=dict)
+    request_numbers: Iterator[int] = field(default_factory=lambda: count(1))
+
+    # Seeding helpers: write straight into committed state, as fixtures would.
+    def put_department(self, department: Department) -> Department:
+        self.departments[department.code] = deepcopy(department)
+        return department
+
+    def put_service(self, service: Service) -> Service:
+        self.services[service.code] = deepcopy(service)
+        return service
+
+    def put_user(self, user: User) -> User:
+        self.users[user.id] = deepcopy(user)
+        return user
+
+    def put_request(self, request: ServiceRequest) -> ServiceRequest:
+        """Store a request as committed; its pending entries become its timeline."""
+        stored = deepcopy(request)
+        self.timeline.setdefault(stored.id, []).extend(stored.pending_entries)
+        stored.pending_entries = []
+        self.requests[stored.id] = stored
+        return request
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Staged(Generic[K, V]):
+    """Writes of one unit of work to one table, read through to the committed rows."""
+
+    def __init__(self, committed: dict[K, V]) -> None:
+        self._committed = committed
+        self.writes: dict[K, V] = {}
+
+    def get(self, key: K) -> V | None:
+        row = self.writes.get(key, self._committed.get(key))
+        return None if row is None else deepcopy(row)
+
+    def exists(self, key: K) -> bool:
+        return key in self.writes or key in self._committed
+
+    def put(self, key: K, row: V) -> None:
+        self.writes[key] = deepcopy(row)
+
+    def rows(self) -> list[V]:
+        merged = {**self._committed, **self.writes}
+        return [deepcopy(row) for row in merged.values()]
+
+    def apply(self) -> None:
+        self._committed.update(self.writes)
+        self.writes = {}
+
+    def discard(self) -> None:
+        self.writes = {}
+
+
+class FakeRequestRepository:
+    def __init__(self, store: FakeStore) -> None:
+        self._store = store
+        self._rows = _Staged(store.requests)
+        self._entries: dict[str, list[TimelineEntry]] = {}
+        self._based_on: dict[str, int] = {}
+
+    async def next_id(self, at: datetime) -> str:
+        return f"{at:%y}-{next(self._store.request_numbers):08d}"
+
+    async def get(self, request_id: str, *, for_update: bool = False) -> ServiceRequest | None:
+        return self._rows.get(request_id)
+
+    async def add(self, request: ServiceRequest) -> None:
+        if self._rows.exists(request.id):
+            raise DuplicateKey(f"service request {request.id} already exists")
+        self._write(request)
+
+    async def save(self, request: ServiceRequest, expected_version: int) -> None:
+        current = self._rows.get(request.id)
+        if current is None or current.version != expected_version:
+            raise PreconditionFailed("the request was changed by someone else; read it again")
+        self._based_on.setdefault(request.id, expected_version)
+        request.version = expected_version + 1
+        self._write(request)
+
+    def _write(self, request: ServiceRequest) -> None:
+        self._entries.setdefault(request.id, []).extend(request.pending_entries)
+        request.pending_entries.clear()
+        self._rows.put(request.id, request)
+
+    def apply(self) -> None:
+        for request_id, base in self._based_on.items():
+            committed = self._store.requests.get(request_id)
+            if committed is None or committed.version != base:
+                raise PreconditionFailed("the request was changed by someone else; read it again")
+        self._rows.apply()
+        for request_id, entries in self._entries.items():
+            self._store.timeline.setdefault(request_id, []).extend(entries)
+        self._entries, self._based_on = {}, {}
+
+    def discard(self) -> None:
+        self._rows.discard()
+        self._entries, self._based_on = {}, {}
+
+
+class FakeServiceRepository:
+    def __init__(self, store: FakeStore) -> None:
+        self._rows = _Staged(store.services)
+
+    async def get(self, code: str) -> Service | None:
+        return self._rows.get(code)
+
+    async def add(self, service: Service) -> None:
+        if self._rows.exists(service.code):
+            raise DuplicateKey(f"service {service.code} already exists")
+        self._rows.put(service.code, service)
+
+    async def save(self, service: Service) -> None:
+        self._rows.put(service.code, service)
+
+    def apply(self) -> None:
+        self._rows.apply()
+
+    def discard(self) -> None:
+        self._rows.discard()
+
+
+class FakeDepartmentRepository:
+    def __init__(self, store: FakeStore) -> None:
+        self._rows = _Staged(store.departments)
+
+    async def get(self, code: str) -> Department | None:
+        return self._rows.get(code)
+
+    async def add(self, department: Department) -> None:
+        if self._rows.exists(department.code):
+            raise DuplicateKey(f"department {department.code} already exists")
+        self._rows.put(department.code, department)
+
+    async def save(self, department: Department) -> None:
+        self._rows.put(department.code, department)
+
+    def apply(self) -> None:
+        self._rows.apply()
+
+    def discard(self) -> None:
+        self._rows.discard()
+
+
+class FakeUserRepository:
+    def __init__(self, store: FakeStore) -> None:
+        self._rows = _Staged(store.users)
+
+    async def get(self, user_id: UUID) -> User | None:
+        return self._rows.get(user_id)
+
+    async def get_by_email(self, email: str) -> User | None:
+        # Exact match, like the SQL repository: the domain normalises emails itself.
+        return next((user for user in self._rows.rows() if user.email == email), None)
+
+    async def add(self, user: User) -> None:
+        if self._rows.exists(user.id) or await self.get_by_email(user.email) is not None:
+            raise DuplicateKey(f"user {user.email} already exists")
+        self._rows.put(user.id, user)
+
+    async def save(self, user: User) -> None:
+        self._rows.put(user.id, user)
+
+    def apply(self) -> None:
+        self._rows.apply()
+
+    def discard(self) -> None:
+        self._rows.discard()
+
+
+class FakeUnitOfWork:
+    requests: RequestRepository
+    services: ServiceRepository
+    departments: DepartmentRepository
+    users: UserRepository
+
+    def __init__(self, store: FakeStore) -> None:
+        self._requests = FakeRequestRepository(store)
+        self._services = FakeServiceRepository(store)
+        self._departments = FakeDepartmentRepository(store)
+        self._users = FakeUserRepository(store)
+        self.requests = self._requests
+        self.services = self._services
+        self.departments = self._departments
+        self.users = self._users
+        self.committed = False
+        self.entered = False
+        self.exited = False
+
+    async def __aenter__(self) -> Self:
+        if self.entered:
+            raise RuntimeError("a unit of work is entered once")
+        self.entered = True
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # Roll back: whatever was staged since the last commit is dropped.
+        self.exited = True
+        self._requests.discard()
+        self._services.discard()
+        self._departments.discard()
+        self._users.discard()
+
+    async def commit(self) -> None:
+        if not self.entered or self.exited:
+            raise RuntimeError("the unit of work is not open")
+        self._requests.apply()
+        self._services.apply()
+        self._departments.apply()
+        self._users.apply()
+        self.committed = True
+
+
+class FakeUnitOfWorkFactory:
+    """Hands out units of work over one shared store, and remembers each one."""
+
+    def __init__(self, store: FakeStore | None = None) -> None:
+        self.store = store if store is not None else FakeStore()
+        self.units: list[FakeUnitOfWork] = []
+
+    def __call__(self) -> FakeUnitOfWork:
+        unit = FakeUnitOfWork(self.store)
+        self.units.append(unit)
+        return unit
+
+
+class FakePasswordHasher:
+    """Deterministic and reversible on sight: the hash of "pw" is "hashed:pw"."""
+
+    def __init__(self) -> None:
+        self.hashed: list[str] = []
+
+    def hash(self, password: str) -> str:
+        self.hashed.append(password)
+        return f"hashed:{password}"
+
+    def verify(self, password_hash: str, password: str) -> bool:
+        return password_hash == f"hashed:{password}"
+
+
+def _conforms(
+    factory: FakeUnitOfWorkFactory, hasher: FakePasswordHasher
+) -> tuple[UnitOfWorkFactory, UnitOfWork, PasswordHasher]:
+    """Never called: mypy checks here that the fakes satisfy the domain's protocols."""
+    return factory, factory(), hasher
