@@ -33,7 +33,7 @@ def database_url(pg_server: str) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def demo_password_hash() -> str:
-    return Argon2PasswordHasher().hash(DEMO_PASSWORD)
+    return Argon2PasswordHasher().hash_now(DEMO_PASSWORD)
 
 
 @pytest.fixture(scope="session")

@@ -78,7 +78,8 @@ async def load_demo_data(engine: AsyncEngine, password_hash: str | None = None) 
         )
         if claimed.first() is None:
             return False
-        await _load(db, catalog, password_hash or Argon2PasswordHasher().hash(DEMO_PASSWORD))
+        demo_hash = password_hash or await Argon2PasswordHasher().hash(DEMO_PASSWORD)
+        await _load(db, catalog, demo_hash)
     log.info("demo data loaded", extra={"fields": {"services": len(catalog["services"])}})
     return True
 

@@ -109,7 +109,7 @@ async def create_user(directory: Directory, command: CreateUser, by: Principal) 
         email=normalise_email(command.email),
         display_name=command.display_name.strip(),
         role=command.role,
-        password_hash=directory.hasher.hash(command.password),
+        password_hash=await directory.hasher.hash(command.password),
         created_at=directory.clock.now(),
     )
     user.place(command.role, command.department_code, command.tier)
@@ -154,7 +154,7 @@ async def update_user(directory: Directory, command: UpdateUser, by: Principal) 
             user.active = True
         if command.password is not None:
             _check_password(command.password)
-            user.set_password_hash(directory.hasher.hash(command.password))
+            user.set_password_hash(await directory.hasher.hash(command.password))
         await uow.users.save(user)
         await uow.commit()
     return user
@@ -180,8 +180,8 @@ async def authenticate(directory: Directory, email: str, password: str) -> User:
     async with directory.uow() as uow:
         user = await uow.users.get_by_email(normalise_email(email))
     if user is None:
-        directory.hasher.hash(password)  # spend the same time as a real check
+        await directory.hasher.hash(password)  # spend the same time as a real check
         raise Unauthenticated("wrong email or password")
-    if not directory.hasher.verify(user.password_hash, password) or not user.active:
+    if not await directory.hasher.verify(user.password_hash, password) or not user.active:
         raise Unauthenticated("wrong email or password")
     return user

@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from api.bootstrap import Container
 from tests.api.conftest import BALTIMORE, pothole_body
 
+pytestmark = pytest.mark.smoke
+
 REQUESTS = "/api/v1/requests"
 JSON = {"content-type": "application/json"}
 TWO_MIB = 2 * 1024 * 1024

@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.api.conftest import Login, pothole_body
 
+pytestmark = pytest.mark.smoke
+
 REQUESTS = "/api/v1/requests"
 EMAILS = {
     "admin": "admin@example.org",

@@ -157,9 +157,9 @@ async def test_get_by_email_sees_staged_and_committed_users() -> None:
         assert await uow.users.get_by_email("A@city.example") is None
 
 
-def test_password_hasher_is_deterministic() -> None:
+async def test_password_hasher_is_deterministic() -> None:
     hasher = FakePasswordHasher()
-    assert hasher.hash("secret99") == "hashed:secret99"
-    assert hasher.verify("hashed:secret99", "secret99") is True
-    assert hasher.verify("hashed:secret99", "secret98") is False
+    assert await hasher.hash("secret99") == "hashed:secret99"
+    assert await hasher.verify("hashed:secret99", "secret99") is True
+    assert await hasher.verify("hashed:secret99", "secret98") is False
     assert hasher.hashed == ["secret99"]
