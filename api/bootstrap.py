@@ -9,8 +9,10 @@ from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.auth.tokens import JwtTokens
 from adapters.db.engine import make_engine
 from adapters.db.read_models.directory import DirectoryReadModel
+from adapters.db.read_models.jurisdictions import JurisdictionReadModel
 from adapters.db.read_models.requests import RequestReadModel
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
+from adapters.geo.live import LiveJurisdictions
 from api.settings import Settings
 from domain.directory.use_cases import Directory
 from domain.requests.sla import BusinessHours
@@ -28,6 +30,8 @@ class Container:
     directory: Directory
     requests: RequestReadModel
     catalog: DirectoryReadModel
+    jurisdiction_reads: JurisdictionReadModel
+    jurisdictions: LiveJurisdictions
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -52,13 +56,17 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         settings.jwt_audience,
         timedelta(minutes=settings.token_ttl_minutes),
     )
+    jurisdiction_reads = JurisdictionReadModel(engine)
+    jurisdictions = LiveJurisdictions(jurisdiction_reads)
     return Container(
         settings=settings,
         engine=engine,
         clock=clock,
         tokens=tokens,
-        desk=RequestDesk(uow, clock, business_hours(settings)),
+        desk=RequestDesk(uow, clock, business_hours(settings), jurisdictions),
         directory=Directory(uow, clock, Argon2PasswordHasher()),
         requests=RequestReadModel(engine),
         catalog=DirectoryReadModel(engine),
+        jurisdiction_reads=jurisdiction_reads,
+        jurisdictions=jurisdictions,
     )

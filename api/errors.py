@@ -9,6 +9,7 @@ from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
 from api.problems import FieldProblem, problem_response
+from domain.jurisdictions.model import OutOfJurisdiction
 from domain.shared.errors import (
     Conflict,
     DomainError,
@@ -57,6 +58,19 @@ def _field_name(location: tuple[int | str, ...]) -> str:
     return ".".join(parts) or "body"
 
 
+async def on_out_of_jurisdiction(request: Request, error: Exception) -> Response:
+    """422 with the referral contact, so the agent or the app can say whom to call."""
+    assert isinstance(error, OutOfJurisdiction)
+    referral = error.resolution.responsible.referral
+    extensions = {
+        "type": "urn:frontdoor:problem:out-of-jurisdiction",
+        "title": "Outside our jurisdiction",
+        "referral": None if referral is None else referral.__dict__,
+        "areas": [a.__dict__ for a in error.resolution.areas],
+    }
+    return problem_response(422, error.detail, instance=request.url.path, extensions=extensions)
+
+
 async def on_validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
     details = error.errors()
@@ -99,6 +113,7 @@ async def on_unexpected(request: Request, error: Exception) -> Response:
 
 
 def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(OutOfJurisdiction, on_out_of_jurisdiction)
     app.add_exception_handler(DomainError, on_domain_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(HTTPException, on_http_error)

@@ -63,7 +63,9 @@ def problem_response(
     errors: list[FieldProblem] | None = None,
     headers: dict[str, str] | None = None,
     instance: str | None = None,
+    extensions: dict[str, Any] | None = None,
 ) -> JSONResponse:
+    """`extensions` adds members, or overrides type and title (RFC 9457 section 3.2)."""
     body: dict[str, Any] = {
         "type": f"urn:frontdoor:problem:{SLUGS.get(status, 'error')}",
         "title": TITLES.get(status, "Error"),
@@ -74,6 +76,7 @@ def problem_response(
         body["instance"] = instance
     if errors is not None:
         body["errors"] = [e.model_dump() for e in errors]
+    body.update(extensions or {})
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 

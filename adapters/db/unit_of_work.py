@@ -10,8 +10,10 @@ from adapters.db.repositories.directory import (
     SqlServiceRepository,
     SqlUserRepository,
 )
+from adapters.db.repositories.jurisdictions import SqlJurisdictionRepository
 from adapters.db.repositories.requests import SqlRequestRepository
 from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
+from domain.jurisdictions.ports import JurisdictionRepository
 from domain.requests.ports import RequestRepository
 
 
@@ -20,6 +22,7 @@ class SqlUnitOfWork:
     services: ServiceRepository
     departments: DepartmentRepository
     users: UserRepository
+    jurisdictions: JurisdictionRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -40,6 +43,7 @@ class SqlUnitOfWork:
         self.services = SqlServiceRepository(self._connection)
         self.departments = SqlDepartmentRepository(self._connection)
         self.users = SqlUserRepository(self._connection)
+        self.jurisdictions = SqlJurisdictionRepository(self._connection)
         return self
 
     async def __aexit__(

@@ -2,6 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
+from api.bootstrap import Container
 from api.deps import ContainerDep, PrincipalDep
 from api.problems import problem_responses
 from api.schemas.directory import (
@@ -12,13 +13,15 @@ from api.schemas.directory import (
     ServiceOut,
     ServicePatch,
 )
+from domain.directory.catalog import Service
 from domain.directory.use_cases import (
     ServiceChanges,
     create_department,
     create_service,
     update_service,
 )
-from domain.shared.errors import NotFound
+from domain.jurisdictions.model import ResponsibleKind
+from domain.shared.errors import NotFound, ValidationFailed
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
 
@@ -30,9 +33,29 @@ async def list_services(
     container: ContainerDep,
     _: PrincipalDep,
     include_inactive: Annotated[bool, Query()] = False,
+    lat: Annotated[float | None, Query(ge=-90, le=90, allow_inf_nan=False)] = None,
+    long: Annotated[float | None, Query(ge=-180, le=180, allow_inf_nan=False)] = None,
 ) -> ServiceList:
+    """The catalog; with `lat` and `long`, only the services we handle at that point."""
     services = await container.catalog.services(include_inactive)
+    if (lat is None) != (long is None):
+        raise ValidationFailed.single("lat", "lat and long go together")
+    if lat is not None and long is not None:
+        services = await offered_at(container, services, lat, long)
     return ServiceList(items=[ServiceOut.of(s) for s in services])
+
+
+async def offered_at(
+    container: Container, services: list[Service], lat: float, long: float
+) -> list[Service]:
+    facts = await container.catalog.services_facts({s.code for s in services})
+    points = [(lat, long, facts.get(s.code)) for s in services]
+    resolutions = await container.jurisdictions.resolve_many(points)
+    return [
+        s
+        for s, r in zip(services, resolutions, strict=True)
+        if r.responsible.kind is ResponsibleKind.DEPARTMENT
+    ]
 
 
 @router.post(

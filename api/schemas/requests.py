@@ -6,6 +6,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from api.schemas.jurisdictions import AreaRefOut
 from domain.requests.model import (
     Channel,
     CloseReason,
@@ -110,6 +111,7 @@ class ServiceRequestOut(BaseModel):
     updated_at: datetime
     expected_datetime: datetime | None
     closed_at: datetime | None
+    areas: list[AreaRefOut]
     version: int
 
     @classmethod
@@ -134,6 +136,7 @@ class ServiceRequestOut(BaseModel):
             updated_at=r.updated_at or r.requested_at,
             expected_datetime=r.expected_at,
             closed_at=r.closed_at,
+            areas=[AreaRefOut.of(a) for a in r.areas],
             version=r.version,
         )
 

@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from domain.shared.errors import DomainError
+
 
 class LayerRole(StrEnum):
     SERVED = "served"  # we handle requests inside it
@@ -112,3 +114,11 @@ class Resolution:
 
 def area_refs_to_json(areas: list[AreaRef]) -> list[dict[str, Any]]:
     return [{"id": a.id, "layer": a.layer, "code": a.code, "name": a.name} for a in areas]
+
+
+class OutOfJurisdiction(DomainError):
+    """The point is someone else's: the resolution says whom the resident should contact."""
+
+    def __init__(self, resolution: Resolution) -> None:
+        super().__init__(resolution.explanation)
+        self.resolution = resolution

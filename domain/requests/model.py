@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from domain.directory.catalog import AttributeValue, SlaPolicy
+from domain.jurisdictions.model import AreaRef
 from domain.requests.sla import BusinessHours, Interval, expected_datetime
 from domain.shared.errors import IllegalTransition, ValidationFailed
 
@@ -144,6 +145,7 @@ class ServiceRequest:
     closed_at: datetime | None = None
     holds: list[Interval] = field(default_factory=list)
     on_hold_since: datetime | None = None
+    areas: list[AreaRef] = field(default_factory=list)
     version: int = 1
     pending_entries: list[TimelineEntry] = field(default_factory=list, repr=False)
 

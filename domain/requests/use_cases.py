@@ -4,7 +4,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
+from domain.directory.catalog import Service
 from domain.directory.permissions import Principal
+from domain.jurisdictions.model import AreaRef, OutOfJurisdiction, ResponsibleKind
+from domain.jurisdictions.ports import JurisdictionResolver
+from domain.jurisdictions.resolver import ServiceFacts
 from domain.requests.model import (
     Actor,
     Channel,
@@ -34,6 +38,7 @@ class RequestDesk:
     uow: UnitOfWorkFactory
     clock: Clock
     hours: BusinessHours
+    jurisdictions: JurisdictionResolver
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,10 @@ async def submit_service_request(
     """Open a request.
 
     - The service must exist and be active; attribute values must fit its definitions.
-    - The service's department becomes responsible, and its SLA gives the expected date.
+    - A point is resolved against the boundary layers: the request keeps the areas it lies in,
+      and the responsible department (the service's, unless a routing rule says otherwise).
+      A point that another government or agency handles is refused with the referral.
+    - The SLA of the service gives the expected date.
     - The reference is `YY-NNNNNNNN`, unique across the system.
     """
     if submitter is not None:
@@ -64,11 +72,13 @@ async def submit_service_request(
         if service is None or not service.active:
             raise ValidationFailed.single("service_code", "is not an active service")
         attributes = service.clean_attributes(command.attributes)
+        department_code, areas = await _route(desk, uow, service, command.location)
         now = desk.clock.now()
         request = ServiceRequest(
             id=await uow.requests.next_id(now),
             service_code=service.code,
-            department_code=service.department_code,
+            department_code=department_code,
+            areas=areas,
             sla=service.sla,
             requested_at=now,
             description=command.description.strip(),
@@ -83,6 +93,26 @@ async def submit_service_request(
         await uow.requests.add(request)
         await uow.commit()
     return request
+
+
+async def _route(
+    desk: RequestDesk, uow: UnitOfWork, service: Service, location: Location
+) -> tuple[str, list[AreaRef]]:
+    if location.lat is None or location.long is None:
+        return service.department_code, []
+    department = await uow.departments.get(service.department_code)
+    facts = ServiceFacts(
+        service.code,
+        service.name,
+        service.group,
+        service.department_code,
+        department.name if department else service.department_code,
+    )
+    resolution = await desk.jurisdictions.resolve(location.lat, location.long, facts)
+    responsible = resolution.responsible
+    if responsible.kind is not ResponsibleKind.DEPARTMENT or responsible.department is None:
+        raise OutOfJurisdiction(resolution)
+    return responsible.department, resolution.areas
 
 
 async def load_for_write(

@@ -2,6 +2,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
+from domain.jurisdictions.ports import JurisdictionRepository
 from domain.requests.ports import RequestRepository
 
 
@@ -12,6 +13,7 @@ class UnitOfWork(Protocol):
     services: ServiceRepository
     departments: DepartmentRepository
     users: UserRepository
+    jurisdictions: JurisdictionRepository
 
     async def __aenter__(self) -> Self: ...
 

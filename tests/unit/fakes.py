@@ -13,7 +13,7 @@ Request numbers come from a counter that, like a PostgreSQL sequence, is not rol
 
 from collections.abc import Iterator
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import count
 from types import TracebackType
@@ -28,6 +28,17 @@ from domain.directory.ports import (
     UserRepository,
 )
 from domain.directory.users import User
+from domain.jurisdictions.importing import ParsedArea
+from domain.jurisdictions.model import (
+    Contact,
+    Layer,
+    Resolution,
+    Responsible,
+    ResponsibleKind,
+    RoutingRule,
+)
+from domain.jurisdictions.ports import JurisdictionRepository, JurisdictionResolver
+from domain.jurisdictions.resolver import ServiceFacts
 from domain.requests.model import ServiceRequest, TimelineEntry
 from domain.requests.ports import RequestRepository
 from domain.shared.errors import PreconditionFailed
@@ -48,6 +59,7 @@ class FakeStore:
     departments: dict[str, Department] = field(default_factory=dict)
     users: dict[UUID, User] = field(default_factory=dict)
     request_numbers: Iterator[int] = field(default_factory=lambda: count(1))
+    jurisdictions: "JurisdictionState" = field(default_factory=lambda: JurisdictionState())
 
     # Seeding helpers: write straight into committed state, as fixtures would.
     def put_department(self, department: Department) -> Department:
@@ -220,17 +232,103 @@ class FakeUserRepository:
         self._rows.discard()
 
 
+@dataclass
+class JurisdictionState:
+    layers: dict[str, Layer] = field(default_factory=dict)
+    areas: dict[int, tuple[str, int, ParsedArea]] = field(default_factory=dict)
+    contacts: dict[int, Contact | None] = field(default_factory=dict)
+    rules: dict[int, RoutingRule] = field(default_factory=dict)
+    changes: int = 0
+    ids: Iterator[int] = field(default_factory=lambda: count(1))
+
+
+class FakeJurisdictionRepository:
+    """Works on a private copy of the store's jurisdiction state; `apply` publishes it."""
+
+    def __init__(self, store: FakeStore) -> None:
+        self._store = store
+        self._state = deepcopy(store.jurisdictions)
+
+    async def lock_layer(self, slug: str) -> Layer | None:
+        layer = self._state.layers.get(slug)
+        if layer is None:
+            return None
+        copy = deepcopy(layer)
+        copy.area_count = sum(
+            1 for s, v, _ in self._state.areas.values() if s == slug and v == layer.version
+        )
+        return copy
+
+    async def add_layer(self, layer: Layer) -> None:
+        self._state.layers[layer.slug] = deepcopy(layer)
+
+    async def save_layer(self, layer: Layer) -> None:
+        self._state.layers[layer.slug] = deepcopy(layer)
+
+    async def add_areas(self, layer: Layer, areas: list[ParsedArea]) -> None:
+        for area in areas:
+            self._state.areas[next(self._state.ids)] = (layer.slug, layer.version, area)
+
+    async def area_layer(self, area_id: int) -> str | None:
+        found = self._state.areas.get(area_id)
+        return found[0] if found else None
+
+    async def save_area_contact(self, area_id: int, contact: Contact | None) -> None:
+        self._state.contacts[area_id] = contact
+
+    async def add_rule(self, rule: RoutingRule) -> RoutingRule:
+        stored = replace(rule, id=next(self._state.ids))
+        self._state.rules[stored.id] = stored
+        return stored
+
+    async def get_rule(self, rule_id: int) -> RoutingRule | None:
+        return self._state.rules.get(rule_id)
+
+    async def save_rule(self, rule: RoutingRule) -> None:
+        self._state.rules[rule.id] = rule
+
+    async def delete_rule(self, rule_id: int) -> None:
+        del self._state.rules[rule_id]
+
+    async def mark_changed(self) -> None:
+        self._state.changes += 1
+
+    def apply(self) -> None:
+        self._store.jurisdictions = deepcopy(self._state)
+
+    def discard(self) -> None:
+        self._state = deepcopy(self._store.jurisdictions)
+
+
+class FakeJurisdictions:
+    """A resolver whose answer the test sets; by default the service's department serves."""
+
+    def __init__(self, answer: Resolution | None = None) -> None:
+        self.answer = answer
+        self.asked: list[tuple[float, float, ServiceFacts | None]] = []
+
+    async def resolve(self, lat: float, long: float, service: ServiceFacts | None) -> Resolution:
+        self.asked.append((lat, long, service))
+        if self.answer is not None:
+            return self.answer
+        department = service.department if service else None
+        return Resolution([], Responsible(ResponsibleKind.DEPARTMENT, department), "served")
+
+
 class FakeUnitOfWork:
     requests: RequestRepository
     services: ServiceRepository
     departments: DepartmentRepository
     users: UserRepository
+    jurisdictions: JurisdictionRepository
 
     def __init__(self, store: FakeStore) -> None:
         self._requests = FakeRequestRepository(store)
         self._services = FakeServiceRepository(store)
         self._departments = FakeDepartmentRepository(store)
         self._users = FakeUserRepository(store)
+        self._jurisdictions = FakeJurisdictionRepository(store)
+        self.jurisdictions = self._jurisdictions
         self.requests = self._requests
         self.services = self._services
         self.departments = self._departments
@@ -257,6 +355,7 @@ class FakeUnitOfWork:
         self._services.discard()
         self._departments.discard()
         self._users.discard()
+        self._jurisdictions.discard()
 
     async def commit(self) -> None:
         if not self.entered or self.exited:
@@ -265,6 +364,7 @@ class FakeUnitOfWork:
         self._services.apply()
         self._departments.apply()
         self._users.apply()
+        self._jurisdictions.apply()
         self.committed = True
 
 
@@ -296,7 +396,7 @@ class FakePasswordHasher:
 
 
 def _conforms(
-    factory: FakeUnitOfWorkFactory, hasher: FakePasswordHasher
-) -> tuple[UnitOfWorkFactory, UnitOfWork, PasswordHasher]:
+    factory: FakeUnitOfWorkFactory, hasher: FakePasswordHasher, places: FakeJurisdictions
+) -> tuple[UnitOfWorkFactory, UnitOfWork, PasswordHasher, JurisdictionResolver]:
     """Never called: mypy checks here that the fakes satisfy the domain's protocols."""
-    return factory, factory(), hasher
+    return factory, factory(), hasher, places

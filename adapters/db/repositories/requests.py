@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.tables import request_number, request_timeline, service_requests
 from domain.directory.catalog import SlaPolicy
+from domain.jurisdictions.model import AreaRef, area_refs_to_json
 from domain.requests.model import (
     Channel,
     CloseReason,
@@ -105,6 +106,7 @@ def request_values(request: ServiceRequest) -> dict[str, Any]:
         "expected_at": request.expected_at,
         "closed_at": request.closed_at,
         "version": request.version,
+        "areas": area_refs_to_json(request.areas),
     }
 
 
@@ -138,5 +140,6 @@ def request_from_row(row: Row[Any]) -> ServiceRequest:
             Interval(datetime.fromisoformat(a), datetime.fromisoformat(b)) for a, b in row.holds
         ],
         on_hold_since=row.on_hold_since,
+        areas=[AreaRef(a["id"], a["layer"], a["code"], a["name"]) for a in row.areas],
         version=row.version,
     )

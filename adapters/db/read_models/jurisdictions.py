@@ -1,0 +1,146 @@
+"""Reads of layers, areas and rules: for the API's lists and for building the spatial index."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.db.repositories.jurisdictions import (
+    contact_from_json,
+    layer_from_row,
+    rule_from_row,
+)
+from adapters.db.tables import (
+    jurisdiction_areas,
+    jurisdiction_layers,
+    jurisdiction_state,
+    routing_rules,
+)
+from domain.jurisdictions.model import AreaRef, Contact, Layer, RoutingRule
+
+layers, areas = jurisdiction_layers, jurisdiction_areas
+
+
+@dataclass(frozen=True)
+class AreaRecord:
+    ref: AreaRef
+    properties: dict[str, Any]
+    contact: Contact | None
+    layer_version: int
+    current: bool
+    size: float
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    version: int
+    layers: list[Layer]
+    areas: list[tuple[AreaRecord, bytes]]
+    rules: list[RoutingRule]
+
+
+CURRENT = and_(areas.c.layer_slug == layers.c.slug, areas.c.layer_version == layers.c.version)
+
+
+def _record(row: Any) -> AreaRecord:
+    return AreaRecord(
+        AreaRef(row.id, row.layer_slug, row.code, row.name),
+        row.properties,
+        contact_from_json(row.contact),
+        row.layer_version,
+        row.layer_version == row.current_version,
+        row.size,
+    )
+
+
+AREA_COLUMNS = (
+    areas.c.id,
+    areas.c.layer_slug,
+    areas.c.code,
+    areas.c.name,
+    areas.c.properties,
+    areas.c.contact,
+    areas.c.layer_version,
+    areas.c.size,
+    layers.c.version.label("current_version"),
+)
+
+
+class JurisdictionReadModel:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def version(self) -> int:
+        async with self._engine.connect() as db:
+            value = await db.scalar(select(jurisdiction_state.c.version))
+        return int(value or 0)
+
+    async def layers(self) -> list[Layer]:
+        counts = (
+            select(areas.c.layer_slug, func.count().label("n"))
+            .join(layers, CURRENT)
+            .group_by(areas.c.layer_slug)
+            .subquery()
+        )
+        query = (
+            select(layers, func.coalesce(counts.c.n, 0).label("n"))
+            .outerjoin(counts, counts.c.layer_slug == layers.c.slug)
+            .order_by(layers.c.slug)
+        )
+        async with self._engine.connect() as db:
+            rows = (await db.execute(query)).all()
+        return [layer_from_row(r, r.n) for r in rows]
+
+    async def areas(self, layer: str | None, limit: int, offset: int) -> list[AreaRecord]:
+        query = select(*AREA_COLUMNS).join(layers, CURRENT)
+        if layer is not None:
+            query = query.where(areas.c.layer_slug == layer)
+        query = query.order_by(areas.c.layer_slug, areas.c.code, areas.c.id)
+        async with self._engine.connect() as db:
+            rows = (await db.execute(query.limit(limit).offset(offset))).all()
+        return [_record(r) for r in rows]
+
+    async def area(self, area_id: int) -> tuple[AreaRecord, bytes] | None:
+        query = (
+            select(*AREA_COLUMNS, areas.c.geometry)
+            .join(layers, areas.c.layer_slug == layers.c.slug)
+            .where(areas.c.id == area_id)
+        )
+        async with self._engine.connect() as db:
+            row = (await db.execute(query)).first()
+        return None if row is None else (_record(row), row.geometry)
+
+    async def layer_geometries(self, slug: str) -> list[tuple[AreaRecord, bytes]]:
+        query = (
+            select(*AREA_COLUMNS, areas.c.geometry)
+            .join(layers, CURRENT)
+            .where(areas.c.layer_slug == slug)
+            .order_by(areas.c.code, areas.c.id)
+        )
+        async with self._engine.connect() as db:
+            rows = (await db.execute(query)).all()
+        return [(_record(r), r.geometry) for r in rows]
+
+    async def rules(self) -> list[RoutingRule]:
+        query = select(routing_rules).order_by(routing_rules.c.priority, routing_rules.c.id)
+        async with self._engine.connect() as db:
+            return [rule_from_row(r) for r in (await db.execute(query)).all()]
+
+    async def snapshot(self) -> Snapshot:
+        """Everything the resolver needs, read in one repeatable-read transaction."""
+        query = select(*AREA_COLUMNS, areas.c.geometry).join(layers, CURRENT)
+        async with self._engine.connect() as db:
+            await db.execution_options(isolation_level="REPEATABLE READ")
+            version = int(await db.scalar(select(jurisdiction_state.c.version)) or 0)
+            layer_rows = (await db.execute(select(layers))).all()
+            area_rows = (await db.execute(query)).all()
+            rule_rows = (
+                await db.execute(select(routing_rules).order_by(routing_rules.c.priority))
+            ).all()
+        return Snapshot(
+            version,
+            [layer_from_row(r) for r in layer_rows],
+            [(_record(r), r.geometry) for r in area_rows],
+            [rule_from_row(r) for r in rule_rows],
+        )
