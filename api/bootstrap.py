@@ -57,7 +57,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         timedelta(minutes=settings.token_ttl_minutes),
     )
     jurisdiction_reads = JurisdictionReadModel(engine)
-    jurisdictions = LiveJurisdictions(jurisdiction_reads)
+    jurisdictions = LiveJurisdictions(jurisdiction_reads, settings.jurisdiction_check_seconds)
     return Container(
         settings=settings,
         engine=engine,

@@ -54,6 +54,17 @@ async def reset(engine: AsyncEngine) -> None:
 async def seeded(engine: AsyncEngine, demo_password_hash: str) -> AsyncIterator[AsyncEngine]:
     """The demo catalog and users, in a database that no other test has touched."""
     await reset(engine)
-    await load_demo_data(engine, demo_password_hash)
+    await load_demo_data(engine, demo_password_hash, layers=False)
+    yield engine
+    await reset(engine)
+
+
+@pytest.fixture
+async def seeded_with_layers(
+    engine: AsyncEngine, demo_password_hash: str
+) -> AsyncIterator[AsyncEngine]:
+    """As `seeded`, plus the demo boundary layers (Baltimore served, Maryland refers)."""
+    await reset(engine)
+    await load_demo_data(engine, demo_password_hash, layers=True)
     yield engine
     await reset(engine)

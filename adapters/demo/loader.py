@@ -1,23 +1,66 @@
 """Loads the demo catalog and demo users once. Safe to call on every start."""
 
+import asyncio
+import gzip
 import json
 import logging
+from dataclasses import dataclass
+from functools import cache
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from uuid import NAMESPACE_URL, uuid5
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.db.repositories.directory import attribute_from_json, service_values
-from adapters.db.tables import app_state, departments, services, users
+from adapters.db.repositories.jurisdictions import SqlJurisdictionRepository
+from adapters.db.tables import app_state, departments, jurisdiction_areas, services, users
 from domain.directory.catalog import Service, SlaPolicy
+from domain.jurisdictions.importing import ParsedArea, parse_collection
+from domain.jurisdictions.model import Layer, LayerRole
 from domain.requests.sla import SlaCalendar
 
 CATALOG = Path(__file__).with_name("catalog.json")
+LAYERS = Path(__file__).with_name("layers")
+
+
+@dataclass(frozen=True)
+class DemoLayer:
+    slug: str
+    kind: str
+    role: LayerRole
+    name: str
+    code_property: str
+    name_property: str
+
+
+DEMO_LAYERS = [
+    DemoLayer("baltimore-city", "city", LayerRole.SERVED, "Baltimore City", "geoid", "name"),
+    DemoLayer(
+        "council-districts",
+        "council-district",
+        LayerRole.INFO,
+        "Council districts (2012)",
+        "id",
+        "name",
+    ),
+    DemoLayer("neighborhoods", "neighborhood", LayerRole.INFO, "Neighborhoods", "name", "name"),
+    DemoLayer(
+        "maryland-counties", "county", LayerRole.REFER, "Maryland counties", "geoid", "namelsad"
+    ),
+    DemoLayer(
+        "maryland-municipalities",
+        "municipality",
+        LayerRole.REFER,
+        "Maryland incorporated municipalities",
+        "geoid",
+        "namelsad",
+    ),
+]
 MARKER = "demo_data"
 DEMO_PASSWORD = "frontdoor"  # noqa: S105 - documented demo credential, demo data only
 
@@ -66,8 +109,13 @@ def demo_services(catalog: dict[str, Any]) -> list[Service]:
     ]
 
 
-async def load_demo_data(engine: AsyncEngine, password_hash: str | None = None) -> bool:
-    """Returns True when it loaded the data now, False when it was already there."""
+async def load_demo_data(
+    engine: AsyncEngine, password_hash: str | None = None, layers: bool = True
+) -> bool:
+    """Returns True when it loaded the data now, False when it was already there.
+
+    `layers=False` leaves out the boundary layers (tests that do not need them run faster).
+    """
     catalog = json.loads(CATALOG.read_text(encoding="utf-8"))
     async with engine.begin() as db:
         claimed = await db.execute(
@@ -80,8 +128,41 @@ async def load_demo_data(engine: AsyncEngine, password_hash: str | None = None) 
             return False
         demo_hash = password_hash or await Argon2PasswordHasher().hash(DEMO_PASSWORD)
         await _load(db, catalog, demo_hash)
+        if layers:
+            await load_demo_layers(db)
     log.info("demo data loaded", extra={"fields": {"services": len(catalog["services"])}})
     return True
+
+
+@cache
+def _parse_layer(layer: DemoLayer) -> list[ParsedArea]:
+    with gzip.open(LAYERS / f"{layer.slug}.geojson.gz", "rt", encoding="utf-8") as handle:
+        collection = json.load(handle)
+    return parse_collection(collection, layer.code_property, layer.name_property)
+
+
+async def load_demo_layers(db: AsyncConnection) -> None:
+    """Baltimore City is served; other Maryland counties and towns handle their own requests.
+
+    Refer areas get their government as the contact (its name only: no phone is on file).
+    """
+    repository = SqlJurisdictionRepository(db)
+    for spec in DEMO_LAYERS:
+        areas = await asyncio.to_thread(_parse_layer, spec)
+        layer = Layer(spec.slug, spec.kind, spec.role, spec.name, 1, len(areas))
+        await repository.add_layer(layer)
+        await repository.add_areas(layer, areas)
+        if spec.role is LayerRole.REFER:
+            await db.execute(
+                update(jurisdiction_areas)
+                .where(jurisdiction_areas.c.layer_slug == spec.slug)
+                .values(
+                    contact=func.jsonb_build_object(
+                        "name", jurisdiction_areas.c.name + " government"
+                    )
+                )
+            )
+    await repository.mark_changed()
 
 
 async def demo_data_present(engine: AsyncEngine) -> bool:

@@ -39,6 +39,7 @@ from domain.jurisdictions.use_cases import (
 )
 from domain.shared.errors import NotFound
 
+
 class GeoJsonResponse(Response):
     media_type = "application/geo+json"
 

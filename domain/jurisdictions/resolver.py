@@ -2,8 +2,10 @@
 
 Order of decision, first match wins:
 1. routing rules, by priority (lowest number first), then id;
-2. an area of a `refer` layer: the most local one (smallest) refers the caller to its contact;
-3. an area of a `served` layer (or no served layer configured at all): the service's department;
+2. the most local (smallest) area of a `served` or `refer` layer: a served one gives the
+   service's department, a refer one the area's own contact. So a town inside a served county
+   handles its own requests, and a served city inside a state-wide refer layer keeps its own;
+3. no served layer configured at all: the service's department everywhere;
 4. any other containing area with a contact: a referral to that government;
 5. otherwise nobody, with a message saying so.
 Ties between areas are broken by size, then layer slug, code and id, so shared borders and
@@ -60,12 +62,11 @@ def resolve(
     for rule in sorted(rules, key=lambda r: (r.priority, r.id)):
         if rule.matches(code, group, ordered):
             return _by_rule(rule, ordered, areas, service, department_names or {})
-    refer = [h for h in ordered if h.role is LayerRole.REFER]
-    if refer:
-        return _referral(areas, refer[0], "handles its own requests")
-    served = [h for h in ordered if h.role is LayerRole.SERVED]
-    if served or not served_layers_exist:
-        return _department(areas, served[-1] if served else None, service)
+    deciding = [h for h in ordered if h.role in (LayerRole.SERVED, LayerRole.REFER)]
+    if deciding and deciding[0].role is LayerRole.REFER:
+        return _referral(areas, deciding[0], "handles its own requests")
+    if deciding or not served_layers_exist:
+        return _department(areas, deciding[0] if deciding else None, service)
     governed = [h for h in ordered if h.contact is not None and not h.contact.is_empty]
     if governed:
         return _referral(areas, governed[0], "is outside the areas we serve")

@@ -16,7 +16,8 @@ Login = Callable[[str], Awaitable[dict[str, str]]]
 
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, db_pool_size=5)
+    # Tests change layers between tests: check the jurisdiction version on every resolve.
+    return Settings(database_url=database_url, db_pool_size=5, jurisdiction_check_seconds=0)
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +28,13 @@ async def container(settings: Settings) -> AsyncIterator[Container]:
 
 
 @pytest.fixture
-def app(settings: Settings, container: Container, seeded: AsyncEngine) -> FastAPI:
+def database_state(seeded: AsyncEngine) -> AsyncEngine:
+    """The data every API test starts from; a module may override it (see test_demo_layers)."""
+    return seeded
+
+
+@pytest.fixture
+def app(settings: Settings, container: Container, database_state: AsyncEngine) -> FastAPI:
     app = create_app(settings, container)
     app.state.container = container
     return app
