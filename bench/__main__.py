@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 
+from bench import resolve
 from bench.load import Result, run
 from bench.server import api_process, bench_database, postgres
 
@@ -24,6 +25,16 @@ BODY = {
     "reporter": {"first_name": "Bench", "last_name": "Mark", "email": "bench@example.net"},
     "channel": "phone",
 }
+
+
+async def http_figures(base: str) -> dict[str, float]:
+    """Latency figures of single endpoints, measured sequentially on the running server."""
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        token = await client.post(
+            "/api/v1/auth/token", data={"username": "agent@example.org", "password": "frontdoor"}
+        )
+    auth = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    return await resolve.measure_http(base, auth)
 
 
 async def scenarios(base: str, count: int, concurrency: int) -> list[Result]:
@@ -90,9 +101,10 @@ KEYS = {
 }
 
 
-def record(results: list[Result]) -> None:
+def record(results: list[Result], extra: dict[str, float]) -> None:
     """Merge this run's figures into bench/results.json; other benchmarks add their own keys."""
     figures = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    figures.update(extra)
     baseline = results[0].rate
     figures["baseline_rps"] = round(baseline, 1)
     for r in results[1:]:
@@ -109,10 +121,14 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=16)
     args = parser.parse_args()
+    extra = resolve.measure()
     with postgres() as server, bench_database(server) as url, api_process(url) as base:
         results = asyncio.run(scenarios(base, args.count, args.concurrency))
+        extra.update(asyncio.run(http_figures(base)))
     report(results)
-    record(results)
+    for key, value in sorted(extra.items()):
+        print(f"{key:34} {value}")
+    record(results, extra)
     return 1 if any(r.failures for r in results) else 0
 
 

@@ -24,6 +24,7 @@ class Loaded:
     index: AreaIndex
     rules: list[RoutingRule]
     served_layers_exist: bool
+    department_names: dict[str, str]
 
 
 def build(snapshot: Snapshot) -> Loaded:
@@ -34,7 +35,9 @@ def build(snapshot: Snapshot) -> Loaded:
         for (record, _), geometry in zip(snapshot.areas, geometries, strict=True)
     ]
     served = any(layer.role is LayerRole.SERVED for layer in snapshot.layers)
-    return Loaded(snapshot.version, AreaIndex(indexed), snapshot.rules, served)
+    return Loaded(
+        snapshot.version, AreaIndex(indexed), snapshot.rules, served, snapshot.department_names
+    )
 
 
 def _hit(slug: str, layers: dict[str, Layer], record: AreaRecord) -> AreaHit:
@@ -74,7 +77,9 @@ class LiveJurisdictions:
     async def resolve(self, lat: float, long: float, service: ServiceFacts | None) -> Resolution:
         loaded = await self.current()
         hits = loaded.index.hits_at(lat, long)
-        return resolve(hits, loaded.rules, service, loaded.served_layers_exist)
+        return resolve(
+            hits, loaded.rules, service, loaded.served_layers_exist, loaded.department_names
+        )
 
     async def resolve_many(
         self, points: Sequence[tuple[float, float, ServiceFacts | None]]
@@ -82,6 +87,8 @@ class LiveJurisdictions:
         loaded = await self.current()
         all_hits = loaded.index.hits_at_many([(lat, long) for lat, long, _ in points])
         return [
-            resolve(hits, loaded.rules, service, loaded.served_layers_exist)
+            resolve(
+                hits, loaded.rules, service, loaded.served_layers_exist, loaded.department_names
+            )
             for hits, (_, _, service) in zip(all_hits, points, strict=True)
         ]

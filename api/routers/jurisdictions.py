@@ -49,6 +49,8 @@ router = APIRouter(prefix="/api/v1/jurisdictions", tags=["jurisdictions"])
 IMPORT_LIMIT = 50 * 1024 * 1024
 GEOJSON_TYPES = ("application/geo+json", "application/json")
 Slug = Annotated[str, Path(max_length=64)]
+AreaId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+RuleId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Latitude = Annotated[float, Query(ge=-90, le=90, allow_inf_nan=False)]
 Longitude = Annotated[float, Query(ge=-180, le=180, allow_inf_nan=False)]
 
@@ -190,7 +192,7 @@ async def add_routing_rule(
     "/rules/{rule_id}", response_model=RuleOut, responses=problem_responses(400, 401, 403, 404, 422)
 )
 async def change_routing_rule(
-    rule_id: int, body: RuleBody, container: ContainerDep, principal: PrincipalDep
+    rule_id: RuleId, body: RuleBody, container: ContainerDep, principal: PrincipalDep
 ) -> RuleOut:
     rule = await update_rule(container.desk.uow, rule_id, body.to_domain(rule_id), principal)
     return RuleOut.of(rule)
@@ -198,7 +200,7 @@ async def change_routing_rule(
 
 @router.delete("/rules/{rule_id}", status_code=204, responses=problem_responses(401, 403, 404, 422))
 async def remove_routing_rule(
-    rule_id: int, container: ContainerDep, principal: PrincipalDep
+    rule_id: RuleId, container: ContainerDep, principal: PrincipalDep
 ) -> Response:
     await delete_rule(container.desk.uow, rule_id, principal)
     return Response(status_code=204)
@@ -235,7 +237,7 @@ async def list_areas(
     response_class=GeoJsonResponse,
     responses=problem_responses(401, 404, 422),
 )
-async def get_area(area_id: int, container: ContainerDep, _: PrincipalDep) -> Response:
+async def get_area(area_id: AreaId, container: ContainerDep, _: PrincipalDep) -> Response:
     """One area as a GeoJSON Feature (older versions too, marked `current: false`)."""
     found = await container.jurisdiction_reads.area(area_id)
     if found is None:
@@ -247,7 +249,7 @@ async def get_area(area_id: int, container: ContainerDep, _: PrincipalDep) -> Re
     "/{area_id}", response_model=AreaOut, responses=problem_responses(400, 401, 403, 404, 422)
 )
 async def change_area(
-    area_id: int, body: AreaPatch, container: ContainerDep, principal: PrincipalDep
+    area_id: AreaId, body: AreaPatch, container: ContainerDep, principal: PrincipalDep
 ) -> AreaOut:
     """Admins set or clear an area's contact (agency name, phone, url, email)."""
     contact = body.contact.to_domain() if body.contact else None

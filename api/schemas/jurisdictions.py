@@ -172,7 +172,7 @@ class RuleBody(Strict):
     service_code: Annotated[str, StringConstraints(max_length=64)] | None = None
     service_group: Short | None = None
     layer: Annotated[str, StringConstraints(max_length=64)] | None = None
-    area_id: int | None = Field(default=None, ge=1)
+    area_id: int | None = Field(default=None, ge=1, le=2**63 - 1)
     description: Annotated[str, StringConstraints(max_length=1000)] = ""
 
     def to_domain(self, rule_id: int = 0) -> RoutingRule:

@@ -47,7 +47,25 @@ def parse_collection(
     _check_properties_exist(seen_properties, code_property, name_property, errors)
     if errors:
         raise ValidationFailed(errors[:MAX_REPORTED])
-    return areas
+    return _merge_repeated_codes(areas)
+
+
+def _merge_repeated_codes(areas: list[ParsedArea]) -> list[ParsedArea]:
+    """A place listed once per county it touches (Census places do) becomes one area."""
+    by_code: dict[str, list[ParsedArea]] = {}
+    for area in areas:
+        by_code.setdefault(area.code, []).append(area)
+    merged = []
+    for parts in by_code.values():
+        if len(parts) == 1:
+            merged.append(parts[0])
+            continue
+        union = shapely.union_all([p.geometry for p in parts])
+        geometry = union if union.is_valid else _repair(union)
+        first = parts[0]
+        repaired = any(p.repaired for p in parts)
+        merged.append(ParsedArea(first.code, first.name, first.properties, geometry, repaired))
+    return merged
 
 
 def _features(collection: object) -> list[Any]:
@@ -94,7 +112,7 @@ def _polygonal(raw: object) -> tuple[BaseGeometry, bool]:
         raise ValueError(f"is a {kind}, not a Polygon or MultiPolygon")
     _check_coordinates(raw.get("coordinates"))
     try:
-        geometry = shape(raw)
+        geometry = shape({"type": raw["type"], "coordinates": _planar(raw["coordinates"])})
     except (ValueError, TypeError, AttributeError, shapely.errors.GEOSException):
         raise ValueError("has malformed coordinates") from None
     if geometry.is_empty:
@@ -104,11 +122,18 @@ def _polygonal(raw: object) -> tuple[BaseGeometry, bool]:
     return _repair(geometry), True
 
 
+def _planar(coordinates: Any) -> Any:
+    """Keep longitude and latitude: elevation and measures (3D/4D positions) are dropped."""
+    if coordinates and isinstance(coordinates[0], int | float):
+        return list(coordinates[:2])
+    return [_planar(item) for item in coordinates]
+
+
 def _check_coordinates(coordinates: object) -> None:
     stack = [coordinates]
     while stack:
         item = stack.pop()
-        if not isinstance(item, list):
+        if not isinstance(item, list | tuple):
             raise ValueError("has malformed coordinates")
         if item and all(isinstance(c, int | float) and not isinstance(c, bool) for c in item):
             _check_position(item)
@@ -116,7 +141,7 @@ def _check_coordinates(coordinates: object) -> None:
             stack.extend(item)
 
 
-def _check_position(position: list[Any]) -> None:
+def _check_position(position: list[Any] | tuple[Any, ...]) -> None:
     if len(position) < 2:
         raise ValueError("has a position with fewer than two numbers")
     lon, lat = float(position[0]), float(position[1])

@@ -53,6 +53,8 @@ async def import_layer(
         layer.kind = command.kind or layer.kind
         layer.name = command.name or layer.name
         await work.jurisdictions.add_areas(layer, command.areas)
+        if layer.version > 1:
+            await work.jurisdictions.carry_over(layer)
         await work.jurisdictions.save_layer(layer)
         await work.jurisdictions.mark_changed()
         await work.commit()

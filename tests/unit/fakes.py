@@ -239,6 +239,7 @@ class JurisdictionState:
     contacts: dict[int, Contact | None] = field(default_factory=dict)
     rules: dict[int, RoutingRule] = field(default_factory=dict)
     changes: int = 0
+    carried: list[tuple[str, int]] = field(default_factory=list)
     ids: Iterator[int] = field(default_factory=lambda: count(1))
 
 
@@ -268,6 +269,9 @@ class FakeJurisdictionRepository:
     async def add_areas(self, layer: Layer, areas: list[ParsedArea]) -> None:
         for area in areas:
             self._state.areas[next(self._state.ids)] = (layer.slug, layer.version, area)
+
+    async def carry_over(self, layer: Layer) -> None:
+        self._state.carried.append((layer.slug, layer.version))
 
     async def area_layer(self, area_id: int) -> str | None:
         found = self._state.areas.get(area_id)

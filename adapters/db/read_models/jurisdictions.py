@@ -12,6 +12,7 @@ from adapters.db.repositories.jurisdictions import (
     rule_from_row,
 )
 from adapters.db.tables import (
+    departments,
     jurisdiction_areas,
     jurisdiction_layers,
     jurisdiction_state,
@@ -38,6 +39,7 @@ class Snapshot:
     layers: list[Layer]
     areas: list[tuple[AreaRecord, bytes]]
     rules: list[RoutingRule]
+    department_names: dict[str, str]
 
 
 CURRENT = and_(areas.c.layer_slug == layers.c.slug, areas.c.layer_version == layers.c.version)
@@ -138,9 +140,11 @@ class JurisdictionReadModel:
             rule_rows = (
                 await db.execute(select(routing_rules).order_by(routing_rules.c.priority))
             ).all()
+            names = (await db.execute(select(departments.c.code, departments.c.name))).all()
         return Snapshot(
             version,
             [layer_from_row(r) for r in layer_rows],
             [(_record(r), r.geometry) for r in area_rows],
             [rule_from_row(r) for r in rule_rows],
+            {code: name for code, name in names},
         )

@@ -3,7 +3,7 @@
 from typing import Any
 
 import shapely
-from sqlalchemy import Row, delete, func, insert, select, update
+from sqlalchemy import Row, and_, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.tables import (
@@ -95,6 +95,8 @@ class SqlJurisdictionRepository:
         self._db = connection
 
     async def lock_layer(self, slug: str) -> Layer | None:
+        # The advisory lock also serialises two first imports of a layer that does not exist.
+        await self._db.execute(select(func.pg_advisory_xact_lock(func.hashtext(slug))))
         query = select(layers).where(layers.c.slug == slug).with_for_update()
         row = (await self._db.execute(query)).first()
         if row is None:
@@ -134,6 +136,25 @@ class SqlJurisdictionRepository:
         rows = area_rows(layer, parsed)
         for start in range(0, len(rows), 1000):
             await self._db.execute(insert(areas), rows[start : start + 1000])
+
+    async def carry_over(self, layer: Layer) -> None:
+        """Contacts and area-bound rules follow an area's code into the layer's new version."""
+        old, new = areas.alias("old"), areas.alias("new")
+        same_code = and_(
+            old.c.layer_slug == layer.slug,
+            old.c.layer_version == layer.version - 1,
+            new.c.layer_slug == layer.slug,
+            new.c.layer_version == layer.version,
+            old.c.code == new.c.code,
+        )
+        await self._db.execute(
+            update(areas)
+            .where(areas.c.id == new.c.id, same_code, new.c.contact.is_(None))
+            .values(contact=old.c.contact)
+        )
+        await self._db.execute(
+            update(rules).where(rules.c.area_id == old.c.id, same_code).values(area_id=new.c.id)
+        )
 
     async def area_layer(self, area_id: int) -> str | None:
         layer: str | None = await self._db.scalar(
