@@ -11,7 +11,17 @@ from api.bootstrap import Container, build_container
 from api.errors import install_error_handlers
 from api.observability import RequestContextMiddleware
 from api.problems import Problem
-from api.routers import auth, catalog, jurisdictions, operations, requests, users
+from api.routers import (
+    addresses,
+    articles,
+    auth,
+    catalog,
+    jurisdictions,
+    operations,
+    requests,
+    triage,
+    users,
+)
 from api.settings import Settings
 
 DESCRIPTION = """Frontdoor is an open-source 311 platform: one front door for residents,
@@ -44,12 +54,25 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         separate_input_output_schemas=False,
     )
     install_error_handlers(app)
-    for module in (auth, catalog, users, requests, jurisdictions, operations):
+    for module in (
+        auth,
+        catalog,
+        users,
+        requests,
+        jurisdictions,
+        addresses,
+        articles,
+        triage,
+        operations,
+    ):
         app.include_router(module.router)
     app.add_middleware(
         BodyLimitMiddleware,
         default_limit=settings.max_body_bytes,
-        limits={"/api/v1/jurisdictions/import": jurisdictions.IMPORT_LIMIT},
+        limits={
+            "/api/v1/jurisdictions/import": jurisdictions.IMPORT_LIMIT,
+            addresses.IMPORT_PATH: addresses.IMPORT_MAX_BYTES,
+        },
     )
     app.add_middleware(RequestContextMiddleware)
     _declare_problem_schema(app)

@@ -9,12 +9,16 @@ from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.auth.tokens import JwtTokens
 from adapters.db.engine import make_engine
 from adapters.db.read_models.directory import DirectoryReadModel
+from adapters.db.read_models.duplicates import DuplicateReadModel
 from adapters.db.read_models.jurisdictions import JurisdictionReadModel
+from adapters.db.read_models.knowledge import KnowledgeReadModel
 from adapters.db.read_models.requests import RequestReadModel
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
+from adapters.geocoding import IndexedGeocoder, build_geocoder
 from api.settings import Settings
 from domain.directory.use_cases import Directory
+from domain.knowledge.use_cases import KnowledgeDesk
 from domain.requests.sla import BusinessHours
 from domain.requests.use_cases import RequestDesk
 from domain.shared.clock import Clock, SystemClock
@@ -30,8 +34,12 @@ class Container:
     directory: Directory
     requests: RequestReadModel
     catalog: DirectoryReadModel
+    knowledge: KnowledgeDesk
+    knowledge_reads: KnowledgeReadModel
     jurisdiction_reads: JurisdictionReadModel
     jurisdictions: LiveJurisdictions
+    duplicates: DuplicateReadModel
+    geocoder: IndexedGeocoder
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -57,16 +65,21 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         timedelta(minutes=settings.token_ttl_minutes),
     )
     jurisdiction_reads = JurisdictionReadModel(engine)
-    jurisdictions = LiveJurisdictions(jurisdiction_reads, settings.jurisdiction_check_seconds)
+    jurisdictions = LiveJurisdictions(jurisdiction_reads, settings.index_check_seconds)
+    geocoder = build_geocoder(engine, settings.index_check_seconds)
     return Container(
         settings=settings,
         engine=engine,
         clock=clock,
         tokens=tokens,
-        desk=RequestDesk(uow, clock, business_hours(settings), jurisdictions),
+        desk=RequestDesk(uow, clock, business_hours(settings), jurisdictions, geocoder),
         directory=Directory(uow, clock, Argon2PasswordHasher()),
         requests=RequestReadModel(engine),
         catalog=DirectoryReadModel(engine),
+        knowledge=KnowledgeDesk(uow, clock),
+        knowledge_reads=KnowledgeReadModel(engine),
         jurisdiction_reads=jurisdiction_reads,
         jurisdictions=jurisdictions,
+        duplicates=DuplicateReadModel(engine),
+        geocoder=geocoder,
     )

@@ -36,6 +36,18 @@ async def get_principal(
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
+async def get_optional_principal(
+    container: ContainerDep, token: Annotated[str | None, Depends(bearer)]
+) -> Principal | None:
+    """The caller when a token is sent (it must then be valid), else None: a resident."""
+    return await get_principal(container, token) if token else None
+
+
+OptionalPrincipalDep = Annotated[Principal | None, Depends(get_optional_principal)]
+# openapi_extra of an operation that takes a token but does not need one (OpenAPI: `{}`).
+OPTIONAL_TOKEN: dict[str, object] = {"security": [{}]}
+
+
 def parse_etag(value: str) -> int:
     tag = value.strip()
     if tag.startswith("W/"):

@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException
 
 from api.problems import FieldProblem, problem_response
 from domain.jurisdictions.model import OutOfJurisdiction
+from domain.requests.submission import AddressNotFound
 from domain.shared.errors import (
     Conflict,
     DomainError,
@@ -71,6 +72,17 @@ async def on_out_of_jurisdiction(request: Request, error: Exception) -> Response
     return problem_response(422, error.detail, instance=request.url.path, extensions=extensions)
 
 
+async def on_address_not_found(request: Request, error: Exception) -> Response:
+    """422 with the candidate addresses, so the agent or the app can offer a choice."""
+    assert isinstance(error, AddressNotFound)
+    extensions = {
+        "type": "urn:frontdoor:problem:address-not-found",
+        "title": "Address not found" if not error.candidates else "Ambiguous address",
+        "candidates": [c.__dict__ for c in error.candidates],
+    }
+    return problem_response(422, error.detail, instance=request.url.path, extensions=extensions)
+
+
 async def on_validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
     details = error.errors()
@@ -114,6 +126,7 @@ async def on_unexpected(request: Request, error: Exception) -> Response:
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(OutOfJurisdiction, on_out_of_jurisdiction)
+    app.add_exception_handler(AddressNotFound, on_address_not_found)
     app.add_exception_handler(DomainError, on_domain_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(HTTPException, on_http_error)

@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = 1024 * 1024
     log_level: str = "INFO"
     metrics_token: str | None = None
-    jurisdiction_check_seconds: float = Field(default=1.0, ge=0, le=60)
+    index_check_seconds: float = Field(default=1.0, ge=0, le=60)
 
     @field_validator("timezone")
     @classmethod

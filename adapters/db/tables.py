@@ -4,9 +4,12 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Computed,
+    Date,
     DateTime,
     Double,
     ForeignKey,
+    ForeignKeyConstraint,
     Identity,
     Index,
     Integer,
@@ -15,9 +18,10 @@ from sqlalchemy import (
     Sequence,
     Table,
     Text,
+    UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR, UUID
 
 metadata = MetaData(
     naming_convention={
@@ -56,6 +60,7 @@ services = Table(
     Column("sla_calendar", Text, nullable=False),
     Column("sla_pauses_on_hold", Boolean, nullable=False),
     Column("attributes", JSONB, nullable=False, server_default="[]"),
+    Column("duplicate_radius_m", Double),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=NOW),
 )
@@ -110,12 +115,19 @@ service_requests = Table(
     Column("closed_at", DateTime(timezone=True)),
     Column("version", Integer, nullable=False, server_default="1"),
     Column("areas", JSONB, nullable=False, server_default="[]"),
+    Column("duplicate_of", Text, ForeignKey("service_requests.id")),
+    Column("resident_id", UUID(as_uuid=True), ForeignKey("residents.id")),
+    Column("address_hint", Text),
     Index("ix_service_requests_requested", text("requested_at DESC"), text("id DESC")),
     Index("ix_service_requests_updated_at", "updated_at"),
     Index("ix_service_requests_department_status", "department_code", "status"),
     Index("ix_service_requests_service_code", "service_code"),
     Index("ix_service_requests_assignee_id", "assignee_id"),
     Index("ix_service_requests_status", "status"),
+    Index("ix_service_requests_duplicate_of", "duplicate_of"),
+    Index("ix_service_requests_resident_id", "resident_id"),
+    Index("ix_service_requests_nearby", "service_code", "status", "requested_at"),
+    Index("ix_service_requests_lat_long", "lat", "long"),
 )
 
 request_timeline = Table(
@@ -192,4 +204,182 @@ jurisdiction_state = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("version", BigInteger, nullable=False),
+)
+
+address_points = Table(
+    "address_points",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("key", Text, nullable=False, unique=True),  # normalized + "|" + zip: one row per address
+    Column("address", Text, nullable=False),
+    Column("normalized", Text, nullable=False),
+    Column("house_number", Text, nullable=False, server_default=""),
+    Column("street", Text, nullable=False),
+    Column("zip", Text),
+    Column("lat", Double, nullable=False),
+    Column("long", Double, nullable=False),
+    Index("ix_address_points_street", "street"),
+)
+
+# Knowledge base (functions of migration 0005). `search`: the whole folded, stemmed article, for
+# matching; `search_head`: title, tags, summary and related services' words, for ranking;
+# `title_words`: the title's plain folded words.
+ARTICLE_DOCUMENT = (
+    "frontdoor_article_document(language, title, summary, body_text, tags, service_terms)"
+)
+ARTICLE_HEAD = "frontdoor_article_head(language, title, summary, tags, service_terms)"
+TITLE_WORDS = "to_tsvector('simple'::regconfig, frontdoor_fold(title))"
+NO_PENDING = {"fastupdate": "off"}
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("slug", Text, unique=True),
+    Column("title", Text, nullable=False),
+    Column("summary", Text, nullable=False, server_default=""),
+    Column("body", Text, nullable=False, server_default=""),
+    Column("body_text", Text, nullable=False, server_default=""),  # the body without Markdown
+    Column("language", Text, nullable=False),
+    Column("translation_of", BigInteger, ForeignKey("articles.id")),
+    Column("audience", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("department_code", Text, ForeignKey("departments.code")),
+    Column("services", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("tags", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("service_terms", Text, nullable=False, server_default=""),  # related services' words
+    Column("review_by", Date),
+    Column("view_count", Integer, nullable=False, server_default="0"),
+    Column("use_count", Integer, nullable=False, server_default="0"),
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("published_at", DateTime(timezone=True)),
+    Column("search", TSVECTOR, Computed(ARTICLE_DOCUMENT, persisted=True)),
+    Column("search_head", TSVECTOR, Computed(ARTICLE_HEAD, persisted=True)),
+    Column("title_words", TSVECTOR, Computed(TITLE_WORDS, persisted=True)),
+    # fastupdate off: articles are written rarely and searched often, so no pending list
+    Index("ix_articles_search", "search", postgresql_using="gin", postgresql_with=NO_PENDING),
+    Index(
+        "ix_articles_title_words",
+        "title_words",
+        postgresql_using="gin",
+        postgresql_with=NO_PENDING,
+    ),
+    Index("ix_articles_services", "services", postgresql_using="gin"),
+    Index("ix_articles_translation_of_language", "translation_of", "language", unique=True),
+    Index("ix_articles_updated", "updated_at"),
+)
+
+article_versions = Table(
+    "article_versions",
+    metadata,
+    Column(
+        "article_id",
+        BigInteger,
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("title", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("change", Text, nullable=False),
+    Column("edited_by", UUID(as_uuid=True)),
+    Column("edited_by_name", Text, nullable=False),
+    Column("edited_at", DateTime(timezone=True), nullable=False),
+)
+
+# The spelling vocabulary: every folded word of the articles (it only grows), and each word
+# under every deletion of up to two letters, for spelling correction (domain/knowledge/spelling).
+article_words = Table(
+    "article_words",
+    metadata,
+    Column("language", Text, primary_key=True),
+    Column("word", Text, primary_key=True),
+)
+
+article_word_variants = Table(
+    "article_word_variants",
+    metadata,
+    Column("variant", Text, primary_key=True),
+    Column("language", Text, primary_key=True),
+    Column("word", Text, primary_key=True),
+    ForeignKeyConstraint(
+        ["language", "word"],
+        ["article_words.language", "article_words.word"],
+        ondelete="CASCADE",
+    ),
+)
+
+triage_terms = Table(
+    "triage_terms",
+    metadata,
+    Column("id", Integer, Identity(), primary_key=True),
+    Column("term", Text, nullable=False),
+    Column("folded", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("language", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    UniqueConstraint("folded", "kind"),
+)
+
+residents = Table(
+    "residents",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("first_name", Text),
+    Column("last_name", Text),
+    Column("folded_name", Text, nullable=False, server_default=""),
+    Column("phones", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("phone_keys", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("emails", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("address", Text),
+    Column("folded_address", Text, nullable=False, server_default=""),
+    Column("preferred_language", Text),
+    Column("email_updates", Boolean, nullable=False, server_default=text("false")),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_residents_emails", "emails", postgresql_using="gin"),
+    Index("ix_residents_phone_keys", "phone_keys", postgresql_using="gin"),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("channel", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("language", Text),
+    Column("summary", Text, nullable=False, server_default=""),
+    Column("notes", Text, nullable=False, server_default=""),
+    Column("resident_id", UUID(as_uuid=True), ForeignKey("residents.id")),
+    Column("anonymous", Boolean, nullable=False, server_default=text("false")),
+    Column("article_ids", ARRAY(BigInteger), nullable=False, server_default="{}"),
+    Column("request_ids", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("referral", JSONB),
+    Column("resolved_on_first_contact", Boolean),
+    Column("tags", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("call_id", Text),
+    Column("started_at", DateTime(timezone=True)),
+    Column("ended_at", DateTime(timezone=True)),
+    Column("agent_id", UUID(as_uuid=True), ForeignKey("users.id")),
+    Column("agent_name", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False, server_default="1"),
+    Index("ix_cases_created", text("created_at DESC"), text("id DESC")),
+    Index("ix_cases_resident_id", "resident_id"),
+    Index("ix_cases_request_ids", "request_ids", postgresql_using="gin"),
+    Index("ix_cases_tags", "tags", postgresql_using="gin"),
+)
+
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("window_start", DateTime(timezone=True), primary_key=True),
+    Column("hits", Integer, nullable=False),
 )

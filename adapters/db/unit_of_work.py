@@ -5,16 +5,22 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
 
+from adapters.db.repositories.cases import SqlCaseRepository
 from adapters.db.repositories.directory import (
     SqlDepartmentRepository,
     SqlServiceRepository,
     SqlUserRepository,
 )
 from adapters.db.repositories.jurisdictions import SqlJurisdictionRepository
+from adapters.db.repositories.knowledge import SqlArticleRepository, SqlTriageTermRepository
 from adapters.db.repositories.requests import SqlRequestRepository
+from adapters.db.repositories.residents import SqlResidentRepository
+from domain.cases.ports import CaseRepository
 from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
 from domain.jurisdictions.ports import JurisdictionRepository
+from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.requests.ports import RequestRepository
+from domain.residents.ports import ResidentRepository
 
 
 class SqlUnitOfWork:
@@ -23,6 +29,10 @@ class SqlUnitOfWork:
     departments: DepartmentRepository
     users: UserRepository
     jurisdictions: JurisdictionRepository
+    articles: ArticleRepository
+    triage_terms: TriageTermRepository
+    residents: ResidentRepository
+    cases: CaseRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -44,6 +54,10 @@ class SqlUnitOfWork:
         self.departments = SqlDepartmentRepository(self._connection)
         self.users = SqlUserRepository(self._connection)
         self.jurisdictions = SqlJurisdictionRepository(self._connection)
+        self.articles = SqlArticleRepository(self._connection)
+        self.triage_terms = SqlTriageTermRepository(self._connection)
+        self.residents = SqlResidentRepository(self._connection)
+        self.cases = SqlCaseRepository(self._connection)
         return self
 
     async def __aexit__(

@@ -5,8 +5,8 @@ import gzip
 import json
 import logging
 from dataclasses import dataclass
-from functools import cache
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 from uuid import NAMESPACE_URL, uuid5
@@ -16,9 +16,12 @@ from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.auth.passwords import Argon2PasswordHasher
+from adapters.db.repositories.addresses import insert_address_rows
 from adapters.db.repositories.directory import attribute_from_json, service_values
 from adapters.db.repositories.jurisdictions import SqlJurisdictionRepository
 from adapters.db.tables import app_state, departments, jurisdiction_areas, services, users
+from adapters.demo.addresses import demo_address_rows
+from adapters.demo.knowledge import load_demo_knowledge
 from domain.directory.catalog import Service, SlaPolicy
 from domain.jurisdictions.importing import ParsedArea, parse_collection
 from domain.jurisdictions.model import Layer, LayerRole
@@ -187,3 +190,5 @@ async def _load(db: AsyncConnection, catalog: dict[str, Any], password_hash: str
         for u in DEMO_USERS
     ]
     await db.execute(insert(users), rows)
+    await load_demo_knowledge(db)
+    await insert_address_rows(db, await asyncio.to_thread(demo_address_rows))

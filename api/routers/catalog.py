@@ -105,6 +105,9 @@ async def change_service(
         attributes=[a.to_domain() for a in body.attributes]
         if body.attributes is not None
         else None,
+        duplicate_radius_m=body.duplicate_radius_m,
+        default_duplicate_radius="duplicate_radius_m" in body.model_fields_set
+        and body.duplicate_radius_m is None,
     )
     service = await update_service(container.directory, code, changes, principal)
     return ServiceOut.of(service)

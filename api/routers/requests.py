@@ -1,12 +1,16 @@
+from dataclasses import replace
 from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Header, Query, Response, status
 
+from adapters.db.read_models.duplicates import NearbyQuery
 from adapters.db.read_models.requests import RequestFilter
+from api.bootstrap import Container
 from api.deps import ContainerDep, IfMatchDep, PrincipalDep, etag_of
 from api.problems import problem_responses
+from api.schemas.duplicates import DuplicateList, MergeIn, ServiceRequestCreated
 from api.schemas.requests import (
     CommentIn,
     RequestCreate,
@@ -17,24 +21,30 @@ from api.schemas.requests import (
     TimelineEntryOut,
     TransitionIn,
 )
+from domain.directory.catalog import Service
 from domain.directory.permissions import Principal
+from domain.requests.duplicates import MAX_RADIUS_M, DuplicatePolicy, Match, Probe
 from domain.requests.model import Location, Reporter, ServiceRequest, Status
 from domain.requests.use_cases import (
     CommentOnRequest,
+    MergeRequest,
     SubmitServiceRequest,
     TransitionRequest,
     UpdateRequest,
     comment_on_request,
+    merge_request,
     submit_service_request,
     transition_request,
     update_request,
 )
-from domain.shared.errors import NotFound
+from domain.shared.errors import NotFound, ValidationFailed
 
 router = APIRouter(prefix="/api/v1/requests", tags=["requests"])
 
 WRITE_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428)
 MAX_ID_LENGTH = 64
+Latitude = Annotated[float, Query(ge=-90, le=90, allow_inf_nan=False)]
+Longitude = Annotated[float, Query(ge=-180, le=180, allow_inf_nan=False)]
 
 
 def _answer(request: ServiceRequest, response: Response) -> ServiceRequestOut:
@@ -44,14 +54,15 @@ def _answer(request: ServiceRequest, response: Response) -> ServiceRequestOut:
 
 @router.post(
     "",
-    response_model=ServiceRequestOut,
+    response_model=ServiceRequestCreated,
     status_code=status.HTTP_201_CREATED,
     responses=problem_responses(400, 401, 403, 413, 422),
 )
 async def create_request(
     body: RequestCreate, container: ContainerDep, principal: PrincipalDep, response: Response
-) -> ServiceRequestOut:
-    """Log a service request for a caller. The answer carries the reference and expected date."""
+) -> ServiceRequestCreated:
+    """Log a service request for a caller. The answer carries the reference and expected date,
+    and the open requests it may repeat (`possible_duplicates`, when it has a point)."""
     location = body.location
     command = SubmitServiceRequest(
         service_code=body.service_code,
@@ -66,7 +77,9 @@ async def create_request(
     )
     request = await submit_service_request(container.desk, command, principal, principal.actor)
     response.headers["Location"] = f"/api/v1/requests/{request.id}"
-    return _answer(request, response)
+    response.headers["ETag"] = etag_of(request.version)
+    matches = await _duplicates_of(container, principal, request)
+    return ServiceRequestCreated.of_new(request, matches)
 
 
 def _csv(values: list[str] | None) -> list[str]:
@@ -109,6 +122,58 @@ async def list_requests(
     )
 
 
+async def _service(container: Container, code: str) -> Service:
+    service = await container.catalog.service(code)
+    if service is None:
+        raise ValidationFailed.single("service_code", "is not a known service")
+    return service
+
+
+@router.get("/nearby", response_model=DuplicateList, responses=problem_responses(401, 422))
+async def nearby_requests(
+    container: ContainerDep,
+    principal: PrincipalDep,
+    lat: Latitude,
+    long: Longitude,
+    service_code: Annotated[str, Query(min_length=1, max_length=64)],
+    radius_m: Annotated[float | None, Query(gt=0, le=MAX_RADIUS_M, allow_inf_nan=False)] = None,
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> DuplicateList:
+    """Open requests of this service, or of its group, around a point: check before creating.
+
+    Every request within the radius (the service's own, 150 m by default) reported in the last
+    30 days is listed, nearest and newest first by score. Staff see their department's only.
+    """
+    service = await _service(container, service_code)
+    radius = radius_m if radius_m is not None else service.duplicate_radius_m
+    query = NearbyQuery(
+        probe=Probe(lat, long, service.code),
+        policy=replace(DuplicatePolicy.for_service(radius), threshold=0.0),
+        now=container.clock.now(),
+        limit=limit,
+        visible_department=principal.visible_department(),
+    )
+    return DuplicateList.of(await container.duplicates.nearby(query))
+
+
+async def _duplicates_of(
+    container: Container, principal: Principal, request: ServiceRequest
+) -> list[Match[ServiceRequest]]:
+    """Candidates scored above the default threshold; none for a request without a point."""
+    lat, long = request.location.lat, request.location.long
+    if lat is None or long is None:
+        return []
+    service = await _service(container, request.service_code)
+    query = NearbyQuery(
+        probe=Probe(lat, long, request.service_code, request.description),
+        policy=DuplicatePolicy.for_service(service.duplicate_radius_m),
+        now=request.requested_at,
+        exclude=request.id,
+        visible_department=principal.visible_department(),
+    )
+    return await container.duplicates.nearby(query)
+
+
 async def _visible(
     container: ContainerDep, principal: Principal, request_id: str
 ) -> ServiceRequest:
@@ -149,6 +214,38 @@ async def get_timeline(
     await _visible(container, principal, request_id)
     entries = await container.requests.timeline(request_id)
     return Timeline(items=[TimelineEntryOut.of(e) for e in entries])
+
+
+@router.get(
+    "/{request_id}/duplicates",
+    response_model=DuplicateList,
+    responses=problem_responses(401, 404, 422),
+)
+async def request_duplicates(
+    request_id: str, container: ContainerDep, principal: PrincipalDep
+) -> DuplicateList:
+    """Open requests this one may repeat, or that repeat it, best first (its own merged
+    duplicates left out): the ones worth merging. Empty for a request without a point."""
+    request = await _visible(container, principal, request_id)
+    return DuplicateList.of(await _duplicates_of(container, principal, request))
+
+
+@router.post("/{request_id}/merge", response_model=ServiceRequestOut, responses=WRITE_ERRORS)
+async def merge_into(
+    request_id: str,
+    body: MergeIn,
+    container: ContainerDep,
+    principal: PrincipalDep,
+    if_match: IfMatchDep,
+    response: Response,
+) -> ServiceRequestOut:
+    """Close this request as a duplicate of `into` and link it; its reporter follows `into`.
+
+    Send the ETag of this request in `If-Match`. Both requests get a `merge` timeline entry.
+    `into` must be open and not a duplicate itself; a closed request cannot be merged (409).
+    """
+    command = MergeRequest(request_id, body.into, if_match)
+    return _answer(await merge_request(container.desk, command, principal), response)
 
 
 @router.post("/{request_id}/transitions", response_model=ServiceRequestOut, responses=WRITE_ERRORS)

@@ -15,11 +15,14 @@ from domain.directory.catalog import (
     SlaPolicy,
 )
 from domain.directory.users import Role, Tier, User
+from domain.requests.duplicates import MAX_RADIUS_M
 from domain.requests.sla import SlaCalendar
 
 Slug = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Text = Annotated[str, StringConstraints(max_length=4000)]
+DuplicateRadius = Annotated[float, Field(gt=0, le=MAX_RADIUS_M, allow_inf_nan=False)]
+RADIUS_HELP = "metres within which a new request looks for duplicates; null: the default, 150"
 
 
 class Strict(BaseModel):
@@ -109,6 +112,7 @@ class ServiceCreate(Strict):
     )
     active: bool = True
     attributes: list[AttributeBody] = Field(default_factory=list, max_length=100)
+    duplicate_radius_m: DuplicateRadius | None = Field(default=None, description=RADIUS_HELP)
 
     def to_domain(self) -> Service:
         return Service(
@@ -122,6 +126,7 @@ class ServiceCreate(Strict):
             keywords=list(self.keywords),
             active=self.active,
             attributes=[a.to_domain() for a in self.attributes],
+            duplicate_radius_m=self.duplicate_radius_m,
         )
 
 
@@ -137,6 +142,7 @@ class ServicePatch(Strict):
     )
     active: bool | None = None
     attributes: list[AttributeBody] | None = Field(default=None, max_length=100)
+    duplicate_radius_m: DuplicateRadius | None = Field(default=None, description=RADIUS_HELP)
 
 
 class SlaOut(BaseModel):
@@ -157,6 +163,7 @@ class ServiceOut(BaseModel):
     metadata: bool
     sla: SlaOut
     attributes: list[AttributeBody]
+    duplicate_radius_m: float | None = Field(description=RADIUS_HELP)
 
     @classmethod
     def of(cls, s: Service) -> "ServiceOut":
@@ -172,6 +179,7 @@ class ServiceOut(BaseModel):
             metadata=s.has_metadata,
             sla=SlaOut(**s.sla.__dict__),
             attributes=[AttributeBody.of(a) for a in sorted(s.attributes, key=lambda a: a.order)],
+            duplicate_radius_m=s.duplicate_radius_m,
         )
 
 

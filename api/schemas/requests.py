@@ -83,6 +83,16 @@ class LocationOut(BaseModel):
     lat: float | None
     long: float | None
     address: str | None
+    hint: str | None = Field(
+        default=None, description="The nearest known address when only a point was given"
+    )
+
+    @classmethod
+    def of(cls, r: ServiceRequest) -> "LocationOut":
+        location = r.location
+        return cls(
+            lat=location.lat, long=location.long, address=location.address, hint=r.address_hint
+        )
 
 
 class ReporterOut(BaseModel):
@@ -103,6 +113,7 @@ class ServiceRequestOut(BaseModel):
     location: LocationOut
     attributes: dict[str, str | float | list[str]]
     reporter: ReporterOut
+    resident_id: UUID | None
     channel: Channel
     priority: Priority
     assignee_id: UUID | None
@@ -112,6 +123,7 @@ class ServiceRequestOut(BaseModel):
     expected_datetime: datetime | None
     closed_at: datetime | None
     areas: list[AreaRefOut]
+    duplicate_of: str | None = Field(description="the request this one was merged into")
     version: int
 
     @classmethod
@@ -123,11 +135,10 @@ class ServiceRequestOut(BaseModel):
             status=r.status,
             close_reason=r.close_reason,
             description=r.description,
-            location=LocationOut(
-                lat=r.location.lat, long=r.location.long, address=r.location.address
-            ),
+            location=LocationOut.of(r),
             attributes=r.attributes,
             reporter=ReporterOut(**r.reporter.__dict__),
+            resident_id=r.resident_id,
             channel=r.channel,
             priority=r.priority,
             assignee_id=r.assignee_id,
@@ -137,6 +148,7 @@ class ServiceRequestOut(BaseModel):
             expected_datetime=r.expected_at,
             closed_at=r.closed_at,
             areas=[AreaRefOut.of(a) for a in r.areas],
+            duplicate_of=r.duplicate_of,
             version=r.version,
         )
 

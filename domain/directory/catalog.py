@@ -128,6 +128,7 @@ class Service:
     keywords: list[str] = field(default_factory=list)
     active: bool = True
     attributes: list[AttributeDefinition] = field(default_factory=list)
+    duplicate_radius_m: float | None = None  # None: the duplicate policy's default radius
 
     @property
     def has_metadata(self) -> bool:

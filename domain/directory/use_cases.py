@@ -14,6 +14,7 @@ from domain.directory.catalog import (
 from domain.directory.permissions import Principal
 from domain.directory.ports import PasswordHasher
 from domain.directory.users import Role, Tier, User, normalise_email
+from domain.requests.duplicates import MAX_RADIUS_M
 from domain.shared.clock import Clock
 from domain.shared.errors import Conflict, NotFound, Unauthenticated, ValidationFailed
 from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -46,6 +47,7 @@ async def create_service(directory: Directory, service: Service, by: Principal) 
     if not is_slug(service.code):
         raise ValidationFailed.single("code", "must be a lowercase URL-safe slug")
     check_definitions(service.attributes)
+    _check_duplicate_radius(service)
     async with directory.uow() as uow:
         await _require_department(uow, service.department_code)
         if await uow.services.get(service.code) is not None:
@@ -65,6 +67,8 @@ class ServiceChanges:
     active: bool | None = None
     sla: SlaPolicy | None = None
     attributes: list[AttributeDefinition] | None = None
+    duplicate_radius_m: float | None = None
+    default_duplicate_radius: bool = False  # back to the policy's default radius
 
 
 async def update_service(
@@ -76,13 +80,23 @@ async def update_service(
         if service is None:
             raise NotFound(f"service {code} was not found")
         given = {k: v for k, v in changes.__dict__.items() if v is not None}
+        if given.pop("default_duplicate_radius"):
+            given["duplicate_radius_m"] = None
         updated = replace(service, **given)
         check_definitions(updated.attributes)
+        _check_duplicate_radius(updated)
         if changes.department_code is not None:
             await _require_department(uow, changes.department_code)
         await uow.services.save(updated)
         await uow.commit()
     return updated
+
+
+def _check_duplicate_radius(service: Service) -> None:
+    radius = service.duplicate_radius_m
+    if radius is not None and not 0 < radius <= MAX_RADIUS_M:
+        message = f"must be above 0 and at most {MAX_RADIUS_M:g} metres"
+        raise ValidationFailed.single("duplicate_radius_m", message)
 
 
 async def _require_department(uow: UnitOfWork, code: str) -> None:

@@ -9,7 +9,7 @@ from uuid import UUID
 from domain.directory.catalog import AttributeValue, SlaPolicy
 from domain.jurisdictions.model import AreaRef
 from domain.requests.sla import BusinessHours, Interval, expected_datetime
-from domain.shared.errors import IllegalTransition, ValidationFailed
+from domain.shared.errors import Conflict, IllegalTransition, ValidationFailed
 
 MAX_DESCRIPTION = 4000
 
@@ -63,6 +63,7 @@ class EntryKind(StrEnum):
     ASSIGNMENT = "assignment"
     TRANSFER = "transfer"
     PRIORITY = "priority"
+    MERGE = "merge"
 
 
 LIFECYCLE: dict[Status, frozenset[Status]] = {
@@ -146,6 +147,9 @@ class ServiceRequest:
     holds: list[Interval] = field(default_factory=list)
     on_hold_since: datetime | None = None
     areas: list[AreaRef] = field(default_factory=list)
+    duplicate_of: str | None = None
+    resident_id: UUID | None = None
+    address_hint: str | None = None
     version: int = 1
     pending_entries: list[TimelineEntry] = field(default_factory=list, repr=False)
 
@@ -173,7 +177,10 @@ class ServiceRequest:
         reason: CloseReason | None = None,
         note: str | None = None,
     ) -> None:
-        """Move along the lifecycle table; closing needs a reason and a reopen needs a note."""
+        """Move along the lifecycle table; closing needs a reason and a reopen needs a note.
+
+        Reopening a merged request unlinks it from its parent.
+        """
         if to not in LIFECYCLE[self.status]:
             raise IllegalTransition(f"a request cannot move from {self.status} to {to}")
         if to is Status.CLOSED and reason is None:
@@ -194,7 +201,34 @@ class ServiceRequest:
             data["reason"] = reason.value
         if note:
             data["note"] = note
+        if reopening and self.duplicate_of is not None:
+            data["was_duplicate_of"] = self.duplicate_of
+            self.duplicate_of = None
         self._record(EntryKind.STATUS, at, actor, Visibility.PUBLIC, data)
+
+    def merge_into(self, parent_id: str, actor: Actor, at: datetime, hours: BusinessHours) -> None:
+        """Close as a duplicate of `parent_id` and link to it: the reporter follows the parent.
+
+        Any status that can close can merge; a closed request must be reopened first.
+        """
+        if parent_id == self.id:
+            raise ValidationFailed.single("into", "a request cannot be merged into itself")
+        if self.status is Status.CLOSED:
+            raise IllegalTransition("a closed request cannot be merged; reopen it first")
+        self.transition(Status.CLOSED, actor, at, hours, reason=CloseReason.DUPLICATE)
+        self.duplicate_of = parent_id
+        self._record(EntryKind.MERGE, at, actor, Visibility.PUBLIC, {"into": parent_id})
+
+    def absorb(self, duplicate_id: str, actor: Actor, at: datetime) -> None:
+        """Take in a duplicate. Only an open request that is no duplicate itself can."""
+        if self.duplicate_of is not None:
+            raise Conflict(
+                f"request {self.id} is itself a duplicate of {self.duplicate_of}; "
+                f"merge into {self.duplicate_of}"
+            )
+        if self.status is Status.CLOSED:
+            raise Conflict(f"request {self.id} is closed; merge into an open request")
+        self._record(EntryKind.MERGE, at, actor, Visibility.PUBLIC, {"from": duplicate_id})
 
     def _leave_hold(self, at: datetime, hours: BusinessHours) -> None:
         if self.status is Status.ON_HOLD and self.on_hold_since is not None:

@@ -1,133 +1,60 @@
 """Use cases on service requests. Each opens one unit of work and commits once."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from domain.directory.catalog import Service
 from domain.directory.permissions import Principal
-from domain.jurisdictions.model import AreaRef, OutOfJurisdiction, ResponsibleKind
-from domain.jurisdictions.ports import JurisdictionResolver
-from domain.jurisdictions.resolver import ServiceFacts
+from domain.requests.desk import RequestDesk
 from domain.requests.model import (
-    Actor,
-    Channel,
     CloseReason,
-    Location,
     Priority,
-    Reporter,
     ServiceRequest,
     Status,
     Visibility,
 )
-from domain.requests.sla import BusinessHours
-from domain.shared.clock import Clock
+from domain.requests.submission import (
+    SubmitServiceRequest,
+    open_request,
+    submit_service_request,
+)
 from domain.shared.errors import (
     NotFound,
     PreconditionFailed,
     PreconditionRequired,
     ValidationFailed,
 )
-from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from domain.shared.unit_of_work import UnitOfWork
 
-
-@dataclass(frozen=True)
-class RequestDesk:
-    """What every request use case needs: transactions, the time, and the working calendar."""
-
-    uow: UnitOfWorkFactory
-    clock: Clock
-    hours: BusinessHours
-    jurisdictions: JurisdictionResolver
-
-
-@dataclass(frozen=True)
-class SubmitServiceRequest:
-    service_code: str
-    description: str = ""
-    location: Location = field(default_factory=Location)
-    attributes: dict[str, object] = field(default_factory=dict)
-    reporter: Reporter = field(default_factory=Reporter)
-    channel: Channel = Channel.API
-    priority: Priority = Priority.NORMAL
-    external_id: str | None = None
-
-
-async def submit_service_request(
-    desk: RequestDesk, command: SubmitServiceRequest, submitter: Principal | None, actor: Actor
-) -> ServiceRequest:
-    """Open a request.
-
-    - The service must exist and be active; attribute values must fit its definitions.
-    - A point is resolved against the boundary layers: the request keeps the areas it lies in,
-      and the responsible department (the service's, unless a routing rule says otherwise).
-      A point that another government or agency handles is refused with the referral.
-    - The SLA of the service gives the expected date.
-    - The reference is `YY-NNNNNNNN`, unique across the system.
-    """
-    if submitter is not None:
-        submitter.require_create_request()
-    async with desk.uow() as uow:
-        service = await uow.services.get(command.service_code)
-        if service is None or not service.active:
-            raise ValidationFailed.single("service_code", "is not an active service")
-        attributes = service.clean_attributes(command.attributes)
-        department_code, areas = await _route(desk, uow, service, command.location)
-        now = desk.clock.now()
-        request = ServiceRequest(
-            id=await uow.requests.next_id(now),
-            service_code=service.code,
-            department_code=department_code,
-            areas=areas,
-            sla=service.sla,
-            requested_at=now,
-            description=command.description.strip(),
-            location=command.location,
-            attributes=attributes,
-            reporter=command.reporter,
-            channel=command.channel,
-            priority=command.priority,
-            external_id=command.external_id,
-        )
-        request.record_submission(actor, desk.hours)
-        await uow.requests.add(request)
-        await uow.commit()
-    return request
-
-
-async def _route(
-    desk: RequestDesk, uow: UnitOfWork, service: Service, location: Location
-) -> tuple[str, list[AreaRef]]:
-    if location.lat is None or location.long is None:
-        return service.department_code, []
-    department = await uow.departments.get(service.department_code)
-    facts = ServiceFacts(
-        service.code,
-        service.name,
-        service.group,
-        service.department_code,
-        department.name if department else service.department_code,
-    )
-    resolution = await desk.jurisdictions.resolve(location.lat, location.long, facts)
-    responsible = resolution.responsible
-    if responsible.kind is not ResponsibleKind.DEPARTMENT or responsible.department is None:
-        raise OutOfJurisdiction(resolution)
-    return responsible.department, resolution.areas
+__all__ = [
+    "RequestDesk",
+    "SubmitServiceRequest",
+    "open_request",
+    "submit_service_request",
+]
 
 
 async def load_for_write(
     uow: UnitOfWork, request_id: str, if_match: int | None, principal: Principal
 ) -> ServiceRequest:
     """Locks the row; answers 404 before 428/412 so that hidden requests stay hidden."""
-    request = await uow.requests.get(request_id, for_update=True)
+    request = _seen(await uow.requests.get(request_id, for_update=True), request_id, principal)
+    _check_version(request, if_match)
+    return request
+
+
+def _seen(request: ServiceRequest | None, request_id: str, principal: Principal) -> ServiceRequest:
     if request is None:
         raise NotFound(f"service request {request_id} was not found")
     principal.require_see(request.department_code, request_id)
+    return request
+
+
+def _check_version(request: ServiceRequest, if_match: int | None) -> None:
     if if_match is None:
         raise PreconditionRequired("send If-Match with the ETag of the request you read")
     if if_match != request.version:
         raise PreconditionFailed("the request was changed by someone else; read it again")
-    return request
 
 
 @dataclass(frozen=True)
@@ -228,3 +155,45 @@ async def _assign(
     if assignee is not None and not Principal.of(assignee).can_see(request.department_code):
         raise ValidationFailed.single("assignee_id", "cannot see this department's requests")
     request.assign(assignee_id, principal.actor, now)
+
+
+@dataclass(frozen=True)
+class MergeRequest:
+    request_id: str
+    into: str
+    if_match: int | None
+
+
+async def merge_request(
+    desk: RequestDesk, command: MergeRequest, principal: Principal
+) -> ServiceRequest:
+    """Close a request as a duplicate of another (`into`); its reporter then follows that one.
+
+    - Both requests must exist and be visible to the caller (else 404), and the caller must be
+      allowed to work both, as for a transition. `If-Match` is the merged request's ETag.
+    - A request cannot be merged into itself, and a closed request cannot be merged (409):
+      reopen it first.
+    - The parent must be open and not a duplicate itself (409, naming its own parent): we
+      refuse rather than follow the chain, so the agent merges into the request they saw.
+    - Both timelines get a public `merge` entry, so both versions change. Both rows are locked,
+      in the order of their ids, so two merges of the same pair cannot deadlock.
+    """
+    if command.into == command.request_id:
+        raise ValidationFailed.single("into", "a request cannot be merged into itself")
+    async with desk.uow() as uow:
+        rows = {
+            request_id: await uow.requests.get(request_id, for_update=True)
+            for request_id in sorted((command.request_id, command.into))
+        }
+        request = _seen(rows[command.request_id], command.request_id, principal)
+        parent = _seen(rows[command.into], command.into, principal)
+        _check_version(request, command.if_match)
+        principal.require_work(request.department_code, request.id)
+        principal.require_work(parent.department_code, parent.id)
+        now = desk.clock.now()
+        parent.absorb(request.id, principal.actor, now)
+        request.merge_into(parent.id, principal.actor, now, desk.hours)
+        await uow.requests.save(request, expected_version=request.version)
+        await uow.requests.save(parent, expected_version=parent.version)
+        await uow.commit()
+    return request

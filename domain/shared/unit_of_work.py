@@ -1,9 +1,12 @@
 from types import TracebackType
 from typing import Protocol, Self
 
+from domain.cases.ports import CaseRepository
 from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
 from domain.jurisdictions.ports import JurisdictionRepository
+from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.requests.ports import RequestRepository
+from domain.residents.ports import ResidentRepository
 
 
 class UnitOfWork(Protocol):
@@ -14,6 +17,10 @@ class UnitOfWork(Protocol):
     departments: DepartmentRepository
     users: UserRepository
     jurisdictions: JurisdictionRepository
+    articles: ArticleRepository
+    triage_terms: TriageTermRepository
+    residents: ResidentRepository
+    cases: CaseRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -17,7 +17,7 @@ Login = Callable[[str], Awaitable[dict[str, str]]]
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
     # Tests change layers between tests: check the jurisdiction version on every resolve.
-    return Settings(database_url=database_url, db_pool_size=5, jurisdiction_check_seconds=0)
+    return Settings(database_url=database_url, db_pool_size=5, index_check_seconds=0)
 
 
 @pytest.fixture(scope="session")

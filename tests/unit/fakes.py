@@ -20,6 +20,10 @@ from types import TracebackType
 from typing import Generic, Self, TypeVar
 from uuid import UUID
 
+from domain.addresses.model import AddressCandidate
+from domain.addresses.ports import Geocoder
+from domain.cases.model import Case
+from domain.cases.ports import CaseRepository
 from domain.directory.catalog import Department, Service
 from domain.directory.ports import (
     DepartmentRepository,
@@ -39,10 +43,14 @@ from domain.jurisdictions.model import (
 )
 from domain.jurisdictions.ports import JurisdictionRepository, JurisdictionResolver
 from domain.jurisdictions.resolver import ServiceFacts
+from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.requests.model import ServiceRequest, TimelineEntry
 from domain.requests.ports import RequestRepository
+from domain.residents.model import Resident
+from domain.residents.ports import ResidentRepository
 from domain.shared.errors import PreconditionFailed
 from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from tests.unit.fakes_knowledge import FakeKnowledge, KnowledgeStore
 
 
 class DuplicateKey(Exception):
@@ -58,8 +66,11 @@ class FakeStore:
     services: dict[str, Service] = field(default_factory=dict)
     departments: dict[str, Department] = field(default_factory=dict)
     users: dict[UUID, User] = field(default_factory=dict)
+    residents: dict[UUID, Resident] = field(default_factory=dict)
+    cases: dict[UUID, Case] = field(default_factory=dict)
     request_numbers: Iterator[int] = field(default_factory=lambda: count(1))
     jurisdictions: "JurisdictionState" = field(default_factory=lambda: JurisdictionState())
+    knowledge: KnowledgeStore = field(default_factory=KnowledgeStore)
 
     # Seeding helpers: write straight into committed state, as fixtures would.
     def put_department(self, department: Department) -> Department:
@@ -319,12 +330,85 @@ class FakeJurisdictions:
         return Resolution([], Responsible(ResponsibleKind.DEPARTMENT, department), "served")
 
 
+class FakeResidentRepository:
+    def __init__(self, store: FakeStore) -> None:
+        self._rows = _Staged(store.residents)
+
+    async def get(self, resident_id: UUID) -> Resident | None:
+        return self._rows.get(resident_id)
+
+    async def find_by_contact(self, emails: list[str], phone_keys: list[str]) -> Resident | None:
+        matches = [
+            r
+            for r in self._rows.rows()
+            if set(r.emails) & set(emails) or set(r.phone_keys) & set(phone_keys)
+        ]
+        return min(matches, key=lambda r: r.created_at) if matches else None
+
+    async def add(self, resident: Resident) -> None:
+        self._rows.put(resident.id, resident)
+
+    async def save(self, resident: Resident) -> None:
+        self._rows.put(resident.id, resident)
+
+    def apply(self) -> None:
+        self._rows.apply()
+
+    def discard(self) -> None:
+        self._rows.discard()
+
+
+class FakeCaseRepository:
+    def __init__(self, store: FakeStore) -> None:
+        self._rows = _Staged(store.cases)
+
+    async def get(self, case_id: UUID, *, for_update: bool = False) -> Case | None:
+        return self._rows.get(case_id)
+
+    async def add(self, case: Case) -> None:
+        self._rows.put(case.id, case)
+
+    async def save(self, case: Case, expected_version: int) -> None:
+        stored = self._rows.get(case.id)
+        if stored is None or stored.version != expected_version:
+            raise PreconditionFailed("the case was changed by someone else; read it again")
+        case.version = expected_version + 1
+        self._rows.put(case.id, case)
+
+    def apply(self) -> None:
+        self._rows.apply()
+
+    def discard(self) -> None:
+        self._rows.discard()
+
+
+class FakeGeocoder:
+    """Knows the addresses the test gives it; reverse answers the nearest within a box."""
+
+    def __init__(self, known: list[AddressCandidate] | None = None) -> None:
+        self.known = known or []
+
+    async def search(self, query: str, limit: int = 5) -> list[AddressCandidate]:
+        words = query.upper().split()
+        return [c for c in self.known if all(w in c.address.upper() for w in words)][:limit]
+
+    async def reverse(
+        self, lat: float, long: float, within_m: float = 100.0
+    ) -> AddressCandidate | None:
+        near = [c for c in self.known if abs(c.lat - lat) + abs(c.long - long) < within_m / 1e5]
+        return near[0] if near else None
+
+
 class FakeUnitOfWork:
     requests: RequestRepository
     services: ServiceRepository
     departments: DepartmentRepository
     users: UserRepository
     jurisdictions: JurisdictionRepository
+    articles: ArticleRepository
+    residents: ResidentRepository
+    cases: CaseRepository
+    triage_terms: TriageTermRepository
 
     def __init__(self, store: FakeStore) -> None:
         self._requests = FakeRequestRepository(store)
@@ -337,6 +421,13 @@ class FakeUnitOfWork:
         self.services = self._services
         self.departments = self._departments
         self.users = self._users
+        self._knowledge = FakeKnowledge(store.knowledge)
+        self.articles = self._knowledge.articles
+        self.triage_terms = self._knowledge.triage_terms
+        self._residents = FakeResidentRepository(store)
+        self._cases = FakeCaseRepository(store)
+        self.residents = self._residents
+        self.cases = self._cases
         self.committed = False
         self.entered = False
         self.exited = False
@@ -360,6 +451,9 @@ class FakeUnitOfWork:
         self._departments.discard()
         self._users.discard()
         self._jurisdictions.discard()
+        self._knowledge.discard()
+        self._residents.discard()
+        self._cases.discard()
 
     async def commit(self) -> None:
         if not self.entered or self.exited:
@@ -369,6 +463,9 @@ class FakeUnitOfWork:
         self._departments.apply()
         self._users.apply()
         self._jurisdictions.apply()
+        self._knowledge.apply()
+        self._residents.apply()
+        self._cases.apply()
         self.committed = True
 
 
@@ -400,7 +497,10 @@ class FakePasswordHasher:
 
 
 def _conforms(
-    factory: FakeUnitOfWorkFactory, hasher: FakePasswordHasher, places: FakeJurisdictions
-) -> tuple[UnitOfWorkFactory, UnitOfWork, PasswordHasher, JurisdictionResolver]:
+    factory: FakeUnitOfWorkFactory,
+    hasher: FakePasswordHasher,
+    places: FakeJurisdictions,
+    geocoder: FakeGeocoder,
+) -> tuple[UnitOfWorkFactory, UnitOfWork, PasswordHasher, JurisdictionResolver, Geocoder]:
     """Never called: mypy checks here that the fakes satisfy the domain's protocols."""
-    return factory, factory(), hasher, places
+    return factory, factory(), hasher, places, geocoder

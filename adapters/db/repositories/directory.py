@@ -86,6 +86,7 @@ def service_values(service: Service) -> dict[str, Any]:
         "sla_calendar": service.sla.calendar.value,
         "sla_pauses_on_hold": service.sla.pauses_on_hold,
         "attributes": [attribute_to_json(a) for a in service.attributes],
+        "duplicate_radius_m": service.duplicate_radius_m,
     }
 
 
@@ -127,6 +128,7 @@ def service_from_row(row: Row[Any]) -> Service:
         active=row.active,
         sla=SlaPolicy(row.sla_target_hours, SlaCalendar(row.sla_calendar), row.sla_pauses_on_hold),
         attributes=[attribute_from_json(a) for a in row.attributes],
+        duplicate_radius_m=row.duplicate_radius_m,
     )
 
 

@@ -107,6 +107,9 @@ def request_values(request: ServiceRequest) -> dict[str, Any]:
         "closed_at": request.closed_at,
         "version": request.version,
         "areas": area_refs_to_json(request.areas),
+        "resident_id": request.resident_id,
+        "address_hint": request.address_hint,
+        "duplicate_of": request.duplicate_of,
     }
 
 
@@ -141,5 +144,8 @@ def request_from_row(row: Row[Any]) -> ServiceRequest:
         ],
         on_hold_since=row.on_hold_since,
         areas=[AreaRef(a["id"], a["layer"], a["code"], a["name"]) for a in row.areas],
+        resident_id=row.resident_id,
+        address_hint=row.address_hint,
+        duplicate_of=row.duplicate_of,
         version=row.version,
     )

@@ -23,6 +23,7 @@ from adapters.db.engine import make_engine
 from adapters.db.read_models.jurisdictions import JurisdictionReadModel
 from adapters.db.unit_of_work import SqlUnitOfWork, SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
+from adapters.geocoding import build_geocoder
 from domain.directory.permissions import Principal
 from domain.directory.users import Role
 from domain.jurisdictions.importing import parse_collection
@@ -313,7 +314,9 @@ async def test_a_request_keeps_the_areas_it_was_created_with_after_a_reimport(
     seeded: AsyncEngine, live: LiveJurisdictions
 ) -> None:
     await city_and_districts(seeded)
-    desk = RequestDesk(SqlUnitOfWorkFactory(seeded), FixedClock(T0), HOURS, live)
+    desk = RequestDesk(
+        SqlUnitOfWorkFactory(seeded), FixedClock(T0), HOURS, live, build_geocoder(seeded)
+    )
     report = SubmitServiceRequest(
         "trm-pothole-repair",
         location=Location(*CITY_HALL),
@@ -346,7 +349,9 @@ async def test_a_request_in_a_refer_area_is_refused_and_not_written(
 ) -> None:
     await city_and_districts(seeded)
     await load(seeded, "roads", collection(("us-40", "US 40", CORRIDOR)), LayerRole.REFER)
-    desk = RequestDesk(SqlUnitOfWorkFactory(seeded), FixedClock(T0), HOURS, live)
+    desk = RequestDesk(
+        SqlUnitOfWorkFactory(seeded), FixedClock(T0), HOURS, live, build_geocoder(seeded)
+    )
     report = SubmitServiceRequest(
         "trm-pothole-repair", location=Location(*CITY_HALL), attributes={"pothole_size": "large"}
     )

@@ -55,7 +55,7 @@ from domain.shared.errors import (
     ValidationFailed,
 )
 from tests.unit.builders import RESIDENT, user
-from tests.unit.fakes import FakeJurisdictions, FakeStore, FakeUnitOfWorkFactory
+from tests.unit.fakes import FakeGeocoder, FakeJurisdictions, FakeStore, FakeUnitOfWorkFactory
 
 NY = ZoneInfo("America/New_York")
 HOURS = BusinessHours(NY)
@@ -127,7 +127,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def desk(factory: FakeUnitOfWorkFactory, clock: FixedClock) -> RequestDesk:
-    return RequestDesk(factory, clock, HOURS, FakeJurisdictions())
+    return RequestDesk(factory, clock, HOURS, FakeJurisdictions(), FakeGeocoder())
 
 
 POTHOLE_REPORT = SubmitServiceRequest(

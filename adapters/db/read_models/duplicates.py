@@ -1,0 +1,99 @@
+"""Possible duplicates near a point, and a parent's merged requests: one query per call.
+
+SQL narrows by service (or group), open status, time and a bounding box in degrees; the domain
+then measures the exact distance and scores what is left (domain/requests/duplicates.py).
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_, literal, or_, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.db.repositories.requests import request_from_row
+from adapters.db.tables import service_requests, services
+from domain.requests.duplicates import DuplicatePolicy, Match, Probe, bounding_box, rank
+from domain.requests.model import ServiceRequest, Status
+
+t = service_requests
+OPEN = [s.value for s in Status if s is not Status.CLOSED]
+MAX_ROWS = 200  # rows scored per call at most, the nearest first
+
+
+@dataclass(frozen=True)
+class NearbyQuery:
+    probe: Probe
+    policy: DuplicatePolicy
+    now: datetime  # when the probe was reported; the window counts both ways from it
+    limit: int = 10
+    exclude: str | None = None  # a request, and the requests merged into it
+    visible_department: str | None = None
+
+
+def _same_service_or_group(code: str) -> ColumnElement[bool]:
+    """The probe's service, or any service sharing its (non-empty) group."""
+    probe_service = services.alias("probe_service")
+    group_mates = (
+        select(services.c.code)
+        .join(probe_service, probe_service.c.group_name == services.c.group_name)
+        .where(probe_service.c.code == code, probe_service.c.group_name != "")
+    )
+    return or_(t.c.service_code == code, t.c.service_code.in_(group_mates.scalar_subquery()))
+
+
+def _conditions(q: NearbyQuery) -> list[ColumnElement[bool]]:
+    box = bounding_box(q.probe.lat, q.probe.long, q.policy.radius_m)
+    conditions = [
+        _same_service_or_group(q.probe.service_code),
+        t.c.status.in_(OPEN),
+        t.c.requested_at.between(q.now - q.policy.window, q.now + q.policy.window),
+        t.c.lat.between(box.min_lat, box.max_lat),
+    ]
+    if box.min_long is not None and box.max_long is not None:
+        conditions.append(t.c.long.between(box.min_long, box.max_long))
+    else:
+        conditions.append(t.c.long.is_not(None))
+    if q.exclude is not None:
+        conditions.append(t.c.id != q.exclude)
+        conditions.append(t.c.duplicate_of.is_distinct_from(literal(q.exclude)))
+    if q.visible_department is not None:
+        conditions.append(t.c.department_code == q.visible_department)
+    return conditions
+
+
+def _planar_distance(probe: Probe) -> ColumnElement[float]:
+    """Squared distance in degrees with longitude scaled by latitude: orders, not measures."""
+    scale = math.cos(math.radians(probe.lat))
+    return (t.c.lat - probe.lat) * (t.c.lat - probe.lat) + (t.c.long - probe.long) * (
+        t.c.long - probe.long
+    ) * (scale * scale)
+
+
+class DuplicateReadModel:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def nearby(self, q: NearbyQuery) -> list[Match[ServiceRequest]]:
+        """Open requests around the probe that pass the policy, best first, at most `limit`."""
+        query = (
+            select(t)
+            .where(and_(*_conditions(q)))
+            .order_by(_planar_distance(q.probe), t.c.requested_at.desc(), t.c.id.desc())
+            .limit(MAX_ROWS)
+        )
+        async with self._engine.connect() as db:
+            rows = (await db.execute(query)).all()
+        candidates = [request_from_row(row) for row in rows]
+        return rank(q.probe, candidates, q.policy, q.now)[: q.limit]
+
+    async def followers(self, parent_id: str) -> list[ServiceRequest]:
+        """The requests merged into `parent_id`, directly or through a merged request, oldest
+        first: their reporters follow the parent."""
+        merged = select(t.c.id).where(t.c.duplicate_of == parent_id).cte(recursive=True)
+        child = t.alias("child")
+        merged = merged.union(select(child.c.id).where(child.c.duplicate_of == merged.c.id))
+        query = select(t).where(t.c.id.in_(select(merged.c.id))).order_by(t.c.requested_at, t.c.id)
+        async with self._engine.connect() as db:
+            rows = (await db.execute(query)).all()
+        return [request_from_row(row) for row in rows]

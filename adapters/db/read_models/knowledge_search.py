@@ -1,0 +1,223 @@
+"""Full-text search of articles: two queries per search, whatever the number of articles.
+
+1. Analysis: the words' stems under the language's text-search configuration, and the
+   vocabulary words near each of them (deletion-index probes), for spelling correction.
+2. Search: the GIN index finds the articles matching enough words; they are ordered by whether
+   they match every word, then whether their title holds every typed word, then ts_rank on the
+   article's head (title, tags, summary, services); ts_headline cuts snippets for the page only.
+
+Queries are built from lexemes PostgreSQL itself produced, quoted, and sent as bound values:
+nothing the caller types reaches the SQL or the tsquery syntax.
+"""
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from itertools import combinations
+from math import comb
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, Select, Text, cast, func, literal, select, text
+from sqlalchemy.dialects.postgresql import REGCONFIG, TSQUERY
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from adapters.db.read_models.knowledge_rows import (
+    SUMMARY_COLUMNS,
+    ArticleFilter,
+    ArticlePage,
+    conditions,
+    page_of,
+    summary_from_row,
+)
+from adapters.db.tables import articles
+from domain.knowledge.folding import fold
+from domain.knowledge.search import (
+    MAX_DESCRIPTION_WORDS,
+    MAX_WORDS,
+    Analysis,
+    QueryPlan,
+    lookups,
+    plan,
+    query_words,
+)
+from domain.knowledge.text import primary_language
+
+a = articles
+START, STOP = "\x02", "\x03"  # markers ts_headline puts around hits; stored text has none
+MARKERS = re.compile(f"({START}|{STOP})")
+TAGS = {START: "<mark>", STOP: "</mark>"}
+HEADLINE = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, ShortWord=2"
+MAX_REQUIRED_COMBINATIONS = 35
+
+ANALYSIS = text(
+    """
+    WITH candidates AS (
+        SELECT DISTINCT v.word FROM article_word_variants v
+        WHERE v.variant = ANY(CAST(:variants AS text[]))
+          AND (CAST(:language AS text) IS NULL OR v.language = CAST(:language AS text))
+    ), words AS (
+        SELECT unnest(CAST(:words AS text[])) AS word UNION SELECT word FROM candidates
+    ), configurations AS (
+        SELECT configuration, position FROM unnest(
+            CASE WHEN CAST(:language AS text) IS NULL
+                THEN ARRAY['pg_catalog.english', 'pg_catalog.spanish']::regconfig[]
+                ELSE ARRAY[frontdoor_text_config(CAST(:language AS text))] END
+        ) WITH ORDINALITY AS c(configuration, position)
+    ), planner AS (
+        -- For the search that follows in this transaction: see search() below.
+        SELECT set_config('enable_seqscan', 'off', true) AS seqscan
+    )
+    SELECT w.word, w.word IN (SELECT word FROM candidates) AS known, c.position,
+           tsvector_to_array(to_tsvector(c.configuration, w.word)) AS lexemes, p.seqscan
+    FROM words w CROSS JOIN configurations c CROSS JOIN planner p
+    ORDER BY w.word, c.position
+    """
+)
+
+
+async def search(engine: AsyncEngine, f: ArticleFilter) -> ArticlePage:
+    words = query_words(f.q or "", MAX_DESCRIPTION_WORDS if f.description else MAX_WORDS)
+    if not words:
+        return ArticlePage([], None)
+    async with engine.connect() as db:
+        query = plan(words, await analyse(db, words, f.language), loose=f.description)
+        if query.is_empty:
+            return ArticlePage([], None)
+        # The analysis also turned sequential scans off for this transaction: the planner does
+        # not count the cost of decompressing a tsvector for @@, and may read every row where
+        # the GIN index reads only the hits.
+        rows = (await db.execute(statement(query, f))).all()
+    found = [
+        summary_from_row(r, f.today, snippet(r.headline, r.summary, r.body_text), float(r.rank))
+        for r in rows
+    ]
+    return page_of(found, f.limit, f.offset)
+
+
+async def analyse(db: AsyncConnection, words: Sequence[str], language: str | None) -> Analysis:
+    primary = primary_language(language) if language else None
+    params = {"words": list(words), "variants": sorted(lookups(words)), "language": primary}
+    rows = (await db.execute(ANALYSIS, params)).all()
+    lexemes: dict[str, list[list[str]]] = {}
+    for row in rows:
+        lexemes.setdefault(row.word, []).append(list(row.lexemes))
+    return Analysis(lexemes, frozenset(r.word for r in rows if r.known))
+
+
+def _query(source: str) -> ColumnElement[Any]:
+    return cast(literal(source, Text), TSQUERY)
+
+
+def _quote(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _any(lexemes: Sequence[str]) -> str:
+    return "(" + " | ".join(_quote(lexeme) for lexeme in lexemes) + ")"
+
+
+def _few_combinations(query: QueryPlan) -> bool:
+    return comb(len(query.groups), query.required) <= MAX_REQUIRED_COMBINATIONS
+
+
+def required_query(query: QueryPlan) -> str:
+    """A tsquery true when at least `required` groups match: an OR of ANDs, which the GIN index
+    evaluates alone. Past MAX_REQUIRED_COMBINATIONS (queries of eight words and more) it is any
+    group, and `_enough` counts the groups row by row."""
+    groups = [_any(group) for group in query.groups]
+    if not _few_combinations(query):
+        return " | ".join(groups)
+    return " | ".join(
+        "(" + " & ".join(chosen) + ")" for chosen in combinations(groups, query.required)
+    )
+
+
+def _enough(query: QueryPlan, searched: str) -> list[ColumnElement[bool]]:
+    """The row-by-row count of matched groups, only where the index query could not say it."""
+    if _few_combinations(query):
+        return []
+    column = a.c[searched]
+    matched = [cast(column.op("@@")(_query(_any(group))), Integer) for group in query.groups]
+    return [sum(matched[1:], matched[0]) >= query.required]
+
+
+def _flag(column: str, source: str) -> ColumnElement[int]:
+    """1 for the rows whose `column` matches: one index scan, hashed, not a check per row."""
+    other = articles.alias("other")
+    matching = select(other.c.id).where(other.c[column].op("@@")(_query(source)))
+    return cast(a.c.id.in_(matching), Integer)
+
+
+def statement(query: QueryPlan, f: ArticleFilter) -> Select[Any]:
+    """Hits in order: matching every word, then a title holding every typed word, then rank.
+
+    For a search only the index reads the large `search` vector; ranking reads the small
+    `search_head` (hits only in bodies are ordered by id). Descriptions rank on `search`.
+    """
+    searched = "title_words" if query.title_only else "search"
+    everything = " | ".join(_any(group) for group in query.groups)
+    every_group = " & ".join(_any(group) for group in query.groups)
+    # When every hit must match every word, "complete" says nothing: it is left out of the order.
+    varies = query.required < len(query.groups)
+    complete = _flag(searched, every_group) if varies else cast(literal(1), Integer)
+    titled = _flag("title_words", " & ".join(_quote(word) for word in query.words))
+    # A description's words are mostly in bodies: it is ranked on the whole article.
+    ranked = a.c.search if query.loose else a.c.search_head
+    ranked = a.c.title_words if query.title_only else ranked
+    rank = func.ts_rank(ranked, _query(everything))
+    order = [complete.desc()] if varies else []
+    hits = (
+        select(a.c.id, complete.label("complete"), titled.label("titled"), rank.label("rank"))
+        .where(a.c[searched].op("@@")(_query(required_query(query))), *conditions(f))
+        .where(*_enough(query, searched))
+        .order_by(*order, titled.desc(), rank.desc(), a.c.id)
+        .limit(f.limit + 1)
+        .offset(f.offset)
+        .subquery("hits")
+    )
+    configuration = (
+        cast(literal("pg_catalog.simple"), REGCONFIG)
+        if query.title_only
+        else func.frontdoor_text_config(a.c.language, type_=REGCONFIG)
+    )
+    source = func.frontdoor_fold(a.c.summary + "\n\n" + a.c.body_text, type_=Text)
+    headline = func.ts_headline(configuration, source, _query(everything), literal(HEADLINE, Text))
+    return (
+        select(*SUMMARY_COLUMNS, a.c.body_text, hits.c.rank, headline.label("headline"))
+        .join_from(hits, a, a.c.id == hits.c.id)
+        .order_by(hits.c.complete.desc(), hits.c.titled.desc(), hits.c.rank.desc(), a.c.id)
+    )
+
+
+def snippet(headline: str, summary: str, body_text: str) -> str:
+    """The headline with the original's accents back, HTML-escaped, hits in <mark>.
+
+    ts_headline ran over the folded text: the headline's text is found in the folded source and
+    each stretch of it is replaced by the original characters it was folded from.
+    """
+    source = f"{summary}\n\n{body_text}"
+    folded, original = _folded(source)
+    position = folded.find(headline.replace(START, "").replace(STOP, ""))
+    out: list[str] = []
+    for piece in MARKERS.split(headline):
+        if piece in TAGS:
+            out.append(TAGS[piece])
+        elif position < 0:
+            out.append(html.escape(piece))
+        else:
+            out.append(html.escape(original(position, len(piece))))
+            position += len(piece)
+    return " ".join("".join(out).split())
+
+
+def _folded(source: str) -> tuple[str, Callable[[int, int], str]]:
+    """The folded text, and the original text of a stretch of it (start, length)."""
+    folded = fold(source)
+    if len(folded) == len(source):  # the usual case: one character for one
+        return folded, lambda start, length: source[start : start + length]
+    owners = [i for i, character in enumerate(source) for _ in fold(character)]
+
+    def original(start: int, length: int) -> str:
+        return "".join(source[i] for i in dict.fromkeys(owners[start : start + length]))
+
+    return "".join(fold(character) for character in source), original

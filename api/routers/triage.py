@@ -1,0 +1,94 @@
+"""Triage of a caller's words for the agent: 911, 211, likely services and articles."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Response, status
+
+from adapters.db.read_models.knowledge_rows import ArticleFilter
+from api.deps import ContainerDep, PrincipalDep
+from api.problems import problem_responses
+from api.routers.articles import today
+from api.schemas.knowledge import (
+    ArticleItem,
+    ServiceSuggestion,
+    TriageIn,
+    TriageOut,
+    TriageTermIn,
+    TriageTermList,
+    TriageTermOut,
+)
+from domain.knowledge.permissions import read_scope
+from domain.knowledge.triage import assess, suggest_services
+from domain.knowledge.use_cases import add_triage_term, remove_triage_term
+
+router = APIRouter(prefix="/api/v1/triage", tags=["triage"])
+
+SUGGESTED_ARTICLES = 3
+
+
+@router.post("", response_model=TriageOut, responses=problem_responses(400, 401, 413, 422))
+async def triage(body: TriageIn, container: ContainerDep, principal: PrincipalDep) -> TriageOut:
+    """Flags words that mean an emergency (transfer to 911) or a social-service need (211),
+    and suggests the services and the three articles the text is most likely about."""
+    assessment = assess(body.text, await container.knowledge_reads.triage_terms())
+    found = ArticleFilter(
+        read_scope(principal),
+        today(container),
+        q=body.text,
+        language=body.language,
+        limit=SUGGESTED_ARTICLES,
+        description=True,
+    )
+    articles = (await container.knowledge_reads.search(found)).items
+    services = {s.code: s for s in await container.catalog.services()}
+    related = [article.services for article in articles]
+    codes = suggest_services(body.text, services.values(), related)
+    return TriageOut(
+        emergency=assessment.emergency,
+        emergency_terms=list(assessment.emergency_terms),
+        social_services=assessment.social_services,
+        social_services_terms=list(assessment.social_services_terms),
+        suggested_services=[
+            ServiceSuggestion(service_code=c, name=services[c].name) for c in codes
+        ],
+        suggested_articles=[ArticleItem.of(a) for a in articles],
+    )
+
+
+@router.get("/terms", response_model=TriageTermList, responses=problem_responses(401))
+async def list_triage_terms(container: ContainerDep, _: PrincipalDep) -> TriageTermList:
+    """The words triage looks for, by kind and language. Benign terms are routine phrases
+    that hold an alarming word ("fire hydrant"): they raise no flag."""
+    terms = await container.knowledge_reads.triage_terms()
+    return TriageTermList(items=[TriageTermOut.of(t) for t in terms])
+
+
+@router.post(
+    "/terms",
+    response_model=TriageTermOut,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(400, 401, 403, 409, 413, 422),
+)
+async def add_term(
+    body: TriageTermIn, container: ContainerDep, principal: PrincipalDep
+) -> TriageTermOut:
+    """Admins add terms; a phrase matches its words in order, accents and case aside."""
+    term = await add_triage_term(
+        container.knowledge, body.term, body.kind, body.language, principal
+    )
+    return TriageTermOut.of(term)
+
+
+@router.delete(
+    "/terms/{term_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def delete_term(
+    term_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    container: ContainerDep,
+    principal: PrincipalDep,
+) -> Response:
+    await remove_triage_term(container.knowledge, term_id, principal)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,1 @@
+"""Addresses: normalization, candidate scoring and the Geocoder port."""

@@ -1,0 +1,225 @@
+"""Logging contacts. One case is one contact; it may open several requests at once."""
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from uuid import UUID, uuid4
+
+from domain.cases.model import Case, CaseType, Referral
+from domain.directory.permissions import CALL_CENTER, Principal
+from domain.requests.model import Channel, Reporter
+from domain.requests.use_cases import RequestDesk, SubmitServiceRequest, open_request
+from domain.residents.model import Resident
+from domain.residents.use_cases import ResidentDetails, find_or_create
+from domain.shared.errors import (
+    FieldError,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    ValidationFailed,
+)
+from domain.shared.unit_of_work import UnitOfWork
+
+MAX_FAN_OUT = 20
+
+
+@dataclass(frozen=True)
+class LogCase:
+    channel: Channel
+    type: CaseType
+    language: str | None = None
+    summary: str = ""
+    notes: str = ""
+    resident_id: UUID | None = None
+    new_resident: ResidentDetails | None = None
+    anonymous: bool = False
+    article_ids: tuple[int, ...] = ()
+    request_ids: tuple[str, ...] = ()
+    requests: tuple[SubmitServiceRequest, ...] = ()
+    referral: Referral | None = None
+    resolved_on_first_contact: bool | None = None
+    tags: tuple[str, ...] = ()
+    call_id: str | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+
+def require_case_writer(principal: Principal) -> None:
+    if principal.role not in CALL_CENTER:
+        raise Forbidden("only agents and supervisors log contacts")
+
+
+async def log_case(desk: RequestDesk, command: LogCase, principal: Principal) -> Case:
+    """Record a contact.
+
+    - Agents, supervisors and admins log contacts.
+    - The caller is an existing resident, a new one given inline (matched by email or phone
+      first), or nobody; an anonymous contact stores no personal data at all.
+    - `requests` are opened in the same transaction: if any one fails, nothing is created.
+      They take the caller's details as reporter unless the body gives its own.
+    - `request_ids` link existing requests (follow-ups, status inquiries).
+    """
+    require_case_writer(principal)
+    _check_shape(command)
+    now = desk.clock.now()
+    async with desk.uow() as uow:
+        resident = await _caller(uow, command, now)
+        linked = await _existing_requests(uow, command.request_ids, principal)
+        opened = await _fan_out(desk, uow, command, resident, principal)
+        case = _build(command, resident, [*linked, *opened], principal, now)
+        case.check()
+        await uow.cases.add(case)
+        await uow.commit()
+    return case
+
+
+def _check_shape(command: LogCase) -> None:
+    errors: list[FieldError] = []
+    if command.anonymous and (command.resident_id or command.new_resident):
+        errors.append(FieldError("anonymous", "an anonymous contact names no resident"))
+    if command.resident_id and command.new_resident:
+        errors.append(FieldError("resident", "give a resident id or a new resident, not both"))
+    if len(command.requests) > MAX_FAN_OUT:
+        errors.append(FieldError("requests", f"at most {MAX_FAN_OUT} requests per contact"))
+    if errors:
+        raise ValidationFailed(errors)
+
+
+async def _caller(uow: UnitOfWork, command: LogCase, now: datetime) -> Resident | None:
+    if command.resident_id is not None:
+        resident = await uow.residents.get(command.resident_id)
+        if resident is None:
+            raise ValidationFailed.single("resident", "is not a known resident")
+        return resident
+    if command.new_resident is not None:
+        return await find_or_create(uow, command.new_resident, now)
+    return None
+
+
+async def _existing_requests(
+    uow: UnitOfWork, request_ids: tuple[str, ...], principal: Principal
+) -> list[str]:
+    for request_id in request_ids:
+        request = await uow.requests.get(request_id)
+        if request is None or not principal.can_see(request.department_code):
+            raise ValidationFailed.single("request_ids", f"{request_id} is not a known request")
+    return list(request_ids)
+
+
+def _reporter_from(resident: Resident | None, language: str | None) -> Reporter:
+    if resident is None:
+        return Reporter(language=language)
+    return Reporter(
+        first_name=resident.first_name,
+        last_name=resident.last_name,
+        email=resident.emails[0] if resident.emails else None,
+        phone=resident.phones[0] if resident.phones else None,
+        language=resident.preferred_language or language,
+    )
+
+
+async def _fan_out(
+    desk: RequestDesk,
+    uow: UnitOfWork,
+    command: LogCase,
+    resident: Resident | None,
+    principal: Principal,
+) -> list[str]:
+    opened: list[str] = []
+    for index, body in enumerate(command.requests):
+        if command.anonymous:
+            body = replace(body, reporter=Reporter(language=body.reporter.language))
+        elif body.reporter.is_anonymous:
+            body = replace(body, reporter=_reporter_from(resident, command.language))
+        body = replace(body, channel=command.channel)
+        try:
+            request = await open_request(
+                desk,
+                uow,
+                body,
+                principal.actor,
+                contact=False,
+                resident_id=resident.id if resident else None,
+            )
+        except ValidationFailed as failure:
+            raise ValidationFailed(
+                [FieldError(f"requests[{index}].{e.field}", e.message) for e in failure.errors]
+            ) from None
+        opened.append(request.id)
+    return opened
+
+
+def _build(
+    command: LogCase,
+    resident: Resident | None,
+    request_ids: list[str],
+    principal: Principal,
+    now: datetime,
+) -> Case:
+    return Case(
+        id=uuid4(),
+        channel=command.channel,
+        type=command.type,
+        created_at=now,
+        updated_at=now,
+        language=command.language,
+        summary=command.summary.strip(),
+        notes=command.notes.strip(),
+        resident_id=resident.id if resident else None,
+        anonymous=command.anonymous,
+        article_ids=list(command.article_ids),
+        request_ids=request_ids,
+        referral=command.referral,
+        resolved_on_first_contact=command.resolved_on_first_contact,
+        tags=list(command.tags),
+        call_id=command.call_id,
+        started_at=command.started_at,
+        ended_at=command.ended_at,
+        agent_id=principal.user_id,
+        agent_name=principal.name,
+    )
+
+
+@dataclass(frozen=True)
+class UpdateCase:
+    case_id: UUID
+    if_match: int | None
+    summary: str | None = None
+    notes: str | None = None
+    type: CaseType | None = None
+    resolved_on_first_contact: bool | None = None
+    referral: Referral | None = None
+    tags: tuple[str, ...] | None = None
+    ended_at: datetime | None = None
+    article_ids: tuple[int, ...] | None = None
+    request_ids: tuple[str, ...] | None = None
+    changed: frozenset[str] = field(default_factory=frozenset)
+
+
+async def update_case(desk: RequestDesk, command: UpdateCase, principal: Principal) -> Case:
+    """Agents finish the record after the call: outcome, notes, tags, end time."""
+    require_case_writer(principal)
+    async with desk.uow() as uow:
+        case = await uow.cases.get(command.case_id, for_update=True)
+        if case is None:
+            raise NotFound(f"case {command.case_id} was not found")
+        if command.if_match is None:
+            raise PreconditionRequired("send If-Match with the ETag of the case you read")
+        if command.if_match != case.version:
+            raise PreconditionFailed("the case was changed by someone else; read it again")
+        _apply(case, command)
+        if command.request_ids is not None:
+            await _existing_requests(uow, command.request_ids, principal)
+        case.updated_at = desk.clock.now()
+        case.check()
+        await uow.cases.save(case, expected_version=command.if_match)
+        await uow.commit()
+    return case
+
+
+def _apply(case: Case, command: UpdateCase) -> None:
+    for name in command.changed:
+        value = getattr(command, name)
+        if isinstance(value, tuple):
+            value = list(value)
+        setattr(case, name, value)

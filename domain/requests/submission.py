@@ -1,0 +1,164 @@
+"""Opening a service request: validation, location, routing, the resident and the contact."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from uuid import UUID, uuid4
+
+from domain.addresses.matching import pick_unambiguous
+from domain.addresses.model import AddressCandidate
+from domain.cases.model import Case, CaseType
+from domain.directory.catalog import Service
+from domain.directory.permissions import Principal
+from domain.jurisdictions.model import AreaRef, OutOfJurisdiction, ResponsibleKind
+from domain.jurisdictions.resolver import ServiceFacts
+from domain.requests.desk import RequestDesk
+from domain.requests.model import Actor, Channel, Location, Priority, Reporter, ServiceRequest
+from domain.residents.use_cases import link_reporter
+from domain.shared.errors import DomainError, ValidationFailed
+from domain.shared.unit_of_work import UnitOfWork
+
+SEARCHED_CANDIDATES = 5
+
+
+class AddressNotFound(DomainError):
+    """A typed address we cannot place for sure: the caller picks a candidate or a point."""
+
+    def __init__(self, address: str, candidates: list[AddressCandidate]) -> None:
+        detail = (
+            f"the address {address!r} matches several places: pick one or give a point"
+            if candidates
+            else f"the address {address!r} is not known: give a point on the map"
+        )
+        super().__init__(detail)
+        self.candidates = candidates
+
+
+@dataclass(frozen=True)
+class SubmitServiceRequest:
+    service_code: str
+    description: str = ""
+    location: Location = field(default_factory=Location)
+    attributes: dict[str, object] = field(default_factory=dict)
+    reporter: Reporter = field(default_factory=Reporter)
+    channel: Channel = Channel.API
+    priority: Priority = Priority.NORMAL
+    external_id: str | None = None
+
+
+async def submit_service_request(
+    desk: RequestDesk, command: SubmitServiceRequest, submitter: Principal | None, actor: Actor
+) -> ServiceRequest:
+    """Open a request on its own (not as part of a logged contact); see `open_request`."""
+    if submitter is not None:
+        submitter.require_create_request()
+    async with desk.uow() as uow:
+        request = await open_request(desk, uow, command, actor)
+        await uow.commit()
+    return request
+
+
+async def open_request(
+    desk: RequestDesk,
+    uow: UnitOfWork,
+    command: SubmitServiceRequest,
+    actor: Actor,
+    *,
+    contact: bool = True,
+    resident_id: UUID | None = None,
+) -> ServiceRequest:
+    """Open a request inside the caller's unit of work.
+
+    - The service must exist and be active; attribute values must fit its definitions.
+    - An address alone is geocoded; an ambiguous or unknown one is refused with candidates.
+      A point alone keeps the nearest known address as a hint ("near 123 Main St").
+    - The point is resolved against the boundary layers: the request keeps the areas it lies
+      in and the responsible department (the service's, unless a routing rule says otherwise).
+      A point that another government or agency handles is refused with the referral.
+    - The reporter becomes a resident, or is matched to one by email or phone.
+    - Unless it is part of a logged contact, the request gets its own contact record (type
+      `service_request`), so contact volume by channel is complete.
+    - The SLA of the service gives the expected date; the reference is `YY-NNNNNNNN`.
+    """
+    service = await uow.services.get(command.service_code)
+    if service is None or not service.active:
+        raise ValidationFailed.single("service_code", "is not an active service")
+    attributes = service.clean_attributes(command.attributes)
+    location, hint = await _locate(desk, command.location)
+    department_code, areas = await _route(desk, uow, service, location)
+    now = desk.clock.now()
+    request = ServiceRequest(
+        id=await uow.requests.next_id(now),
+        service_code=service.code,
+        department_code=department_code,
+        areas=areas,
+        sla=service.sla,
+        requested_at=now,
+        description=command.description.strip(),
+        location=location,
+        address_hint=hint,
+        attributes=attributes,
+        reporter=command.reporter,
+        channel=command.channel,
+        priority=command.priority,
+        external_id=command.external_id,
+        resident_id=resident_id or await link_reporter(uow, command.reporter, now),
+    )
+    request.record_submission(actor, desk.hours)
+    await uow.requests.add(request)
+    if contact:
+        await uow.cases.add(_contact_for(request, actor, now))
+    return request
+
+
+async def _locate(desk: RequestDesk, location: Location) -> tuple[Location, str | None]:
+    if location.lat is not None and location.long is not None:
+        if location.address:
+            return location, None
+        nearest = await desk.geocoder.reverse(location.lat, location.long)
+        return location, f"near {nearest.address}" if nearest else None
+    if not location.address:
+        return location, None
+    candidates = await desk.geocoder.search(location.address, SEARCHED_CANDIDATES)
+    chosen = pick_unambiguous(candidates)
+    if chosen is None:
+        raise AddressNotFound(location.address, candidates)
+    return Location(chosen.lat, chosen.long, chosen.address), None
+
+
+async def _route(
+    desk: RequestDesk, uow: UnitOfWork, service: Service, location: Location
+) -> tuple[str, list[AreaRef]]:
+    if location.lat is None or location.long is None:
+        return service.department_code, []
+    department = await uow.departments.get(service.department_code)
+    facts = ServiceFacts(
+        service.code,
+        service.name,
+        service.group,
+        service.department_code,
+        department.name if department else service.department_code,
+    )
+    resolution = await desk.jurisdictions.resolve(location.lat, location.long, facts)
+    responsible = resolution.responsible
+    if responsible.kind is not ResponsibleKind.DEPARTMENT or responsible.department is None:
+        raise OutOfJurisdiction(resolution)
+    return responsible.department, resolution.areas
+
+
+def _contact_for(request: ServiceRequest, actor: Actor, now: datetime) -> Case:
+    return Case(
+        id=uuid4(),
+        channel=request.channel,
+        type=CaseType.SERVICE_REQUEST,
+        created_at=now,
+        updated_at=now,
+        language=request.reporter.language,
+        summary=f"Service request {request.id} ({request.service_code})",
+        resident_id=request.resident_id,
+        anonymous=request.resident_id is None,
+        request_ids=[request.id],
+        agent_id=actor.user_id,
+        agent_name=actor.name,
+        started_at=now,
+        ended_at=now,
+    )

@@ -1,0 +1,15 @@
+from typing import Protocol
+from uuid import UUID
+
+from domain.residents.model import Resident
+
+
+class ResidentRepository(Protocol):
+    async def get(self, resident_id: UUID) -> Resident | None: ...
+
+    async def find_by_contact(self, emails: list[str], phone_keys: list[str]) -> Resident | None:
+        """The resident with one of these emails (case-folded) or phones (digits), oldest first."""
+        ...
+
+    async def add(self, resident: Resident) -> None: ...
+    async def save(self, resident: Resident) -> None: ...

@@ -1,0 +1,195 @@
+"""Triage through the API: 911 and 211 flags, suggestions, and the terms admins edit."""
+
+from typing import Any
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.smoke
+
+TRIAGE = "/api/v1/triage"
+TERMS = "/api/v1/triage/terms"
+
+
+async def triage(
+    client: httpx.AsyncClient, headers: dict[str, str], text: str, language: str = "en"
+) -> dict[str, Any]:
+    answer = await client.post(TRIAGE, json={"text": text, "language": language}, headers=headers)
+    assert answer.status_code == 200, answer.text
+    body: dict[str, Any] = answer.json()
+    return body
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "terms"),
+    [
+        ("My husband is not breathing", "en", ["not breathing"]),
+        ("mi esposo no respira", "es", ["no respira"]),
+        ("She has CHEST PAIN and is unconscious", "en", ["chest pain", "unconscious"]),
+        ("tiene dolor de pecho", "es", ["dolor de pecho"]),
+        ("I smell gas in the kitchen", "en", ["smell gas"]),
+        ("hay una fuga de gas", "es", ["fuga de gas"]),
+        ("hay un incendio en la casa", "es", ["incendio"]),
+    ],
+)
+async def test_emergencies_are_flagged(
+    client: httpx.AsyncClient, agent: dict[str, str], text: str, language: str, terms: list[str]
+) -> None:
+    found = await triage(client, agent, text, language)
+    assert (found["emergency"], found["emergency_terms"]) == (True, terms)
+
+
+async def test_a_pothole_is_no_emergency_and_gets_the_pothole_service(
+    client: httpx.AsyncClient, agent: dict[str, str]
+) -> None:
+    found = await triage(client, agent, "hay un bache enorme en mi calle", "es")
+    assert (found["emergency"], found["social_services"]) == (False, False)
+    assert found["suggested_services"][0] == {
+        "service_code": "trm-pothole-repair",
+        "name": "Pothole",
+    }
+    assert found["suggested_articles"][0]["slug"] == "pothole-es"
+    assert len(found["suggested_articles"]) <= 3
+    assert (await triage(client, agent, "bache", "es"))["emergency"] is False
+
+
+async def test_routine_phrases_with_alarming_words_raise_no_flag(
+    client: httpx.AsyncClient, agent: dict[str, str]
+) -> None:
+    hydrant = await triage(client, agent, "the fire hydrant on my corner is leaking")
+    assert hydrant["emergency"] is False
+    assert hydrant["suggested_services"][0]["service_code"] == "ww-water-leak-exterior"
+    alarm = await triage(client, agent, "I need a smoke alarm installed")
+    assert alarm["emergency"] is False
+    assert alarm["suggested_services"][0]["service_code"] == (
+        "fir-fire-smoke-alarm-installation-request"
+    )
+
+
+async def test_social_service_needs_point_to_211(
+    client: httpx.AsyncClient, agent: dict[str, str]
+) -> None:
+    found = await triage(client, agent, "Estoy sin hogar y necesito ayuda con la renta", "es")
+    assert found["emergency"] is False
+    assert (found["social_services"], found["social_services_terms"]) == (
+        True,
+        ["sin hogar", "ayuda con la renta"],
+    )
+    assert found["suggested_articles"][0]["slug"] == "help-211-es"
+
+
+async def test_triage_needs_a_token(client: httpx.AsyncClient) -> None:
+    answer = await client.post(TRIAGE, json={"text": "not breathing"})
+    assert answer.status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"text": ""}, "text"),
+        ({"text": "x" * 4001}, "text"),
+        ({"text": "ok", "language": "klingon!"}, "language"),
+        ({"language": "en"}, "text"),
+        ({"text": "ok", "extra": True}, "extra"),
+    ],
+)
+async def test_bad_triage_bodies(
+    client: httpx.AsyncClient, agent: dict[str, str], body: dict[str, object], field: str
+) -> None:
+    answer = await client.post(TRIAGE, json=body, headers=agent)
+    assert answer.status_code == 422, answer.text
+    assert [e["field"] for e in answer.json()["errors"]] == [field]
+
+
+async def test_malformed_and_oversized_triage_bodies(
+    client: httpx.AsyncClient, agent: dict[str, str]
+) -> None:
+    headers = {**agent, "content-type": "application/json"}
+    assert (await client.post(TRIAGE, content=b'{"text": ', headers=headers)).status_code == 400
+    huge = b'{"text": "' + b"a" * (2 * 1024 * 1024) + b'"}'
+    assert (await client.post(TRIAGE, content=huge, headers=headers)).status_code == 413
+
+
+async def test_hostile_text_is_just_text(client: httpx.AsyncClient, agent: dict[str, str]) -> None:
+    found = await triage(client, agent, "'); DROP TABLE triage_terms;-- <script>!&|:*()")
+    assert found["emergency"] is False
+    assert len((await client.get(TERMS, headers=agent)).json()["items"]) == 90
+
+
+async def test_staff_read_the_seeded_terms(
+    client: httpx.AsyncClient, staff: dict[str, str]
+) -> None:
+    items = (await client.get(TERMS, headers=staff)).json()["items"]
+    pairs = {(t["term"], t["kind"], t["language"]) for t in items}
+    assert {
+        ("not breathing", "emergency", "en"),
+        ("no respira", "emergency", "es"),
+        ("homeless", "social_services", "en"),
+        ("sin hogar", "social_services", "es"),
+        ("fire hydrant", "benign", "en"),
+    } <= pairs
+    assert len(items) == 90
+
+
+async def test_admins_edit_terms_and_triage_follows(
+    client: httpx.AsyncClient, admin: dict[str, str], agent: dict[str, str]
+) -> None:
+    assert (await triage(client, agent, "the baby swallowed a battery"))["emergency"] is False
+    added = await client.post(
+        TERMS,
+        json={"term": "Swallowed a  battery", "kind": "emergency", "language": "en"},
+        headers=admin,
+    )
+    assert added.status_code == 201, added.text
+    term = added.json()
+    assert (term["term"], term["kind"], term["language"]) == (
+        "Swallowed a battery",
+        "emergency",
+        "en",
+    )
+    flagged = await triage(client, agent, "The baby SWALLOWED a battery!")
+    assert flagged["emergency_terms"] == ["Swallowed a battery"]
+    again = await client.post(
+        TERMS,
+        json={"term": "swallowed a battery", "kind": "emergency", "language": "en"},
+        headers=admin,
+    )
+    assert (again.status_code, again.json()["detail"]) == (
+        409,
+        "the emergency term 'Swallowed a battery' already exists",
+    )
+    deleted = await client.delete(f"{TERMS}/{term['id']}", headers=admin)
+    assert (deleted.status_code, deleted.content) == (204, b"")
+    assert (await triage(client, agent, "the baby swallowed a battery"))["emergency"] is False
+    assert (await client.delete(f"{TERMS}/{term['id']}", headers=admin)).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["supervisor", "agent", "manager"])
+async def test_only_admins_edit_terms(client: httpx.AsyncClient, login: Any, role: str) -> None:
+    headers = await login(f"{role}@example.org")
+    body = {"term": "tornado", "kind": "emergency", "language": "en"}
+    assert (await client.post(TERMS, json=body, headers=headers)).status_code == 403
+    assert (await client.delete(f"{TERMS}/1", headers=headers)).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"term": "", "kind": "emergency", "language": "en"}, "term"),
+        ({"term": "!!!", "kind": "emergency", "language": "en"}, "term"),
+        ({"term": "flood", "kind": "panic", "language": "en"}, "kind"),
+        ({"term": "flood", "kind": "emergency", "language": "english"}, "language"),
+        ({"term": "flood", "kind": "emergency"}, "language"),
+    ],
+)
+async def test_bad_terms(
+    client: httpx.AsyncClient, admin: dict[str, str], body: dict[str, object], field: str
+) -> None:
+    answer = await client.post(TERMS, json=body, headers=admin)
+    assert answer.status_code == 422, answer.text
+    assert [e["field"] for e in answer.json()["errors"]] == [field]
+
+
+async def test_bad_term_ids(client: httpx.AsyncClient, admin: dict[str, str]) -> None:
+    for bad in ("0", "x", "99999999999"):
+        assert (await client.delete(f"{TERMS}/{bad}", headers=admin)).status_code == 422

@@ -1,0 +1,64 @@
+"""The acceptance query set (search_queries.json, written before the search was tuned).
+
+Every query runs as an agent searches (published articles, public and internal): each article
+listed in `expect` must be among the first three results, and an empty `expect` means no
+result at all. One test runs the whole set so that the report shows every miss at once.
+"""
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.db.read_models.knowledge import KnowledgeReadModel
+from adapters.db.read_models.knowledge_rows import ArticleFilter
+from adapters.db.tables import articles
+from adapters.demo.knowledge import demo_articles
+from domain.knowledge.permissions import ReadScope
+
+QUERIES = Path(__file__).with_name("search_queries.json")
+
+
+def query_set() -> list[dict[str, Any]]:
+    loaded: list[dict[str, Any]] = json.loads(QUERIES.read_text(encoding="utf-8"))["queries"]
+    return loaded
+
+
+def test_the_set_is_large_enough_and_names_demo_articles() -> None:
+    queries = query_set()
+    languages = [q["language"] for q in queries]
+    assert len(queries) >= 30
+    assert languages.count("en") >= 15 and languages.count("es") >= 15
+    assert sum(1 for q in queries if not q["expect"]) >= 5
+    assert sum(1 for q in queries if q.get("source")) >= 15
+    known = {a["slug"] for a in demo_articles()}
+    assert {slug for q in queries for slug in q["expect"]} <= known
+    assert all(1 <= len(q["expect"]) <= 3 for q in queries if q["expect"])
+
+
+async def test_every_query_finds_its_articles_in_the_top_three(seeded: AsyncEngine) -> None:
+    reads = KnowledgeReadModel(seeded)
+    async with seeded.connect() as db:
+        rows = (await db.execute(select(articles.c.id, articles.c.slug))).all()
+    slugs = {row.id: row.slug for row in rows}
+    misses = []
+    for query in query_set():
+        page = await reads.search(
+            ArticleFilter(
+                ReadScope(internal=True),
+                date(2026, 11, 25),
+                q=query["q"],
+                language=query["language"],
+            )
+        )
+        found = [slugs[item.id] for item in page.items]
+        expected = query["expect"]
+        passed = all(slug in found[:3] for slug in expected) if expected else found == []
+        if not passed:
+            misses.append(
+                f"{query['q']!r} ({query['language']}): expected {expected}, got {found[:5]}"
+            )
+    assert misses == [], f"{len(misses)} of {len(query_set())} queries missed"
