@@ -8,6 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.auth.tokens import JwtTokens
 from adapters.db.engine import make_engine
+from adapters.db.rate_limit import SqlRateLimiter
+from adapters.db.read_models.contacts import ContactReadModel
 from adapters.db.read_models.directory import DirectoryReadModel
 from adapters.db.read_models.duplicates import DuplicateReadModel
 from adapters.db.read_models.jurisdictions import JurisdictionReadModel
@@ -39,6 +41,8 @@ class Container:
     jurisdiction_reads: JurisdictionReadModel
     jurisdictions: LiveJurisdictions
     duplicates: DuplicateReadModel
+    contacts: ContactReadModel
+    rate_limiter: SqlRateLimiter
     geocoder: IndexedGeocoder
 
     async def close(self) -> None:
@@ -82,4 +86,6 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         jurisdictions=jurisdictions,
         duplicates=DuplicateReadModel(engine),
         geocoder=geocoder,
+        contacts=ContactReadModel(engine),
+        rate_limiter=SqlRateLimiter(engine),
     )

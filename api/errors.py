@@ -18,6 +18,7 @@ from domain.shared.errors import (
     NotFound,
     PreconditionFailed,
     PreconditionRequired,
+    RateLimited,
     Unauthenticated,
     ValidationFailed,
 )
@@ -32,6 +33,7 @@ STATUS_OF: list[tuple[type[DomainError], int]] = [
     (PreconditionFailed, 412),
     (ValidationFailed, 422),
     (PreconditionRequired, 428),
+    (RateLimited, 429),
 ]
 
 JSON_SYNTAX = {"json_invalid", "json_type"}
@@ -48,6 +50,8 @@ async def on_domain_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, DomainError)
     status = status_of(error)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if isinstance(error, RateLimited):
+        headers = {"Retry-After": str(int(error.retry_after.total_seconds()))}
     errors = None
     if isinstance(error, ValidationFailed):
         errors = [FieldProblem(field=e.field, message=e.message) for e in error.errors]

@@ -9,7 +9,6 @@ from sqlalchemy import (
     DateTime,
     Double,
     ForeignKey,
-    ForeignKeyConstraint,
     Identity,
     Index,
     Integer,
@@ -293,7 +292,8 @@ article_versions = Table(
 )
 
 # The spelling vocabulary: every folded word of the articles (it only grows), and each word
-# under every deletion of up to two letters, for spelling correction (domain/knowledge/spelling).
+# under every deletion of one letter, for spelling correction (domain/knowledge/spelling). Both
+# are derived data written only with the articles: no foreign key between them.
 article_words = Table(
     "article_words",
     metadata,
@@ -307,11 +307,6 @@ article_word_variants = Table(
     Column("variant", Text, primary_key=True),
     Column("language", Text, primary_key=True),
     Column("word", Text, primary_key=True),
-    ForeignKeyConstraint(
-        ["language", "word"],
-        ["article_words.language", "article_words.word"],
-        ondelete="CASCADE",
-    ),
 )
 
 triage_terms = Table(

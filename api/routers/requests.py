@@ -24,11 +24,10 @@ from api.schemas.requests import (
 from domain.directory.catalog import Service
 from domain.directory.permissions import Principal
 from domain.requests.duplicates import MAX_RADIUS_M, DuplicatePolicy, Match, Probe
-from domain.requests.model import Location, Reporter, ServiceRequest, Status
+from domain.requests.model import ServiceRequest, Status
 from domain.requests.use_cases import (
     CommentOnRequest,
     MergeRequest,
-    SubmitServiceRequest,
     TransitionRequest,
     UpdateRequest,
     comment_on_request,
@@ -63,18 +62,7 @@ async def create_request(
 ) -> ServiceRequestCreated:
     """Log a service request for a caller. The answer carries the reference and expected date,
     and the open requests it may repeat (`possible_duplicates`, when it has a point)."""
-    location = body.location
-    command = SubmitServiceRequest(
-        service_code=body.service_code,
-        description=body.description,
-        location=Location(location.lat, location.long, location.address)
-        if location
-        else Location(),
-        attributes=dict(body.attributes),
-        reporter=Reporter(**body.reporter.model_dump()) if body.reporter else Reporter(),
-        channel=body.channel,
-        priority=body.priority,
-    )
+    command = body.to_command()
     request = await submit_service_request(container.desk, command, principal, principal.actor)
     response.headers["Location"] = f"/api/v1/requests/{request.id}"
     response.headers["ETag"] = etag_of(request.version)

@@ -11,12 +11,15 @@ from domain.requests.model import (
     Channel,
     CloseReason,
     EntryKind,
+    Location,
     Priority,
+    Reporter,
     ServiceRequest,
     Status,
     TimelineEntry,
     Visibility,
 )
+from domain.requests.submission import SubmitServiceRequest
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 Email = Annotated[
@@ -59,6 +62,20 @@ class RequestCreate(Strict):
     reporter: ReporterIn | None = None
     channel: Channel = Channel.API
     priority: Priority = Priority.NORMAL
+
+    def to_command(self) -> SubmitServiceRequest:
+        location = self.location
+        return SubmitServiceRequest(
+            service_code=self.service_code,
+            description=self.description,
+            location=Location(location.lat, location.long, location.address)
+            if location
+            else Location(),
+            attributes=dict(self.attributes),
+            reporter=Reporter(**self.reporter.model_dump()) if self.reporter else Reporter(),
+            channel=self.channel,
+            priority=self.priority,
+        )
 
 
 class TransitionIn(Strict):

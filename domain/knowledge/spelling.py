@@ -1,9 +1,12 @@
 """Spelling correction against the articles' vocabulary (symmetric delete, as in SymSpell).
 
-A vocabulary word is stored with every string made by deleting up to `stored_deletions(word)`
-of its letters. A query word looks up its own deletions: a vocabulary word that shares one is a
-candidate, and the candidates within `max_distance(word)` edits are the corrections. The lookup
-is an index probe per deletion, so it stays fast however large the vocabulary grows.
+A vocabulary word is stored with every string made by deleting one of its letters. A query
+word looks up its own deletions, up to `max_distance(word)`: a vocabulary word that shares one
+is a candidate, and the candidates within that many edits are the corrections. The lookup is
+an index probe per deletion, so it stays fast however large the vocabulary grows.
+
+One stored deletion (not two) keeps the vocabulary small; it still meets every misspelling one
+edit away and most two away ("grafitti" -> "graffiti"), but not two letters both replaced.
 """
 
 MIN_CORRECTED = 4  # shorter words have too many neighbours to guess from
@@ -19,9 +22,7 @@ def max_distance(word: str) -> int:
 
 
 def stored_deletions(word: str) -> int:
-    """Deletions stored per vocabulary word: enough to meet any query word within its distance."""
-    if len(word) >= LONG_WORD - 2:
-        return 2
+    """Deletions stored per vocabulary word: words of three letters or more get one."""
     return 1 if len(word) >= MIN_CORRECTED - 1 else 0
 
 

@@ -1,5 +1,7 @@
 """Domain errors. The API maps each class to an HTTP status in one place (api/errors.py)."""
 
+from datetime import timedelta
+
 
 class DomainError(Exception):
     """Base of every business-rule failure."""
@@ -35,6 +37,14 @@ class Forbidden(DomainError):
 
 class Unauthenticated(DomainError):
     """No valid credentials."""
+
+
+class RateLimited(DomainError):
+    """The caller asked too often; `retry_after` says how long to wait."""
+
+    def __init__(self, detail: str, retry_after: timedelta) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
 
 
 class FieldError:

@@ -229,12 +229,6 @@ def _vocabulary() -> None:
         sa.Column("variant", sa.Text(), nullable=False),
         sa.Column("language", sa.Text(), nullable=False),
         sa.Column("word", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["language", "word"],
-            ["article_words.language", "article_words.word"],
-            name=op.f("fk_article_word_variants_language_article_words"),
-            ondelete="CASCADE",
-        ),
         sa.PrimaryKeyConstraint(
             "variant", "language", "word", name=op.f("pk_article_word_variants")
         ),

@@ -47,10 +47,17 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
+@pytest.fixture(scope="session")
+def token_cache() -> dict[str, dict[str, str]]:
+    """Demo users keep their ids and token versions across tests, so their tokens stay valid:
+    signing in once per run spares an argon2 check per test."""
+    return {}
+
+
 @pytest.fixture
-def login(client: httpx.AsyncClient) -> Login:
+def login(client: httpx.AsyncClient, token_cache: dict[str, dict[str, str]]) -> Login:
     """Returns the Authorization header of a demo user (password `frontdoor`)."""
-    cache: dict[str, dict[str, str]] = {}
+    cache = token_cache
 
     async def headers_for(email: str) -> dict[str, str]:
         if email not in cache:

@@ -8,4 +8,5 @@ from tests.api.conftest import (  # noqa: F401 - fixtures, found by name
     database_state,
     login,
     settings,
+    token_cache,
 )

@@ -1,0 +1,36 @@
+"""A fixed-window rate limiter in PostgreSQL, so every API process shares the same counts."""
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, literal_column
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.db.tables import rate_limits
+
+
+class SqlRateLimiter:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def allow(self, key: str, limit: int, window: timedelta, now: datetime) -> bool:
+        """Count one hit for `key`; False once it passes `limit` hits in the current window."""
+        seconds = int(window.total_seconds())
+        start = datetime.fromtimestamp(int(now.timestamp()) // seconds * seconds, UTC)
+        counted = (
+            insert(rate_limits)
+            .values(key=key, window_start=start, hits=1)
+            .on_conflict_do_update(
+                index_elements=[rate_limits.c.key, rate_limits.c.window_start],
+                set_={"hits": rate_limits.c.hits + literal_column("1")},
+            )
+            .returning(rate_limits.c.hits)
+        )
+        async with self._engine.begin() as db:
+            hits = int((await db.execute(counted)).scalar_one())
+            await db.execute(
+                delete(rate_limits).where(
+                    rate_limits.c.key == key, rate_limits.c.window_start < start
+                )
+            )
+        return hits <= limit

@@ -1,0 +1,87 @@
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Query, status
+
+from api.deps import ContainerDep, PrincipalDep
+from api.problems import problem_responses
+from api.schemas.contacts import (
+    CaseOut,
+    RequestBrief,
+    ResidentHistoryOut,
+    ResidentIn,
+    ResidentList,
+    ResidentOut,
+)
+from domain.residents.use_cases import (
+    create_resident,
+    require_resident_access,
+    update_resident,
+)
+from domain.shared.errors import NotFound
+
+router = APIRouter(prefix="/api/v1/residents", tags=["residents"])
+
+
+@router.post(
+    "",
+    response_model=ResidentOut,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(400, 401, 403, 413, 422),
+)
+async def add_resident(
+    body: ResidentIn, container: ContainerDep, principal: PrincipalDep
+) -> ResidentOut:
+    resident = await create_resident(
+        container.desk.uow, container.clock, body.to_domain(), principal
+    )
+    return ResidentOut.of(resident)
+
+
+@router.get("", response_model=ResidentList, responses=problem_responses(401, 403, 422))
+async def search_residents(
+    container: ContainerDep,
+    principal: PrincipalDep,
+    q: Annotated[str, Query(min_length=2, max_length=200)],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> ResidentList:
+    """By name (accents and case ignored), phone (digits), email or address."""
+    require_resident_access(principal)
+    found = await container.contacts.search_residents(q, limit)
+    return ResidentList(items=[ResidentOut.of(r) for r in found])
+
+
+@router.get(
+    "/{resident_id}",
+    response_model=ResidentHistoryOut,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_resident(
+    resident_id: UUID, container: ContainerDep, principal: PrincipalDep
+) -> ResidentHistoryOut:
+    """The resident with their contacts and requests, newest first."""
+    require_resident_access(principal)
+    history = await container.contacts.history(resident_id)
+    if history is None:
+        raise NotFound(f"resident {resident_id} was not found")
+    base = ResidentOut.of(history.resident)
+    return ResidentHistoryOut(
+        **base.model_dump(),
+        cases=[CaseOut.of(c) for c in history.cases],
+        requests=[RequestBrief.of(r) for r in history.requests],
+    )
+
+
+@router.patch(
+    "/{resident_id}",
+    response_model=ResidentOut,
+    responses=problem_responses(400, 401, 403, 404, 413, 422),
+)
+async def change_resident(
+    resident_id: UUID, body: ResidentIn, container: ContainerDep, principal: PrincipalDep
+) -> ResidentOut:
+    """Replace the resident's details and contact preferences."""
+    resident = await update_resident(
+        container.desk.uow, container.clock, resident_id, body.to_domain(), principal
+    )
+    return ResidentOut.of(resident)
