@@ -58,6 +58,7 @@ async def log_case(desk: RequestDesk, command: LogCase, principal: Principal) ->
     - `requests` are opened in the same transaction: if any one fails, nothing is created.
       They take the caller's details as reporter unless the body gives its own.
     - `request_ids` link existing requests (follow-ups, status inquiries).
+    - `article_ids` are the knowledge articles the answer came from; each counts a use.
     """
     require_case_writer(principal)
     _check_shape(command)
@@ -65,6 +66,7 @@ async def log_case(desk: RequestDesk, command: LogCase, principal: Principal) ->
     async with desk.uow() as uow:
         resident = await _caller(uow, command, now)
         linked = await _existing_requests(uow, command.request_ids, principal)
+        await _count_articles_used(uow, command.article_ids)
         opened = await _fan_out(desk, uow, command, resident, principal)
         case = _build(command, resident, [*linked, *opened], principal, now)
         case.check()
@@ -104,6 +106,14 @@ async def _existing_requests(
         if request is None or not principal.can_see(request.department_code):
             raise ValidationFailed.single("request_ids", f"{request_id} is not a known request")
     return list(request_ids)
+
+
+async def _count_articles_used(uow: UnitOfWork, article_ids: tuple[int, ...]) -> None:
+    """The articles an agent answered from must exist; each counts one more use."""
+    for article_id in dict.fromkeys(article_ids):
+        if await uow.articles.get(article_id) is None:
+            raise ValidationFailed.single("article_ids", f"{article_id} is not a known article")
+        await uow.articles.count_use(article_id)
 
 
 def _reporter_from(resident: Resident | None, language: str | None) -> Reporter:

@@ -1,6 +1,6 @@
 """Residents: staff create and edit them; reporters of requests become residents."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from uuid import UUID, uuid4
 
@@ -50,9 +50,11 @@ async def find_or_create(uow: UnitOfWork, details: ResidentDetails, now: datetim
     if existing is None:
         await uow.residents.add(candidate)
         return candidate
+    before = replace(existing)
     existing.absorb(candidate)
-    existing.updated_at = now
-    await uow.residents.save(existing)
+    if existing != before:  # a repeat caller telling nothing new costs no write
+        existing.updated_at = now
+        await uow.residents.save(existing)
     return existing
 
 

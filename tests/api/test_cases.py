@@ -212,3 +212,28 @@ async def test_an_agent_completes_the_record_with_if_match(
     assert done.json()["resolved_on_first_contact"] is True
     assert done.json()["notes"] == "Read the bulk pickup article"
     assert done.headers["ETag"] == '"v2"'
+
+
+async def test_a_contact_answered_from_an_article_counts_its_use(
+    client: httpx.AsyncClient, agent: dict[str, str], seeded: AsyncEngine
+) -> None:
+    async with seeded.connect() as db:
+        article_id = await db.scalar(
+            text("SELECT id FROM articles WHERE slug = 'bulk-trash-pickup'")
+        )
+        before = await db.scalar(text(f"SELECT use_count FROM articles WHERE id = {article_id}"))
+    body = {
+        "channel": "phone",
+        "type": "information",
+        "article_ids": [article_id],
+        "resolved_on_first_contact": True,
+    }
+    answer = await client.post(CASES, json=body, headers=agent)
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["article_ids"] == [article_id]
+    async with seeded.connect() as db:
+        after = await db.scalar(text(f"SELECT use_count FROM articles WHERE id = {article_id}"))
+    assert after == before + 1
+    unknown = await client.post(CASES, json={**body, "article_ids": [987654]}, headers=agent)
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["field"] == "article_ids"
