@@ -35,8 +35,9 @@ from zoneinfo import ZoneInfo
 from domain.directory.catalog import SlaPolicy
 from domain.requests.duplicates import EARTH_RADIUS_M, Probe
 from domain.requests.model import Location, ServiceRequest
+from tests.shared_data import SHARED_DATA
 
-SAMPLE = Path("/work/shared/data/service_requests/baltimore_311_sample_2014_2019.csv.gz")
+SAMPLE = SHARED_DATA / "service_requests" / "baltimore_311_sample_2014_2019.csv.gz"
 CATALOG = Path(__file__).resolve().parents[3] / "adapters" / "demo" / "catalog.json"
 BALTIMORE_TZ = ZoneInfo("America/New_York")
 FOLDED_YEAR = 2016  # a leap year, so 29 February folds too

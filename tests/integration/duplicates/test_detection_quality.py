@@ -28,12 +28,11 @@ import pytest
 
 from domain.requests.duplicates import DuplicatePolicy, haversine_m, rank, words
 from domain.requests.model import Location, ServiceRequest
-from tests.integration.duplicates.baltimore_pairs import CATALOG, SAMPLE, Dataset, build, in_scope
+from tests.integration.duplicates.baltimore_pairs import CATALOG, Dataset, build, in_scope
 
 SEED = 20261125
 POLICY = DuplicatePolicy()
 
-pytestmark = pytest.mark.skipif(not SAMPLE.exists(), reason="the Baltimore 311 sample is absent")
 
 
 @pytest.fixture(scope="module")

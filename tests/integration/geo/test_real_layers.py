@@ -16,7 +16,6 @@ from functools import cache
 from typing import Any
 from uuid import UUID
 
-import pytest
 import shapely
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
@@ -46,7 +45,6 @@ ROCKVILLE_CITY_HALL = (39.0840, -77.1528)
 BETHESDA = (38.9847, -77.0947)  # Bethesda Metro, in the Bethesda CDP
 TOWSON = (39.4015, -76.6019)  # the Baltimore County seat
 
-pytestmark = pytest.mark.skipif(not DATA.exists(), reason="the shared public data is not here")
 
 
 @cache

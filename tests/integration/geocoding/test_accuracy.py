@@ -20,7 +20,6 @@ so a 30 m move often lands nearer a neighbour; no look-up by position can undo t
 import random
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -32,8 +31,9 @@ from bench.address_queries import Query, perturbed_queries
 from domain.addresses.geodesy import METRES_PER_DEGREE, destination, distance_m
 from domain.addresses.model import AddressCandidate, AddressPoint
 from domain.addresses.normalize import parse_address
+from tests.shared_data import SHARED_DATA
 
-SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
+SHARED = SHARED_DATA.parent
 TARGET = 0.95
 QUERIES = 600
 JITTERED = 1_000
