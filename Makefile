@@ -30,7 +30,7 @@ help: ## List the targets
 		| awk 'BEGIN {FS = ":.*## "}; {printf "  %-11s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
-	$(PY) -m venv $(VENV)
+	test -x $(PIP) || $(PY) -m venv --clear $(VENV)
 	$(PIP) install --upgrade pip
 	$(PIP) install -e '.[dev]'
 	touch $@
