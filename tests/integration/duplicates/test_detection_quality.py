@@ -34,7 +34,6 @@ SEED = 20261125
 POLICY = DuplicatePolicy()
 
 
-
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
     return build(SEED)

@@ -46,7 +46,6 @@ BETHESDA = (38.9847, -77.0947)  # Bethesda Metro, in the Bethesda CDP
 TOWSON = (39.4015, -76.6019)  # the Baltimore County seat
 
 
-
 @cache
 def read(relative: str) -> dict[str, Any]:
     path = BOUNDARIES / relative
