@@ -10,7 +10,6 @@ from api.problems import problem_responses
 from api.schemas.contacts import CaseCreate, CaseList, CaseOut, CasePatch
 from domain.cases.model import CaseType
 from domain.cases.use_cases import LogCase, UpdateCase, log_case, update_case
-from domain.directory.permissions import CALL_CENTER
 from domain.requests.model import Channel
 from domain.shared.errors import NotFound
 
@@ -72,7 +71,7 @@ async def list_cases(
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> CaseList:
     """Newest first. Department staff see the contacts about their department's requests."""
-    department = None if principal.role in CALL_CENTER else principal.department_code or ""
+    department = principal.visible_department()
     cases = await container.contacts.cases(
         CaseFilter(
             channel=channel,
@@ -94,7 +93,7 @@ async def list_cases(
 async def get_case(
     case_id: UUID, container: ContainerDep, principal: PrincipalDep, response: Response
 ) -> CaseOut:
-    department = None if principal.role in CALL_CENTER else principal.department_code or ""
+    department = principal.visible_department()
     case = await container.contacts.case(case_id, department)
     if case is None:
         raise NotFound(f"case {case_id} was not found")

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Request
 from api.deps import ContainerDep
 from api.problems import problem_responses
 from api.schemas.contacts import LookupIn, LookupOut, RequestBrief
+from domain.residents.model import normalise_email, phone_digits
 from domain.shared.errors import RateLimited
 
 router = APIRouter(prefix="/api/v1/requests", tags=["lookup"])
@@ -25,9 +26,7 @@ async def look_up_requests(
     or phone they gave and their last name. A wrong name and an unknown email get the same
     answer, and the look-up is rate-limited per client address and per email or phone."""
     client = request.client.host if request.client else "unknown"
-    contact = (body.email or "").strip().casefold() or "".join(
-        c for c in body.phone or "" if c.isdigit()
-    )
+    contact = normalise_email(body.email) if body.email else phone_digits(body.phone or "")
     now = container.clock.now()
     limiter = container.rate_limiter
     allowed_client = await limiter.allow(f"lookup:client:{client}", PER_CLIENT, WINDOW, now)
