@@ -10,9 +10,12 @@ from api.body_limit import BodyLimitMiddleware
 from api.bootstrap import Container, build_container
 from api.errors import install_error_handlers
 from api.observability import RequestContextMiddleware
+from api.open311 import routes as open311
+from api.open311.errors import install_open311_errors, too_large
 from api.problems import Problem
 from api.routers import (
     addresses,
+    api_keys,
     articles,
     auth,
     cases,
@@ -70,15 +73,20 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         articles,
         triage,
         operations,
+        api_keys,
+        open311,
     ):
         app.include_router(module.router)
+    install_open311_errors(app)
     app.add_middleware(
         BodyLimitMiddleware,
         default_limit=settings.max_body_bytes,
         limits={
             "/api/v1/jurisdictions/import": jurisdictions.IMPORT_LIMIT,
             addresses.IMPORT_PATH: addresses.IMPORT_MAX_BYTES,
+            open311.PREFIX + "/requests": open311.POST_LIMIT,
         },
+        refusal=too_large,
     )
     app.add_middleware(RequestContextMiddleware)
     _declare_problem_schema(app)

@@ -1,6 +1,9 @@
 """Refuse bodies over the limit (413) before the application reads them."""
 
+from collections.abc import Callable
+
 from starlette.exceptions import HTTPException
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.problems import problem_response
@@ -19,8 +22,16 @@ class BodyLimitMiddleware:
     Routes that take uploads or imports register their own larger limits by path prefix.
     """
 
-    def __init__(self, app: ASGIApp, default_limit: int, limits: dict[str, int] | None = None):
+    def __init__(
+        self,
+        app: ASGIApp,
+        default_limit: int,
+        limits: dict[str, int] | None = None,
+        refusal: Callable[[str, int], Response | None] | None = None,
+    ):
+        """`refusal(path, limit)` may answer a 413 in another format (None: problem+json)."""
         self.app = app
+        self.refusal = refusal
         self.default_limit = default_limit
         self.limits = sorted((limits or {}).items(), key=lambda item: -len(item[0]))
 
@@ -55,9 +66,9 @@ class BodyLimitMiddleware:
         except BodyTooLarge:
             await self._refuse(scope, receive, send, limit)
 
-    @staticmethod
-    async def _refuse(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
-        response = problem_response(413, f"the body is larger than {limit} bytes")
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        custom = self.refusal(scope.get("path", ""), limit) if self.refusal else None
+        response = custom or problem_response(413, f"the body is larger than {limit} bytes")
         response.headers["Connection"] = "close"
         await response(scope, receive, send)
 

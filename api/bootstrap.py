@@ -9,11 +9,13 @@ from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.auth.tokens import JwtTokens
 from adapters.db.engine import make_engine
 from adapters.db.rate_limit import SqlRateLimiter
+from adapters.db.read_models.api_keys import ApiKeyReadModel
 from adapters.db.read_models.contacts import ContactReadModel
 from adapters.db.read_models.directory import DirectoryReadModel
 from adapters.db.read_models.duplicates import DuplicateReadModel
 from adapters.db.read_models.jurisdictions import JurisdictionReadModel
 from adapters.db.read_models.knowledge import KnowledgeReadModel
+from adapters.db.read_models.open311 import Open311ReadModel
 from adapters.db.read_models.requests import RequestReadModel
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
@@ -44,6 +46,8 @@ class Container:
     contacts: ContactReadModel
     rate_limiter: SqlRateLimiter
     geocoder: IndexedGeocoder
+    api_keys: ApiKeyReadModel
+    open311: Open311ReadModel
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -88,4 +92,6 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         geocoder=geocoder,
         contacts=ContactReadModel(engine),
         rate_limiter=SqlRateLimiter(engine),
+        api_keys=ApiKeyReadModel(engine),
+        open311=Open311ReadModel(engine),
     )

@@ -3,13 +3,19 @@
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
-from fastapi.security import OAuth2PasswordBearer
+from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
 
 from api.bootstrap import Container
+from domain.directory.api_keys import KeyRole
 from domain.directory.permissions import Principal
 from domain.shared.errors import Unauthenticated, ValidationFailed
 
 bearer = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+partner_key = APIKeyHeader(
+    name="X-API-Key",
+    auto_error=False,
+    description="A partner system's key (`Authorization: ApiKey <secret>` works too)",
+)
 
 
 def get_container(request: Request) -> Container:
@@ -20,10 +26,32 @@ def get_container(request: Request) -> Container:
 ContainerDep = Annotated[Container, Depends(get_container)]
 
 
+def _api_key_secret(request: Request, header: str | None) -> str | None:
+    scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == "apikey" and secret.strip():
+        return secret.strip()
+    return header.strip() if header and header.strip() else None
+
+
+async def _partner(container: Container, secret: str) -> Principal:
+    key = await container.api_keys.active_by_secret(secret)
+    if key is None or key.role is not KeyRole.PARTNER:
+        raise Unauthenticated("the API key is not valid for this API")
+    await container.api_keys.touch(key.id, container.clock.now())
+    return Principal.of_partner(key)
+
+
 async def get_principal(
-    container: ContainerDep, token: Annotated[str | None, Depends(bearer)]
+    request: Request,
+    container: ContainerDep,
+    token: Annotated[str | None, Depends(bearer)],
+    api_key: Annotated[str | None, Depends(partner_key)],
 ) -> Principal:
-    """A valid token of an active user whose tokens were not revoked since it was issued."""
+    """A valid token of an active user whose tokens were not revoked since it was issued, or
+    the key of a department's partner system."""
+    secret = _api_key_secret(request, api_key)
+    if secret is not None and not token:
+        return await _partner(container, secret)
     if not token:
         raise Unauthenticated("sign in: send an Authorization: Bearer token")
     claims = container.tokens.verify(token)
@@ -37,10 +65,15 @@ PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
 async def get_optional_principal(
-    container: ContainerDep, token: Annotated[str | None, Depends(bearer)]
+    request: Request,
+    container: ContainerDep,
+    token: Annotated[str | None, Depends(bearer)],
+    api_key: Annotated[str | None, Depends(partner_key)],
 ) -> Principal | None:
-    """The caller when a token is sent (it must then be valid), else None: a resident."""
-    return await get_principal(container, token) if token else None
+    """The caller when a token or key is sent (it must then be valid), else None: a resident."""
+    if token or _api_key_secret(request, api_key):
+        return await get_principal(request, container, token, api_key)
+    return None
 
 
 OptionalPrincipalDep = Annotated[Principal | None, Depends(get_optional_principal)]

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     metrics_token: str | None = None
     index_check_seconds: float = Field(default=1.0, ge=0, le=60)
+    open311_jurisdiction_id: str = "frontdoor"
+    open311_contact: str = "311 contact center, 311@example.org"
 
     @field_validator("timezone")
     @classmethod

@@ -5,6 +5,7 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
 
+from adapters.db.repositories.api_keys import SqlApiKeyRepository, SqlOpen311SubmissionRepository
 from adapters.db.repositories.cases import SqlCaseRepository
 from adapters.db.repositories.directory import (
     SqlDepartmentRepository,
@@ -16,10 +17,12 @@ from adapters.db.repositories.knowledge import SqlArticleRepository, SqlTriageTe
 from adapters.db.repositories.requests import SqlRequestRepository
 from adapters.db.repositories.residents import SqlResidentRepository
 from domain.cases.ports import CaseRepository
+from domain.directory.api_keys import ApiKeyRepository
 from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
 from domain.jurisdictions.ports import JurisdictionRepository
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.requests.ports import RequestRepository
+from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
 
 
@@ -33,6 +36,8 @@ class SqlUnitOfWork:
     triage_terms: TriageTermRepository
     residents: ResidentRepository
     cases: CaseRepository
+    api_keys: ApiKeyRepository
+    open311_submissions: Open311SubmissionRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -58,6 +63,8 @@ class SqlUnitOfWork:
         self.triage_terms = SqlTriageTermRepository(self._connection)
         self.residents = SqlResidentRepository(self._connection)
         self.cases = SqlCaseRepository(self._connection)
+        self.api_keys = SqlApiKeyRepository(self._connection)
+        self.open311_submissions = SqlOpen311SubmissionRepository(self._connection)
         return self
 
     async def __aexit__(

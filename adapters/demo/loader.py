@@ -20,8 +20,10 @@ from adapters.db.repositories.addresses import insert_address_rows
 from adapters.db.repositories.directory import attribute_from_json, service_values
 from adapters.db.repositories.jurisdictions import SqlJurisdictionRepository
 from adapters.db.tables import app_state, departments, jurisdiction_areas, services, users
+from adapters.db.tables_open311 import api_keys
 from adapters.demo.addresses import demo_address_rows
 from adapters.demo.knowledge import load_demo_knowledge
+from domain.directory.api_keys import KeyRole, hash_secret
 from domain.directory.catalog import Service, SlaPolicy
 from domain.jurisdictions.importing import ParsedArea, parse_collection
 from domain.jurisdictions.model import Layer, LayerRole
@@ -84,6 +86,24 @@ DEMO_USERS: list[dict[str, Any]] = [
         "role": "staff",
         "department_code": "transportation",
         "tier": "manager",
+    },
+]
+
+# Documented demo credentials, demo data only: an Open311 client, and the work-order system
+# of the Transportation department.
+DEMO_OPEN311_KEY = "frontdoor-demo-key"
+DEMO_PARTNER_KEY = "frontdoor-demo-partner-key"
+DEMO_KEYS: list[dict[str, Any]] = [
+    {
+        "name": "Frontdoor demo Open311 client",
+        "role": KeyRole.OPEN311.value,
+        "secret": DEMO_OPEN311_KEY,
+    },
+    {
+        "name": "Transportation work orders (demo)",
+        "role": KeyRole.PARTNER.value,
+        "department_code": "transportation",
+        "secret": DEMO_PARTNER_KEY,
     },
 ]
 
@@ -190,5 +210,17 @@ async def _load(db: AsyncConnection, catalog: dict[str, Any], password_hash: str
         for u in DEMO_USERS
     ]
     await db.execute(insert(users), rows)
+    await db.execute(insert(api_keys), [_demo_key_row(k, now) for k in DEMO_KEYS])
     await load_demo_knowledge(db)
     await insert_address_rows(db, await asyncio.to_thread(demo_address_rows))
+
+
+def _demo_key_row(key: dict[str, Any], now: datetime) -> dict[str, Any]:
+    return {
+        "id": uuid5(NAMESPACE_URL, f"frontdoor:demo-key:{key['name']}"),
+        "name": key["name"],
+        "role": key["role"],
+        "department_code": key.get("department_code"),
+        "secret_hash": hash_secret(key["secret"]),
+        "created_at": now,
+    }

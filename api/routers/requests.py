@@ -273,7 +273,8 @@ async def change_request(
     if_match: IfMatchDep,
     response: Response,
 ) -> ServiceRequestOut:
-    """Change the assignee (null unassigns), the priority, or the department (with a reason)."""
+    """Change the assignee (null unassigns), the priority, the department (with a reason), or
+    `external_id`, the request's id in the department's own work-order system."""
     command = UpdateRequest(
         request_id=request_id,
         if_match=if_match,
@@ -282,5 +283,7 @@ async def change_request(
         priority=body.priority,
         department_code=body.department,
         transfer_reason=body.reason,
+        change_external_id="external_id" in body.model_fields_set,
+        external_id=body.external_id,
     )
     return _answer(await update_request(container.desk, command, principal), response)

@@ -94,6 +94,9 @@ class RequestPatch(Strict):
     priority: Priority | None = None
     department: Annotated[str, StringConstraints(max_length=64)] | None = None
     reason: Annotated[str, StringConstraints(max_length=1000)] | None = None
+    external_id: Annotated[str, StringConstraints(max_length=200)] | None = Field(
+        default=None, description="The id in the department's own system; null clears it"
+    )
 
 
 class LocationOut(BaseModel):

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from uuid import UUID
 
+from domain.directory.api_keys import ApiKey, KeyRole
 from domain.directory.users import Role, Tier, User
 from domain.requests.model import Actor
 from domain.shared.errors import Forbidden, NotFound
@@ -17,14 +18,26 @@ class Principal:
     role: Role
     department_code: str | None = None
     tier: Tier | None = None
+    partner: bool = False
 
     @classmethod
     def of(cls, user: User) -> "Principal":
         return cls(user.id, user.display_name, user.role, user.department_code, user.tier)
 
+    @classmethod
+    def of_partner(cls, key: ApiKey) -> "Principal":
+        """A department's partner system: it sees and works that department's requests, as
+        department staff do, and nothing else (no assigning, no users, no knowledge edits)."""
+        if key.role is not KeyRole.PARTNER or key.department_code is None:
+            raise Forbidden("only partner keys act on a department's requests")
+        return cls(
+            key.id, f"{key.name} (partner system)", Role.STAFF, key.department_code, partner=True
+        )
+
     @property
     def actor(self) -> Actor:
-        return Actor(self.user_id, self.name)
+        """A partner system is no user: its timeline entries carry its name only."""
+        return Actor(None if self.partner else self.user_id, self.name)
 
     @property
     def is_manager(self) -> bool:
@@ -70,6 +83,10 @@ class Principal:
         if not self.is_manager or department_code != self.department_code:
             raise Forbidden("only call-center staff and the department's managers set priority")
 
+    def require_set_external_id(self, department_code: str, request_id: str) -> None:
+        """The id of the request in a department's own system: its partner or its staff set it."""
+        self.require_see(department_code, request_id)
+
     def require_admin(self) -> None:
-        if self.role is not Role.ADMIN:
+        if self.partner or self.role is not Role.ADMIN:
             raise Forbidden("only administrators may do this")

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field, replace
 from uuid import UUID, uuid4
 
+from domain.directory.api_keys import ApiKey, KeyRole, new_api_key
 from domain.directory.catalog import (
     AttributeDefinition,
     Department,
@@ -199,3 +200,39 @@ async def authenticate(directory: Directory, email: str, password: str) -> User:
     if not await directory.hasher.verify(user.password_hash, password) or not user.active:
         raise Unauthenticated("wrong email or password")
     return user
+
+
+@dataclass(frozen=True)
+class CreateApiKey:
+    name: str
+    role: KeyRole
+    department_code: str | None = None
+
+
+async def create_api_key(
+    directory: Directory, command: CreateApiKey, by: Principal
+) -> tuple[ApiKey, str]:
+    """Admins create keys; the secret is returned here once and never again."""
+    by.require_admin()
+    key, secret = new_api_key(
+        command.name, command.role, command.department_code, directory.clock.now()
+    )
+    async with directory.uow() as uow:
+        if key.department_code is not None:
+            await _require_department(uow, key.department_code)
+        await uow.api_keys.add(key)
+        await uow.commit()
+    return key, secret
+
+
+async def revoke_api_key(directory: Directory, key_id: UUID, by: Principal) -> ApiKey:
+    """A revoked key stops working at once; it stays listed, for the record."""
+    by.require_admin()
+    async with directory.uow() as uow:
+        key = await uow.api_keys.get(key_id)
+        if key is None:
+            raise NotFound(f"API key {key_id} was not found")
+        key.revoke(directory.clock.now())
+        await uow.api_keys.save(key)
+        await uow.commit()
+    return key

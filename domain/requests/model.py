@@ -12,6 +12,7 @@ from domain.requests.sla import BusinessHours, Interval, expected_datetime
 from domain.shared.errors import Conflict, IllegalTransition, ValidationFailed
 
 MAX_DESCRIPTION = 4000
+MAX_EXTERNAL_ID = 200
 
 
 class Status(StrEnum):
@@ -261,6 +262,15 @@ class ServiceRequest:
         self.department_code = department_code
         self.assignee_id = None
         self._record(EntryKind.TRANSFER, at, actor, Visibility.PUBLIC, data)
+
+    def link_external(self, external_id: str | None, at: datetime) -> None:
+        """The id of this request in the responsible department's own work-order system."""
+        value = external_id.strip() if external_id else None
+        if value is not None and not 0 < len(value) <= MAX_EXTERNAL_ID:
+            raise ValidationFailed.single("external_id", f"must be 1-{MAX_EXTERNAL_ID} characters")
+        if value != self.external_id:
+            self.external_id = value
+            self.updated_at = at
 
     def reprioritise(self, priority: Priority, actor: Actor, at: datetime) -> None:
         if priority is self.priority:

@@ -111,12 +111,14 @@ class UpdateRequest:
     priority: Priority | None = None
     department_code: str | None = None
     transfer_reason: str | None = None
+    change_external_id: bool = False
+    external_id: str | None = None
 
 
 async def update_request(
     desk: RequestDesk, command: UpdateRequest, principal: Principal
 ) -> ServiceRequest:
-    """Reassign, reprioritise or transfer.
+    """Reassign, reprioritise, transfer, or set the id in the department's own system.
 
     - Supervisors assign and transfer any request; a department manager assigns within the
       department and transfers out of it.
@@ -136,6 +138,9 @@ async def update_request(
             if await uow.departments.get(command.department_code) is None:
                 raise ValidationFailed.single("department", "is not a known department")
             request.transfer(command.department_code, command.transfer_reason or "", actor, now)
+        if command.change_external_id:
+            principal.require_set_external_id(request.department_code, request.id)
+            request.link_external(command.external_id, now)
         await uow.requests.save(request, expected_version=request.version)
         await uow.commit()
     return request

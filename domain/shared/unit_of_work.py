@@ -2,10 +2,12 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from domain.cases.ports import CaseRepository
+from domain.directory.api_keys import ApiKeyRepository
 from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
 from domain.jurisdictions.ports import JurisdictionRepository
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.requests.ports import RequestRepository
+from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
 
 
@@ -21,6 +23,8 @@ class UnitOfWork(Protocol):
     triage_terms: TriageTermRepository
     residents: ResidentRepository
     cases: CaseRepository
+    api_keys: ApiKeyRepository
+    open311_submissions: Open311SubmissionRepository
 
     async def __aenter__(self) -> Self: ...
 

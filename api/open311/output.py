@@ -1,0 +1,105 @@
+"""What GeoReport shows of services, definitions and requests. Never the reporter."""
+
+import re
+from datetime import tzinfo
+from typing import Any
+
+from adapters.db.read_models.open311 import Open311Request, RequestUpdate, describe
+from api.open311.formats import w3c
+from domain.directory.catalog import AttributeDefinition, Service
+from domain.requests.model import ServiceRequest, Status
+
+ZIP = re.compile(r"\b(\d{5})(?:-\d{4})?\s*$")
+
+
+def service_entry(service: Service) -> dict[str, Any]:
+    return {
+        "service_code": service.code,
+        "service_name": service.name,
+        "description": service.description,
+        "metadata": service.has_metadata,
+        "type": "realtime",
+        "keywords": ", ".join(service.keywords),
+        "group": service.group,
+    }
+
+
+def attribute_entry(attribute: AttributeDefinition) -> dict[str, Any]:
+    return {
+        "variable": attribute.variable,
+        "code": attribute.code,
+        "datatype": attribute.datatype.value,
+        "required": attribute.required,
+        "datatype_description": attribute.datatype_description or None,
+        "order": attribute.order,
+        "description": attribute.description,
+        "values": [{"key": o.key, "name": o.name} for o in attribute.values],
+    }
+
+
+def definition(service: Service) -> dict[str, Any]:
+    ordered = sorted(service.attributes, key=lambda a: (a.order, a.code))
+    return {"service_code": service.code, "attributes": [attribute_entry(a) for a in ordered]}
+
+
+def open_or_closed(request: ServiceRequest) -> str:
+    return "closed" if request.status is Status.CLOSED else "open"
+
+
+def service_notice(request: ServiceRequest, zone: tzinfo) -> str | None:
+    expected = w3c(request.expected_at, zone)
+    return f"We aim to handle this by {expected}." if expected else None
+
+
+def request_entry(item: Open311Request, zone: tzinfo, extensions: bool) -> dict[str, Any]:
+    r = item.request
+    address = r.location.address or r.address_hint
+    zipcode = ZIP.search(address) if address else None
+    entry: dict[str, Any] = {
+        "service_request_id": r.id,
+        "status": open_or_closed(r),
+        "status_notes": item.status_notes,
+        "service_name": item.service_name,
+        "service_code": r.service_code,
+        "description": r.description or None,
+        "agency_responsible": item.agency,
+        "service_notice": service_notice(r, zone),
+        "requested_datetime": w3c(r.requested_at, zone),
+        "updated_datetime": w3c(r.updated_at or r.requested_at, zone),
+        "expected_datetime": w3c(r.expected_at, zone),
+        "address": address,
+        "address_id": None,
+        "zipcode": zipcode.group(1) if zipcode else None,
+        "lat": r.location.lat,
+        "long": r.location.long,
+        "media_url": item.media_url,
+    }
+    if extensions:
+        entry["extended_attributes"] = _extended(item, zone)
+    return entry
+
+
+def _extended(item: Open311Request, zone: tzinfo) -> dict[str, Any]:
+    r = item.request
+    return {
+        "channel": r.channel.value,
+        "external_status": r.status.value,
+        "duplicate_of": r.duplicate_of,
+        "areas": [{"layer": a.layer, "code": a.code, "name": a.name} for a in r.areas],
+        "notes": [
+            {"datetime": w3c(n.at, zone), "type": n.kind, "description": n.description}
+            for n in item.notes
+        ],
+    }
+
+
+def update_entry(update: RequestUpdate, zone: tzinfo) -> dict[str, Any]:
+    return {
+        "update_id": str(update.update_id),
+        "service_request_id": update.request_id,
+        "status": "closed" if update.status == Status.CLOSED.value else "open",
+        "updated_datetime": w3c(update.at, zone),
+        "description": describe(update.kind, update.data),
+        "media_url": None,
+        "external_status_code": update.status,
+    }
