@@ -24,9 +24,10 @@ async def issue_token(
     return TokenOut(access_token=token, expires_in=int(container.tokens.lifetime.total_seconds()))
 
 
-@router.get("/me", response_model=Me, responses=problem_responses(401))
+@router.get("/me", response_model=Me, responses=problem_responses(401, 403))
 async def who_am_i(principal: PrincipalDep, container: ContainerDep) -> Me:
     """The caller's role, department and tier: the SPA builds its navigation from this."""
+    principal.require_person()
     user = await container.catalog.user(principal.user_id)
     assert user is not None
     return Me(

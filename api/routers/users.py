@@ -10,9 +10,10 @@ from domain.directory.use_cases import CreateUser, UpdateUser, create_user, upda
 router = APIRouter(prefix="/api/v1", tags=["users"])
 
 
-@router.get("/users", response_model=UserList, responses=problem_responses(401))
-async def list_users(container: ContainerDep, _: PrincipalDep) -> UserList:
+@router.get("/users", response_model=UserList, responses=problem_responses(401, 403))
+async def list_users(container: ContainerDep, principal: PrincipalDep) -> UserList:
     """Every staff role may read the directory (to assign and to transfer)."""
+    principal.require_person()
     return UserList(items=[UserOut.of(u) for u in await container.catalog.users()])
 
 

@@ -87,6 +87,11 @@ class Principal:
         """The id of the request in a department's own system: its partner or its staff set it."""
         self.require_see(department_code, request_id)
 
+    def require_person(self) -> None:
+        """Signed-in people only: a partner system has no account and no staff directory."""
+        if self.partner:
+            raise Forbidden("a partner system's key gives access to its department's requests only")
+
     def require_admin(self) -> None:
         if self.partner or self.role is not Role.ADMIN:
             raise Forbidden("only administrators may do this")

@@ -44,7 +44,7 @@ async def created_id(client: httpx.AsyncClient, **overrides: str) -> str:
 
 def xml(answer: httpx.Response) -> ET.Element:
     assert answer.headers["content-type"] == "text/xml; charset=utf-8"
-    return ET.fromstring(answer.content)
+    return ET.fromstring(answer.content)  # noqa: S314 - our own answer, under test
 
 
 async def test_discovery_lists_the_endpoint_in_both_formats(client: httpx.AsyncClient) -> None:
@@ -206,7 +206,7 @@ async def test_reading_a_request_back_hides_the_reporter(client: httpx.AsyncClie
     assert len(body) == 1
     request = body[0]
     assert request["service_request_id"] == request_id and request["status"] == "open"
-    assert request["service_name"] == "Pothole repair" or request["service_name"]
+    assert request["service_name"] == "Pothole"
     assert request["agency_responsible"] == "Transportation"
     assert request["media_url"] == "https://example.org/pothole.jpg"
     assert request["zipcode"] == "21202"
@@ -272,16 +272,7 @@ async def test_closed_requests_read_closed_with_their_public_note(
 
 async def test_request_filters(client: httpx.AsyncClient) -> None:
     first = await created_id(client, description="first one on Holliday")
-    second = (
-        await created_id(
-            client,
-            service_code="sw-graffiti-removal",
-            **{"attribute[surface]": "wall"},
-            description="tags on the wall",
-        )
-        if False
-        else await created_id(client, description="second one")
-    )
+    second = await created_id(client, description="second one")
     everything = (await client.get(f"{V2}/requests.json")).json()
     validate("requests.json", everything)
     assert [r["service_request_id"] for r in everything] == [second, first]
