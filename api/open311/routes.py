@@ -26,20 +26,41 @@ PREFIX = "/open311/v2"
 router = APIRouter(prefix=PREFIX, tags=["open311"])
 POST_LIMIT = MEDIA_LIMIT + 64 * 1024  # the media file and the form fields around it
 
+OPEN311_ERRORS_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["code", "description"],
+        "properties": {"code": {"type": "integer"}, "description": {"type": "string"}},
+    },
+}
+XML_SCHEMA = {"type": "string", "description": "The same data as XML, lists kept wrapped"}
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {
-        "description": text + ' (GeoReport errors: [{"code": ..., "description": ...}])',
-        "content": {"application/json": {}, "text/xml": {}},
+        "description": text + " (GeoReport errors, never problem+json)",
+        "content": {
+            "application/json": {"schema": OPEN311_ERRORS_SCHEMA},
+            "text/xml": {"schema": XML_SCHEMA},
+        },
     }
     for status, text in {
         400: "Malformed",
         403: "Missing or bad api_key",
         404: "Unknown service, request or token",
+        "default": "Any other error (405, 413, 500), in the same form",
     }.items()
 }
-ANSWER: dict[int | str, dict[str, Any]] = {
-    200: {"description": "JSON or XML, by suffix", "content": {"text/xml": {}}}
-}
+
+
+def answers(json_type: str, description: str) -> dict[int | str, dict[str, Any]]:
+    """The 200 answer in both formats (by suffix), and the GeoReport errors."""
+    content = {
+        "application/json": {"schema": {"type": json_type}},
+        "text/xml": {"schema": XML_SCHEMA},
+    }
+    return {200: {"description": description, "content": content}, **ERRORS}
+
+
 Jurisdiction = Annotated[
     str | None, Query(description="Optional: we serve one jurisdiction; empty means absent")
 ]
@@ -51,7 +72,9 @@ def _check_jurisdiction(container: Container, jurisdiction_id: str | None) -> No
         raise Open311Error(404, f"jurisdiction {given[:100]!r} is not served here")
 
 
-@router.get("/discovery.{format}", responses={**ANSWER, **ERRORS})
+@router.get(
+    "/discovery.{format}", response_class=Response, responses=answers("object", "Discovery")
+)
 async def open311_discovery(format: Format, request: Request, container: ContainerDep) -> Response:
     """Where the GeoReport v2 endpoint is and which formats it speaks."""
     base = str(request.base_url).rstrip("/") + PREFIX + "/"
@@ -85,7 +108,7 @@ async def _coordinates(lat: str | None, long: str | None) -> tuple[float, float]
     return point
 
 
-@router.get("/services.{format}", responses={**ANSWER, **ERRORS})
+@router.get("/services.{format}", response_class=Response, responses=answers("array", "Services"))
 async def open311_services(
     format: Format,
     container: ContainerDep,
@@ -109,7 +132,11 @@ async def _service(container: Container, code: str) -> Service:
     return service
 
 
-@router.get("/services/{service_code}.{format}", responses={**ANSWER, **ERRORS})
+@router.get(
+    "/services/{service_code}.{format}",
+    response_class=Response,
+    responses=answers("object", "The service definition"),
+)
 async def open311_service_definition(
     service_code: str, format: Format, container: ContainerDep, jurisdiction_id: Jurisdiction = None
 ) -> Response:
@@ -152,7 +179,12 @@ POST_BODY: dict[str, Any] = {
 }
 
 
-@router.post("/requests.{format}", responses={**ANSWER, **ERRORS}, openapi_extra=POST_BODY)
+@router.post(
+    "/requests.{format}",
+    response_class=Response,
+    responses=answers("array", "The new request: id, token, notice"),
+    openapi_extra=POST_BODY,
+)
 async def open311_create_request(
     format: Format, request: Request, container: ContainerDep
 ) -> Response:
@@ -198,7 +230,11 @@ def _last(values: list[Any]) -> str | None:
     return texts[-1] if texts else None
 
 
-@router.get("/requests.{format}", responses={**ANSWER, **ERRORS})
+@router.get(
+    "/requests.{format}",
+    response_class=Response,
+    responses=answers("array", "Requests, newest first"),
+)
 async def open311_requests(
     format: Format,
     container: ContainerDep,
@@ -264,7 +300,11 @@ async def _requests_answer(
     )
 
 
-@router.get("/requests/{service_request_id}.{format}", responses={**ANSWER, **ERRORS})
+@router.get(
+    "/requests/{service_request_id}.{format}",
+    response_class=Response,
+    responses=answers("array", "An array of one request"),
+)
 async def open311_request(
     service_request_id: str,
     format: Format,
@@ -286,7 +326,11 @@ async def open311_request(
     return render([request_entry(found[0], zone, extended)], format, "service_requests")
 
 
-@router.get("/tokens/{token}.{format}", responses={**ANSWER, **ERRORS})
+@router.get(
+    "/tokens/{token}.{format}",
+    response_class=Response,
+    responses=answers("array", "The request of the token"),
+)
 async def open311_token(
     token: str, format: Format, container: ContainerDep, jurisdiction_id: Jurisdiction = None
 ) -> Response:
@@ -298,7 +342,11 @@ async def open311_token(
     return render([{"service_request_id": request_id, "token": token}], format, "service_requests")
 
 
-@router.get("/servicerequestupdates.{format}", responses={**ANSWER, **ERRORS})
+@router.get(
+    "/servicerequestupdates.{format}",
+    response_class=Response,
+    responses=answers("array", "Public updates, oldest first"),
+)
 async def open311_request_updates(
     format: Format,
     container: ContainerDep,
