@@ -404,7 +404,7 @@ async def test_non_form_errors_keep_the_open311_format(client: httpx.AsyncClient
     assert wrong_method.status_code == 405
     validate_errors(wrong_method.json())
     bad_format = await client.get(f"{V2}/services.html")
-    assert bad_format.status_code in (400, 404)
+    assert bad_format.status_code == 400
     validate_errors(bad_format.json())
     too_big = await client.post(
         f"{V2}/requests.xml",
@@ -420,6 +420,7 @@ async def test_non_form_errors_keep_the_open311_format(client: httpx.AsyncClient
     assert rest.headers["content-type"].startswith("application/problem+json")
 
 
+FORM = "application/x-www-form-urlencoded"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
@@ -451,3 +452,29 @@ async def test_an_address_id_locates_the_request(
     )
     body = (await client.get(f"{V2}/requests/{request_id}.json")).json()
     assert body[0]["address"] == row.address and body[0]["lat"] is not None
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type", "status"),
+    [
+        (b'{"service_code": "trm-pothole-repair"}', "application/json", 403),  # not a form
+        (b"--xyz\r\nContent-Disposition: form-data", "multipart/form-data", 400),
+        (b"--xyz\r\ngarbage", "multipart/form-data; boundary=xyz", 403),
+        ("&".join(f"f{i}=x" for i in range(400)).encode(), FORM, 400),
+        (b"api_key=frontdoor-demo-key&service_code=%FF%FE&lat=1&long=1", FORM, 404),
+    ],
+)
+async def test_malformed_bodies_are_open311_errors(
+    client: httpx.AsyncClient,
+    seeded: AsyncEngine,
+    content: bytes,
+    content_type: str,
+    status: int,
+) -> None:
+    before = await counts(seeded)
+    answer = await client.post(
+        f"{V2}/requests.json", content=content, headers={"Content-Type": content_type}
+    )
+    assert answer.status_code == status, answer.text
+    validate_errors(answer.json())
+    assert await counts(seeded) == before
