@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from pydantic import ValidationError
-from starlette.datastructures import FormData, UploadFile
+from starlette.datastructures import FormData, QueryParams, UploadFile
 
 from api.open311.errors import Open311Error
 from api.schemas.requests import ReporterIn
@@ -37,6 +37,12 @@ def text(form: FormData, name: str, limit: int = MAX_ID) -> str | None:
     if len(value) > limit:
         raise Open311Error(400, f"{name} must be at most {limit} characters")
     return value or None
+
+
+def form_or_query(form: FormData, query: QueryParams, name: str) -> str | None:
+    """`api_key` and `jurisdiction_id` may come in the form or in the query string."""
+    values: list[tuple[str, str | UploadFile]] = list(query.multi_items())
+    return text(form, name) or text(FormData(values), name)
 
 
 def _coordinate(form: FormData, name: str, bound: float) -> float | None:

@@ -51,6 +51,17 @@ def service_notice(request: ServiceRequest, zone: tzinfo) -> str | None:
     return f"We aim to handle this by {expected}." if expected else None
 
 
+def created_entry(
+    request: ServiceRequest, token: str, account_id: str | None, zone: tzinfo
+) -> dict[str, Any]:
+    return {
+        "service_request_id": request.id,
+        "token": token,
+        "service_notice": service_notice(request, zone),
+        "account_id": account_id,
+    }
+
+
 def request_entry(item: Open311Request, zone: tzinfo, extensions: bool) -> dict[str, Any]:
     r = item.request
     address = r.location.address or r.address_hint

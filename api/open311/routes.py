@@ -11,9 +11,15 @@ from api.bootstrap import Container
 from api.deps import ContainerDep
 from api.open311.errors import Open311Error
 from api.open311.formats import Format, render
-from api.open311.forms import parse_form
+from api.open311.forms import form_or_query, parse_form
 from api.open311.media import MEDIA_LIMIT, attach_open311_media
-from api.open311.output import definition, request_entry, service_entry, update_entry
+from api.open311.output import (
+    created_entry,
+    definition,
+    request_entry,
+    service_entry,
+    update_entry,
+)
 from api.open311.queries import MAX_RESULTS, build_query, csv, optional, when, whole
 from api.routers.catalog import offered_at
 from domain.directory.api_keys import ApiKey, KeyRole
@@ -35,6 +41,12 @@ OPEN311_ERRORS_SCHEMA = {
     },
 }
 XML_SCHEMA = {"type": "string", "description": "The same data as XML, lists kept wrapped"}
+ERROR_TEXTS: dict[int | str, str] = {
+    400: "Malformed",
+    403: "Missing or bad api_key",
+    404: "Unknown service, request or token",
+    "default": "Any other error (405, 413, 500), in the same form",
+}
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {
         "description": text + " (GeoReport errors, never problem+json)",
@@ -43,12 +55,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
             "text/xml": {"schema": XML_SCHEMA},
         },
     }
-    for status, text in {
-        400: "Malformed",
-        403: "Missing or bad api_key",
-        404: "Unknown service, request or token",
-        "default": "Any other error (405, 413, 500), in the same form",
-    }.items()
+    for status, text in ERROR_TEXTS.items()
 }
 
 
@@ -95,7 +102,7 @@ async def open311_discovery(format: Format, request: Request, container: Contain
     return render(body, format, "discovery")
 
 
-async def _coordinates(lat: str | None, long: str | None) -> tuple[float, float] | None:
+def _coordinates(lat: str | None, long: str | None) -> tuple[float, float] | None:
     lat, long = optional(lat), optional(long)
     if lat is None and long is None:
         return None
@@ -118,7 +125,7 @@ async def open311_services(
 ) -> Response:
     """The active services; with `lat` and `long`, only those we handle at that point."""
     _check_jurisdiction(container, jurisdiction_id)
-    point = await _coordinates(lat, long)
+    point = _coordinates(lat, long)
     services = await container.catalog.services()
     if point is not None:
         services = await offered_at(container, services, *point)
@@ -190,14 +197,8 @@ async def open311_create_request(
 ) -> Response:
     """Create a service request; the answer carries its id, a token and the service notice."""
     form = await request.form(max_files=1, max_fields=300)
-    secret = optional(_last(form.getlist("api_key"))) or optional(
-        request.query_params.get("api_key")
-    )
-    key = await _open311_key(container, secret)
-    _check_jurisdiction(
-        container,
-        _last(form.getlist("jurisdiction_id")) or request.query_params.get("jurisdiction_id"),
-    )
+    key = await _open311_key(container, form_or_query(form, request.query_params, "api_key"))
+    _check_jurisdiction(container, form_or_query(form, request.query_params, "jurisdiction_id"))
     parsed = parse_form(form)
     await _service(container, parsed.command.service_code)
     command = await _located(container, parsed.command, parsed.address_id)
@@ -208,26 +209,8 @@ async def open311_create_request(
         container.desk, command, client, actor, media.url
     )
     await container.api_keys.touch(key.id, container.clock.now())
-    zone = container.settings.zone
-    expected = (
-        created.expected_at.astimezone(zone).isoformat(timespec="seconds")
-        if created.expected_at
-        else None
-    )
-    body = [
-        {
-            "service_request_id": created.id,
-            "token": submission.token,
-            "service_notice": f"We aim to handle this by {expected}." if expected else None,
-            "account_id": parsed.account_id,
-        }
-    ]
-    return render(body, format, "service_requests")
-
-
-def _last(values: list[Any]) -> str | None:
-    texts = [v for v in values if isinstance(v, str)]
-    return texts[-1] if texts else None
+    body = created_entry(created, submission.token, parsed.account_id, container.settings.zone)
+    return render([body], format, "service_requests")
 
 
 @router.get(
