@@ -24,6 +24,7 @@ from domain.addresses.model import AddressCandidate
 from domain.addresses.ports import Geocoder
 from domain.cases.model import Case
 from domain.cases.ports import CaseRepository
+from domain.directory.api_keys import ApiKey, ApiKeyRepository
 from domain.directory.catalog import Department, Service
 from domain.directory.ports import (
     DepartmentRepository,
@@ -46,6 +47,7 @@ from domain.jurisdictions.resolver import ServiceFacts
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.requests.model import ServiceRequest, TimelineEntry
 from domain.requests.ports import RequestRepository
+from domain.requests.submissions import Open311Submission, Open311SubmissionRepository
 from domain.residents.model import Resident
 from domain.residents.ports import ResidentRepository
 from domain.shared.errors import PreconditionFailed
@@ -71,6 +73,8 @@ class FakeStore:
     request_numbers: Iterator[int] = field(default_factory=lambda: count(1))
     jurisdictions: "JurisdictionState" = field(default_factory=lambda: JurisdictionState())
     knowledge: KnowledgeStore = field(default_factory=KnowledgeStore)
+    api_keys: dict[UUID, ApiKey] = field(default_factory=dict)
+    open311_submissions: dict[str, Open311Submission] = field(default_factory=dict)
 
     # Seeding helpers: write straight into committed state, as fixtures would.
     def put_department(self, department: Department) -> Department:
@@ -209,6 +213,44 @@ class FakeDepartmentRepository:
 
     async def save(self, department: Department) -> None:
         self._rows.put(department.code, department)
+
+    def apply(self) -> None:
+        self._rows.apply()
+
+    def discard(self) -> None:
+        self._rows.discard()
+
+
+class FakeApiKeyRepository:
+    def __init__(self, store: FakeStore) -> None:
+        self._rows = _Staged(store.api_keys)
+
+    async def get(self, key_id: UUID) -> ApiKey | None:
+        return self._rows.get(key_id)
+
+    async def add(self, key: ApiKey) -> None:
+        if self._rows.exists(key.id):
+            raise DuplicateKey(f"API key {key.id} already exists")
+        self._rows.put(key.id, key)
+
+    async def save(self, key: ApiKey) -> None:
+        self._rows.put(key.id, key)
+
+    def apply(self) -> None:
+        self._rows.apply()
+
+    def discard(self) -> None:
+        self._rows.discard()
+
+
+class FakeOpen311SubmissionRepository:
+    def __init__(self, store: FakeStore) -> None:
+        self._rows = _Staged(store.open311_submissions)
+
+    async def add(self, submission: Open311Submission) -> None:
+        if self._rows.exists(submission.request_id):
+            raise DuplicateKey(f"request {submission.request_id} already has a submission")
+        self._rows.put(submission.request_id, submission)
 
     def apply(self) -> None:
         self._rows.apply()
@@ -409,6 +451,8 @@ class FakeUnitOfWork:
     residents: ResidentRepository
     cases: CaseRepository
     triage_terms: TriageTermRepository
+    api_keys: ApiKeyRepository
+    open311_submissions: Open311SubmissionRepository
 
     def __init__(self, store: FakeStore) -> None:
         self._requests = FakeRequestRepository(store)
@@ -428,6 +472,10 @@ class FakeUnitOfWork:
         self._cases = FakeCaseRepository(store)
         self.residents = self._residents
         self.cases = self._cases
+        self._api_keys = FakeApiKeyRepository(store)
+        self._open311_submissions = FakeOpen311SubmissionRepository(store)
+        self.api_keys = self._api_keys
+        self.open311_submissions = self._open311_submissions
         self.committed = False
         self.entered = False
         self.exited = False
@@ -454,6 +502,8 @@ class FakeUnitOfWork:
         self._knowledge.discard()
         self._residents.discard()
         self._cases.discard()
+        self._api_keys.discard()
+        self._open311_submissions.discard()
 
     async def commit(self) -> None:
         if not self.entered or self.exited:
@@ -466,6 +516,8 @@ class FakeUnitOfWork:
         self._knowledge.apply()
         self._residents.apply()
         self._cases.apply()
+        self._api_keys.apply()
+        self._open311_submissions.apply()
         self.committed = True
 
 
