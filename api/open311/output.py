@@ -9,6 +9,13 @@ from api.open311.formats import w3c
 from domain.directory.catalog import AttributeDefinition, Service
 from domain.requests.model import ServiceRequest, Status
 
+NOTE_SUMMARIES = {
+    "opened": "Request opened",
+    "status": "Status changed",
+    "closed": "Request closed",
+    "comment": "Public note",
+    "merged": "Merged",
+}
 ZIP = re.compile(r"\b(\d{5})(?:-\d{4})?\s*$")
 
 
@@ -98,7 +105,12 @@ def _extended(item: Open311Request, zone: tzinfo) -> dict[str, Any]:
         "duplicate_of": r.duplicate_of,
         "areas": [{"layer": a.layer, "code": a.code, "name": a.name} for a in r.areas],
         "notes": [
-            {"datetime": w3c(n.at, zone), "type": n.kind, "description": n.description}
+            {
+                "datetime": w3c(n.at, zone),
+                "type": n.type,
+                "summary": NOTE_SUMMARIES.get(n.type, "Update"),
+                "description": n.description,
+            }
             for n in item.notes
         ],
     }

@@ -253,6 +253,8 @@ async def test_closed_requests_read_closed_with_their_public_note(
     extended = body[0]["extended_attributes"]
     assert extended["channel"] == "api" and extended["duplicate_of"] is None
     notes = [n["description"] for n in extended["notes"]]
+    assert [n["type"] for n in extended["notes"]] == ["opened", "comment", "closed"]
+    assert extended["notes"][0]["summary"] == "Request opened"
     assert "Crew scheduled for Monday" in notes
     assert "Status changed to closed (resolved)" in notes
     assert not any("internal" in n for n in notes)

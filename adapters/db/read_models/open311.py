@@ -41,7 +41,7 @@ class Open311Query:
 @dataclass(frozen=True)
 class PublicNote:
     at: datetime
-    kind: str
+    type: str  # as Chicago's notes: opened, status, closed, comment, merged
     description: str
 
 
@@ -150,7 +150,7 @@ class Open311ReadModel:
         notes: dict[str, list[PublicNote]] = {}
         for row in (await db.execute(query)).all():
             notes.setdefault(row.request_id, []).append(
-                PublicNote(row.at, row.kind, describe(row.kind, row.data))
+                PublicNote(row.at, note_type(row.kind, row.data), describe(row.kind, row.data))
             )
         return notes
 
@@ -208,6 +208,12 @@ CLOSE_REASONS = {
     "referred": "referred to another agency",
     "cancelled": "cancelled",
 }
+
+
+def note_type(kind: str, data: dict[str, Any]) -> str:
+    if kind == "status":
+        return "closed" if data.get("to") == "closed" else "status"
+    return {"created": "opened", "merge": "merged"}.get(kind, kind)
 
 
 def describe(kind: str, data: dict[str, Any]) -> str:
