@@ -6,6 +6,7 @@ that on /open311/ paths, and only there, its error is told in this format instea
 problem+json: validation errors, 405, 413 and 500 included.
 """
 
+import json
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request
@@ -34,8 +35,8 @@ def open311_response(path: str, status: int, description: str) -> Response:
     return render(body, format_of_path(path), "errors", status)
 
 
-def describe(error: Exception) -> tuple[int, str]:
-    """The GeoReport status and description of any error raised while serving a call."""
+def describe(error: Exception) -> tuple[int, str] | None:
+    """The GeoReport status and description of an error we know, else None."""
     if isinstance(error, Open311Error):
         return error.status, error.description
     if isinstance(error, OutOfJurisdiction):
@@ -54,7 +55,21 @@ def describe(error: Exception) -> tuple[int, str]:
     if isinstance(error, HTTPException):
         detail = error.detail if isinstance(error.detail, str) else "the request failed"
         return error.status_code, detail
-    return 500, "something went wrong; the error was logged"
+    return None
+
+
+def _from_problem(response: Response) -> tuple[int, str]:
+    """Another handler's answer, told the GeoReport way (its 422 is a GeoReport 400)."""
+    status = response.status_code
+    try:
+        detail = str(json.loads(bytes(response.body)).get("detail", ""))
+    except (ValueError, AttributeError):
+        detail = ""
+    if status >= 500:
+        return 500, "something went wrong; the error was logged"
+    if status == 422:
+        status = 400
+    return status, detail or "the request is not valid"
 
 
 def _referral_text(error: OutOfJurisdiction) -> str:
@@ -82,10 +97,10 @@ def _wrap(original: Handler) -> Handler:
     async def handler(request: Request, error: Exception) -> Response:
         if not request.url.path.startswith(PREFIX):
             return await original(request, error)
-        status, description = describe(error)
-        if status == 500:
-            await original(request, error)  # logs it as for every other route
-        response = open311_response(request.url.path, status, description)
+        known = describe(error)
+        if known is None:  # e.g. a database error: its handler logs it and picks the status
+            known = _from_problem(await original(request, error))
+        response = open311_response(request.url.path, *known)
         if isinstance(error, HTTPException) and error.headers:
             response.headers.update(error.headers)
         return response
@@ -102,7 +117,8 @@ def install_open311_errors(app: FastAPI) -> None:
 
 
 async def _unreachable(request: Request, error: Exception) -> Response:
-    return open311_response(request.url.path, *describe(error))
+    known = describe(error) or (500, "something went wrong")
+    return open311_response(request.url.path, *known)
 
 
 def too_large(path: str, limit: int) -> Response | None:

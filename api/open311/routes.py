@@ -266,6 +266,11 @@ async def open311_requests(
     return await _requests_answer(container, query, format, _flag(extensions))
 
 
+def _plain(key: str, limit: int = 64) -> bool:
+    """Could this be one of our ids? (Else it is simply not found: no database round trip.)"""
+    return len(key) <= limit and "\x00" not in key
+
+
 def _flag(value: str | None) -> bool:
     given = (optional(value) or "false").lower()
     if given not in ("true", "false"):
@@ -300,9 +305,8 @@ async def open311_request(
     """One request, as an array of one."""
     _check_jurisdiction(container, jurisdiction_id)
     extended = _flag(extensions)
-    found = await container.open311.requests(
-        Open311Query(ids=[service_request_id[:64]], limit=1), extended
-    )
+    query = Open311Query(ids=[service_request_id], limit=1)
+    found = await container.open311.requests(query, extended) if _plain(service_request_id) else []
     if not found:
         raise Open311Error(404, f"service request {service_request_id[:64]!r} was not found")
     zone = container.settings.zone
@@ -319,7 +323,7 @@ async def open311_token(
 ) -> Response:
     """The request a token stands for (we create requests at once, so it is always known)."""
     _check_jurisdiction(container, jurisdiction_id)
-    request_id = await container.open311.request_of_token(token[:100])
+    request_id = await container.open311.request_of_token(token) if _plain(token, 100) else None
     if request_id is None:
         raise Open311Error(404, f"token {token[:100]!r} was not found")
     return render([{"service_request_id": request_id, "token": token}], format, "service_requests")

@@ -480,3 +480,13 @@ async def test_malformed_bodies_are_open311_errors(
     assert answer.status_code == status, answer.text
     validate_errors(answer.json())
     assert await counts(seeded) == before
+
+
+async def test_odd_request_ids_are_404_not_500(client: httpx.AsyncClient) -> None:
+    for request_id in ("x" * 65, "26-0000%00001", "%27%20OR%201=1--"):
+        answer = await client.get(f"{V2}/requests/{request_id}.json")
+        assert answer.status_code == 404, answer.text
+        validate_errors(answer.json())
+    token = await client.get(f"{V2}/tokens/ab%00cd.json")
+    assert token.status_code == 404, token.text
+    validate_errors(token.json())
