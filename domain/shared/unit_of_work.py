@@ -7,6 +7,7 @@ from domain.jurisdictions.ports import JurisdictionRepository
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.requests.ports import RequestRepository
 from domain.residents.ports import ResidentRepository
+from domain.shared.events import EventOutbox
 
 
 class UnitOfWork(Protocol):
@@ -21,6 +22,7 @@ class UnitOfWork(Protocol):
     triage_terms: TriageTermRepository
     residents: ResidentRepository
     cases: CaseRepository
+    events: EventOutbox
 
     async def __aenter__(self) -> Self: ...
 

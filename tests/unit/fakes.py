@@ -49,6 +49,7 @@ from domain.requests.ports import RequestRepository
 from domain.residents.model import Resident
 from domain.residents.ports import ResidentRepository
 from domain.shared.errors import PreconditionFailed
+from domain.shared.events import Event, EventOutbox
 from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from tests.unit.fakes_knowledge import FakeKnowledge, KnowledgeStore
 
@@ -71,6 +72,7 @@ class FakeStore:
     request_numbers: Iterator[int] = field(default_factory=lambda: count(1))
     jurisdictions: "JurisdictionState" = field(default_factory=lambda: JurisdictionState())
     knowledge: KnowledgeStore = field(default_factory=KnowledgeStore)
+    events: list[Event] = field(default_factory=list)  # published by committed work, in order
 
     # Seeding helpers: write straight into committed state, as fixtures would.
     def put_department(self, department: Department) -> Department:
@@ -399,6 +401,24 @@ class FakeGeocoder:
         return near[0] if near else None
 
 
+class FakeOutbox:
+    """Events wait with the unit of work and reach the store only when it commits."""
+
+    def __init__(self, store: FakeStore) -> None:
+        self._store = store
+        self._staged: list[Event] = []
+
+    async def publish(self, event: Event) -> None:
+        self._staged.append(event)
+
+    def apply(self) -> None:
+        self._store.events.extend(self._staged)
+        self._staged = []
+
+    def discard(self) -> None:
+        self._staged = []
+
+
 class FakeUnitOfWork:
     requests: RequestRepository
     services: ServiceRepository
@@ -409,6 +429,7 @@ class FakeUnitOfWork:
     residents: ResidentRepository
     cases: CaseRepository
     triage_terms: TriageTermRepository
+    events: EventOutbox
 
     def __init__(self, store: FakeStore) -> None:
         self._requests = FakeRequestRepository(store)
@@ -428,6 +449,8 @@ class FakeUnitOfWork:
         self._cases = FakeCaseRepository(store)
         self.residents = self._residents
         self.cases = self._cases
+        self._events = FakeOutbox(store)
+        self.events = self._events
         self.committed = False
         self.entered = False
         self.exited = False
@@ -454,6 +477,7 @@ class FakeUnitOfWork:
         self._knowledge.discard()
         self._residents.discard()
         self._cases.discard()
+        self._events.discard()
 
     async def commit(self) -> None:
         if not self.entered or self.exited:
@@ -466,6 +490,7 @@ class FakeUnitOfWork:
         self._knowledge.apply()
         self._residents.apply()
         self._cases.apply()
+        self._events.apply()
         self.committed = True
 
 
