@@ -24,6 +24,7 @@ from api.routers import (
     residents,
     triage,
     users,
+    webhooks,
 )
 from api.settings import Settings
 
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         articles,
         triage,
         operations,
+        webhooks,
     ):
         app.include_router(module.router)
     app.add_middleware(

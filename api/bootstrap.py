@@ -15,6 +15,7 @@ from adapters.db.read_models.duplicates import DuplicateReadModel
 from adapters.db.read_models.jurisdictions import JurisdictionReadModel
 from adapters.db.read_models.knowledge import KnowledgeReadModel
 from adapters.db.read_models.requests import RequestReadModel
+from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
 from adapters.geocoding import IndexedGeocoder, build_geocoder
@@ -44,6 +45,7 @@ class Container:
     contacts: ContactReadModel
     rate_limiter: SqlRateLimiter
     geocoder: IndexedGeocoder
+    webhook_reads: WebhookReadModel
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -88,4 +90,5 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         geocoder=geocoder,
         contacts=ContactReadModel(engine),
         rate_limiter=SqlRateLimiter(engine),
+        webhook_reads=WebhookReadModel(engine),
     )

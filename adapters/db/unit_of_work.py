@@ -15,6 +15,7 @@ from adapters.db.repositories.jurisdictions import SqlJurisdictionRepository
 from adapters.db.repositories.knowledge import SqlArticleRepository, SqlTriageTermRepository
 from adapters.db.repositories.requests import SqlRequestRepository
 from adapters.db.repositories.residents import SqlResidentRepository
+from adapters.db.repositories.webhooks import SqlWebhookRepository
 from adapters.jobs.outbox import PgQueuerOutbox
 from domain.cases.ports import CaseRepository
 from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
@@ -23,6 +24,7 @@ from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.requests.ports import RequestRepository
 from domain.residents.ports import ResidentRepository
 from domain.shared.events import EventOutbox
+from domain.webhooks.ports import WebhookRepository
 
 
 class SqlUnitOfWork:
@@ -36,6 +38,7 @@ class SqlUnitOfWork:
     residents: ResidentRepository
     cases: CaseRepository
     events: EventOutbox
+    webhooks: WebhookRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -62,6 +65,7 @@ class SqlUnitOfWork:
         self.residents = SqlResidentRepository(self._connection)
         self.cases = SqlCaseRepository(self._connection)
         self.events = PgQueuerOutbox(self._connection)
+        self.webhooks = SqlWebhookRepository(self._connection)
         return self
 
     async def __aexit__(

@@ -8,6 +8,7 @@ from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.requests.ports import RequestRepository
 from domain.residents.ports import ResidentRepository
 from domain.shared.events import EventOutbox
+from domain.webhooks.ports import WebhookRepository
 
 
 class UnitOfWork(Protocol):
@@ -23,6 +24,7 @@ class UnitOfWork(Protocol):
     residents: ResidentRepository
     cases: CaseRepository
     events: EventOutbox
+    webhooks: WebhookRepository
 
     async def __aenter__(self) -> Self: ...
 
