@@ -9,6 +9,7 @@ from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.auth.tokens import JwtTokens
 from adapters.db.engine import make_engine
 from adapters.db.rate_limit import SqlRateLimiter
+from adapters.db.read_models.changes import ChangeFeed
 from adapters.db.read_models.contacts import ContactReadModel
 from adapters.db.read_models.directory import DirectoryReadModel
 from adapters.db.read_models.duplicates import DuplicateReadModel
@@ -46,6 +47,7 @@ class Container:
     rate_limiter: SqlRateLimiter
     geocoder: IndexedGeocoder
     webhook_reads: WebhookReadModel
+    changes: ChangeFeed
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -91,4 +93,5 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         contacts=ContactReadModel(engine),
         rate_limiter=SqlRateLimiter(engine),
         webhook_reads=WebhookReadModel(engine),
+        changes=ChangeFeed(engine),
     )

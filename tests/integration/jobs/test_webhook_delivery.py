@@ -105,7 +105,7 @@ async def test_an_event_reaches_matching_subscriptions_signed_per_standard_webho
     )
     await add_subscription(seeded, EventType.REQUEST_CLOSED)  # another type
     await add_subscription(seeded, department_code="health")  # another department
-    await add_subscription(seeded, service_codes=["bge-streetlight-out"])  # another service
+    await add_subscription(seeded, service_codes=["bge-stlights-out"])  # another service
     await add_subscription(seeded, active=False)
     created = event()
     await publish(seeded, created)
