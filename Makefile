@@ -22,7 +22,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 MAKEFLAGS += --no-print-directory
 
-.PHONY: help run lint test test-all test-fast openapi migration bench clean
+.PHONY: help run worker lint test test-all test-fast openapi migration bench clean
 
 help: ## List the targets
 	@echo "Frontdoor make targets:"
@@ -37,6 +37,9 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP) ## Start the product (embedded PostgreSQL in .data/ unless DATABASE_URL is set)
 	exec $(PYTHON) -m api
+
+worker: $(STAMP) ## One more background worker (jobs, webhooks, escalation) on DATABASE_URL
+	exec $(PYTHON) -m api worker
 
 # Every check runs even when an earlier one fails; the target fails if any did.
 lint: $(STAMP) ## ruff, ruff format --check, mypy, import-linter, hadolint, docker-compose config

@@ -1,5 +1,7 @@
 """`python -m api`: the start script of `make run` and of the Docker image.
 
+`python -m api worker` runs a background worker instead (see api/worker.py).
+
 Uses DATABASE_URL when set, otherwise the embedded PostgreSQL in FRONTDOOR_DATA_DIR; applies the
 migrations, loads the demo data once when enabled, then serves with uvicorn until Ctrl-C.
 """
@@ -7,6 +9,7 @@ migrations, loads the demo data once when enabled, then serves with uvicorn unti
 import asyncio
 import logging
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -44,14 +47,46 @@ async def _demo_forbidden_here(settings: Settings, engine: AsyncEngine) -> bool:
     return await demo_data_present(engine)
 
 
+def _start_worker(settings: Settings) -> subprocess.Popen[bytes] | None:
+    """The worker runs in its own process, as it would on another machine: webhook I/O and
+    the scan never compete with requests for uvicorn's event loop, and a crash of one does
+    not take down the other. Deployments that run dedicated workers set RUN_WORKER=false."""
+    if not settings.run_worker:
+        return None
+    return subprocess.Popen([sys.executable, "-m", "api", "worker"])
+
+
+def _stop_worker(worker: subprocess.Popen[bytes] | None) -> None:
+    if worker is None:
+        return
+    worker.terminate()
+    try:
+        worker.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+
+
+def worker_main() -> int:
+    from api import worker
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    if not settings.database_url:
+        log.error("set DATABASE_URL for the worker (`make run` starts its own worker)")
+        return 2
+    return worker.main(settings)
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["worker"]:
+        return worker_main()
     settings = Settings()
     configure_logging(settings.log_level)
     if reasons := settings.refusals():
         for reason in reasons:
             log.error("refusing to start: %s", reason)
         return 2
-    embedded = None
+    embedded = worker = None
     if not settings.database_url:
         embedded = EmbeddedPostgres(Path(settings.data_dir))
         settings.database_url = embedded.start()
@@ -59,6 +94,7 @@ def main() -> int:
     try:
         upgrade(settings.database_url)
         asyncio.run(_prepare_data(settings))
+        worker = _start_worker(settings)
         log.info("serving", extra={"fields": {"url": f"http://{settings.host}:{settings.port}"}})
         uvicorn.run(
             "api.main:app",
@@ -71,6 +107,7 @@ def main() -> int:
             env_file=None,
         )
     finally:
+        _stop_worker(worker)
         if embedded is not None:
             embedded.stop()
     return 0

@@ -27,6 +27,7 @@ from api.routers import (
     residents,
     triage,
     users,
+    webhooks,
 )
 from api.settings import Settings
 
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         operations,
         api_keys,
         open311,
+        webhooks,
     ):
         app.include_router(module.router)
     install_open311_errors(app)

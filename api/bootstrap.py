@@ -10,6 +10,7 @@ from adapters.auth.tokens import JwtTokens
 from adapters.db.engine import make_engine
 from adapters.db.rate_limit import SqlRateLimiter
 from adapters.db.read_models.api_keys import ApiKeyReadModel
+from adapters.db.read_models.changes import ChangeFeed
 from adapters.db.read_models.contacts import ContactReadModel
 from adapters.db.read_models.directory import DirectoryReadModel
 from adapters.db.read_models.duplicates import DuplicateReadModel
@@ -17,6 +18,7 @@ from adapters.db.read_models.jurisdictions import JurisdictionReadModel
 from adapters.db.read_models.knowledge import KnowledgeReadModel
 from adapters.db.read_models.open311 import Open311ReadModel
 from adapters.db.read_models.requests import RequestReadModel
+from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
 from adapters.geocoding import IndexedGeocoder, build_geocoder
@@ -48,6 +50,8 @@ class Container:
     geocoder: IndexedGeocoder
     api_keys: ApiKeyReadModel
     open311: Open311ReadModel
+    webhook_reads: WebhookReadModel
+    changes: ChangeFeed
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -94,4 +98,6 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         rate_limiter=SqlRateLimiter(engine),
         api_keys=ApiKeyReadModel(engine),
         open311=Open311ReadModel(engine),
+        webhook_reads=WebhookReadModel(engine),
+        changes=ChangeFeed(engine),
     )

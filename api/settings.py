@@ -44,6 +44,15 @@ class Settings(BaseSettings):
     index_check_seconds: float = Field(default=1.0, ge=0, le=60)
     open311_jurisdiction_id: str = "frontdoor"
     open311_contact: str = "311 contact center, 311@example.org"
+    run_worker: bool = True  # `python -m api` also starts one `python -m api worker`
+    worker_heartbeat_seconds: float = Field(default=30.0, gt=0, le=3600)
+    escalation_cron: str = "* * * * *"  # empty: this worker runs no escalation scan
+    escalation_due_soon_fraction: float = Field(default=0.8, gt=0, lt=1)
+    escalation_due_soon_hours: float = Field(default=0.0, ge=0)
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    webhook_retry_base_seconds: float = Field(default=10.0, gt=0)
+    webhook_retry_cap_seconds: float = Field(default=4 * 3600.0, gt=0)
+    webhook_retry_window_hours: float = Field(default=24.0, gt=0)
 
     @field_validator("timezone")
     @classmethod

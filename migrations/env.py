@@ -24,8 +24,18 @@ def _url() -> str:
 MIGRATION_LOCK = 311_0001  # several API processes may start at once; one migrates
 
 
+def _ours(name: str | None, kind: str, _: object) -> bool:
+    """Autogenerate leaves pgqueuer's tables alone: revision 0009 installs them from its DDL."""
+    return kind != "table" or not (name or "").startswith("pgqueuer")
+
+
 def _run(connection: Connection) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, compare_type=True)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        compare_type=True,
+        include_name=_ours,
+    )
     with context.begin_transaction():
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         context.run_migrations()

@@ -22,10 +22,12 @@ from tests.database import fresh_database, server_url
 KEPT = {"jurisdiction_state"}  # one row the migrations create; bumped instead
 KEPT |= {"article_words", "article_word_variants"}  # the search vocabulary: it only grows
 TABLES = [t.name for t in metadata.sorted_tables if t.name not in KEPT]
+# pgqueuer's tables are not in `metadata` (the migration installs them): emptied, never copied.
+QUEUE_TABLES = ["pgqueuer", "pgqueuer_log", "pgqueuer_schedules", "pgqueuer_statistics"]
 
 
 async def _clear(db: AsyncConnection) -> None:
-    for table in reversed(TABLES):
+    for table in [*QUEUE_TABLES, *reversed(TABLES)]:
         await db.execute(text(f'DELETE FROM "{table}"'))
 
 

@@ -117,6 +117,8 @@ service_requests = Table(
     Column("duplicate_of", Text, ForeignKey("service_requests.id")),
     Column("resident_id", UUID(as_uuid=True), ForeignKey("residents.id")),
     Column("address_hint", Text),
+    Column("event_sequence", Integer, nullable=False, server_default="0"),
+    Column("change_xid", BigInteger, nullable=False, server_default="0"),
     Index("ix_service_requests_requested", text("requested_at DESC"), text("id DESC")),
     Index("ix_service_requests_updated_at", "updated_at"),
     Index("ix_service_requests_department_status", "department_code", "status"),
@@ -127,6 +129,7 @@ service_requests = Table(
     Index("ix_service_requests_resident_id", "resident_id"),
     Index("ix_service_requests_nearby", "service_code", "status", "requested_at"),
     Index("ix_service_requests_lat_long", "lat", "long"),
+    Index("ix_service_requests_change_xid", "change_xid", "id"),
 )
 
 request_timeline = Table(
@@ -379,3 +382,5 @@ rate_limits = Table(
     Column("hits", Integer, nullable=False),
 )
 from adapters.db import tables_open311 as _tables_open311  # noqa: E402,F401
+
+from adapters.db import tables_outbox as _tables_outbox  # noqa: E402,F401

@@ -16,6 +16,8 @@ from adapters.db.repositories.jurisdictions import SqlJurisdictionRepository
 from adapters.db.repositories.knowledge import SqlArticleRepository, SqlTriageTermRepository
 from adapters.db.repositories.requests import SqlRequestRepository
 from adapters.db.repositories.residents import SqlResidentRepository
+from adapters.db.repositories.webhooks import SqlWebhookRepository
+from adapters.jobs.outbox import PgQueuerOutbox
 from domain.cases.ports import CaseRepository
 from domain.directory.api_keys import ApiKeyRepository
 from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
@@ -24,6 +26,8 @@ from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.requests.ports import RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
+from domain.shared.events import EventOutbox
+from domain.webhooks.ports import WebhookRepository
 
 
 class SqlUnitOfWork:
@@ -38,6 +42,8 @@ class SqlUnitOfWork:
     cases: CaseRepository
     api_keys: ApiKeyRepository
     open311_submissions: Open311SubmissionRepository
+    events: EventOutbox
+    webhooks: WebhookRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -65,6 +71,8 @@ class SqlUnitOfWork:
         self.cases = SqlCaseRepository(self._connection)
         self.api_keys = SqlApiKeyRepository(self._connection)
         self.open311_submissions = SqlOpen311SubmissionRepository(self._connection)
+        self.events = PgQueuerOutbox(self._connection)
+        self.webhooks = SqlWebhookRepository(self._connection)
         return self
 
     async def __aexit__(

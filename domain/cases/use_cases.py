@@ -18,6 +18,7 @@ from domain.shared.errors import (
     PreconditionRequired,
     ValidationFailed,
 )
+from domain.shared.events import Event, EventType
 from domain.shared.unit_of_work import UnitOfWork
 
 MAX_FAN_OUT = 20
@@ -71,8 +72,20 @@ async def log_case(desk: RequestDesk, command: LogCase, principal: Principal) ->
         case = _build(command, resident, [*linked, *opened], principal, now)
         case.check()
         await uow.cases.add(case)
+        await uow.events.publish(case_created(case))
         await uow.commit()
     return case
+
+
+def case_created(case: Case) -> Event:
+    """Public facts only: no resident, no notes (they may quote the caller)."""
+    data: dict[str, object] = {
+        "channel": case.channel.value,
+        "type": case.type.value,
+        "request_ids": list(case.request_ids),
+        "language": case.language,
+    }
+    return Event(EventType.CASE_CREATED, str(case.id), case.created_at, data=data)
 
 
 def _check_shape(command: LogCase) -> None:

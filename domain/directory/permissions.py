@@ -95,3 +95,22 @@ class Principal:
     def require_admin(self) -> None:
         if self.partner or self.role is not Role.ADMIN:
             raise Forbidden("only administrators may do this")
+
+    # Webhooks: administrators manage all; a department's managers manage its own.
+    def can_manage_webhooks(self, department_code: str | None) -> bool:
+        if self.role is Role.ADMIN:
+            return True
+        return (
+            self.is_manager
+            and department_code is not None
+            and (department_code == self.department_code)
+        )
+
+    def require_any_webhooks(self) -> None:
+        if self.role is not Role.ADMIN and not self.is_manager:
+            raise Forbidden("only administrators and department managers manage webhooks")
+
+    def require_manage_webhooks(self, department_code: str | None) -> None:
+        self.require_any_webhooks()
+        if not self.can_manage_webhooks(department_code):
+            raise Forbidden("a department manager manages webhooks for their own department only")

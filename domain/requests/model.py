@@ -152,6 +152,7 @@ class ServiceRequest:
     resident_id: UUID | None = None
     address_hint: str | None = None
     version: int = 1
+    event_sequence: int = 0  # events published so far; the next one carries +1
     pending_entries: list[TimelineEntry] = field(default_factory=list, repr=False)
 
     def record_submission(self, actor: Actor, hours: BusinessHours) -> None:

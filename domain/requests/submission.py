@@ -12,6 +12,7 @@ from domain.directory.permissions import Principal
 from domain.jurisdictions.model import AreaRef, OutOfJurisdiction, ResponsibleKind
 from domain.jurisdictions.resolver import ServiceFacts
 from domain.requests.desk import RequestDesk
+from domain.requests.events import publish_request_change
 from domain.requests.model import Actor, Channel, Location, Priority, Reporter, ServiceRequest
 from domain.residents.use_cases import link_reporter
 from domain.shared.errors import DomainError, ValidationFailed
@@ -104,6 +105,7 @@ async def open_request(
         resident_id=resident_id or await link_reporter(uow, command.reporter, now),
     )
     request.record_submission(actor, desk.hours)
+    await publish_request_change(uow, request, None, now)
     await uow.requests.add(request)
     if contact:
         await uow.cases.add(_contact_for(request, actor, now))

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from domain.directory.permissions import Principal
 from domain.requests.desk import RequestDesk
+from domain.requests.events import publish_request_change
 from domain.requests.model import (
     CloseReason,
     Priority,
@@ -73,9 +74,11 @@ async def transition_request(
     async with desk.uow() as uow:
         request = await load_for_write(uow, command.request_id, command.if_match, principal)
         principal.require_work(request.department_code, request.id)
+        previous, now = request.status, desk.clock.now()
         request.transition(
-            command.to, principal.actor, desk.clock.now(), desk.hours, command.reason, command.note
+            command.to, principal.actor, now, desk.hours, command.reason, command.note
         )
+        await publish_request_change(uow, request, previous, now)
         await uow.requests.save(request, expected_version=request.version)
         await uow.commit()
     return request
@@ -96,7 +99,9 @@ async def comment_on_request(
     async with desk.uow() as uow:
         request = await load_for_write(uow, command.request_id, command.if_match, principal)
         principal.require_work(request.department_code, request.id)
-        request.comment(command.body, command.visibility, principal.actor, desk.clock.now())
+        now = desk.clock.now()
+        request.comment(command.body, command.visibility, principal.actor, now)
+        await publish_request_change(uow, request, request.status, now)
         await uow.requests.save(request, expected_version=request.version)
         await uow.commit()
     return request
@@ -141,6 +146,8 @@ async def update_request(
         if command.change_external_id:
             principal.require_set_external_id(request.department_code, request.id)
             request.link_external(command.external_id, now)
+        if request.pending_entries:
+            await publish_request_change(uow, request, request.status, now)
         await uow.requests.save(request, expected_version=request.version)
         await uow.commit()
     return request
@@ -196,8 +203,11 @@ async def merge_request(
         principal.require_work(request.department_code, request.id)
         principal.require_work(parent.department_code, parent.id)
         now = desk.clock.now()
+        previous = request.status
         parent.absorb(request.id, principal.actor, now)
         request.merge_into(parent.id, principal.actor, now, desk.hours)
+        await publish_request_change(uow, request, previous, now)
+        await publish_request_change(uow, parent, parent.status, now)
         await uow.requests.save(request, expected_version=request.version)
         await uow.requests.save(parent, expected_version=parent.version)
         await uow.commit()

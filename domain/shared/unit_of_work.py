@@ -9,6 +9,8 @@ from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.requests.ports import RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
+from domain.shared.events import EventOutbox
+from domain.webhooks.ports import WebhookRepository
 
 
 class UnitOfWork(Protocol):
@@ -25,6 +27,8 @@ class UnitOfWork(Protocol):
     cases: CaseRepository
     api_keys: ApiKeyRepository
     open311_submissions: Open311SubmissionRepository
+    events: EventOutbox
+    webhooks: WebhookRepository
 
     async def __aenter__(self) -> Self: ...
 

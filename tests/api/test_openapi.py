@@ -144,6 +144,18 @@ def test_partners_may_send_an_api_key_where_a_token_is_needed(spec: dict[str, An
     assert transitions["security"] == [{"OAuth2PasswordBearer": []}, {"APIKeyHeader": []}]
 
 
+WEBHOOKS = [
+    "GET /api/v1/webhooks",
+    "POST /api/v1/webhooks",
+    "GET /api/v1/webhooks/{webhook_id}",
+    "PATCH /api/v1/webhooks/{webhook_id}",
+    "DELETE /api/v1/webhooks/{webhook_id}",
+    "POST /api/v1/webhooks/{webhook_id}/rotate-secret",
+    "GET /api/v1/webhooks/{webhook_id}/deliveries",
+    "POST /api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver",
+]
+
+
 def test_it_documents_the_api(spec: dict[str, Any]) -> None:
     """Every operation of the foundation, the jurisdictions and duplicates is in the document."""
     documented = {name for name, _ in operations(spec)}
@@ -151,6 +163,7 @@ def test_it_documents_the_api(spec: dict[str, Any]) -> None:
     assert documented >= set(CONTACTS)
     assert documented >= set(KNOWLEDGE)
     assert documented >= set(DUPLICATES)
+    assert documented >= set(WEBHOOKS)
     assert documented >= set(
         [
             "POST /api/v1/auth/token",

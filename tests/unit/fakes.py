@@ -51,7 +51,10 @@ from domain.requests.submissions import Open311Submission, Open311SubmissionRepo
 from domain.residents.model import Resident
 from domain.residents.ports import ResidentRepository
 from domain.shared.errors import PreconditionFailed
+from domain.shared.events import Event, EventOutbox
 from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from domain.webhooks.model import Subscription
+from domain.webhooks.ports import WebhookRepository
 from tests.unit.fakes_knowledge import FakeKnowledge, KnowledgeStore
 
 
@@ -75,6 +78,8 @@ class FakeStore:
     knowledge: KnowledgeStore = field(default_factory=KnowledgeStore)
     api_keys: dict[UUID, ApiKey] = field(default_factory=dict)
     open311_submissions: dict[str, Open311Submission] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)  # published by committed work, in order
+    webhooks: dict[UUID, Subscription] = field(default_factory=dict)
 
     # Seeding helpers: write straight into committed state, as fixtures would.
     def put_department(self, department: Department) -> Department:
@@ -441,6 +446,57 @@ class FakeGeocoder:
         return near[0] if near else None
 
 
+class FakeWebhookRepository:
+    def __init__(self, store: FakeStore) -> None:
+        self._rows = _Staged(store.webhooks)
+        self._deleted: set[UUID] = set()
+        self._store = store
+
+    async def get(self, subscription_id: UUID, *, for_update: bool = False) -> Subscription | None:
+        return None if subscription_id in self._deleted else self._rows.get(subscription_id)
+
+    async def add(self, subscription: Subscription) -> None:
+        self._rows.put(subscription.id, subscription)
+
+    async def save(self, subscription: Subscription) -> None:
+        self._rows.put(subscription.id, subscription)
+
+    async def delete(self, subscription_id: UUID) -> None:
+        self._deleted.add(subscription_id)
+
+    async def list(self, department_code: str | None) -> list[Subscription]:
+        rows = [r for r in self._rows.rows() if r.id not in self._deleted]
+        return [r for r in rows if department_code is None or r.department_code == department_code]
+
+    def apply(self) -> None:
+        self._rows.apply()
+        for subscription_id in self._deleted:
+            self._store.webhooks.pop(subscription_id, None)
+        self._deleted.clear()
+
+    def discard(self) -> None:
+        self._rows.discard()
+        self._deleted.clear()
+
+
+class FakeOutbox:
+    """Events wait with the unit of work and reach the store only when it commits."""
+
+    def __init__(self, store: FakeStore) -> None:
+        self._store = store
+        self._staged: list[Event] = []
+
+    async def publish(self, event: Event) -> None:
+        self._staged.append(event)
+
+    def apply(self) -> None:
+        self._store.events.extend(self._staged)
+        self._staged = []
+
+    def discard(self) -> None:
+        self._staged = []
+
+
 class FakeUnitOfWork:
     requests: RequestRepository
     services: ServiceRepository
@@ -453,6 +509,8 @@ class FakeUnitOfWork:
     triage_terms: TriageTermRepository
     api_keys: ApiKeyRepository
     open311_submissions: Open311SubmissionRepository
+    events: EventOutbox
+    webhooks: WebhookRepository
 
     def __init__(self, store: FakeStore) -> None:
         self._requests = FakeRequestRepository(store)
@@ -476,6 +534,10 @@ class FakeUnitOfWork:
         self._open311_submissions = FakeOpen311SubmissionRepository(store)
         self.api_keys = self._api_keys
         self.open311_submissions = self._open311_submissions
+        self._events = FakeOutbox(store)
+        self.events = self._events
+        self._webhooks = FakeWebhookRepository(store)
+        self.webhooks = self._webhooks
         self.committed = False
         self.entered = False
         self.exited = False
@@ -504,6 +566,8 @@ class FakeUnitOfWork:
         self._cases.discard()
         self._api_keys.discard()
         self._open311_submissions.discard()
+        self._events.discard()
+        self._webhooks.discard()
 
     async def commit(self) -> None:
         if not self.entered or self.exited:
@@ -518,6 +582,8 @@ class FakeUnitOfWork:
         self._cases.apply()
         self._api_keys.apply()
         self._open311_submissions.apply()
+        self._events.apply()
+        self._webhooks.apply()
         self.committed = True
 
 

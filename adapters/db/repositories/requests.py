@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.tables import request_number, request_timeline, service_requests
@@ -20,6 +20,9 @@ from domain.requests.model import (
 )
 from domain.requests.sla import Interval, SlaCalendar
 from domain.shared.errors import PreconditionFailed
+
+# The writing transaction's id, for the change feed (adapters/db/read_models/changes.py).
+CURRENT_XID = text("pg_current_xact_id()::text::bigint")
 
 
 class SqlRequestRepository:
@@ -38,12 +41,15 @@ class SqlRequestRepository:
         return None if row is None else request_from_row(row)
 
     async def add(self, request: ServiceRequest) -> None:
-        await self._db.execute(insert(service_requests).values(**request_values(request)))
+        values = request_values(request)
+        values["change_xid"] = CURRENT_XID
+        await self._db.execute(insert(service_requests).values(**values))
         await self._flush_entries(request)
 
     async def save(self, request: ServiceRequest, expected_version: int) -> None:
         values = request_values(request)
         values["version"] = expected_version + 1
+        values["change_xid"] = CURRENT_XID
         result = await self._db.execute(
             update(service_requests)
             .where(service_requests.c.id == request.id)
@@ -110,6 +116,7 @@ def request_values(request: ServiceRequest) -> dict[str, Any]:
         "resident_id": request.resident_id,
         "address_hint": request.address_hint,
         "duplicate_of": request.duplicate_of,
+        "event_sequence": request.event_sequence,
     }
 
 
@@ -148,4 +155,5 @@ def request_from_row(row: Row[Any]) -> ServiceRequest:
         address_hint=row.address_hint,
         duplicate_of=row.duplicate_of,
         version=row.version,
+        event_sequence=row.event_sequence,
     )

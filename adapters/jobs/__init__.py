@@ -1,0 +1,1 @@
+"""Background work on pgqueuer: the outbox's dispatch, webhook delivery and the escalation scan."""

@@ -1,0 +1,121 @@
+"""The worker: pgqueuer claims jobs (FOR UPDATE SKIP LOCKED), so any number may run at once.
+
+A worker that dies mid-job stops heart-beating; after `heartbeat_timeout` another worker
+picks the job again. Every job is safe to run twice (see dispatch.py and delivery.py).
+"""
+
+import asyncio
+import logging
+import signal
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import asyncpg
+from pgqueuer import AsyncpgPoolDriver, Job, PgQueuer
+from pgqueuer.models import Schedule
+from pgqueuer.types import QueueExecutionMode
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.jobs.codec import decode_event
+from adapters.jobs.delivery import WebhookSender, parse_job
+from adapters.jobs.dispatch import Dispatcher
+from adapters.jobs.escalation import EscalationScan
+from adapters.jobs.fanout import WebhookFanOut
+from adapters.jobs.http_client import HttpClientFactory
+from adapters.jobs.outbox import DELIVER, DISPATCH, ESCALATE
+from domain.requests.escalation import EscalationPolicy
+from domain.shared.clock import Clock
+from domain.shared.events import EventSubscriber
+from domain.webhooks.retry import RetryPolicy
+
+log = logging.getLogger("frontdoor.worker")
+
+WEBHOOKS = "webhooks"  # the built-in subscriber's name in handled_events: never rename
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    heartbeat_timeout: timedelta = timedelta(seconds=30)
+    dequeue_timeout: timedelta = timedelta(seconds=5)
+    batch_size: int = 10
+    escalation_cron: str | None = "* * * * *"  # None: this worker runs no scan
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    escalation: EscalationPolicy = field(default_factory=EscalationPolicy)
+
+
+@dataclass(frozen=True)
+class Jobs:
+    dispatcher: Dispatcher
+    sender: WebhookSender
+    scan: EscalationScan
+
+
+def build_jobs(
+    engine: AsyncEngine,
+    clock: Clock,
+    client_factory: HttpClientFactory,
+    extra_subscribers: Mapping[str, EventSubscriber],
+    config: WorkerConfig,
+) -> Jobs:
+    subscribers: dict[str, EventSubscriber] = {WEBHOOKS: WebhookFanOut(engine, clock)}
+    subscribers.update(extra_subscribers)
+    return Jobs(
+        dispatcher=Dispatcher(engine, subscribers, clock),
+        sender=WebhookSender(engine, client_factory(), clock, config.retry),
+        scan=EscalationScan(engine, clock, config.escalation),
+    )
+
+
+def register(pgq: PgQueuer, jobs: Jobs, escalation_cron: str | None) -> None:
+    @pgq.entrypoint(DISPATCH)
+    async def dispatch(job: Job) -> None:
+        attempt = int(str((job.headers or {}).get("attempt", 1)))
+        await jobs.dispatcher.dispatch(decode_event(job.payload or b""), attempt)
+
+    @pgq.entrypoint(DELIVER)
+    async def deliver(job: Job) -> None:
+        await jobs.sender.deliver(*parse_job(job.payload or b""))
+
+    if escalation_cron:
+
+        @pgq.schedule(ESCALATE, escalation_cron)
+        async def escalate(_: Schedule) -> None:
+            published = await jobs.scan.run()
+            if published:
+                log.info("escalation scan", extra={"fields": {"published": published}})
+
+
+def asyncpg_dsn(url: str) -> str:
+    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+async def run_worker(
+    database_url: str, jobs: Jobs, config: WorkerConfig, *, drain: bool = False
+) -> None:
+    """Until SIGTERM/SIGINT (or, with `drain`, until no job is left)."""
+    pool = await asyncpg.create_pool(asyncpg_dsn(database_url), min_size=2, max_size=4)
+    try:
+        pgq = PgQueuer(AsyncpgPoolDriver(pool))
+        register(pgq, jobs, None if drain else config.escalation_cron)
+        if not drain:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(sig, pgq.shutdown.set)
+        mode = QueueExecutionMode.drain if drain else QueueExecutionMode.continuous
+        log.info("worker started")
+        if drain:
+            await pgq.qm.run(
+                mode=mode,
+                batch_size=config.batch_size,
+                dequeue_timeout=config.dequeue_timeout,
+                heartbeat_timeout=config.heartbeat_timeout,
+            )
+        else:
+            await pgq.run(
+                batch_size=config.batch_size,
+                dequeue_timeout=config.dequeue_timeout,
+                heartbeat_timeout=config.heartbeat_timeout,
+            )
+    finally:
+        await pool.close()

@@ -1,0 +1,148 @@
+"""Managing webhook subscriptions: administrators for everything, managers for their department.
+
+A subscription outside the caller's reach is answered as if it did not exist (404).
+"""
+
+from dataclasses import dataclass, field
+from uuid import UUID, uuid4
+
+from domain.directory.permissions import Principal
+from domain.requests.desk import RequestDesk
+from domain.shared.errors import NotFound, ValidationFailed
+from domain.shared.unit_of_work import UnitOfWork
+from domain.webhooks.model import Subscription, check_event_types, check_url, new_secret
+
+MAX_SERVICE_CODES = 50
+MAX_DESCRIPTION = 500
+
+
+@dataclass(frozen=True)
+class SubscriptionChange:
+    url: str | None = None
+    event_types: list[str] | None = None
+    department_code: str | None = None
+    service_codes: list[str] | None = None
+    description: str | None = None
+    active: bool | None = None
+    changed: frozenset[str] = field(default_factory=frozenset)
+
+
+async def _check_filters(
+    uow: UnitOfWork, department_code: str | None, service_codes: list[str]
+) -> list[str]:
+    if department_code is not None and await uow.departments.get(department_code) is None:
+        raise ValidationFailed.single("department", "is not a known department")
+    if len(service_codes) > MAX_SERVICE_CODES:
+        raise ValidationFailed.single("service_codes", f"at most {MAX_SERVICE_CODES}")
+    for code in service_codes:
+        if await uow.services.get(code) is None:
+            raise ValidationFailed.single("service_codes", f"{code!r} is not a known service")
+    return list(dict.fromkeys(service_codes))
+
+
+def _description(text: str) -> str:
+    if len(text) > MAX_DESCRIPTION:
+        raise ValidationFailed.single("description", f"at most {MAX_DESCRIPTION} characters")
+    return text.strip()
+
+
+async def create_subscription(
+    desk: RequestDesk, change: SubscriptionChange, principal: Principal
+) -> Subscription:
+    """The answer is the only time the secret is shown in full, with rotation."""
+    principal.require_manage_webhooks(change.department_code)
+    now = desk.clock.now()
+    async with desk.uow() as uow:
+        subscription = Subscription(
+            id=uuid4(),
+            url=check_url(change.url or ""),
+            event_types=check_event_types(change.event_types or []),
+            secret=new_secret(),
+            created_at=now,
+            updated_at=now,
+            department_code=change.department_code,
+            service_codes=await _check_filters(
+                uow, change.department_code, change.service_codes or []
+            ),
+            description=_description(change.description or ""),
+            active=True if change.active is None else change.active,
+            created_by=principal.user_id,
+        )
+        await uow.webhooks.add(subscription)
+        await uow.commit()
+    return subscription
+
+
+async def _load(uow: UnitOfWork, subscription_id: UUID, principal: Principal) -> Subscription:
+    subscription = await uow.webhooks.get(subscription_id, for_update=True)
+    if subscription is None or not principal.can_manage_webhooks(subscription.department_code):
+        raise NotFound(f"webhook subscription {subscription_id} was not found")
+    return subscription
+
+
+async def get_subscription(
+    desk: RequestDesk, subscription_id: UUID, principal: Principal
+) -> Subscription:
+    principal.require_any_webhooks()
+    async with desk.uow() as uow:
+        return await _load(uow, subscription_id, principal)
+
+
+async def list_subscriptions(desk: RequestDesk, principal: Principal) -> list[Subscription]:
+    principal.require_any_webhooks()
+    async with desk.uow() as uow:
+        return await uow.webhooks.list(principal.visible_department())
+
+
+async def update_subscription(
+    desk: RequestDesk, subscription_id: UUID, change: SubscriptionChange, principal: Principal
+) -> Subscription:
+    """Only the fields named in `changed` change; re-enabling clears the reason it stopped."""
+    principal.require_any_webhooks()
+    now = desk.clock.now()
+    async with desk.uow() as uow:
+        sub = await _load(uow, subscription_id, principal)
+        if "department_code" in change.changed:
+            principal.require_manage_webhooks(change.department_code)
+            sub.department_code = change.department_code
+        if "url" in change.changed:
+            sub.url = check_url(change.url or "")
+        if "event_types" in change.changed:
+            sub.event_types = check_event_types(change.event_types or [])
+        if "service_codes" in change.changed or "department_code" in change.changed:
+            codes = change.service_codes if "service_codes" in change.changed else None
+            sub.service_codes = await _check_filters(
+                uow, sub.department_code, sub.service_codes if codes is None else codes
+            )
+        if "description" in change.changed:
+            sub.description = _description(change.description or "")
+        if change.active is True and "active" in change.changed:
+            sub.enable(now)
+        elif change.active is False and "active" in change.changed:
+            sub.disable("disabled by a user", now)
+        sub.updated_at = now
+        await uow.webhooks.save(sub)
+        await uow.commit()
+    return sub
+
+
+async def rotate_secret(
+    desk: RequestDesk, subscription_id: UUID, principal: Principal
+) -> Subscription:
+    principal.require_any_webhooks()
+    async with desk.uow() as uow:
+        subscription = await _load(uow, subscription_id, principal)
+        subscription.rotate_secret(desk.clock.now())
+        await uow.webhooks.save(subscription)
+        await uow.commit()
+    return subscription
+
+
+async def delete_subscription(
+    desk: RequestDesk, subscription_id: UUID, principal: Principal
+) -> None:
+    principal.require_any_webhooks()
+    async with desk.uow() as uow:
+        await _load(uow, subscription_id, principal)
+        await uow.webhooks.delete(subscription_id)
+        await uow.commit()
