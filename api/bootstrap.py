@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.auth.tokens import JwtTokens
 from adapters.db.engine import make_engine
+from adapters.db.idempotency import SqlIdempotencyStore
 from adapters.db.rate_limit import SqlRateLimiter
 from adapters.db.read_models.contacts import ContactReadModel
 from adapters.db.read_models.directory import DirectoryReadModel
@@ -44,6 +45,7 @@ class Container:
     contacts: ContactReadModel
     rate_limiter: SqlRateLimiter
     geocoder: IndexedGeocoder
+    idempotency: SqlIdempotencyStore
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -88,4 +90,5 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         geocoder=geocoder,
         contacts=ContactReadModel(engine),
         rate_limiter=SqlRateLimiter(engine),
+        idempotency=SqlIdempotencyStore(engine),
     )

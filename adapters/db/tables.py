@@ -378,3 +378,4 @@ rate_limits = Table(
     Column("window_start", DateTime(timezone=True), primary_key=True),
     Column("hits", Integer, nullable=False),
 )
+from adapters.db import tables_idempotency_media as _tables_idempotency_media  # noqa: E402,F401
