@@ -19,6 +19,7 @@ from adapters.db.read_models.requests import RequestReadModel
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
 from adapters.geocoding import IndexedGeocoder, build_geocoder
+from adapters.http.ssrf import OutboundPolicy
 from api.settings import Settings
 from domain.directory.use_cases import Directory
 from domain.knowledge.use_cases import KnowledgeDesk
@@ -55,6 +56,16 @@ def business_hours(settings: Settings) -> BusinessHours:
     opens, closes = settings.opening_hours
     return BusinessHours(
         tz=settings.zone, opens=opens, closes=closes, holidays=settings.holiday_dates
+    )
+
+
+def outbound_policy(settings: Settings) -> OutboundPolicy:
+    """For every request to a URL an outsider chose (media URLs now, webhooks next)."""
+    return OutboundPolicy(
+        allow_loopback=settings.outbound_allow_loopback,
+        allowed_networks=OutboundPolicy.networks(settings.outbound_allowed_cidrs),
+        timeout_seconds=settings.outbound_timeout_seconds,
+        max_redirects=settings.outbound_max_redirects,
     )
 
 
