@@ -9,6 +9,7 @@ from fastapi.routing import APIRoute
 from api.body_limit import BodyLimitMiddleware
 from api.bootstrap import Container, build_container
 from api.errors import install_error_handlers
+from api.idempotency import IdempotencyMiddleware
 from api.observability import RequestContextMiddleware
 from api.open311 import routes as open311
 from api.open311.errors import install_open311_errors, too_large
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     ):
         app.include_router(module.router)
     install_open311_errors(app)
+    app.add_middleware(IdempotencyMiddleware)  # inside the body limit: bodies are capped first
     app.add_middleware(
         BodyLimitMiddleware,
         default_limit=settings.max_body_bytes,

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.auth.tokens import JwtTokens
 from adapters.db.engine import make_engine
+from adapters.db.idempotency import SqlIdempotencyStore
 from adapters.db.rate_limit import SqlRateLimiter
 from adapters.db.read_models.api_keys import ApiKeyReadModel
 from adapters.db.read_models.changes import ChangeFeed
@@ -22,6 +23,7 @@ from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
 from adapters.geocoding import IndexedGeocoder, build_geocoder
+from adapters.http.ssrf import OutboundPolicy
 from api.settings import Settings
 from domain.directory.use_cases import Directory
 from domain.knowledge.use_cases import KnowledgeDesk
@@ -52,6 +54,7 @@ class Container:
     open311: Open311ReadModel
     webhook_reads: WebhookReadModel
     changes: ChangeFeed
+    idempotency: SqlIdempotencyStore
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -61,6 +64,16 @@ def business_hours(settings: Settings) -> BusinessHours:
     opens, closes = settings.opening_hours
     return BusinessHours(
         tz=settings.zone, opens=opens, closes=closes, holidays=settings.holiday_dates
+    )
+
+
+def outbound_policy(settings: Settings) -> OutboundPolicy:
+    """For every request to a URL an outsider chose (media URLs now, webhooks next)."""
+    return OutboundPolicy(
+        allow_loopback=settings.outbound_allow_loopback,
+        allowed_networks=OutboundPolicy.networks(settings.outbound_allowed_cidrs),
+        timeout_seconds=settings.outbound_timeout_seconds,
+        max_redirects=settings.outbound_max_redirects,
     )
 
 
@@ -100,4 +113,5 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         open311=Open311ReadModel(engine),
         webhook_reads=WebhookReadModel(engine),
         changes=ChangeFeed(engine),
+        idempotency=SqlIdempotencyStore(engine),
     )

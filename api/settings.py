@@ -2,6 +2,8 @@
 
 from datetime import date, time
 from enum import StrEnum
+from ipaddress import ip_network
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pydantic import AliasChoices, Field, field_validator
@@ -53,12 +55,29 @@ class Settings(BaseSettings):
     webhook_retry_base_seconds: float = Field(default=10.0, gt=0)
     webhook_retry_cap_seconds: float = Field(default=4 * 3600.0, gt=0)
     webhook_retry_window_hours: float = Field(default=24.0, gt=0)
+    media_dir: str | None = None  # default: <data_dir>/media
+    media_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)
+    outbound_allow_loopback: bool = False
+    outbound_allowed_cidrs: str = ""
+    outbound_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    outbound_max_redirects: int = Field(default=3, ge=0, le=10)
 
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
         ZoneInfo(value)
         return value
+
+    @field_validator("outbound_allowed_cidrs")
+    @classmethod
+    def _cidrs(cls, value: str) -> str:
+        for cidr in filter(None, (c.strip() for c in value.split(","))):
+            ip_network(cidr)
+        return value
+
+    @property
+    def media_directory(self) -> str:
+        return self.media_dir or str(Path(self.data_dir) / "media")
 
     @property
     def load_demo_data(self) -> bool:

@@ -384,3 +384,4 @@ rate_limits = Table(
 from adapters.db import tables_open311 as _tables_open311  # noqa: E402,F401
 
 from adapters.db import tables_outbox as _tables_outbox  # noqa: E402,F401
+from adapters.db import tables_idempotency_media as _tables_idempotency_media  # noqa: E402,F401
