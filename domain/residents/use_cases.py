@@ -6,7 +6,7 @@ from uuid import UUID, uuid4
 
 from domain.directory.permissions import CALL_CENTER, Principal
 from domain.requests.model import Reporter
-from domain.residents.model import Resident, normalise_email, phone_digits
+from domain.residents.model import ContactPreference, Resident, normalise_email, phone_digits
 from domain.shared.clock import Clock
 from domain.shared.errors import Forbidden, NotFound
 from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -26,7 +26,7 @@ class ResidentDetails:
     emails: tuple[str, ...] = ()
     address: str | None = None
     preferred_language: str | None = None
-    email_updates: bool = False
+    contact_preference: ContactPreference = ContactPreference.EMAIL
 
     def build(self, resident_id: UUID, now: datetime) -> Resident:
         return Resident(
@@ -39,7 +39,7 @@ class ResidentDetails:
             emails=list(self.emails),
             address=self.address,
             preferred_language=self.preferred_language,
-            email_updates=self.email_updates,
+            contact_preference=self.contact_preference,
         )
 
 
