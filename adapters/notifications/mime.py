@@ -25,10 +25,10 @@ def to_mime(message: OutgoingEmail, sender: str, clock: Clock) -> EmailMessage:
     mime["Date"] = format_datetime(clock.now())
     mime["Message-ID"] = message_id(message.key, sender)
     mime["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to us
-    for name, value in message.headers.items():
-        del mime[name]
-        mime[name] = value
     mime.set_content(message.text)
     if message.html is not None:
         mime.add_alternative(message.html, subtype="html")
+    for name, value in message.headers.items():  # after the content: it clears Content-*
+        del mime[name]
+        mime[name] = value
     return mime

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from domain.notifications.ports import Channel
 from domain.notifications.wording import message_language
 from domain.requests.model import ServiceRequest
-from domain.residents.model import ContactPreference, Resident, normalise_email
+from domain.residents.model import ContactPreference, Resident, normalise_email, phone_digits
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,7 @@ def addressee_for(request: ServiceRequest, resident: Resident | None) -> Address
     if resident.contact_preference is ContactPreference.NONE:
         return None
     if resident.contact_preference is ContactPreference.SMS and resident.phones:
-        phone = reporter.phone if reporter.phone in resident.phones else resident.phones[0]
-        return Addressee(Channel.SMS, phone, language)
+        return Addressee(Channel.SMS, _phone_of(resident, reporter.phone), language)
     email = _email_of(resident, reporter.email)
     return None if email is None else Addressee(Channel.EMAIL, email, language)
 
@@ -45,3 +44,9 @@ def _email_of(resident: Resident, given: str | None) -> str | None:
     if given and normalise_email(given) in resident.emails:
         return normalise_email(given)
     return resident.emails[0] if resident.emails else None
+
+
+def _phone_of(resident: Resident, given: str | None) -> str:
+    """The resident's number as they wrote it: the one given on the request, else their first."""
+    wanted = phone_digits(given or "")
+    return next((p for p in resident.phones if phone_digits(p) == wanted), resident.phones[0])
