@@ -22,10 +22,10 @@ class ResidentIn(Strict):
     emails: list[Email] = Field(default_factory=list, max_length=5)
     address: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = None
     preferred_language: Language | None = None
-    contact_preference: ContactPreference = Field(
-        default=ContactPreference.EMAIL,
-        description="How the resident hears about their requests; `none` opts out of every "
-        "message, `sms` needs a phone.",
+    contact_preference: ContactPreference | None = Field(
+        default=None,
+        description="How the resident hears about their requests: `email`, `sms` (needs a "
+        "phone) or `none` (opts out of every message). Left out: unchanged (`email` when new).",
     )
 
     def to_domain(self) -> ResidentDetails:

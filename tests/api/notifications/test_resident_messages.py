@@ -182,7 +182,17 @@ async def test_a_resident_who_opts_out_hears_nothing(
     await residents_notifier.handle(created(request["id"]))
     assert inbox.messages == []
 
-    again = await client.patch(f"/api/v1/residents/{resident_id}", json=details, headers=agent)
+    edited = {**details, "phones": ["410-555-0111"]}
+    edit = await client.patch(f"/api/v1/residents/{resident_id}", json=edited, headers=agent)
+    assert edit.json()["contact_preference"] == "none"  # an edit that does not say keeps it
+    await residents_notifier.handle(created(request["id"]))
+    assert inbox.messages == []
+
+    again = await client.patch(
+        f"/api/v1/residents/{resident_id}",
+        json={**edited, "contact_preference": "email"},
+        headers=agent,
+    )
     assert again.json()["contact_preference"] == "email"
     await residents_notifier.handle(created(request["id"]))
     assert [m["To"] for m in inbox.messages] == [ROSA]
@@ -314,3 +324,32 @@ async def _resident_of(client: httpx.AsyncClient, agent: dict[str, str], email: 
     (resident,) = found.json()["items"]
     resident_id: str = resident["id"]
     return resident_id
+
+
+async def test_a_caller_who_asks_for_no_more_messages_is_opted_out_from_the_contact_record(
+    client: httpx.AsyncClient,
+    agent: dict[str, str],
+    inbox: Inbox,
+    residents_notifier: ResidentNotifier,
+) -> None:
+    number = (await submit(client, agent))["id"]
+    case = await client.post(
+        "/api/v1/cases",
+        json={"channel": "phone", "type": "status_inquiry",
+              "resident": {"emails": [ROSA], "contact_preference": "none"}},
+        headers=agent,
+    )  # fmt: skip
+    assert case.status_code == 201, case.text
+    resident = await client.get(f"/api/v1/residents/{case.json()['resident_id']}", headers=agent)
+    assert resident.json()["contact_preference"] == "none"
+    assert number in [r["id"] for r in resident.json()["requests"]]
+    await residents_notifier.handle(created(number))
+    assert inbox.messages == []
+    silent = await client.post(
+        "/api/v1/cases",
+        json={"channel": "phone", "type": "status_inquiry", "resident": {"emails": [ROSA]}},
+        headers=agent,
+    )
+    assert silent.json()["resident_id"] == case.json()["resident_id"]
+    resident = await client.get(f"/api/v1/residents/{case.json()['resident_id']}", headers=agent)
+    assert resident.json()["contact_preference"] == "none"  # not said again: kept
