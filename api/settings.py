@@ -7,7 +7,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pydantic import AliasChoices, Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsConfigDict
+
+from api.notification_settings import NotificationSettings
 
 DEFAULT_SECRET = "frontdoor-development-secret-not-for-production"  # noqa: S105
 
@@ -17,7 +19,7 @@ class Environment(StrEnum):
     PRODUCTION = "production"
 
 
-class Settings(BaseSettings):
+class Settings(NotificationSettings):
     model_config = SettingsConfigDict(env_prefix="FRONTDOOR_", extra="ignore")
 
     env: Environment = Environment.DEVELOPMENT

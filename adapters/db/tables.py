@@ -3,6 +3,7 @@
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     Computed,
     Date,
@@ -337,9 +338,10 @@ residents = Table(
     Column("address", Text),
     Column("folded_address", Text, nullable=False, server_default=""),
     Column("preferred_language", Text),
-    Column("email_updates", Boolean, nullable=False, server_default=text("false")),
+    Column("contact_preference", Text, nullable=False, server_default="email"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("contact_preference IN ('email', 'sms', 'none')", name="contact_preference"),
     Index("ix_residents_emails", "emails", postgresql_using="gin"),
     Index("ix_residents_phone_keys", "phone_keys", postgresql_using="gin"),
 )
@@ -385,3 +387,4 @@ from adapters.db import tables_open311 as _tables_open311  # noqa: E402,F401
 
 from adapters.db import tables_outbox as _tables_outbox  # noqa: E402,F401
 from adapters.db import tables_idempotency_media as _tables_idempotency_media  # noqa: E402,F401
+from adapters.db import tables_notifications as _tables_notifications  # noqa: E402,F401

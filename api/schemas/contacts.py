@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, StringConstraints, model_validator
 from api.schemas.requests import Email, Language, Phone, RequestCreate, ShortText, Strict
 from domain.cases.model import Case, CaseType, Referral, ReferralTarget
 from domain.requests.model import Channel, ServiceRequest, Status
-from domain.residents.model import Resident
+from domain.residents.model import ContactPreference, Resident
 from domain.residents.use_cases import ResidentDetails
 
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
@@ -22,7 +22,11 @@ class ResidentIn(Strict):
     emails: list[Email] = Field(default_factory=list, max_length=5)
     address: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = None
     preferred_language: Language | None = None
-    email_updates: bool = False
+    contact_preference: ContactPreference | None = Field(
+        default=None,
+        description="How the resident hears about their requests: `email`, `sms` (needs a "
+        "phone) or `none` (opts out of every message). Left out: unchanged (`email` when new).",
+    )
 
     def to_domain(self) -> ResidentDetails:
         return ResidentDetails(
@@ -32,7 +36,7 @@ class ResidentIn(Strict):
             emails=tuple(self.emails),
             address=self.address,
             preferred_language=self.preferred_language,
-            email_updates=self.email_updates,
+            contact_preference=self.contact_preference,
         )
 
 
@@ -44,7 +48,7 @@ class ResidentOut(BaseModel):
     emails: list[str]
     address: str | None
     preferred_language: str | None
-    email_updates: bool
+    contact_preference: ContactPreference
     created_at: datetime
 
     @classmethod
@@ -57,7 +61,7 @@ class ResidentOut(BaseModel):
             emails=r.emails,
             address=r.address,
             preferred_language=r.preferred_language,
-            email_updates=r.email_updates,
+            contact_preference=r.contact_preference,
             created_at=r.created_at,
         )
 

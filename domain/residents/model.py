@@ -4,6 +4,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from uuid import UUID
 
 from domain.shared.errors import ValidationFailed
@@ -28,6 +29,14 @@ def normalise_email(email: str) -> str:
     return email.strip().casefold()
 
 
+class ContactPreference(StrEnum):
+    """How a resident hears about their requests. `none` opts out of every message."""
+
+    EMAIL = "email"  # when we have an address
+    SMS = "sms"
+    NONE = "none"
+
+
 @dataclass
 class Resident:
     id: UUID
@@ -38,7 +47,7 @@ class Resident:
     emails: list[str] = field(default_factory=list)
     address: str | None = None
     preferred_language: str | None = None
-    email_updates: bool = False
+    contact_preference: ContactPreference = ContactPreference.EMAIL
     updated_at: datetime | None = None
 
     def __post_init__(self) -> None:
@@ -47,8 +56,8 @@ class Resident:
         for email in self.emails:
             if not EMAIL.match(email):
                 raise ValidationFailed.single("emails", f"{email!r} is not an email address")
-        if self.email_updates and not self.emails:
-            raise ValidationFailed.single("email_updates", "needs an email address")
+        if self.contact_preference is ContactPreference.SMS and not self.phones:
+            raise ValidationFailed.single("contact_preference", "sms needs a phone number")
 
     @property
     def phone_keys(self) -> list[str]:

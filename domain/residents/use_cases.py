@@ -6,7 +6,7 @@ from uuid import UUID, uuid4
 
 from domain.directory.permissions import CALL_CENTER, Principal
 from domain.requests.model import Reporter
-from domain.residents.model import Resident, normalise_email, phone_digits
+from domain.residents.model import ContactPreference, Resident, normalise_email, phone_digits
 from domain.shared.clock import Clock
 from domain.shared.errors import Forbidden, NotFound
 from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -26,7 +26,7 @@ class ResidentDetails:
     emails: tuple[str, ...] = ()
     address: str | None = None
     preferred_language: str | None = None
-    email_updates: bool = False
+    contact_preference: ContactPreference | None = None  # None: unchanged, email when new
 
     def build(self, resident_id: UUID, now: datetime) -> Resident:
         return Resident(
@@ -39,12 +39,15 @@ class ResidentDetails:
             emails=list(self.emails),
             address=self.address,
             preferred_language=self.preferred_language,
-            email_updates=self.email_updates,
+            contact_preference=self.contact_preference or ContactPreference.EMAIL,
         )
 
 
 async def find_or_create(uow: UnitOfWork, details: ResidentDetails, now: datetime) -> Resident:
-    """The resident with the same email or phone, told what is new; otherwise a new one."""
+    """The resident with the same email or phone, told what is new; otherwise a new one.
+
+    A contact preference the caller states now replaces the stored one.
+    """
     candidate = details.build(uuid4(), now)
     existing = await uow.residents.find_by_contact(candidate.emails, candidate.phone_keys)
     if existing is None:
@@ -52,6 +55,8 @@ async def find_or_create(uow: UnitOfWork, details: ResidentDetails, now: datetim
         return candidate
     before = replace(existing)
     existing.absorb(candidate)
+    if details.contact_preference is not None:
+        existing = replace(existing, contact_preference=details.contact_preference)  # validates
     if existing != before:  # a repeat caller telling nothing new costs no write
         existing.updated_at = now
         await uow.residents.save(existing)
@@ -86,12 +91,15 @@ async def create_resident(
 async def update_resident(
     uow: UnitOfWorkFactory, clock: Clock, resident_id: UUID, details: ResidentDetails, by: Principal
 ) -> Resident:
-    """Replaces the contact details given; preferences too."""
+    """Replaces the contact details given; preferences too. A contact preference left out
+    stays as it was, so an edit that does not mention it never undoes an opt-out."""
     require_resident_access(by)
     async with uow() as work:
         resident = await work.residents.get(resident_id)
         if resident is None:
             raise NotFound(f"resident {resident_id} was not found")
+        if details.contact_preference is None:
+            details = replace(details, contact_preference=resident.contact_preference)
         updated = details.build(resident.id, clock.now())
         updated.created_at = resident.created_at
         await work.residents.save(updated)

@@ -7,7 +7,7 @@ from sqlalchemy import Row, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.tables import residents
-from domain.residents.model import Resident, fold
+from domain.residents.model import ContactPreference, Resident, fold
 
 
 def resident_values(resident: Resident) -> dict[str, Any]:
@@ -23,7 +23,7 @@ def resident_values(resident: Resident) -> dict[str, Any]:
         "address": resident.address,
         "folded_address": fold(resident.address or ""),
         "preferred_language": resident.preferred_language,
-        "email_updates": resident.email_updates,
+        "contact_preference": resident.contact_preference.value,
         "created_at": resident.created_at,
         "updated_at": resident.updated_at or resident.created_at,
     }
@@ -40,7 +40,7 @@ def resident_from_row(row: Row[Any]) -> Resident:
         emails=list(row.emails),
         address=row.address,
         preferred_language=row.preferred_language,
-        email_updates=row.email_updates,
+        contact_preference=ContactPreference(row.contact_preference),
     )
 
 

@@ -1,0 +1,19 @@
+"""The record of notifications sent: what makes re-handling an event send nothing twice."""
+
+from sqlalchemy import Column, DateTime, Index, Table, Text
+from sqlalchemy.dialects.postgresql import UUID
+
+from adapters.db.tables import metadata
+
+# No address or name here: `key` names the recipient by role or user id only.
+notification_deliveries = Table(
+    "notification_deliveries",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("event_id", UUID(as_uuid=True), nullable=False),
+    Column("request_id", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("channel", Text, nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+    Index("ix_notification_deliveries_request_id", "request_id"),
+)

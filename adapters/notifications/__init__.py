@@ -1,0 +1,1 @@
+"""Email and SMS delivery: SMTP, and .eml/.txt files for development."""

@@ -1,0 +1,54 @@
+"""Composition of the notification subscribers, for the outbox worker's dispatcher."""
+
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.db.read_models.escalation import SqlEscalationContacts
+from adapters.db.repositories.deliveries import SqlDeliveryLog
+from adapters.db.unit_of_work import SqlUnitOfWorkFactory
+from adapters.notifications.files import FileEmailSender, FileSmsSender
+from adapters.notifications.smtp import SmtpEmailSender, SmtpServer
+from api.notification_settings import EmailBackend
+from api.settings import Settings
+from domain.notifications.escalation import EscalationNotifier
+from domain.notifications.ports import EmailSender
+from domain.notifications.residents import PublicLinks, ResidentNotifier
+from domain.shared.clock import Clock, SystemClock
+from domain.shared.events import EventSubscriber
+
+
+def build_email_sender(settings: Settings, clock: Clock) -> EmailSender:
+    if settings.email_backend is EmailBackend.SMTP:
+        server = SmtpServer(
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            sender=settings.mail_from,
+            username=settings.smtp_user,
+            password=settings.smtp_password,
+            starttls=settings.smtp_starttls,
+            implicit_tls=settings.smtp_tls,
+        )
+        return SmtpEmailSender(server, clock)
+    return FileEmailSender(Path(settings.mail_dir), settings.mail_from, clock)
+
+
+def build_notification_subscribers(
+    settings: Settings, engine: AsyncEngine, clock: Clock | None = None
+) -> list[EventSubscriber]:
+    """Resident messages and manager escalations; each is idempotent by event id."""
+    clock = clock or SystemClock()
+    uow = SqlUnitOfWorkFactory(engine)
+    log = SqlDeliveryLog(engine)
+    email = build_email_sender(settings, clock)
+    links = PublicLinks(
+        status_url=settings.public_status_url,
+        lookup_url=settings.public_lookup_url,
+        unsubscribe=settings.mail_unsubscribe,
+    )
+    sms = FileSmsSender(Path(settings.mail_dir) / "sms", clock)
+    residents = ResidentNotifier(uow, log, email, sms, links, settings.zone, clock)
+    managers = EscalationNotifier(
+        uow, SqlEscalationContacts(engine), log, email, settings.zone, clock
+    )
+    return [residents, managers]

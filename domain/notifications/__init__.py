@@ -1,0 +1,1 @@
+"""Notifications: residents hear about their requests, managers about late ones."""

@@ -1,0 +1,71 @@
+"""What notifications need from the outside: senders, a delivery log, the staff to escalate to."""
+
+from collections.abc import Mapping
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+from uuid import UUID
+
+
+@dataclass(frozen=True)
+class OutgoingEmail:
+    """One email. `key` names this delivery (a stable Message-ID is derived from it)."""
+
+    to: str
+    subject: str
+    text: str
+    key: str
+    html: str | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+class EmailSender(Protocol):
+    async def send(self, message: OutgoingEmail) -> None:
+        """Hand the message to the mail system; raise when it was not accepted."""
+        ...
+
+
+class SmsSender(Protocol):
+    async def send(self, to: str, text: str) -> None: ...
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A message to send once. `key` holds no address: a role or a user id names the recipient."""
+
+    key: str
+    event_id: UUID
+    request_id: str
+    kind: str
+    channel: Channel
+    at: datetime
+
+
+class DeliveryLog(Protocol):
+    def claim(self, delivery: Delivery) -> AbstractAsyncContextManager[bool]:
+        """Yields True when the delivery is new, False when it was already sent.
+
+        The claim is kept only when the block ends without an error, so a failed send is
+        tried again on the next delivery of the event; a concurrent claim of the same key waits.
+        """
+        ...
+
+
+@dataclass(frozen=True)
+class StaffContact:
+    key: str  # the user id, or the department code for a department's own address
+    name: str
+    email: str
+
+
+class EscalationContacts(Protocol):
+    async def for_department(self, department_code: str) -> list[StaffContact]:
+        """The department's active managers; its own address when it has none."""
+        ...

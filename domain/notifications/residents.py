@@ -1,0 +1,171 @@
+"""Residents hear when their request is received, changes status in public, and closes."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from domain.notifications.ports import (
+    Channel,
+    Delivery,
+    DeliveryLog,
+    EmailSender,
+    OutgoingEmail,
+    SmsSender,
+)
+from domain.notifications.recipients import Addressee, addressee_for
+from domain.notifications.templates import render_email, render_sms
+from domain.notifications.wording import REASON_WORDS, SPANISH, STATUS_WORDS, format_when
+from domain.requests.model import CloseReason, ServiceRequest, Status
+from domain.residents.model import Resident
+from domain.shared.clock import Clock
+from domain.shared.events import Event, EventType
+from domain.shared.unit_of_work import UnitOfWorkFactory
+
+SUBMITTED, STATUS, CLOSED = "submitted", "status", "closed"
+
+
+@dataclass(frozen=True)
+class PublicLinks:
+    """Where residents follow a request (`{number}` is replaced) and look theirs up."""
+
+    status_url: str
+    lookup_url: str
+    unsubscribe: str | None = None  # a List-Unsubscribe target: mailto: or https:
+
+    def status(self, number: str) -> str:
+        return self.status_url.replace("{number}", number)
+
+
+def message_kind(event: Event) -> str | None:
+    """Which message an event calls for. A change to `closed` waits for `request.closed`."""
+    if event.type is EventType.REQUEST_CREATED:
+        return SUBMITTED
+    if event.type is EventType.REQUEST_CLOSED:
+        return CLOSED
+    if event.type is EventType.REQUEST_UPDATED and event.data.get("public_status_changed") is True:
+        return None if event.data.get("status") == Status.CLOSED else STATUS
+    return None
+
+
+@dataclass(frozen=True)
+class _Subject:
+    request: ServiceRequest
+    resident: Resident | None
+    service_name: str
+
+
+class ResidentNotifier:
+    """An EventSubscriber: one message per event to the request's reporter, never twice.
+
+    The message is built from the request as it is when the event is handled (after the
+    change committed); the status named is the one the event reports.
+    """
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        log: DeliveryLog,
+        email: EmailSender,
+        sms: SmsSender,
+        links: PublicLinks,
+        zone: ZoneInfo,
+        clock: Clock,
+    ) -> None:
+        self._uow, self._log, self._email, self._sms = uow, log, email, sms
+        self._links, self._zone, self._clock = links, zone, clock
+
+    async def handle(self, event: Event) -> None:
+        kind = message_kind(event)
+        if kind is None:
+            return
+        subject = await self._load(event.subject)
+        if subject is None:
+            return
+        to = addressee_for(subject.request, subject.resident)
+        if to is None:
+            return
+        delivery = Delivery(
+            key=f"{event.id}:reporter",
+            event_id=event.id,
+            request_id=subject.request.id,
+            kind=kind,
+            channel=to.channel,
+            at=self._clock.now(),
+        )
+        async with self._log.claim(delivery) as new:
+            if new:
+                await self._send(delivery, to, self._values(kind, event, subject, to.language))
+
+    async def _load(self, number: str) -> _Subject | None:
+        async with self._uow() as work:
+            request = await work.requests.get(number)
+            if request is None:
+                return None
+            resident = None
+            if request.resident_id is not None:
+                resident = await work.residents.get(request.resident_id)
+            service = await work.services.get(request.service_code)
+        name = service.name if service else request.service_code
+        return _Subject(request, resident, name)
+
+    async def _send(self, delivery: Delivery, to: Addressee, values: dict[str, str]) -> None:
+        if to.channel is Channel.SMS:
+            await self._sms.send(to.address, render_sms(delivery.kind, to.language, values))
+            return
+        rendered = render_email(delivery.kind, to.language, values)
+        headers: dict[str, str] = {"Content-Language": to.language}
+        if self._links.unsubscribe:
+            headers["List-Unsubscribe"] = f"<{self._links.unsubscribe}>"
+        message = OutgoingEmail(
+            to=to.address,
+            subject=rendered.subject,
+            text=rendered.text,
+            key=delivery.key,
+            headers=headers,
+        )
+        await self._email.send(message)
+
+    def _values(self, kind: str, event: Event, subject: _Subject, language: str) -> dict[str, str]:
+        request = subject.request
+        expected = (
+            format_when(request.expected_at, language, self._zone)
+            if request.expected_at
+            else ("por confirmar" if language == SPANISH else "to be confirmed")
+        )
+        values = {
+            "number": request.id,
+            "service": subject.service_name,
+            "expected": expected,
+            "status_url": self._links.status(request.id),
+            "lookup_url": self._links.lookup_url,
+            "status": STATUS_WORDS[language][_status(event.data, request)],
+        }
+        if kind == CLOSED:
+            reason = _close_reason(event.data, request)
+            values["reason"] = REASON_WORDS[language][reason]
+            values["duplicate_note"] = self._duplicate_note(request, reason, language)
+        return values
+
+    def _duplicate_note(
+        self, request: ServiceRequest, reason: CloseReason | None, language: str
+    ) -> str:
+        parent = request.duplicate_of
+        if reason is not CloseReason.DUPLICATE or parent is None:
+            return ""
+        url = self._links.status(parent)
+        if language == SPANISH:
+            return f"Puede seguir la solicitud {parent}: {url}\n"
+        return f"You can follow request {parent} instead: {url}\n"
+
+
+def _status(data: Mapping[str, object], request: ServiceRequest) -> Status:
+    reported = data.get("status")
+    return Status(str(reported)) if reported in set(Status) else request.status
+
+
+def _close_reason(data: Mapping[str, object], request: ServiceRequest) -> CloseReason | None:
+    for name in ("close_reason", "reason"):
+        reported = data.get(name)
+        if reported in set(CloseReason):
+            return CloseReason(str(reported))
+    return request.close_reason
