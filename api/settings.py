@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     metrics_token: str | None = None
     index_check_seconds: float = Field(default=1.0, ge=0, le=60)
+    spa_dir: str = "frontend/dist"
 
     @field_validator("timezone")
     @classmethod
