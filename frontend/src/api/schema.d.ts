@@ -1022,26 +1022,26 @@ export interface components {
              * Summary
              * @default
              */
-            summary: string;
+            summary?: string;
             /**
              * Body
              * @description Markdown
              * @default
              */
-            body: string;
+            body?: string;
             /**
              * Language
              * @description BCP 47 tag
              * @default en
              */
-            language: string;
+            language?: string;
             /** @default public */
-            audience: components["schemas"]["Audience"];
+            audience?: components["schemas"]["Audience"];
             /**
              * @description draft or published (writers may publish at once)
              * @default draft
              */
-            status: components["schemas"]["ArticleStatus"];
+            status?: components["schemas"]["ArticleStatus"];
             /**
              * Department
              * @description Owner; none means the 311 center
@@ -1223,27 +1223,27 @@ export interface components {
              * Description
              * @default
              */
-            description: string;
+            description?: string;
             /**
              * Variable
              * @default true
              */
-            variable: boolean;
+            variable?: boolean;
             /**
              * Required
              * @default false
              */
-            required: boolean;
+            required?: boolean;
             /**
              * Order
              * @default 0
              */
-            order: number;
+            order?: number;
             /**
              * Datatype Description
              * @default
              */
-            datatype_description: string;
+            datatype_description?: string;
             /** Values */
             values?: components["schemas"]["AttributeOptionBody"][];
         };
@@ -1286,12 +1286,12 @@ export interface components {
              * Summary
              * @default
              */
-            summary: string;
+            summary?: string;
             /**
              * Notes
              * @default
              */
-            notes: string;
+            notes?: string;
             /** Resident Id */
             resident_id?: string | null;
             resident?: components["schemas"]["ResidentIn"] | null;
@@ -1299,7 +1299,7 @@ export interface components {
              * Anonymous
              * @default false
              */
-            anonymous: boolean;
+            anonymous?: boolean;
             /** Article Ids */
             article_ids?: number[];
             /** Request Ids */
@@ -1412,7 +1412,7 @@ export interface components {
             /** Body */
             body: string;
             /** @default internal */
-            visibility: components["schemas"]["Visibility"];
+            visibility?: components["schemas"]["Visibility"];
         };
         /** ContactBody */
         ContactBody: {
@@ -1477,7 +1477,7 @@ export interface components {
              * @default FeatureCollection
              * @constant
              */
-            type: "FeatureCollection";
+            type?: "FeatureCollection";
             /** Features */
             features: components["schemas"]["FeatureOut"][];
         };
@@ -1488,7 +1488,7 @@ export interface components {
              * @default Feature
              * @constant
              */
-            type: "Feature";
+            type?: "Feature";
             /** Id */
             id: number;
             properties: components["schemas"]["FeatureProperties"];
@@ -1728,7 +1728,7 @@ export interface components {
              * Description
              * @default
              */
-            description: string;
+            description?: string;
             location?: components["schemas"]["LocationIn"] | null;
             /** Attributes */
             attributes?: {
@@ -1736,9 +1736,9 @@ export interface components {
             };
             reporter?: components["schemas"]["ReporterIn"] | null;
             /** @default api */
-            channel: components["schemas"]["Channel"];
+            channel?: components["schemas"]["Channel"];
             /** @default normal */
-            priority: components["schemas"]["Priority"];
+            priority?: components["schemas"]["Priority"];
         };
         /** RequestList */
         RequestList: {
@@ -1832,7 +1832,7 @@ export interface components {
              * Email Updates
              * @default false
              */
-            email_updates: boolean;
+            email_updates?: boolean;
         };
         /** ResidentList */
         ResidentList: {
@@ -1902,7 +1902,7 @@ export interface components {
              * Refer To Area Contact
              * @default false
              */
-            refer_to_area_contact: boolean;
+            refer_to_area_contact?: boolean;
             /** Service Code */
             service_code?: string | null;
             /** Service Group */
@@ -1915,7 +1915,7 @@ export interface components {
              * Description
              * @default
              */
-            description: string;
+            description?: string;
         };
         /** RuleList */
         RuleList: {
@@ -1933,7 +1933,7 @@ export interface components {
              * Refer To Area Contact
              * @default false
              */
-            refer_to_area_contact: boolean;
+            refer_to_area_contact?: boolean;
             /** Service Code */
             service_code?: string | null;
             /** Service Group */
@@ -1946,7 +1946,7 @@ export interface components {
              * Description
              * @default
              */
-            description: string;
+            description?: string;
             /** Id */
             id: number;
         };
@@ -1963,24 +1963,24 @@ export interface components {
              * Type Name
              * @default
              */
-            type_name: string;
+            type_name?: string;
             /**
              * Description
              * @default
              */
-            description: string;
+            description?: string;
             /**
              * Group
              * @default
              */
-            group: string;
+            group?: string;
             /** Keywords */
             keywords?: string[];
             /**
              * Active
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /** Attributes */
             attributes?: components["schemas"]["AttributeBody"][];
             /**
@@ -2171,12 +2171,12 @@ export interface components {
             /** Target Hours */
             target_hours: number;
             /** @default business */
-            calendar: components["schemas"]["SlaCalendar"];
+            calendar?: components["schemas"]["SlaCalendar"];
             /**
              * Pauses On Hold
              * @default true
              */
-            pauses_on_hold: boolean;
+            pauses_on_hold?: boolean;
         };
         /**
          * SlaCalendar
@@ -2240,7 +2240,7 @@ export interface components {
              * Token Type
              * @default bearer
              */
-            token_type: string;
+            token_type?: string;
             /** Expires In */
             expires_in: number;
         };
@@ -2268,7 +2268,7 @@ export interface components {
              * Language
              * @default en
              */
-            language: string;
+            language?: string;
         };
         /** TriageOut */
         TriageOut: {
@@ -2429,12 +2429,12 @@ export interface components {
              * Instance
              * @default null
              */
-            instance: string | null;
+            instance?: string | null;
             /**
              * Errors
              * @default null
              */
-            errors: components["schemas"]["FieldProblem"][] | null;
+            errors?: components["schemas"]["FieldProblem"][] | null;
         };
     };
     responses: never;
@@ -3160,7 +3160,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the list you last read: 304 if unchanged */
+                "if-none-match"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3174,6 +3177,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RequestList"];
                 };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unauthenticated */
             401: {
