@@ -11,18 +11,13 @@ export type Logged = {
 }
 
 /**
- * Logs the contact (one POST /cases: the case and its new requests, all or none), records the
- * articles used, and reads the new requests back for their expected dates.
+ * Logs the contact (one POST /cases: the case, its new requests and the uses of the articles
+ * the answer came from, all or none), then reads the new requests back for their expected dates.
  */
 export function useLogContact() {
   return useMutation({
     mutationFn: async (body: CaseCreate): Promise<Logged> => {
       const created = await unwrap(api.POST('/api/v1/cases', { body }))
-      await Promise.all(
-        (body.article_ids ?? []).map((article_id) =>
-          api.POST('/api/v1/articles/{article_id}/uses', { params: { path: { article_id } } }),
-        ),
-      )
       const linked = body.request_ids ?? []
       const fresh = created.request_ids.filter((id) => !linked.includes(id))
       const requests = await Promise.all(
