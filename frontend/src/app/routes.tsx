@@ -21,6 +21,8 @@ const CONTACT_CENTRE: readonly Role[] = ['admin', 'supervisor', 'agent']
 
 export const ROUTES: readonly AppRoute[] = [
   { path: '/intake', nav: 'nav.intake', roles: CONTACT_CENTRE, page: lazy(() => import('../features/intake/IntakePage')) },
+  { path: '/queues', nav: 'nav.queues', roles: EVERYONE, page: lazy(() => import('../features/queues/QueuesPage')) },
+  { path: '/requests/:id', roles: EVERYONE, page: lazy(() => import('../features/request-detail/RequestDetailPage')) },
 ]
 
 export function routesFor(role: Role): AppRoute[] {
