@@ -23,11 +23,12 @@ SHELL := /bin/bash
 MAKEFLAGS += --no-print-directory
 
 .PHONY: help run worker lint test test-all test-fast openapi migration bench clean
+.PHONY: help run lint test test-all test-fast openapi migration bench clean spa client test-frontend test-e2e
 
 help: ## List the targets
 	@echo "Frontdoor make targets:"
-	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
-		| awk 'BEGIN {FS = ":.*## "}; {printf "  %-11s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) \
+		| awk 'BEGIN {FS = ":.*## "}; {printf "  %-13s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	test -x $(PIP) || $(PY) -m venv --clear $(VENV)
@@ -35,7 +36,35 @@ $(STAMP): pyproject.toml
 	$(PIP) install -e '.[dev]'
 	touch $@
 
-run: $(STAMP) ## Start the product (embedded PostgreSQL in .data/ unless DATABASE_URL is set)
+# ---- the agent SPA (frontend/) ----
+FRONTEND := frontend
+NPM_STAMP := $(FRONTEND)/node_modules/.installed
+SPA_BUILD := $(FRONTEND)/dist/index.html
+SPA_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/dev/null) \
+	$(addprefix $(FRONTEND)/,index.html vite.config.ts tsconfig.json package-lock.json)
+
+$(NPM_STAMP): $(FRONTEND)/package-lock.json
+	cd $(FRONTEND) && npm ci --no-audit --no-fund
+	touch $@
+
+# Rebuilt only when a source changed; the build reports the initial JavaScript (gzipped).
+$(SPA_BUILD): $(NPM_STAMP) $(SPA_SOURCES)
+	cd $(FRONTEND) && npm run build
+
+spa: $(SPA_BUILD) ## Build the agent SPA into frontend/dist (only when its sources changed)
+
+client: $(NPM_STAMP) ## Regenerate the SPA's typed API client from openapi/openapi.json
+	cd $(FRONTEND) && npm run client
+
+test-frontend: $(NPM_STAMP) ## SPA: client drift, ESLint, types, Vitest with coverage, build + bundle budget
+	cd $(FRONTEND) && npm run check-client && npm run lint && npm run typecheck && npm test
+	$(MAKE) spa
+
+test-e2e: $(STAMP) $(SPA_BUILD) ## Playwright on Debian's chromium against the real API + PostgreSQL
+	bash scripts/ensure-apt.sh chromium chromium
+	bash scripts/e2e.sh
+
+run: $(STAMP) $(SPA_BUILD) ## Start the product (embedded PostgreSQL in .data/ unless DATABASE_URL is set)
 	exec $(PYTHON) -m api
 
 worker: $(STAMP) ## One more background worker (jobs, webhooks, escalation) on DATABASE_URL
@@ -56,9 +85,11 @@ lint: $(STAMP) ## ruff, ruff format --check, mypy, import-linter, hadolint, dock
 	if [ -n "$$failed" ]; then echo -e "lint FAILED:$$failed" >&2; exit 1; fi; \
 	echo "lint OK"
 
-test: ## lint, then the whole test suite, then the smoke tests on the embedded PostgreSQL
+test: ## lint, the whole test suite, embedded smoke tests, the SPA's tests and the e2e tests
 	$(MAKE) lint
 	$(MAKE) test-all
+	$(MAKE) test-frontend
+	$(MAKE) test-e2e
 
 # pytest exits 5 when it collects no test: that is a failure here, in both passes.
 test-all: $(STAMP) ## pytest tests (PostgreSQL at 127.0.0.1:5432 or TEST_DATABASE_URL) + embedded smoke pass
@@ -91,4 +122,5 @@ bench: $(STAMP) ## Run the benchmark (python -m bench)
 
 clean: ## Remove .venv and caches (keeps .data/)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info
+	rm -rf $(FRONTEND)/node_modules $(FRONTEND)/dist $(FRONTEND)/coverage
 	find . -name __pycache__ -type d -not -path './.data/*' -not -path './node_modules/*' -prune -exec rm -rf {} +

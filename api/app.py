@@ -2,6 +2,7 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
@@ -31,6 +32,7 @@ from api.routers import (
     webhooks,
 )
 from api.settings import Settings
+from api.spa import mount_spa
 
 DESCRIPTION = """Frontdoor is an open-source 311 platform: one front door for residents,
 the system a city's 311 contact center runs on. Errors are RFC 9457 problem+json."""
@@ -94,6 +96,8 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     )
     app.add_middleware(RequestContextMiddleware)
     _declare_problem_schema(app)
+    if (Path(settings.spa_dir) / "index.html").is_file():
+        mount_spa(app, Path(settings.spa_dir))  # last: its catch-all must not shadow a route
     return app
 
 
@@ -105,9 +109,11 @@ def _declare_problem_schema(app: FastAPI) -> None:
             return app.openapi_schema
         schema = original()
         components = schema.setdefault("components", {}).setdefault("schemas", {})
-        components.setdefault(
-            "Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}")
-        )
+        problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        # Nested models (FieldProblem) become components too, so every $ref resolves.
+        for name, nested in problem.pop("$defs", {}).items():
+            components.setdefault(name, nested)
+        components.setdefault("Problem", problem)
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -63,6 +63,7 @@ class Settings(NotificationSettings):
     outbound_allowed_cidrs: str = ""
     outbound_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
     outbound_max_redirects: int = Field(default=3, ge=0, le=10)
+    spa_dir: str = "frontend/dist"
 
     @field_validator("timezone")
     @classmethod

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Header, Query, Response, status
 from adapters.db.read_models.duplicates import NearbyQuery
 from adapters.db.read_models.requests import RequestFilter
 from api.bootstrap import Container
+from api.conditional import NOT_MODIFIED, ConditionalGetDep
 from api.deps import ContainerDep, IfMatchDep, PrincipalDep, etag_of
 from api.problems import problem_responses
 from api.schemas.duplicates import DuplicateList, MergeIn, ServiceRequestCreated
@@ -78,10 +79,13 @@ def _csv(values: list[str] | None) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
-@router.get("", response_model=RequestList, responses=problem_responses(401, 422))
+@router.get(
+    "", response_model=RequestList, responses={**NOT_MODIFIED, **problem_responses(401, 422)}
+)
 async def list_requests(
     container: ContainerDep,
     principal: PrincipalDep,
+    conditional: ConditionalGetDep,
     status: Annotated[list[Status] | None, Query()] = None,
     service_code: Annotated[list[str] | None, Query(max_length=50)] = None,
     department: Annotated[str | None, Query(max_length=64)] = None,
@@ -93,7 +97,7 @@ async def list_requests(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
     changed_after: Annotated[str | None, Query(max_length=100, description=CHANGES)] = None,
-) -> RequestList:
+) -> RequestList | Response:
     """Newest first. Staff see their own department's requests only.
 
     With `changed_after` the list is the change feed instead (the other filters are not
@@ -117,9 +121,8 @@ async def list_requests(
             visible_department=principal.visible_department(),
         )
     )
-    return RequestList(
-        items=[ServiceRequestOut.of(r) for r in page.items], next_cursor=page.next_cursor
-    )
+    items = [ServiceRequestOut.of(r) for r in page.items]
+    return conditional.answer(RequestList(items=items, next_cursor=page.next_cursor))
 
 
 async def _service(container: Container, code: str) -> Service:

@@ -1,0 +1,67 @@
+import { screen, within } from '@testing-library/react'
+import { session } from '../api/session'
+import { mockApi } from '../test/api'
+import { renderWithProviders } from '../test/render'
+import { App } from './App'
+
+const me = (role: string) => ({
+  id: '00000000-0000-0000-0000-000000000001',
+  email: `${role}@example.org`,
+  display_name: `Demo ${role}`,
+  role,
+  department: role === 'staff' ? 'transportation' : null,
+  tier: role === 'staff' ? 'employee' : null,
+})
+
+describe('App', () => {
+  it('shows the sign-in screen, and calls no API, when signed out', () => {
+    const api = mockApi({})
+    renderWithProviders(<App />)
+    expect(screen.getByRole('heading', { name: 'Sign in to Frontdoor 311' })).toBeInTheDocument()
+    expect(api.calls).toHaveLength(0)
+  })
+
+  it('gives an agent the "New contact" entry in the main navigation', async () => {
+    session.start('tok')
+    const api = mockApi({ 'GET /api/v1/me': me('agent') })
+    renderWithProviders(<App />)
+    const nav = await screen.findByRole('navigation', { name: 'Main' })
+    expect(within(nav).getByRole('link', { name: 'New contact' })).toHaveAttribute('href', '/intake')
+    expect(api.calls[0]!.request.headers.get('Authorization')).toBe('Bearer tok')
+  })
+
+  it('keeps intake out of the navigation of department staff', async () => {
+    session.start('tok')
+    mockApi({ 'GET /api/v1/me': me('staff') })
+    renderWithProviders(<App />)
+    const nav = await screen.findByRole('navigation', { name: 'Main' })
+    expect(within(nav).queryByRole('link', { name: 'New contact' })).toBeNull()
+  })
+
+  it('signs out: the token goes and the sign-in screen comes back', async () => {
+    session.start('tok')
+    mockApi({ 'GET /api/v1/me': me('agent') })
+    const { user } = renderWithProviders(<App />)
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }))
+    expect(session.token()).toBeNull()
+    expect(screen.getByLabelText('Email')).toBeInTheDocument()
+  })
+
+  it('ends the session when the API says the token is no longer valid', async () => {
+    session.start('expired')
+    mockApi({ 'GET /api/v1/me': { status: 401, body: { title: 'Unauthenticated', status: 401 } } })
+    renderWithProviders(<App />)
+    expect(await screen.findByLabelText('Email')).toBeInTheDocument()
+    expect(session.token()).toBeNull()
+  })
+
+  it('switches the UI to Spanish and remembers the choice', async () => {
+    mockApi({})
+    const { user } = renderWithProviders(<App />)
+    await user.selectOptions(screen.getByLabelText('Language'), 'es')
+    expect(await screen.findByLabelText('Correo electrónico')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Iniciar sesión' })).toBeInTheDocument()
+    expect(localStorage.getItem('frontdoor.language')).toBe('es')
+    expect(document.documentElement.lang).toBe('es')
+  })
+})

@@ -1,0 +1,36 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import type { Role } from '../shared/useMe'
+
+/**
+ * The route table and the navigation, in one place. Every screen is lazy-loaded so the initial
+ * bundle stays small (Leaflet, for one, only loads with the intake screen).
+ *
+ * To add a screen: one entry here. `nav` is an i18n key of the `common` namespace
+ * (src/i18n/locales/*.json); leave it out for routes that are not in the navigation
+ * (e.g. a request's detail page). `roles` are the roles that see it.
+ */
+export type AppRoute = {
+  path: string
+  nav?: string
+  roles: readonly Role[]
+  page: LazyExoticComponent<ComponentType>
+}
+
+const EVERYONE: readonly Role[] = ['admin', 'supervisor', 'agent', 'staff']
+const CONTACT_CENTRE: readonly Role[] = ['admin', 'supervisor', 'agent']
+
+export const ROUTES: readonly AppRoute[] = [
+  { path: '/intake', nav: 'nav.intake', roles: CONTACT_CENTRE, page: lazy(() => import('../features/intake/IntakePage')) },
+  { path: '/queues', nav: 'nav.queues', roles: EVERYONE, page: lazy(() => import('../features/queues/QueuesPage')) },
+  { path: '/requests/:id', roles: EVERYONE, page: lazy(() => import('../features/request-detail/RequestDetailPage')) },
+]
+
+export function routesFor(role: Role): AppRoute[] {
+  return ROUTES.filter((route) => route.roles.includes(role))
+}
+
+export function homeFor(role: Role): string {
+  return routesFor(role).find((route) => route.nav)?.path ?? '/'
+}
+
+export { EVERYONE }

@@ -1,0 +1,288 @@
+import { useId, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiError, type components } from '../../api/client'
+import { CallerSection, NO_CALLER, type Caller } from './CallerSection'
+import { Confirmation } from './Confirmation'
+import { DuplicatesPanel } from './DuplicatesPanel'
+import { KnowledgePanel } from './KnowledgePanel'
+import { LocationSection, type Location } from './LocationSection'
+import { useNearby, useServices, useTriage, type Article, type Service } from './queries'
+import { attributePayload, missingAttributes, ServiceForm, type AttributeValues } from './ServiceForm'
+import { TriageBanners } from './TriageBanners'
+import { useLogContact, type CaseCreate } from './useLogContact'
+
+type Channel = components['schemas']['Channel']
+type CaseType = components['schemas']['CaseType']
+type ReferralTarget = components['schemas']['ReferralTarget']
+
+export const CHANNELS: Channel[] = ['phone', 'walk_in', 'email', 'chat', 'text', 'social', 'letter', 'web', 'mobile']
+export const CASE_TYPES: CaseType[] = ['information', 'service_request', 'status_inquiry', 'referral', 'complaint', 'praise', 'other']
+
+type Draft = {
+  channel: Channel
+  type: CaseType
+  language: string
+  said: string
+  caller: Caller
+  used: Article[]
+  serviceCode: string
+  attributes: AttributeValues
+  description: string
+  location: Location
+  linked: string | null
+  referral: '' | ReferralTarget
+  agency: string
+  agencyPhone: string
+  resolved: boolean
+}
+
+function emptyDraft(language: string): Draft {
+  return {
+    channel: 'phone',
+    type: 'information',
+    language,
+    said: '',
+    caller: NO_CALLER,
+    used: [],
+    serviceCode: '',
+    attributes: {},
+    description: '',
+    location: { point: null, address: '' },
+    linked: null,
+    referral: '',
+    agency: '',
+    agencyPhone: '',
+    resolved: false,
+  }
+}
+
+export function caseBody(draft: Draft, service: Service | undefined): CaseCreate {
+  const { caller } = draft
+  const newCaller = caller.newCaller
+  const hasNewCaller = Object.values(newCaller).some((value) => value.trim() !== '')
+  const point = draft.location.point
+  const request =
+    service && !draft.linked
+      ? {
+          service_code: service.code,
+          description: (draft.description || draft.said).trim().slice(0, 4000),
+          attributes: attributePayload(service, draft.attributes),
+          channel: draft.channel,
+          location: point || draft.location.address ? { lat: point?.lat ?? null, long: point?.long ?? null, address: draft.location.address || null } : null,
+        }
+      : null
+  return {
+    channel: draft.channel,
+    type: draft.type,
+    language: draft.language,
+    summary: draft.said.trim().slice(0, 1000),
+    notes: draft.said.trim().slice(0, 8000),
+    anonymous: caller.anonymous,
+    resident_id: caller.resident?.id ?? null,
+    resident:
+      !caller.anonymous && !caller.resident && hasNewCaller
+        ? {
+            first_name: newCaller.first_name.trim() || null,
+            last_name: newCaller.last_name.trim() || null,
+            phones: newCaller.phone.trim() ? [newCaller.phone.trim()] : [],
+            emails: newCaller.email.trim() ? [newCaller.email.trim()] : [],
+            preferred_language: draft.language,
+          }
+        : null,
+    article_ids: draft.used.map((article) => article.id),
+    request_ids: draft.linked ? [draft.linked] : [],
+    requests: request ? [request] : [],
+    referral: draft.referral
+      ? { target: draft.referral, agency: draft.agency.trim() || null, phone: draft.agencyPhone.trim() || null }
+      : null,
+    resolved_on_first_contact: draft.resolved,
+  }
+}
+
+/** New contact: identify, answer or take a request with its location, read back, close. By keyboard. */
+export default function IntakePage() {
+  const { t, i18n } = useTranslation('intake')
+  const id = useId()
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(i18n.language))
+  const [showErrors, setShowErrors] = useState(false)
+  const form = useRef<HTMLFormElement>(null)
+  const services = useServices()
+  const service = services.data?.find((candidate) => candidate.code === draft.serviceCode)
+  const triage = useTriage(draft.said, draft.language)
+  const nearby = useNearby(draft.location.point, service?.code ?? null)
+  const log = useLogContact()
+  const update = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }))
+
+  function pickService(code: string) {
+    update({ serviceCode: code, attributes: {}, linked: null, type: code && draft.type === 'information' ? 'service_request' : draft.type })
+  }
+
+  function toggleArticle(article: Article) {
+    const used = draft.used.some((item) => item.id === article.id)
+    update({ used: used ? draft.used.filter((item) => item.id !== article.id) : [...draft.used, article] })
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    if (service && !draft.linked && missingAttributes(service, draft.attributes).length > 0) {
+      setShowErrors(true)
+      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"] input, [aria-invalid="true"]')?.focus())
+      return
+    }
+    log.mutate(caseBody(draft, service))
+  }
+
+  function startOver() {
+    log.reset()
+    setShowErrors(false)
+    setDraft(emptyDraft(i18n.language))
+  }
+
+  if (log.isSuccess) return <Confirmation logged={log.data} onNext={startOver} />
+
+  const groups = groupServices(services.data ?? [])
+  const problem = log.error instanceof ApiError ? log.error : null
+  return (
+    <form ref={form} className="intake" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h1 id={`${id}-title`}>{t('title')}</h1>
+      <section className="panel contact" aria-label={t('contact.title')}>
+        <span className="field">
+          <label htmlFor={`${id}-channel`}>{t('contact.channel')}</label>
+          <select id={`${id}-channel`} value={draft.channel} onChange={(event) => update({ channel: event.target.value as Channel })}>
+            {CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {t(`channels.${channel}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="field">
+          <label htmlFor={`${id}-type`}>{t('contact.type')}</label>
+          <select id={`${id}-type`} value={draft.type} onChange={(event) => update({ type: event.target.value as CaseType })}>
+            {CASE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`types.${type}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="field">
+          <label htmlFor={`${id}-language`}>{t('contact.language')}</label>
+          <select id={`${id}-language`} value={draft.language} onChange={(event) => update({ language: event.target.value })}>
+            <option value="en">English</option>
+            <option value="es">Español</option>
+          </select>
+        </span>
+      </section>
+
+      <CallerSection value={draft.caller} onChange={(caller) => update({ caller })} />
+
+      <div className="intake-work">
+        <section className="panel said" aria-labelledby={`${id}-said-heading`}>
+          <h2 id={`${id}-said-heading`}>{t('said.title')}</h2>
+          <label htmlFor={`${id}-said`}>{t('said.label')}</label>
+          <textarea id={`${id}-said`} rows={3} value={draft.said} onChange={(event) => update({ said: event.target.value })} />
+          <TriageBanners triage={triage.data} onService={pickService} />
+        </section>
+        <KnowledgePanel said={draft.said} language={draft.language} used={draft.used} onToggle={toggleArticle} />
+      </div>
+
+      <section className="panel" aria-labelledby={`${id}-service-heading`}>
+        <h2 id={`${id}-service-heading`}>{t('service.title')}</h2>
+        <label htmlFor={`${id}-service`}>{t('service.label')}</label>
+        <select id={`${id}-service`} value={draft.serviceCode} onChange={(event) => pickService(event.target.value)}>
+          <option value="">{t('service.none')}</option>
+          {groups.map(([group, members]) => (
+            <optgroup key={group} label={group}>
+              {members.map((member) => (
+                <option key={member.code} value={member.code}>
+                  {member.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        {service && (
+          <>
+            {service.description && <p className="muted">{service.description}</p>}
+            <ServiceForm service={service} values={draft.attributes} onChange={(attributes) => update({ attributes })} showErrors={showErrors} />
+            <label htmlFor={`${id}-description`}>{t('service.description')}</label>
+            <textarea
+              id={`${id}-description`}
+              rows={2}
+              placeholder={draft.said}
+              value={draft.description}
+              onChange={(event) => update({ description: event.target.value })}
+            />
+          </>
+        )}
+      </section>
+
+      {service && (
+        <LocationSection value={draft.location} onChange={(location) => update({ location, linked: null })} serviceCode={service.code} />
+      )}
+      {service && <DuplicatesPanel duplicates={nearby.data ?? []} linked={draft.linked} onLink={(linked) => update({ linked })} />}
+
+      <section className="panel outcome" aria-labelledby={`${id}-outcome-heading`}>
+        <h2 id={`${id}-outcome-heading`}>{t('outcome.title')}</h2>
+        <span className="field">
+          <label htmlFor={`${id}-referral`}>{t('outcome.referral')}</label>
+          <select id={`${id}-referral`} value={draft.referral} onChange={(event) => update({ referral: event.target.value as Draft['referral'] })}>
+            <option value="">{t('outcome.noReferral')}</option>
+            <option value="911">{t('outcome.911')}</option>
+            <option value="211">{t('outcome.211')}</option>
+            <option value="external">{t('outcome.external')}</option>
+          </select>
+        </span>
+        {draft.referral === 'external' && (
+          <>
+            <span className="field">
+              <label htmlFor={`${id}-agency`}>{t('outcome.agency')}</label>
+              <input id={`${id}-agency`} value={draft.agency} onChange={(event) => update({ agency: event.target.value })} />
+            </span>
+            <span className="field">
+              <label htmlFor={`${id}-agency-phone`}>{t('outcome.agencyPhone')}</label>
+              <input id={`${id}-agency-phone`} type="tel" value={draft.agencyPhone} onChange={(event) => update({ agencyPhone: event.target.value })} />
+            </span>
+          </>
+        )}
+        <label className="check">
+          <input type="checkbox" checked={draft.resolved} onChange={(event) => update({ resolved: event.target.checked })} /> {t('outcome.resolved')}
+        </label>
+      </section>
+
+      {showErrors && service && missingAttributes(service, draft.attributes).length > 0 && (
+        <p role="alert" className="banner danger">
+          {t('service.incomplete')}
+        </p>
+      )}
+      {log.isError && (
+        <div role="alert" className="banner danger">
+          <p>{t('failed', { message: log.error.message })}</p>
+          {problem?.problem.errors && (
+            <ul>
+              {problem.problem.errors.map((error) => (
+                <li key={`${error.field}-${error.message}`}>
+                  {error.field}: {error.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={log.isPending}>
+          {t('submit')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function groupServices(services: Service[]): [string, Service[]][] {
+  const groups = new Map<string, Service[]>()
+  for (const service of [...services].sort((a, b) => a.name.localeCompare(b.name))) {
+    groups.set(service.group, [...(groups.get(service.group) ?? []), service])
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))
+}

@@ -1,0 +1,64 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useArticles, type Article } from './queries'
+
+type Props = {
+  said: string
+  language: string
+  used: Article[]
+  onToggle: (article: Article) => void
+}
+
+/** Live knowledge: suggestions from what the caller says, and the agent's own search. */
+export function KnowledgePanel({ said, language, used, onToggle }: Props) {
+  const { t } = useTranslation('intake')
+  const id = useId()
+  const [search, setSearch] = useState('')
+  const { searched, suggested } = useArticles(search, said, language)
+  const usedIds = used.map((article) => article.id)
+  const list = (articles: Article[] | undefined, label: string) =>
+    articles && articles.length > 0 ? (
+      <ul className="articles" aria-label={label}>
+        {articles.map((article) => (
+          <ArticleRow key={article.id} article={article} used={usedIds.includes(article.id)} onToggle={() => onToggle(article)} />
+        ))}
+      </ul>
+    ) : null
+
+  return (
+    <aside aria-labelledby={`${id}-heading`} className="panel knowledge">
+      <h2 id={`${id}-heading`}>{t('knowledge.title')}</h2>
+      <label htmlFor={`${id}-search`}>{t('knowledge.search')}</label>
+      <input id={`${id}-search`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+      {list(searched.data, t('knowledge.results'))}
+      {search.trim().length >= 2 && searched.isSuccess && searched.data.length === 0 && <p className="muted">{t('knowledge.none')}</p>}
+      {suggested.data && suggested.data.length > 0 && <h3>{t('knowledge.suggested')}</h3>}
+      {list(suggested.data, t('knowledge.suggested'))}
+      {used.length > 0 && (
+        <p>
+          <strong>{t('knowledge.used')}</strong> {used.map((article) => article.title).join(' · ')}
+        </p>
+      )}
+    </aside>
+  )
+}
+
+function ArticleRow({ article, used, onToggle }: { article: Article; used: boolean; onToggle: () => void }) {
+  const { t } = useTranslation('intake')
+  return (
+    <li className={used ? 'article used' : 'article'}>
+      <details>
+        <summary>
+          {article.title}
+          {article.stale && <span className="badge warn"> {t('knowledge.stale')}</span>}
+        </summary>
+        <p>{article.summary}</p>
+        {/* The snippet is escaped by the API except for its <mark> highlights. */}
+        {article.snippet && <p className="snippet" dangerouslySetInnerHTML={{ __html: article.snippet }} />}
+      </details>
+      <button type="button" className={used ? '' : 'secondary'} aria-pressed={used} onClick={onToggle}>
+        {t('knowledge.answered', { title: article.title })}
+      </button>
+    </li>
+  )
+}

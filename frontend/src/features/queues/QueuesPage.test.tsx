@@ -1,0 +1,163 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import i18n from '../../i18n'
+import { mockApi, type Call } from '../../test/api'
+import { renderWithProviders } from '../../test/render'
+import { QueuesPage } from './QueuesPage'
+import { AGENT, aRequest, STAFF } from './testData'
+
+const SERVICES = {
+  items: [
+    { code: 'trm-pothole-repair', name: 'Pothole repair' },
+    { code: 'san-missed-pickup', name: 'Missed trash pickup' },
+  ],
+}
+
+const lists = (calls: Call[]) => calls.filter((call) => call.method === 'GET' && call.path === '/api/v1/requests')
+const last = (calls: Call[]) => lists(calls).at(-1)!
+
+function setup(me = STAFF, items = [aRequest()]) {
+  return mockApi({
+    'GET /api/v1/me': me,
+    'GET /api/v1/services': SERVICES,
+    'GET /api/v1/requests': { status: 200, body: { items, next_cursor: null }, headers: { ETag: '"list-1"' } },
+  })
+}
+
+describe('QueuesPage', () => {
+  it("opens staff on their department's open requests, each row linked by its reference number", async () => {
+    const api = setup(STAFF, [aRequest(), aRequest({ id: '26-00000002', priority: 'urgent' }, 5), aRequest({ id: '26-00000003' }, -3)])
+    renderWithProviders(<QueuesPage />)
+
+    const link = await screen.findByRole('link', { name: '26-00000001' })
+    expect(link).toHaveAttribute('href', '/requests/26-00000001')
+    expect(screen.getByRole('tab', { name: 'My department' })).toHaveAttribute('aria-selected', 'true')
+    const query = last(api.calls).url.searchParams
+    expect(query.get('department')).toBe('transportation')
+    expect(query.getAll('status')).toEqual(['new', 'acknowledged', 'in_progress', 'on_hold'])
+    expect(screen.getAllByRole('cell', { name: 'Pothole repair' })).toHaveLength(3)
+
+    const dueSoon = screen.getByRole('row', { name: /26-00000002/ })
+    expect(within(dueSoon).getByText('Due soon')).toBeInTheDocument()
+    expect(within(dueSoon).getByText('Urgent')).toBeInTheDocument()
+    expect(within(screen.getByRole('row', { name: /26-00000003/ })).getByText('Overdue')).toBeInTheDocument()
+    const onTrack = screen.getByRole('row', { name: /26-00000001/ })
+    expect(within(onTrack).queryByText(/Overdue|Due soon/)).toBeNull()
+  })
+
+  it('asks for my assignments and for everything on the other tabs', async () => {
+    const api = setup()
+    const { user } = renderWithProviders(<QueuesPage />)
+    await screen.findByRole('link', { name: '26-00000001' })
+
+    await user.click(screen.getByRole('tab', { name: 'Assigned to me' }))
+    await waitFor(() => expect(last(api.calls).url.searchParams.get('assignee')).toBe(STAFF.id))
+    expect(last(api.calls).url.searchParams.has('department')).toBe(false)
+
+    await user.click(screen.getByRole('tab', { name: 'All' }))
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'All' })).toHaveAttribute('aria-selected', 'true'))
+    const query = last(api.calls).url.searchParams
+    expect(query.has('assignee')).toBe(false)
+    expect(query.has('department')).toBe(false)
+    expect(screen.getByRole('columnheader', { name: 'Department' })).toBeInTheDocument()
+  })
+
+  it('moves between tabs with the arrow keys', async () => {
+    setup()
+    const { user } = renderWithProviders(<QueuesPage />)
+    await screen.findByRole('link', { name: '26-00000001' })
+    screen.getByRole('tab', { name: 'My department' }).focus()
+
+    await user.keyboard('{ArrowRight}')
+    expect(screen.getByRole('tab', { name: 'Assigned to me' })).toHaveFocus()
+    expect(screen.getByRole('tab', { name: 'Assigned to me' })).toHaveAttribute('aria-selected', 'true')
+    await user.keyboard('{ArrowLeft}{ArrowLeft}')
+    expect(screen.getByRole('tab', { name: 'All' })).toHaveFocus()
+    await user.keyboard('{Home}')
+    expect(screen.getByRole('tab', { name: 'My department' })).toHaveFocus()
+  })
+
+  it('polls with If-None-Match and keeps the list on a 304', async () => {
+    let served = 0
+    const api = mockApi({
+      'GET /api/v1/me': STAFF,
+      'GET /api/v1/services': SERVICES,
+      'GET /api/v1/requests': (request: Request) => {
+        served += 1
+        if (request.headers.get('If-None-Match') === '"list-1"') return { status: 304, headers: { ETag: '"list-1"' } }
+        return { status: 200, body: { items: [aRequest()], next_cursor: null }, headers: { ETag: '"list-1"' } }
+      },
+    })
+    const { client } = renderWithProviders(<QueuesPage />)
+    await screen.findByRole('link', { name: '26-00000001' })
+    expect(lists(api.calls)[0]!.request.headers.get('If-None-Match')).toBeNull()
+
+    await client.refetchQueries({ queryKey: ['requests', 'queue'] })
+
+    expect(served).toBe(2)
+    expect(lists(api.calls)[1]!.request.headers.get('If-None-Match')).toBe('"list-1"')
+    expect(screen.getByRole('link', { name: '26-00000001' })).toBeInTheDocument()
+  })
+
+  it('filters by status, service and text, and shows only overdue requests when asked', async () => {
+    const api = setup(STAFF, [aRequest(), aRequest({ id: '26-00000009' }, -1)])
+    const { user } = renderWithProviders(<QueuesPage />)
+    await screen.findByRole('link', { name: '26-00000001' })
+
+    await user.selectOptions(screen.getByLabelText('Status'), 'Closed')
+    await waitFor(() => expect(last(api.calls).url.searchParams.getAll('status')).toEqual(['closed']))
+    await user.selectOptions(screen.getByLabelText('Service'), 'Pothole repair')
+    await waitFor(() => expect(last(api.calls).url.searchParams.get('service_code')).toBe('trm-pothole-repair'))
+    await user.type(screen.getByLabelText('Search text'), 'lane{Enter}')
+    await waitFor(() => expect(last(api.calls).url.searchParams.get('q')).toBe('lane'))
+    await user.selectOptions(screen.getByLabelText('Status'), 'Any status')
+    await waitFor(() => expect(last(api.calls).url.searchParams.has('status')).toBe(false))
+
+    await user.click(screen.getByLabelText('Overdue only'))
+    expect(screen.queryByRole('link', { name: '26-00000001' })).toBeNull()
+    expect(screen.getByRole('link', { name: '26-00000009' })).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }))
+    await waitFor(() => expect(last(api.calls).url.searchParams.has('q')).toBe(false))
+    expect(screen.getByLabelText('Search text')).toHaveValue('')
+    expect(await screen.findByRole('link', { name: '26-00000001' })).toBeInTheDocument()
+  })
+
+  it('opens an agent without a department on All, and says why My department is empty', async () => {
+    const api = setup(AGENT)
+    const { user } = renderWithProviders(<QueuesPage />)
+    await screen.findByRole('link', { name: '26-00000001' })
+    expect(screen.getByRole('tab', { name: 'All' })).toHaveAttribute('aria-selected', 'true')
+
+    const before = lists(api.calls).length
+    await user.click(screen.getByRole('tab', { name: 'My department' }))
+    expect(screen.getByText(/do not belong to a department/)).toBeInTheDocument()
+    expect(lists(api.calls)).toHaveLength(before)
+  })
+
+  it('says when nothing matches', async () => {
+    setup(STAFF, [])
+    renderWithProviders(<QueuesPage />)
+    expect(await screen.findByText('No requests match.')).toBeInTheDocument()
+  })
+
+  it('reports a failure to load', async () => {
+    mockApi({
+      'GET /api/v1/me': STAFF,
+      'GET /api/v1/services': SERVICES,
+      'GET /api/v1/requests': { status: 422, body: { title: 'Invalid', status: 422, detail: 'q is too long' } },
+    })
+    renderWithProviders(<QueuesPage />)
+    expect(await screen.findByRole('alert')).toHaveTextContent('q is too long')
+  })
+
+  it('speaks Spanish', async () => {
+    await i18n.changeLanguage('es')
+    setup()
+    renderWithProviders(<QueuesPage />)
+    await screen.findByRole('link', { name: '26-00000001' })
+    expect(screen.getByRole('tab', { name: 'Mi departamento' })).toBeInTheDocument()
+    expect(screen.getByRole('tab', { name: 'Asignadas a mí' })).toBeInTheDocument()
+    expect(screen.getByRole('tab', { name: 'Todas' })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 1, name: 'Colas' })).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,75 @@
+import { useQuery } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api, unwrap } from '../../api/client'
+import { useMe, type Me } from '../../shared/useMe'
+import { NO_FILTERS, QueueFilters, type Filters } from './QueueFilters'
+import { QueueTable } from './QueueTable'
+import { PANEL_ID, QueueTabs, tabId, type Tab } from './QueueTabs'
+import { slaState } from './sla'
+import { OPEN_STATUSES, useQueue, type QueueQuery } from './useQueue'
+import './queues.css'
+
+function queryFor(tab: Tab, filters: Filters, me: Me | undefined): QueueQuery {
+  const statuses = filters.status === 'open' ? OPEN_STATUSES : filters.status === 'any' ? [] : [filters.status]
+  return {
+    department: tab === 'department' ? (me?.department ?? undefined) : undefined,
+    assignee: tab === 'mine' ? me?.id : undefined,
+    statuses,
+    service: filters.service || undefined,
+    q: filters.text || undefined,
+  }
+}
+
+function useServices() {
+  return useQuery({
+    queryKey: ['services', 'all'],
+    queryFn: () => unwrap(api.GET('/api/v1/services', { params: { query: { include_inactive: true } } })),
+    staleTime: 10 * 60_000,
+  })
+}
+
+export function QueuesPage() {
+  const { t, i18n } = useTranslation('queues')
+  const me = useMe().data
+  const [chosen, setTab] = useState<Tab | null>(null)
+  const tab: Tab = chosen ?? (me && !me.department ? 'all' : 'department')
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
+  const serviceList = useServices().data
+  const services = useMemo(() => serviceList?.items ?? [], [serviceList])
+  const serviceNames = useMemo(() => new Map(services.map((service) => [service.code, service.name])), [services])
+  const noDepartment = tab === 'department' && !!me && !me.department
+  const queue = useQueue(queryFor(tab, filters, me), !!me && !noDepartment)
+  const now = new Date(queue.dataUpdatedAt)
+  const items = (queue.data?.items ?? []).filter(
+    (request) => !filters.overdueOnly || slaState(request.expected_datetime, request.status, now) === 'overdue',
+  )
+  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' })
+
+  return (
+    <section className="queues" aria-labelledby="queues-title">
+      <h1 id="queues-title">{t('title')}</h1>
+      <QueueTabs active={tab} onChange={setTab} />
+      <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(tab)}>
+        <QueueFilters filters={filters} services={services} onChange={setFilters} />
+        {noDepartment && <p>{t('noDepartment')}</p>}
+        {queue.isPending && !noDepartment && <p role="status">{t('loading')}</p>}
+        {queue.isError && (
+          <p role="alert" className="error">
+            {t('failed', { message: queue.error.message })}
+          </p>
+        )}
+        {queue.data && (
+          <>
+            <p className="muted" aria-live="polite">
+              {t('refreshed', { time: time.format(now) })}
+            </p>
+            <QueueTable items={items} serviceNames={serviceNames} showDepartment={tab !== 'department'} now={now} />
+          </>
+        )}
+      </div>
+    </section>
+  )
+}
+
+export default QueuesPage

@@ -1,0 +1,220 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { Route, Routes } from 'react-router'
+import i18n from '../../i18n'
+import { mockApi, type Call, type Handler, type Reply } from '../../test/api'
+import { renderWithProviders } from '../../test/render'
+import { RequestDetailPage } from './RequestDetailPage'
+import { aRequest, DEPARTMENTS, MANAGER, STAFF, SUPERVISOR, TIMELINE, USERS } from './testData'
+import type { components } from '../../api/client'
+
+type Me = components['schemas']['Me']
+
+const withEtag = (body: unknown, version: number) => ({ status: 200, body, headers: { ETag: `"v${version}"` } })
+
+function setup(me: Me = STAFF, handlers: Record<string, Reply | Handler> = {}, request = aRequest()) {
+  const api = mockApi({
+    'GET /api/v1/me': me,
+    'GET /api/v1/users': USERS,
+    'GET /api/v1/departments': DEPARTMENTS,
+    'GET /api/v1/services/trm-pothole-repair': { code: 'trm-pothole-repair', name: 'Pothole repair' },
+    'GET /api/v1/requests/26-00000001': withEtag(request, request.version),
+    'GET /api/v1/requests/26-00000001/timeline': TIMELINE,
+    ...handlers,
+  })
+  const view = renderWithProviders(
+    <Routes>
+      <Route path="/requests/:id" element={<RequestDetailPage />} />
+    </Routes>,
+    { path: '/requests/26-00000001' },
+  )
+  return { api, ...view }
+}
+
+const posts = (calls: Call[], suffix: string) => calls.filter((call) => call.method !== 'GET' && call.path.endsWith(suffix))
+
+describe('RequestDetailPage', () => {
+  it('shows the details, the timeline with public and internal comments, and no photos', async () => {
+    setup()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Request 26-00000001' })).toBeInTheDocument()
+    expect(await screen.findByText('Pothole repair')).toBeInTheDocument()
+    expect(screen.getByText('Rosa Parks')).toBeInTheDocument()
+    expect(screen.getByText('100 N Holliday St')).toBeInTheDocument()
+
+    const timeline = screen.getByRole('region', { name: 'Timeline' })
+    const internal = (await within(timeline).findByText('Crew booked for Friday')).closest('li')!
+    expect(within(internal).getByText('Internal')).toBeInTheDocument()
+    const published = within(timeline).getByText('We will fix it this week').closest('li')!
+    expect(within(published).getByText('Public')).toBeInTheDocument()
+    expect(within(timeline).getByText('Status: New → Closed')).toBeInTheDocument()
+    expect(within(timeline).getByText('Reason: Resolved')).toBeInTheDocument()
+    expect(await within(timeline).findByText('Assignment changed: Mia Road')).toBeInTheDocument()
+    expect(within(timeline).getByText('Transferred from sanitation to transportation')).toBeInTheDocument()
+    expect(within(timeline).getByText('Priority: Normal → High')).toBeInTheDocument()
+    expect(within(timeline).getByText('26-00000007 merged into this request')).toBeInTheDocument()
+    expect(within(screen.getByRole('region', { name: 'Photos' })).getByText('No photos.')).toBeInTheDocument()
+  })
+
+  it('closes the request with a reason, sending its ETag in If-Match', async () => {
+    const { api, user } = setup(STAFF, {
+      'POST /api/v1/requests/26-00000001/transitions': withEtag(aRequest({ status: 'closed', close_reason: 'resolved', version: 4 }), 4),
+    })
+    await user.click(await screen.findByRole('button', { name: 'Close request' }))
+    const confirm = screen.getByRole('button', { name: 'Confirm close' })
+    expect(confirm).toBeDisabled()
+    expect(screen.getByLabelText('Close reason')).toHaveFocus()
+    await user.selectOptions(screen.getByLabelText('Close reason'), 'Resolved')
+    await user.click(confirm)
+
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Close request' })).toBeNull())
+    const [call] = posts(api.calls, '/transitions')
+    expect(call!.request.headers.get('If-Match')).toBe('"v3"')
+    expect(call!.body).toEqual({ to: 'closed', reason: 'resolved' })
+    expect(screen.getByRole('button', { name: 'Reopen' })).toBeInTheDocument()
+    const details = screen.getByRole('region', { name: 'Details' })
+    expect(within(details).getByText('Closed')).toBeInTheDocument()
+    expect(within(details).getByText('Resolved')).toBeInTheDocument()
+  })
+
+  it('on 412 says someone else changed it, reloads, and retries with the new ETag', async () => {
+    let version = 3
+    let attempts = 0
+    const { api, user } = setup(STAFF, {
+      'GET /api/v1/requests/26-00000001': () => withEtag(aRequest({ version, priority: version > 3 ? 'high' : 'normal' }), version),
+      'POST /api/v1/requests/26-00000001/transitions': (request: Request) => {
+        attempts += 1
+        if (request.headers.get('If-Match') !== `"v${version}"`) return { status: 412, body: { title: 'Precondition failed', status: 412 } }
+        return withEtag(aRequest({ status: 'closed', close_reason: 'cancelled', version: version + 1 }), version + 1)
+      },
+    })
+    await user.click(await screen.findByRole('button', { name: 'Close request' }))
+    await user.selectOptions(screen.getByLabelText('Close reason'), 'Cancelled')
+    version = 4 // someone else saves meanwhile
+    await user.click(screen.getByRole('button', { name: 'Confirm close' }))
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('changed by someone else and has been reloaded')
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Details' })).getByText('High')).toBeInTheDocument())
+    expect(screen.getByLabelText('Close reason')).toHaveValue('cancelled')
+
+    await user.click(screen.getByRole('button', { name: 'Confirm close' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Reopen' })).toBeInTheDocument())
+    expect(attempts).toBe(2)
+    expect(posts(api.calls, '/transitions').map((call) => call.request.headers.get('If-Match'))).toEqual(['"v3"', '"v4"'])
+  })
+
+  it('moves along the lifecycle', async () => {
+    const { api, user } = setup(STAFF, {
+      'POST /api/v1/requests/26-00000001/transitions': (request: Request) =>
+        request
+          .clone()
+          .json()
+          .then((body: { to: 'acknowledged' | 'in_progress' }) => withEtag(aRequest({ status: body.to, version: 4 }), 4)),
+    })
+    await user.click(await screen.findByRole('button', { name: 'Acknowledge' }))
+    expect(await screen.findByRole('button', { name: 'Put on hold' })).toBeInTheDocument()
+    expect(posts(api.calls, '/transitions')[0]!.body).toEqual({ to: 'acknowledged' })
+  })
+
+  it('reopens a closed request with a note', async () => {
+    const { api, user } = setup(
+      STAFF,
+      { 'POST /api/v1/requests/26-00000001/transitions': withEtag(aRequest({ status: 'in_progress', version: 6 }), 6) },
+      aRequest({ status: 'closed', close_reason: 'resolved', version: 5 }),
+    )
+    await user.click(await screen.findByRole('button', { name: 'Reopen' }))
+    expect(screen.getByRole('button', { name: 'Confirm reopen' })).toBeDisabled()
+    await user.type(screen.getByLabelText('Why reopen it?'), 'Still there')
+    await user.click(screen.getByRole('button', { name: 'Confirm reopen' }))
+    await screen.findByRole('button', { name: 'Close request' })
+    expect(posts(api.calls, '/transitions')[0]!.body).toEqual({ to: 'in_progress', note: 'Still there' })
+    expect(posts(api.calls, '/transitions')[0]!.request.headers.get('If-Match')).toBe('"v5"')
+  })
+
+  it('adds a public comment and refreshes the timeline', async () => {
+    const { api, user } = setup(STAFF, {
+      'POST /api/v1/requests/26-00000001/comments': withEtag(aRequest({ version: 4 }), 4),
+    })
+    await screen.findByRole('heading', { level: 1 })
+    const timelineLoads = () => api.calls.filter((call) => call.path.endsWith('/timeline')).length
+    await waitFor(() => expect(timelineLoads()).toBe(1))
+    await user.type(screen.getByLabelText('Comment'), '  Crew on the way  ')
+    await user.click(screen.getByLabelText('Public (shown to the resident)'))
+    await user.click(screen.getByRole('button', { name: 'Add comment' }))
+
+    await waitFor(() => expect(screen.getByLabelText('Comment')).toHaveValue(''))
+    expect(posts(api.calls, '/comments')[0]!.body).toEqual({ body: 'Crew on the way', visibility: 'public' })
+    await waitFor(() => expect(timelineLoads()).toBe(2))
+  })
+
+  it('lets a manager assign within the department, transfer with a reason and set the priority', async () => {
+    const patched: unknown[] = []
+    const { user } = setup(MANAGER, {
+      'PATCH /api/v1/requests/26-00000001': async (request: Request) => {
+        patched.push(await request.clone().json())
+        return withEtag(aRequest({ version: 3 + patched.length }), 3 + patched.length)
+      },
+    })
+    const assignee = await screen.findByLabelText('Assignee')
+    await waitFor(() => expect(within(assignee).getByRole('option', { name: 'Mia Road' })).toBeInTheDocument())
+    expect(within(assignee).queryByRole('option', { name: 'Old Timer' })).toBeNull()
+    expect(within(assignee).queryByRole('option', { name: 'Sal Bin' })).toBeNull()
+    await user.selectOptions(assignee, 'Mia Road')
+    await user.click(screen.getByRole('button', { name: 'Assign' }))
+    await waitFor(() => expect(patched).toEqual([{ assignee_id: 'u-mia' }]))
+
+    const department = screen.getByLabelText('Transfer to department')
+    await waitFor(() => expect(within(department).getByRole('option', { name: 'Sanitation' })).toBeInTheDocument())
+    expect(within(department).queryByRole('option', { name: 'Transportation' })).toBeNull()
+    await user.selectOptions(department, 'Sanitation')
+    await user.type(screen.getByLabelText('Reason for the transfer'), 'Trash, not a pothole')
+    await user.click(screen.getByRole('button', { name: 'Transfer' }))
+    await waitFor(() => expect(patched).toHaveLength(2))
+    expect(patched[1]).toEqual({ department: 'sanitation', reason: 'Trash, not a pothole' })
+
+    await user.selectOptions(screen.getByLabelText('Set priority'), 'Urgent')
+    await user.click(screen.getByRole('button', { name: 'Change priority' }))
+    await waitFor(() => expect(patched[2]).toEqual({ priority: 'urgent' }))
+  })
+
+  it('merges into another request by its reference number, and shows why a merge failed', async () => {
+    let tries = 0
+    const { api, user } = setup(SUPERVISOR, {
+      'POST /api/v1/requests/26-00000001/merge': () => {
+        tries += 1
+        if (tries === 1) return { status: 409, body: { title: 'Conflict', status: 409, detail: 'request 26-00000042 is closed' } }
+        return withEtag(aRequest({ status: 'closed', close_reason: 'duplicate', duplicate_of: '26-00000002', version: 4 }), 4)
+      },
+    })
+    await user.type(await screen.findByLabelText('Duplicate of (reference number)'), '26-00000042')
+    await user.click(screen.getByRole('button', { name: 'Merge as duplicate' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('request 26-00000042 is closed')
+
+    await user.clear(screen.getByLabelText('Duplicate of (reference number)'))
+    await user.type(screen.getByLabelText('Duplicate of (reference number)'), '26-00000002')
+    await user.click(screen.getByRole('button', { name: 'Merge as duplicate' }))
+    expect(await screen.findByRole('link', { name: '26-00000002' })).toHaveAttribute('href', '/requests/26-00000002')
+    expect(posts(api.calls, '/merge').map((call) => call.body)).toEqual([{ into: '26-00000042' }, { into: '26-00000002' }])
+    expect(screen.queryByLabelText('Duplicate of (reference number)')).toBeNull()
+  })
+
+  it('does not offer assignment, transfer or priority to department staff who are not managers', async () => {
+    setup(STAFF)
+    await screen.findByRole('button', { name: 'Close request' })
+    expect(screen.queryByLabelText('Assignee')).toBeNull()
+    expect(screen.queryByLabelText('Transfer to department')).toBeNull()
+    expect(screen.queryByLabelText('Set priority')).toBeNull()
+  })
+
+  it('says when the request does not exist or cannot be seen', async () => {
+    setup(STAFF, { 'GET /api/v1/requests/26-00000001': { status: 404, body: { title: 'Not found', status: 404 } } })
+    expect(await screen.findByRole('alert')).toHaveTextContent('There is no request 26-00000001')
+    expect(screen.getByRole('link', { name: 'Back to the queues' })).toHaveAttribute('href', '/queues')
+  })
+
+  it('speaks Spanish, closing included', async () => {
+    await i18n.changeLanguage('es')
+    const { user } = setup(STAFF)
+    await user.click(await screen.findByRole('button', { name: 'Cerrar la solicitud' }))
+    expect(screen.getByLabelText('Motivo de cierre')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Confirmar el cierre' })).toBeInTheDocument()
+  })
+})

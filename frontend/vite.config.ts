@@ -1,0 +1,32 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+// The dev server proxies the API, so the SPA talks to it same-origin as it does in production.
+const api = process.env.FRONTDOOR_API ?? 'http://127.0.0.1:8000'
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/api': { target: api, changeOrigin: false },
+    },
+  },
+  build: {
+    sourcemap: false,
+    reportCompressedSize: true,
+  },
+  test: {
+    globals: true,
+    environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    coverage: {
+      provider: 'v8',
+      include: ['src/features/**/*.{ts,tsx}'],
+      exclude: ['src/**/*.test.{ts,tsx}', 'src/**/index.ts'],
+      reporter: ['text-summary', 'text'],
+      thresholds: { lines: 70 },
+    },
+  },
+})

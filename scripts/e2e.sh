@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# End-to-end tests of the agent SPA: a fresh database on the local PostgreSQL (or
+# E2E_DATABASE_SERVER), the real API (`python -m api`, demo data loaded) serving the built SPA
+# on a free port, then Playwright driving Debian's chromium. Everything started is stopped, and
+# the database dropped, however the run ends.
+#
+#   scripts/e2e.sh [playwright args...]      (run by `make test-e2e`, after `make spa`)
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+python="$root/.venv/bin/python"
+server="${E2E_DATABASE_SERVER:-postgresql://postgres@127.0.0.1:5432}"
+database="frontdoor_e2e_$$_$(date +%s)"
+log="$root/frontend/test-results/api.log"
+mkdir -p "$root/frontend/test-results"
+
+admin() {
+    "$python" - "$server/postgres" "$1" <<'PY'
+import asyncio, sys
+import asyncpg
+async def main(url: str, statement: str) -> None:
+    connection = await asyncpg.connect(url)
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+asyncio.run(main(sys.argv[1], sys.argv[2]))
+PY
+}
+
+port="$("$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+api_pid=""
+
+cleanup() {
+    if [ -n "$api_pid" ] && kill -0 "$api_pid" 2>/dev/null; then
+        kill "$api_pid" 2>/dev/null || true
+        wait "$api_pid" 2>/dev/null || true
+    fi
+    admin "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" || true
+}
+trap cleanup EXIT
+
+admin "CREATE DATABASE \"$database\""
+echo ">> e2e: database $database, API on 127.0.0.1:$port (log: $log)"
+(
+    cd "$root"
+    DATABASE_URL="postgresql+asyncpg://${server#postgresql://}/$database" \
+    FRONTDOOR_DEMO_DATA=true \
+    FRONTDOOR_HOST=127.0.0.1 \
+    FRONTDOOR_PORT="$port" \
+    FRONTDOOR_SPA_DIR="$root/frontend/dist" \
+    exec "$python" -m api
+) >"$log" 2>&1 &
+api_pid=$!
+
+for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then break; fi
+    if ! kill -0 "$api_pid" 2>/dev/null; then
+        echo "error: the API exited before it was ready; its log:" >&2
+        cat "$log" >&2
+        exit 1
+    fi
+    sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null
+
+cd "$root/frontend"
+E2E_BASE_URL="http://127.0.0.1:$port" npx playwright test "$@"

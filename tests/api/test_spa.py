@@ -1,0 +1,118 @@
+"""The API serves the built SPA at `/`, with the caching a hashed build needs."""
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from api.app import create_app
+from api.bootstrap import Container
+from api.settings import Settings
+
+INDEX = "<!doctype html><div id=root></div>"
+
+
+@pytest.fixture
+def spa_dir(tmp_path: Path) -> Path:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "index.html").write_text(INDEX)
+    (tmp_path / "assets" / "index-AbC123.js").write_text("console.log(1)")
+    (tmp_path / "favicon.svg").write_text("<svg/>")
+    (tmp_path.parent / "secret.txt").write_text("outside")
+    return tmp_path
+
+
+@pytest.fixture
+async def spa_client(
+    settings: Settings, container: Container, spa_dir: Path
+) -> AsyncIterator[httpx.AsyncClient]:
+    app: FastAPI = create_app(settings.model_copy(update={"spa_dir": str(spa_dir)}), container)
+    app.state.container = container
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+async def test_index_is_served_at_the_root_and_revalidated(spa_client: httpx.AsyncClient) -> None:
+    answer = await spa_client.get("/")
+    assert answer.status_code == 200
+    assert answer.text == INDEX
+    assert answer.headers["cache-control"] == "no-cache"
+    assert answer.headers["content-type"].startswith("text/html")
+
+
+async def test_hashed_assets_are_immutable(spa_client: httpx.AsyncClient) -> None:
+    answer = await spa_client.get("/assets/index-AbC123.js")
+    assert answer.status_code == 200
+    assert answer.text == "console.log(1)"
+    assert answer.headers["cache-control"] == "public, max-age=31536000, immutable"
+
+
+async def test_other_root_files_are_revalidated(spa_client: httpx.AsyncClient) -> None:
+    answer = await spa_client.get("/favicon.svg")
+    assert answer.status_code == 200
+    assert answer.headers["cache-control"] == "no-cache"
+
+
+@pytest.mark.parametrize("path", ["/intake", "/requests/26-00000123", "/knowledge/12/edit"])
+async def test_client_routes_fall_back_to_the_index(
+    spa_client: httpx.AsyncClient, path: str
+) -> None:
+    answer = await spa_client.get(path)
+    assert answer.status_code == 200
+    assert answer.text == INDEX
+    assert answer.headers["cache-control"] == "no-cache"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/nothing-here", "/open311/v2/nothing.json", "/metrics/x", "/docs/x", "/healthz/x"],
+)
+async def test_server_paths_never_fall_back_to_the_index(
+    spa_client: httpx.AsyncClient, path: str
+) -> None:
+    answer = await spa_client.get(path)
+    assert answer.status_code == 404
+    assert INDEX not in answer.text
+
+
+async def test_unknown_api_path_keeps_the_problem_format(spa_client: httpx.AsyncClient) -> None:
+    answer = await spa_client.get("/api/v1/nothing-here")
+    assert answer.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_wrong_method_on_an_api_path_is_still_405(spa_client: httpx.AsyncClient) -> None:
+    answer = await spa_client.get("/api/v1/auth/token")
+    assert answer.status_code == 405
+
+
+async def test_api_and_health_still_answer(spa_client: httpx.AsyncClient) -> None:
+    assert (await spa_client.get("/healthz")).status_code == 200
+    assert (await spa_client.get("/api/v1/services")).status_code in (200, 401)
+
+
+async def test_missing_files_are_404_not_the_index(spa_client: httpx.AsyncClient) -> None:
+    answer = await spa_client.get("/assets/index-gone.js")
+    assert answer.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt"]
+)
+async def test_no_file_outside_the_build_is_served(
+    spa_client: httpx.AsyncClient, path: str
+) -> None:
+    answer = await spa_client.get(path)
+    assert "outside" not in answer.text
+
+
+async def test_without_a_build_the_api_serves_no_spa(
+    settings: Settings, container: Container, tmp_path: Path
+) -> None:
+    app = create_app(settings.model_copy(update={"spa_dir": str(tmp_path / "none")}), container)
+    app.state.container = container
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        assert (await client.get("/intake")).status_code == 404
