@@ -13,7 +13,7 @@ def test_the_worker_refuses_to_start_without_a_database_url() -> None:
     env = {
         k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "FRONTDOOR_DATABASE_URL")
     }
-    done = subprocess.run(  # noqa: S603
+    done = subprocess.run(
         [sys.executable, "-m", "api", "worker"], env=env, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 2
