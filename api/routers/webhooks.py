@@ -65,7 +65,9 @@ async def create_webhook(
     return WebhookWithSecret.of_new(subscription)
 
 
-@router.get("/{webhook_id}", response_model=WebhookOut, responses=problem_responses(401, 403, 404))
+@router.get(
+    "/{webhook_id}", response_model=WebhookOut, responses=problem_responses(401, 403, 404, 422)
+)
 async def get_webhook(
     webhook_id: UUID, container: ContainerDep, principal: PrincipalDep
 ) -> WebhookOut:
@@ -92,7 +94,7 @@ async def change_webhook(
 @router.post(
     "/{webhook_id}/rotate-secret",
     response_model=WebhookWithSecret,
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(401, 403, 404, 422),
 )
 async def rotate_webhook_secret(
     webhook_id: UUID, container: ContainerDep, principal: PrincipalDep
@@ -106,7 +108,7 @@ async def rotate_webhook_secret(
     "/{webhook_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(401, 403, 404, 422),
 )
 async def delete_webhook(
     webhook_id: UUID, container: ContainerDep, principal: PrincipalDep
@@ -137,7 +139,7 @@ async def list_webhook_deliveries(
     "/{webhook_id}/deliveries/{delivery_id}/redeliver",
     status_code=status.HTTP_202_ACCEPTED,
     response_class=Response,
-    responses=problem_responses(401, 403, 404, 409),
+    responses=problem_responses(401, 403, 404, 409, 422),
 )
 async def redeliver_webhook(
     webhook_id: UUID, delivery_id: UUID, container: ContainerDep, principal: PrincipalDep

@@ -101,29 +101,41 @@ async def update_subscription(
     principal.require_any_webhooks()
     now = desk.clock.now()
     async with desk.uow() as uow:
-        sub = await _load(uow, subscription_id, principal)
-        if "department_code" in change.changed:
-            principal.require_manage_webhooks(change.department_code)
-            sub.department_code = change.department_code
-        if "url" in change.changed:
-            sub.url = check_url(change.url or "")
-        if "event_types" in change.changed:
-            sub.event_types = check_event_types(change.event_types or [])
-        if "service_codes" in change.changed or "department_code" in change.changed:
-            codes = change.service_codes if "service_codes" in change.changed else None
-            sub.service_codes = await _check_filters(
-                uow, sub.department_code, sub.service_codes if codes is None else codes
-            )
-        if "description" in change.changed:
-            sub.description = _description(change.description or "")
-        if change.active is True and "active" in change.changed:
-            sub.enable(now)
-        elif change.active is False and "active" in change.changed:
-            sub.disable("disabled by a user", now)
-        sub.updated_at = now
-        await uow.webhooks.save(sub)
+        subscription = await _load(uow, subscription_id, principal)
+        await _apply_filters(uow, subscription, change, principal)
+        _apply_fields(subscription, change)
+        if "active" in change.changed and change.active is not None:
+            if change.active:
+                subscription.enable(now)
+            else:
+                subscription.disable("disabled by a user", now)
+        subscription.updated_at = now
+        await uow.webhooks.save(subscription)
         await uow.commit()
-    return sub
+    return subscription
+
+
+async def _apply_filters(
+    uow: UnitOfWork, sub: Subscription, change: SubscriptionChange, principal: Principal
+) -> None:
+    """A manager cannot move a subscription out of their department (nor make it city-wide)."""
+    if "department_code" in change.changed:
+        principal.require_manage_webhooks(change.department_code)
+        sub.department_code = change.department_code
+    if "service_codes" in change.changed or "department_code" in change.changed:
+        codes = change.service_codes if "service_codes" in change.changed else None
+        sub.service_codes = await _check_filters(
+            uow, sub.department_code, sub.service_codes if codes is None else codes
+        )
+
+
+def _apply_fields(sub: Subscription, change: SubscriptionChange) -> None:
+    if "url" in change.changed:
+        sub.url = check_url(change.url or "")
+    if "event_types" in change.changed:
+        sub.event_types = check_event_types(change.event_types or [])
+    if "description" in change.changed:
+        sub.description = _description(change.description or "")
 
 
 async def rotate_secret(

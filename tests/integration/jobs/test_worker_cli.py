@@ -1,0 +1,36 @@
+"""`python -m api worker` needs a database to work on, and the settings map onto the worker."""
+
+import os
+import subprocess
+import sys
+from datetime import timedelta
+
+from api.settings import Settings
+from api.worker import worker_config
+
+
+def test_the_worker_refuses_to_start_without_a_database_url() -> None:
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "FRONTDOOR_DATABASE_URL")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "api", "worker"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert "DATABASE_URL" in done.stdout + done.stderr
+
+
+def test_settings_shape_the_worker() -> None:
+    config = worker_config(
+        Settings(
+            worker_heartbeat_seconds=2,
+            escalation_cron="",
+            escalation_due_soon_hours=4,
+            webhook_retry_base_seconds=1,
+            webhook_retry_window_hours=48,
+        )
+    )
+    assert config.heartbeat_timeout == timedelta(seconds=2)
+    assert config.escalation_cron is None
+    assert config.escalation.due_soon_within == timedelta(hours=4)
+    assert (config.retry.base, config.retry.window) == (timedelta(seconds=1), timedelta(hours=48))
