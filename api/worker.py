@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.db.engine import make_engine
 from adapters.jobs.http_client import webhook_client_factory
 from adapters.jobs.worker import WorkerConfig, build_jobs, run_worker
+from api.notifications import build_notification_subscribers
 from api.settings import Settings
 from domain.requests.escalation import EscalationPolicy
 from domain.shared.clock import Clock, SystemClock
@@ -26,8 +27,17 @@ SubscriberFactory = Callable[[Settings, AsyncEngine, Clock], tuple[str, EventSub
 
 # Every event goes to the built-in webhook fan-out and to each subscriber built here, in
 # this order. The name is the subscriber's key in `handled_events`: never rename one.
-# The lead appends the email notifiers here.
-EVENT_SUBSCRIBERS: list[SubscriberFactory] = []
+EVENT_SUBSCRIBERS: list[SubscriberFactory] = [
+    lambda settings, engine, clock: (
+        "resident-notifications",
+        _notifiers(settings, engine, clock)[0],
+    ),
+    lambda settings, engine, clock: ("manager-escalations", _notifiers(settings, engine, clock)[1]),
+]
+
+
+def _notifiers(settings: Settings, engine: AsyncEngine, clock: Clock) -> list[EventSubscriber]:
+    return build_notification_subscribers(settings, engine, clock)
 
 
 def worker_config(settings: Settings) -> WorkerConfig:
