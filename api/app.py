@@ -20,6 +20,7 @@ from api.routers import (
     catalog,
     jurisdictions,
     lookup,
+    media,
     operations,
     requests,
     residents,
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         articles,
         triage,
         operations,
+        media,
     ):
         app.include_router(module.router)
     app.add_middleware(IdempotencyMiddleware)  # inside the body limit: bodies are capped first
@@ -80,6 +82,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         limits={
             "/api/v1/jurisdictions/import": jurisdictions.IMPORT_LIMIT,
             addresses.IMPORT_PATH: addresses.IMPORT_MAX_BYTES,
+            media.PHOTOS_PATH: media.UPLOAD_MAX_BYTES,
         },
     )
     app.add_middleware(RequestContextMiddleware)

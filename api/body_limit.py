@@ -16,7 +16,8 @@ class BodyTooLarge(HTTPException):
 class BodyLimitMiddleware:
     """Checks Content-Length up front and counts streamed bytes for chunked bodies.
 
-    Routes that take uploads or imports register their own larger limits by path prefix.
+    Routes that take uploads or imports register their own larger limits by path prefix; a
+    `*` segment in a prefix matches any one segment (`/api/v1/requests/*/photos`).
     """
 
     def __init__(self, app: ASGIApp, default_limit: int, limits: dict[str, int] | None = None):
@@ -26,7 +27,7 @@ class BodyLimitMiddleware:
 
     def limit_for(self, path: str) -> int:
         for prefix, limit in self.limits:
-            if path.startswith(prefix):
+            if _under(path, prefix):
                 return limit
         return self.default_limit
 
@@ -60,6 +61,15 @@ class BodyLimitMiddleware:
         response = problem_response(413, f"the body is larger than {limit} bytes")
         response.headers["Connection"] = "close"
         await response(scope, receive, send)
+
+
+def _under(path: str, prefix: str) -> bool:
+    if "*" not in prefix:
+        return path.startswith(prefix)
+    wanted, parts = prefix.split("/"), path.split("/")
+    return len(parts) >= len(wanted) and all(
+        w == "*" or w == p for w, p in zip(wanted, parts, strict=False)
+    )
 
 
 def _content_length(scope: Scope) -> int | None:

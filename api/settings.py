@@ -45,7 +45,6 @@ class Settings(BaseSettings):
     metrics_token: str | None = None
     index_check_seconds: float = Field(default=1.0, ge=0, le=60)
     media_dir: str | None = None  # default: <data_dir>/media
-    media_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)
     outbound_allow_loopback: bool = False
     outbound_allowed_cidrs: str = ""
     outbound_timeout_seconds: float = Field(default=10.0, gt=0, le=120)

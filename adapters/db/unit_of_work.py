@@ -13,12 +13,14 @@ from adapters.db.repositories.directory import (
 )
 from adapters.db.repositories.jurisdictions import SqlJurisdictionRepository
 from adapters.db.repositories.knowledge import SqlArticleRepository, SqlTriageTermRepository
+from adapters.db.repositories.photos import SqlPhotoRepository
 from adapters.db.repositories.requests import SqlRequestRepository
 from adapters.db.repositories.residents import SqlResidentRepository
 from domain.cases.ports import CaseRepository
 from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
 from domain.jurisdictions.ports import JurisdictionRepository
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
+from domain.media.ports import PhotoRepository
 from domain.requests.ports import RequestRepository
 from domain.residents.ports import ResidentRepository
 
@@ -33,6 +35,7 @@ class SqlUnitOfWork:
     triage_terms: TriageTermRepository
     residents: ResidentRepository
     cases: CaseRepository
+    photos: PhotoRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -58,6 +61,7 @@ class SqlUnitOfWork:
         self.triage_terms = SqlTriageTermRepository(self._connection)
         self.residents = SqlResidentRepository(self._connection)
         self.cases = SqlCaseRepository(self._connection)
+        self.photos = SqlPhotoRepository(self._connection)
         return self
 
     async def __aexit__(

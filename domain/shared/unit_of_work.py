@@ -5,6 +5,7 @@ from domain.cases.ports import CaseRepository
 from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
 from domain.jurisdictions.ports import JurisdictionRepository
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
+from domain.media.ports import PhotoRepository
 from domain.requests.ports import RequestRepository
 from domain.residents.ports import ResidentRepository
 
@@ -21,6 +22,7 @@ class UnitOfWork(Protocol):
     triage_terms: TriageTermRepository
     residents: ResidentRepository
     cases: CaseRepository
+    photos: PhotoRepository
 
     async def __aenter__(self) -> Self: ...
 

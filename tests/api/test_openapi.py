@@ -81,6 +81,7 @@ TOKEN_OPTIONAL = [
     "GET /api/v1/articles",
     "GET /api/v1/articles/suggestions",
     "GET /api/v1/articles/{article_id}",
+    "GET /api/v1/media/{media_id}",
 ]
 
 
@@ -104,6 +105,11 @@ def test_it_documents_the_api(spec: dict[str, Any]) -> None:
     assert documented >= set(CONTACTS)
     assert documented >= set(KNOWLEDGE)
     assert documented >= set(DUPLICATES)
+    assert documented >= {
+        "POST /api/v1/requests/{request_id}/photos",
+        "GET /api/v1/requests/{request_id}/photos",
+        "GET /api/v1/media/{media_id}",
+    }
     assert documented >= set(
         [
             "POST /api/v1/auth/token",
