@@ -9,7 +9,7 @@ from fastapi.routing import APIRoute
 from api.body_limit import BodyLimitMiddleware
 from api.bootstrap import Container, build_container
 from api.errors import install_error_handlers
-from api.idempotency import IdempotencyMiddleware
+from api.idempotency import IdempotencyMiddleware, document_idempotency_key
 from api.observability import RequestContextMiddleware
 from api.problems import Problem
 from api.routers import (
@@ -101,6 +101,7 @@ def _declare_problem_schema(app: FastAPI) -> None:
         components.setdefault(
             "Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}")
         )
+        document_idempotency_key(schema)
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
