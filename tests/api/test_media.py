@@ -257,3 +257,34 @@ async def test_comments_show_photos_of_the_same_visibility(
     comment = timeline["items"][-1]
     assert comment["kind"] == "comment"
     assert comment["data"]["photos"] == public["id"]
+
+
+@pytest.mark.parametrize(
+    ("form", "files"),
+    [
+        ({"visibility": "public"}, None),
+        ({"visibility": "secret"}, {"file": ("a.jpg", b"x", "image/jpeg")}),
+    ],
+)
+async def test_a_malformed_upload_form_is_a_validation_error(
+    client: httpx.AsyncClient,
+    agent: dict[str, str],
+    form: dict[str, str],
+    files: dict[str, tuple[str, bytes, str]] | None,
+) -> None:
+    request_id = await new_request(client, agent)
+    answer = await client.post(
+        f"/api/v1/requests/{request_id}/photos", data=form, files=files, headers=agent
+    )
+    assert answer.status_code == 422, answer.text
+    assert answer.headers["Content-Type"] == "application/problem+json"
+
+
+async def test_a_json_body_is_not_an_upload(
+    client: httpx.AsyncClient, agent: dict[str, str]
+) -> None:
+    request_id = await new_request(client, agent)
+    answer = await client.post(
+        f"/api/v1/requests/{request_id}/photos", json={"file": "x"}, headers=agent
+    )
+    assert answer.status_code == 422
