@@ -10,7 +10,7 @@ from fastapi.routing import APIRoute
 from api.body_limit import BodyLimitMiddleware
 from api.bootstrap import Container, build_container
 from api.errors import install_error_handlers
-from api.idempotency import IdempotencyMiddleware
+from api.idempotency import IdempotencyMiddleware, document_idempotency_key
 from api.observability import RequestContextMiddleware
 from api.open311 import routes as open311
 from api.open311.errors import install_open311_errors, too_large
@@ -24,6 +24,7 @@ from api.routers import (
     catalog,
     jurisdictions,
     lookup,
+    media,
     operations,
     requests,
     residents,
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         api_keys,
         open311,
         webhooks,
+        media,
     ):
         app.include_router(module.router)
     install_open311_errors(app)
@@ -91,6 +93,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             "/api/v1/jurisdictions/import": jurisdictions.IMPORT_LIMIT,
             addresses.IMPORT_PATH: addresses.IMPORT_MAX_BYTES,
             open311.PREFIX + "/requests": open311.POST_LIMIT,
+            media.PHOTOS_PATH: media.UPLOAD_MAX_BYTES,
         },
         refusal=too_large,
     )
@@ -114,6 +117,7 @@ def _declare_problem_schema(app: FastAPI) -> None:
         for name, nested in problem.pop("$defs", {}).items():
             components.setdefault(name, nested)
         components.setdefault("Problem", problem)
+        document_idempotency_key(schema)
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -19,7 +19,8 @@ class BodyTooLarge(HTTPException):
 class BodyLimitMiddleware:
     """Checks Content-Length up front and counts streamed bytes for chunked bodies.
 
-    Routes that take uploads or imports register their own larger limits by path prefix.
+    Routes that take uploads or imports register their own larger limits by path prefix; a
+    `*` segment in a prefix matches any one segment (`/api/v1/requests/*/photos`).
     """
 
     def __init__(
@@ -37,7 +38,7 @@ class BodyLimitMiddleware:
 
     def limit_for(self, path: str) -> int:
         for prefix, limit in self.limits:
-            if path.startswith(prefix):
+            if _under(path, prefix):
                 return limit
         return self.default_limit
 
@@ -71,6 +72,15 @@ class BodyLimitMiddleware:
         response = custom or problem_response(413, f"the body is larger than {limit} bytes")
         response.headers["Connection"] = "close"
         await response(scope, receive, send)
+
+
+def _under(path: str, prefix: str) -> bool:
+    if "*" not in prefix:
+        return path.startswith(prefix)
+    wanted, parts = prefix.split("/"), path.split("/")
+    return len(parts) >= len(wanted) and all(
+        w == "*" or w == p for w, p in zip(wanted, parts, strict=False)
+    )
 
 
 def _content_length(scope: Scope) -> int | None:

@@ -23,10 +23,14 @@ from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
 from adapters.geocoding import IndexedGeocoder, build_geocoder
+from adapters.http.remote_files import GuardedRemoteFiles
 from adapters.http.ssrf import OutboundPolicy
+from adapters.media.images import PillowImageCleaner
+from adapters.media.local_store import LocalMediaStore
 from api.settings import Settings
 from domain.directory.use_cases import Directory
 from domain.knowledge.use_cases import KnowledgeDesk
+from domain.media.use_cases import MediaDesk
 from domain.requests.sla import BusinessHours
 from domain.requests.use_cases import RequestDesk
 from domain.shared.clock import Clock, SystemClock
@@ -55,6 +59,7 @@ class Container:
     webhook_reads: WebhookReadModel
     changes: ChangeFeed
     idempotency: SqlIdempotencyStore
+    media: MediaDesk
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -114,4 +119,11 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         webhook_reads=WebhookReadModel(engine),
         changes=ChangeFeed(engine),
         idempotency=SqlIdempotencyStore(engine),
+        media=MediaDesk(
+            uow,
+            clock,
+            LocalMediaStore(settings.media_directory),
+            PillowImageCleaner(),
+            GuardedRemoteFiles(outbound_policy(settings)),
+        ),
     )

@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException
 
 from api.problems import FieldProblem, problem_response
 from domain.jurisdictions.model import OutOfJurisdiction
+from domain.media.model import MediaTooLarge, UnsupportedMedia
 from domain.requests.submission import AddressNotFound
 from domain.shared.errors import (
     Conflict,
@@ -31,6 +32,8 @@ STATUS_OF: list[tuple[type[DomainError], int]] = [
     (NotFound, 404),
     (Conflict, 409),
     (PreconditionFailed, 412),
+    (MediaTooLarge, 413),
+    (UnsupportedMedia, 415),
     (ValidationFailed, 422),
     (PreconditionRequired, 428),
     (RateLimited, 429),

@@ -204,3 +204,26 @@ async def _refuse(
     else:
         response = problem_response(status, detail, headers=headers, instance=scope.get("path"))
     await response(scope, receive, send)
+
+
+KEY_PARAMETER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 257},
+    "description": (
+        "Makes a retry safe: the first answer to this key is replayed for 24 hours to the "
+        "same request (409 while it runs, 422 for another request under the same key)."
+    ),
+}
+
+
+def document_idempotency_key(schema: dict[str, Any]) -> None:
+    """Declare the header on every covered POST of the OpenAPI document."""
+    for path, operations in schema.get("paths", {}).items():
+        post = operations.get("post")
+        if post is None or not covers({"type": "http", "method": "POST", "path": path}):
+            continue
+        parameters = post.setdefault("parameters", [])
+        if all(p.get("name") != "Idempotency-Key" for p in parameters):
+            parameters.append(KEY_PARAMETER)

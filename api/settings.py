@@ -58,7 +58,6 @@ class Settings(NotificationSettings):
     webhook_retry_cap_seconds: float = Field(default=4 * 3600.0, gt=0)
     webhook_retry_window_hours: float = Field(default=24.0, gt=0)
     media_dir: str | None = None  # default: <data_dir>/media
-    media_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)
     outbound_allow_loopback: bool = False
     outbound_allowed_cidrs: str = ""
     outbound_timeout_seconds: float = Field(default=10.0, gt=0, le=120)

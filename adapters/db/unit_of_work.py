@@ -14,6 +14,7 @@ from adapters.db.repositories.directory import (
 )
 from adapters.db.repositories.jurisdictions import SqlJurisdictionRepository
 from adapters.db.repositories.knowledge import SqlArticleRepository, SqlTriageTermRepository
+from adapters.db.repositories.photos import SqlPhotoRepository
 from adapters.db.repositories.requests import SqlRequestRepository
 from adapters.db.repositories.residents import SqlResidentRepository
 from adapters.db.repositories.webhooks import SqlWebhookRepository
@@ -23,6 +24,7 @@ from domain.directory.api_keys import ApiKeyRepository
 from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
 from domain.jurisdictions.ports import JurisdictionRepository
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
+from domain.media.ports import PhotoRepository
 from domain.requests.ports import RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
@@ -44,6 +46,7 @@ class SqlUnitOfWork:
     open311_submissions: Open311SubmissionRepository
     events: EventOutbox
     webhooks: WebhookRepository
+    photos: PhotoRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -73,6 +76,7 @@ class SqlUnitOfWork:
         self.open311_submissions = SqlOpen311SubmissionRepository(self._connection)
         self.events = PgQueuerOutbox(self._connection)
         self.webhooks = SqlWebhookRepository(self._connection)
+        self.photos = SqlPhotoRepository(self._connection)
         return self
 
     async def __aexit__(

@@ -10,6 +10,7 @@ followed up to a limit, and every hop's connection is vetted the same way.
 import asyncio
 import ipaddress
 import socket
+import ssl
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -44,6 +45,7 @@ class OutboundPolicy:
     max_redirects: int = 3
     user_agent: str = "Frontdoor/0.1 (+outbound)"
     resolver: Resolver = field(default_factory=SystemResolver)
+    tls: ssl.SSLContext | None = None  # None: the certifi trust store
 
     @staticmethod
     def networks(cidrs: str) -> tuple[IPNetwork, ...]:
@@ -139,7 +141,7 @@ class PinningTransport(httpx.AsyncHTTPTransport):
     def __init__(self, policy: OutboundPolicy) -> None:
         super().__init__(trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=policy.tls or httpx.create_ssl_context(trust_env=False),
             network_backend=PinningBackend(policy),
             max_connections=20,
             keepalive_expiry=5.0,

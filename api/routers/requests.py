@@ -275,7 +275,9 @@ async def comment(
     response: Response,
 ) -> ServiceRequestOut:
     """Public comments are shown to residents; internal ones only to staff."""
-    command = CommentOnRequest(request_id, body.body, body.visibility, if_match)
+    command = CommentOnRequest(
+        request_id, body.body, body.visibility, if_match, tuple(body.photo_ids)
+    )
     return _answer(await comment_on_request(container.desk, command, principal), response)
 
 

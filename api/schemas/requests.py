@@ -87,6 +87,11 @@ class TransitionIn(Strict):
 class CommentIn(Strict):
     body: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
     visibility: Visibility = Visibility.INTERNAL
+    photo_ids: list[UUID] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Photos of this request (POST .../photos) to show with the comment",
+    )
 
 
 class RequestPatch(Strict):

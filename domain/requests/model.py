@@ -1,5 +1,6 @@
 """The ServiceRequest aggregate: it owns its lifecycle, its SLA clock and its timeline."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -238,13 +239,22 @@ class ServiceRequest:
             if self.sla.pauses_on_hold:
                 self.expected_at = self.compute_expected(hours)
 
-    def comment(self, body: str, visibility: Visibility, actor: Actor, at: datetime) -> None:
+    def comment(
+        self,
+        body: str,
+        visibility: Visibility,
+        actor: Actor,
+        at: datetime,
+        photo_ids: Sequence[str] = (),
+    ) -> None:
+        """`photo_ids` are photos of this request shown with the comment (comma-separated)."""
         text = body.strip()
         if not text:
             raise ValidationFailed.single("body", "must not be empty")
         if len(text) > MAX_DESCRIPTION:
             raise ValidationFailed.single("body", f"must be at most {MAX_DESCRIPTION} characters")
-        self._record(EntryKind.COMMENT, at, actor, visibility, {"body": text})
+        data = {"body": text, **({"photos": ",".join(photo_ids)} if photo_ids else {})}
+        self._record(EntryKind.COMMENT, at, actor, visibility, data)
 
     def assign(self, assignee_id: UUID | None, actor: Actor, at: datetime) -> None:
         if assignee_id == self.assignee_id:

@@ -90,21 +90,43 @@ class CommentOnRequest:
     body: str
     visibility: Visibility
     if_match: int | None
+    photo_ids: tuple[UUID, ...] = ()
 
 
 async def comment_on_request(
     desk: RequestDesk, command: CommentOnRequest, principal: Principal
 ) -> ServiceRequest:
-    """Add a public note (residents see it) or an internal one (staff only)."""
+    """Add a public note (residents see it) or an internal one (staff only).
+
+    `photo_ids` show photos of this request with the comment; each must have the comment's
+    visibility, so that an internal photo never appears beside a public note.
+    """
     async with desk.uow() as uow:
         request = await load_for_write(uow, command.request_id, command.if_match, principal)
         principal.require_work(request.department_code, request.id)
         now = desk.clock.now()
-        request.comment(command.body, command.visibility, principal.actor, now)
+        photos = await _comment_photos(uow, request, command)
+        request.comment(command.body, command.visibility, principal.actor, now, photos)
         await publish_request_change(uow, request, request.status, now)
         await uow.requests.save(request, expected_version=request.version)
         await uow.commit()
     return request
+
+
+async def _comment_photos(
+    uow: UnitOfWork, request: ServiceRequest, command: CommentOnRequest
+) -> list[str]:
+    wanted = list(dict.fromkeys(command.photo_ids))
+    found = {p.id: p for p in await uow.photos.get_many(wanted)} if wanted else {}
+    for photo_id in wanted:
+        photo = found.get(photo_id)
+        if photo is None or photo.request_id != request.id:
+            raise ValidationFailed.single("photo_ids", f"{photo_id} is not a photo of this request")
+        if photo.visibility is not command.visibility:
+            raise ValidationFailed.single(
+                "photo_ids", f"{photo_id} is {photo.visibility.value}; the comment is not"
+            )
+    return [str(photo_id) for photo_id in wanted]
 
 
 @dataclass(frozen=True)

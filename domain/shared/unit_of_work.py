@@ -6,6 +6,7 @@ from domain.directory.api_keys import ApiKeyRepository
 from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
 from domain.jurisdictions.ports import JurisdictionRepository
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
+from domain.media.ports import PhotoRepository
 from domain.requests.ports import RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
@@ -29,6 +30,7 @@ class UnitOfWork(Protocol):
     open311_submissions: Open311SubmissionRepository
     events: EventOutbox
     webhooks: WebhookRepository
+    photos: PhotoRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -199,3 +199,22 @@ async def test_keys_expire_after_24_hours(
     assert fresh.status_code == 201
     assert fresh.json()["id"] != first.json()["id"]
     assert await _count(seeded, idempotency_keys) == 1
+
+
+async def test_an_oversized_body_is_refused_before_a_key_is_taken(
+    client: httpx.AsyncClient, agent: dict[str, str], seeded: AsyncEngine
+) -> None:
+    huge = pothole_body(description="x" * (2 * 1024 * 1024))
+    answer = await client.post("/api/v1/requests", json=huge, headers=_keyed(agent, "big"))
+    assert answer.status_code == 413
+    assert await _count(seeded, idempotency_keys) == 0
+
+
+async def test_malformed_json_is_kept_as_the_answer_to_its_key(
+    client: httpx.AsyncClient, agent: dict[str, str]
+) -> None:
+    headers = {**_keyed(agent, "broken"), "Content-Type": "application/json"}
+    first = await client.post("/api/v1/requests", content=b'{"service_code": ', headers=headers)
+    again = await client.post("/api/v1/requests", content=b'{"service_code": ', headers=headers)
+    assert first.status_code == again.status_code == 400
+    assert again.content == first.content

@@ -81,6 +81,7 @@ TOKEN_OPTIONAL = [
     "GET /api/v1/articles",
     "GET /api/v1/articles/suggestions",
     "GET /api/v1/articles/{article_id}",
+    "GET /api/v1/media/{media_id}",
 ]
 
 
@@ -164,6 +165,11 @@ def test_it_documents_the_api(spec: dict[str, Any]) -> None:
     assert documented >= set(KNOWLEDGE)
     assert documented >= set(DUPLICATES)
     assert documented >= set(WEBHOOKS)
+    assert documented >= {
+        "POST /api/v1/requests/{request_id}/photos",
+        "GET /api/v1/requests/{request_id}/photos",
+        "GET /api/v1/media/{media_id}",
+    }
     assert documented >= set(
         [
             "POST /api/v1/auth/token",
@@ -266,3 +272,14 @@ def test_every_error_response_is_problem_json_only(spec: dict[str, Any]) -> None
             content = response.get("content", {})
             assert list(content) == ["application/problem+json"], (name, status)
             assert content["application/problem+json"]["schema"] == problem, (name, status)
+
+
+def test_every_covered_post_declares_the_idempotency_key(spec: dict[str, Any]) -> None:
+    posts = [(name, op) for name, op in operations(spec) if name.startswith("POST /api/v1/")]
+    undeclared = [
+        name
+        for name, op in posts
+        if not name.startswith("POST /api/v1/auth/")
+        and "Idempotency-Key" not in {p["name"] for p in op.get("parameters", [])}
+    ]
+    assert posts and undeclared == []
