@@ -198,15 +198,21 @@ for (const lang of ['en', 'es'] as Lang[]) {
       await signIn(page, 'staff@example.org', lang)
       await expect(page.getByRole('link', { name: s.common.nav.intake })).toHaveCount(0)
       await page.getByRole('link', { name: s.common.nav.queues }).click()
-      await page.getByRole('tab', { name: QUEUE[lang].myDepartment }).click()
+      await page.getByRole('tab', { name: s.queues.tabs.department }).click()
+      await expect(page.getByRole('tab', { name: s.queues.tabs.department })).toHaveAttribute('aria-selected', 'true')
+      const row = page.getByRole('link', { name: reference })
+      await expect(row).toBeVisible()
       await expectAccessible(page, 'queues')
       await screenshot(page, `${lang}-06-department-queue`)
-      await page.getByRole('link', { name: reference }).click()
-      await expect(page.getByRole('heading', { name: new RegExp(reference) })).toBeVisible()
+      await row.click()
+      await expect(page.getByRole('heading', { name: s.detail.title.replace('{{id}}', reference) })).toBeVisible()
       await expectAccessible(page, 'request detail')
       await screenshot(page, `${lang}-07-request-detail`)
-      await page.getByRole('button', { name: QUEUE[lang].close }).click()
-      await expect(page.getByText(QUEUE[lang].closed).first()).toBeVisible()
+      await page.getByRole('button', { name: s.detail.actions.close, exact: true }).click()
+      await page.getByLabel(s.detail.actions.closeReason, { exact: true }).selectOption('resolved')
+      await page.getByRole('button', { name: s.detail.actions.confirmClose }).click()
+      await expect(page.getByRole('button', { name: s.detail.actions.reopen, exact: true })).toBeVisible()
+      await expectAccessible(page, 'closed request')
       await screenshot(page, `${lang}-08-request-closed`)
 
       const closed = await getJson<ServiceRequest>(agentApi, `/api/v1/requests/${reference}`)
@@ -218,9 +224,3 @@ for (const lang of ['en', 'es'] as Lang[]) {
     watch.expectClean()
   })
 }
-
-/** The queue and request-detail screens' names for the staff step (owned by those features). */
-const QUEUE = {
-  en: { myDepartment: 'My department', close: 'Close request', closed: 'Closed' },
-  es: { myDepartment: 'Mi departamento', close: 'Cerrar solicitud', closed: 'Cerrada' },
-} as const

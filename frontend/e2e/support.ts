@@ -7,14 +7,18 @@ import authEn from '../src/features/auth/locales/en.json' with { type: 'json' }
 import authEs from '../src/features/auth/locales/es.json' with { type: 'json' }
 import intakeEn from '../src/features/intake/locales/en.json' with { type: 'json' }
 import intakeEs from '../src/features/intake/locales/es.json' with { type: 'json' }
+import queuesEn from '../src/features/queues/locales/en.json' with { type: 'json' }
+import queuesEs from '../src/features/queues/locales/es.json' with { type: 'json' }
+import detailEn from '../src/features/request-detail/locales/en.json' with { type: 'json' }
+import detailEs from '../src/features/request-detail/locales/es.json' with { type: 'json' }
 
 export const PASSWORD = 'frontdoor'
 export type Lang = 'en' | 'es'
 
 /** The UI's own strings, so each run finds its controls by the labels an agent reads. */
 export const STRINGS = {
-  en: { common: commonEn, auth: authEn, intake: intakeEn },
-  es: { common: commonEs, auth: authEs, intake: intakeEs },
+  en: { common: commonEn, auth: authEn, intake: intakeEn, queues: queuesEn, detail: detailEn },
+  es: { common: commonEs, auth: authEs, intake: intakeEs, queues: queuesEs, detail: detailEs },
 } as const
 
 export const SCREENSHOTS = 'e2e-screenshots'
