@@ -25,6 +25,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/requests/:id', roles: EVERYONE, page: lazy(() => import('../features/request-detail/RequestDetailPage')) },
   { path: '/knowledge', nav: 'nav.knowledge', roles: EVERYONE, page: lazy(() => import('../features/knowledge/KnowledgePage')) },
   { path: '/knowledge/:id', roles: EVERYONE, page: lazy(() => import('../features/knowledge/ArticlePage')) },
+  { path: '/residents', nav: 'nav.residents', roles: CONTACT_CENTRE, page: lazy(() => import('../features/residents/ResidentsPage')) },
+  { path: '/residents/:id', roles: CONTACT_CENTRE, page: lazy(() => import('../features/residents/ResidentPage')) },
 ]
 
 export function routesFor(role: Role): AppRoute[] {
