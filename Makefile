@@ -58,6 +58,7 @@ client: $(NPM_STAMP) ## Regenerate the SPA's typed API client from openapi/opena
 test-frontend: $(NPM_STAMP) ## SPA: client drift, ESLint, types, Vitest with coverage, build + bundle budget
 	cd $(FRONTEND) && npm run check-client && npm run lint && npm run typecheck && npm test
 	$(MAKE) spa
+	cd $(FRONTEND) && node scripts/bundle-size.mjs
 
 test-e2e: $(STAMP) $(SPA_BUILD) ## Playwright on Debian's chromium against the real API + PostgreSQL
 	bash scripts/ensure-apt.sh chromium chromium
