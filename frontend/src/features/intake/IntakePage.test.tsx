@@ -207,3 +207,15 @@ describe('caseBody', () => {
     expect(body.referral).toBeNull()
   })
 })
+
+describe('KnowledgePanel', () => {
+  it('opens an article to read it to the caller', async () => {
+    backend({ 'GET /api/v1/articles/1': { ...TRASH_ARTICLE, body: 'Put it out after 6 p.m.\n\nOne bag per household.', translations: [] } })
+    const { user } = renderWithProviders(<IntakePage />)
+    await user.type(screen.getByLabelText('Search the knowledge base'), 'trash')
+    const found = await screen.findByRole('list', { name: 'Articles found' })
+    await user.click(within(found).getByText('When is my trash collected?'))
+    expect(await within(found).findByText('One bag per household.')).toBeInTheDocument()
+    expect(within(found).getByText('Put it out after 6 p.m.')).toBeInTheDocument()
+  })
+})
