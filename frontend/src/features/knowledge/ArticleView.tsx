@@ -16,7 +16,7 @@ export function ArticleView({ article, level = 1 }: { article: Article; level?: 
           {t('staleSince', { date: reviewBy })}
         </p>
       )}
-      <dl className="kb-facts" aria-label={t('article.meta')}>
+      <dl className="kb-facts">
         <div>
           <dt>{t('article.language')}</dt>
           <dd>{t(`languages.${article.language}`, { defaultValue: article.language })}</dd>

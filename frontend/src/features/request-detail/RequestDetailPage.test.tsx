@@ -45,6 +45,7 @@ describe('RequestDetailPage', () => {
     expect(within(internal).getByText('Internal')).toBeInTheDocument()
     const published = within(timeline).getByText('We will fix it this week').closest('li')!
     expect(within(published).getByText('Public')).toBeInTheDocument()
+    expect(within(timeline).getByText('Created (Phone)')).toBeInTheDocument()
     expect(within(timeline).getByText('Status: New → Closed')).toBeInTheDocument()
     expect(within(timeline).getByText('Reason: Resolved')).toBeInTheDocument()
     expect(await within(timeline).findByText('Assignment changed: Mia Road')).toBeInTheDocument()

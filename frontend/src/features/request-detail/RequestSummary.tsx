@@ -21,7 +21,7 @@ export function RequestSummary({ request, serviceName, assigneeName }: Props) {
     [t('summary.requested'), date(request.requested_at)],
     [t('summary.due'), date(request.expected_datetime)],
     ...(request.closed_at ? [[t('summary.closed'), date(request.closed_at)] as [string, string]] : []),
-    [t('summary.channel'), request.channel],
+    [t('summary.channel'), t(`channel.${request.channel}`)],
     [t('summary.reporter'), reporter || t('summary.anonymous')],
   ]
   if (request.duplicate_of) {
