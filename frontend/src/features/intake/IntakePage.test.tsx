@@ -219,3 +219,27 @@ describe('KnowledgePanel', () => {
     expect(within(found).getByText('Put it out after 6 p.m.')).toBeInTheDocument()
   })
 })
+
+describe('LocationSection referral', () => {
+  it('offers to record the referral when the point is not the city’s', async () => {
+    const api = backend({
+      'GET /api/v1/jurisdictions/resolve': {
+        areas: [{ id: 9, layer: 'counties', code: 'bc', name: 'Baltimore County' }],
+        responsible: { kind: 'referral', department: null, referral: { name: 'Baltimore County 311', phone: '410-887-5270', url: null, email: null } },
+        explanation: '',
+      },
+    })
+    const { user } = renderWithProviders(<IntakePage />)
+    await screen.findByRole('option', { name: 'Pothole' })
+    await user.selectOptions(screen.getByLabelText('Service'), GRAFFITI.code)
+    await user.type(screen.getByRole('combobox', { name: 'Address' }), '101 N HOLL')
+    await screen.findByRole('option', { name: /101 N HOLLIDAY ST/ })
+    await user.keyboard('{ArrowDown}{Enter}')
+    expect(await screen.findByText(/Baltimore County 311 · 410-887-5270/)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Record this referral' }))
+    expect(screen.getByLabelText('Referral')).toHaveValue('external')
+    expect(screen.getByLabelText('Agency')).toHaveValue('Baltimore County 311')
+    expect(screen.getByLabelText('Agency phone')).toHaveValue('410-887-5270')
+    expect(api.unhandled).toEqual([])
+  })
+})

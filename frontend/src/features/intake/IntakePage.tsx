@@ -219,7 +219,12 @@ export default function IntakePage() {
       </section>
 
       {service && (
-        <LocationSection value={draft.location} onChange={(location) => update({ location, linked: null })} serviceCode={service.code} />
+        <LocationSection
+          value={draft.location}
+          onChange={(location) => update({ location, linked: null })}
+          serviceCode={service.code}
+          onRefer={({ agency, phone }) => update({ referral: 'external', agency, agencyPhone: phone })}
+        />
       )}
       {service && <DuplicatesPanel duplicates={nearby.data ?? []} linked={draft.linked} onLink={(linked) => update({ linked })} />}
 
