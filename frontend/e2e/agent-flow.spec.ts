@@ -20,6 +20,7 @@ type Case = {
   article_ids: number[]
   request_ids: string[]
   resolved_on_first_contact: boolean | null
+  handle_seconds: number | null
   agent: { id: string }
 }
 type Article = { id: number; slug: string | null; title: string; use_count: number }
@@ -135,6 +136,7 @@ for (const lang of ['en', 'es'] as Lang[]) {
       expect(logged.article_ids).toEqual([article.id])
       expect(logged.request_ids).toEqual([])
       expect(logged.resolved_on_first_contact).toBe(true)
+      expect(logged.handle_seconds).toBeGreaterThan(0)
       const after = await getJson<Article>(agentApi, `/api/v1/articles/${article.id}`)
       expect(after.use_count).toBe(article.use_count + 1)
     })

@@ -54,6 +54,8 @@ describe('IntakePage', () => {
       resolved_on_first_contact: true,
       summary: 'when is my trash collected',
     })
+    const { started_at, ended_at } = posted as { started_at: string; ended_at: string }
+    expect(Date.parse(ended_at)).toBeGreaterThanOrEqual(Date.parse(started_at))
     expect(api.unhandled).toEqual([])
   })
 
@@ -198,8 +200,11 @@ describe('caseBody', () => {
       agency: '',
       agencyPhone: '',
       resolved: false,
+      startedAt: '2026-11-25T12:00:00.000Z',
     }
-    const body = caseBody(draft, undefined)
+    const body = caseBody(draft, undefined, new Date('2026-11-25T12:00:42.000Z'))
+    expect(body.started_at).toBe('2026-11-25T12:00:00.000Z')
+    expect(body.ended_at).toBe('2026-11-25T12:00:42.000Z')
     expect(body.resident_id).toBe('r-1')
     expect(body.resident).toBeNull()
     expect(body.summary).toHaveLength(1000)

@@ -34,6 +34,7 @@ type Draft = {
   agency: string
   agencyPhone: string
   resolved: boolean
+  startedAt: string
 }
 
 function emptyDraft(language: string): Draft {
@@ -53,10 +54,12 @@ function emptyDraft(language: string): Draft {
     agency: '',
     agencyPhone: '',
     resolved: false,
+    startedAt: new Date().toISOString(),
   }
 }
 
-export function caseBody(draft: Draft, service: Service | undefined): CaseCreate {
+/** The contact as POST /cases takes it; `endedAt` closes the contact's handle time. */
+export function caseBody(draft: Draft, service: Service | undefined, endedAt = new Date()): CaseCreate {
   const { caller } = draft
   const newCaller = caller.newCaller
   const hasNewCaller = Object.values(newCaller).some((value) => value.trim() !== '')
@@ -96,6 +99,8 @@ export function caseBody(draft: Draft, service: Service | undefined): CaseCreate
       ? { target: draft.referral, agency: draft.agency.trim() || null, phone: draft.agencyPhone.trim() || null }
       : null,
     resolved_on_first_contact: draft.resolved,
+    started_at: draft.startedAt,
+    ended_at: endedAt.toISOString(),
   }
 }
 
