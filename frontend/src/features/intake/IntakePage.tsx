@@ -194,19 +194,21 @@ export default function IntakePage() {
 
       <section className="panel" aria-labelledby={`${id}-service-heading`}>
         <h2 id={`${id}-service-heading`}>{t('service.title')}</h2>
-        <label htmlFor={`${id}-service`}>{t('service.label')}</label>
-        <select id={`${id}-service`} value={draft.serviceCode} onChange={(event) => pickService(event.target.value)}>
-          <option value="">{t('service.none')}</option>
-          {groups.map(([group, members]) => (
-            <optgroup key={group} label={group}>
-              {members.map((member) => (
-                <option key={member.code} value={member.code}>
-                  {member.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
+        <span className="field">
+          <label htmlFor={`${id}-service`}>{t('service.label')}</label>
+          <select id={`${id}-service`} value={draft.serviceCode} onChange={(event) => pickService(event.target.value)}>
+            <option value="">{t('service.none')}</option>
+            {groups.map(([group, members]) => (
+              <optgroup key={group} label={group}>
+                {members.map((member) => (
+                  <option key={member.code} value={member.code}>
+                    {member.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </span>
         {service && (
           <>
             {service.description && <p className="muted">{service.description}</p>}
