@@ -38,6 +38,7 @@ describe('RequestDetailPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Request 26-00000001' })).toBeInTheDocument()
     expect(await screen.findByText('Pothole repair')).toBeInTheDocument()
     expect(screen.getByText('Rosa Parks')).toBeInTheDocument()
+    expect(await within(screen.getByRole('region', { name: 'Details' })).findByText('Transportation')).toBeInTheDocument()
     expect(screen.getByText('100 N Holliday St')).toBeInTheDocument()
 
     const timeline = screen.getByRole('region', { name: 'Timeline' })
