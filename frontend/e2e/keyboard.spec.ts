@@ -64,8 +64,14 @@ test('the common path by keyboard alone: sign in, answer from knowledge, open a 
     '/api/v1/services/trm-pothole-repair',
   )
   for (const attribute of pothole.attributes.filter((candidate) => candidate.required)) {
-    expect(['singlevaluelist', 'string', 'number', 'text']).toContain(attribute.datatype)
-    await tabTo(page, page.getByLabel(new RegExp(`^${attribute.description.replace(/[?]/g, '\\?')}`)))
+    const label = new RegExp(`^${attribute.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+    if (attribute.datatype === 'multivaluelist') {
+      await tabTo(page, page.getByRole('group', { name: label }).getByRole('checkbox').first())
+      await page.keyboard.press('Space')
+      continue
+    }
+    expect(['singlevaluelist', 'string', 'number', 'text'], `no keyboard recipe for ${attribute.datatype}`).toContain(attribute.datatype)
+    await tabTo(page, page.getByLabel(label))
     if (attribute.datatype === 'singlevaluelist') await page.keyboard.press('ArrowDown')
     else await page.keyboard.type('2')
   }
