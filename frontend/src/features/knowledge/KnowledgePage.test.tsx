@@ -75,6 +75,22 @@ describe('KnowledgePage', () => {
     expect(post.body).toMatchObject({ title: 'Leaf collection', body: 'Bags at the curb', status: 'draft', department: 'sanitation', language: 'en' })
   })
 
+  it('loads more articles a page at a time', async () => {
+    const api = mockApi({
+      'GET /api/v1/me': AGENT,
+      'GET /api/v1/articles': (_request: Request, url: URL) =>
+        url.searchParams.get('offset') === '50'
+          ? { items: [anItem({ id: 60, title: 'Page two article' })], next_offset: null }
+          : { items: [anItem()], next_offset: 50 },
+    })
+    const { user } = renderPage()
+    await user.click(await screen.findByRole('button', { name: 'More articles' }))
+    expect(await screen.findByRole('link', { name: 'Page two article' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Bulk trash pickup' })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'More articles' })).toBeNull()
+    expect(searches(api.calls).map((call) => call.url.searchParams.get('offset'))).toEqual(['0', '50'])
+  })
+
   it('shows why the list failed', async () => {
     mockApi({ 'GET /api/v1/me': SUPERVISOR, 'GET /api/v1/articles': { status: 500, body: { title: 'Server error', status: 500 } } })
     renderPage()

@@ -17,7 +17,7 @@ export function KnowledgePage() {
   const [creating, setCreating] = useState(false)
   const list = useArticleList(search)
   const ids = { text: useId(), language: useId(), status: useId(), stale: useId() }
-  const items = list.data?.items ?? []
+  const items = list.data?.pages.flatMap((page) => page.items) ?? []
 
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -92,6 +92,11 @@ export function KnowledgePage() {
               </li>
             ))}
           </ul>
+          {list.hasNextPage && (
+            <button type="button" className="secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+              {t('more')}
+            </button>
+          )}
         </>
       )}
     </section>

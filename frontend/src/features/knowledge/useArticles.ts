@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, ApiError, unwrap, type components } from '../../api/client'
 import type { Me } from '../../shared/useMe'
 
@@ -12,10 +12,14 @@ export const NO_SEARCH: ArticleSearch = { q: '', language: '', status: '', stale
 
 export const articleKey = (id: number) => ['articles', 'detail', id] as const
 
+export const PAGE_SIZE = 50
+
+/** Search results, a page at a time: `fetchNextPage` appends the next page. */
 export function useArticleList(search: ArticleSearch) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ['articles', 'list', search],
-    queryFn: () =>
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/articles', {
           params: {
@@ -24,11 +28,13 @@ export function useArticleList(search: ArticleSearch) {
               language: search.language || undefined,
               status: search.status || undefined,
               stale: search.staleOnly ? true : undefined,
-              limit: 50,
+              limit: PAGE_SIZE,
+              offset: pageParam,
             },
           },
         }),
       ),
+    getNextPageParam: (page) => page.next_offset ?? undefined,
     placeholderData: keepPreviousData,
   })
 }

@@ -143,6 +143,17 @@ describe('QueuesPage', () => {
     expect(await screen.findByText('No requests match.')).toBeInTheDocument()
   })
 
+  it('says when the queue holds more than it shows', async () => {
+    mockApi({
+      'GET /api/v1/me': STAFF,
+      'GET /api/v1/services': SERVICES,
+      'GET /api/v1/departments': { items: [] },
+      'GET /api/v1/requests': { items: [aRequest()], next_cursor: 'next-page' },
+    })
+    renderWithProviders(<QueuesPage />)
+    expect(await screen.findByText(/Showing the newest 200/)).toBeInTheDocument()
+  })
+
   it('reports a failure to load', async () => {
     mockApi({
       'GET /api/v1/me': STAFF,

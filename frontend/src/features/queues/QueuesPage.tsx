@@ -7,7 +7,7 @@ import { NO_FILTERS, QueueFilters, type Filters } from './QueueFilters'
 import { QueueTable } from './QueueTable'
 import { PANEL_ID, QueueTabs, tabId, type Tab } from './QueueTabs'
 import { slaState } from './sla'
-import { OPEN_STATUSES, useQueue, type QueueQuery } from './useQueue'
+import { OPEN_STATUSES, QUEUE_LIMIT, useQueue, type QueueQuery } from './useQueue'
 import './queues.css'
 
 function queryFor(tab: Tab, filters: Filters, me: Me | undefined): QueueQuery {
@@ -83,6 +83,7 @@ export function QueuesPage() {
               showDepartment={tab !== 'department'}
               now={now}
             />
+            {queue.data.more && <p className="muted">{t('truncated', { count: QUEUE_LIMIT })}</p>}
           </>
         )}
       </div>
