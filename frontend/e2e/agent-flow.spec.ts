@@ -90,6 +90,8 @@ for (const lang of ['en', 'es'] as Lang[]) {
       await page.goto('/')
       await page.getByLabel(/^(Language|Idioma)$/).selectOption(lang)
       await expect(page.getByRole('heading', { name: s.auth.title })).toBeVisible()
+      await page.reload() // the language choice persists
+      await expect(page.getByRole('heading', { name: s.auth.title })).toBeVisible()
       await expectAccessible(page, 'sign-in')
       await screenshot(page, `${lang}-01-sign-in`)
     })

@@ -37,7 +37,7 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(summary, `axe violations on ${screen}`).toEqual([])
 }
 
-/** Records console errors, failed requests and HTTP errors; `expectClean` asserts there were none. */
+/** Records console errors, failed requests, HTTP errors and requests to any other origin; `expectClean` asserts there were none. */
 export function watchPage(page: Page) {
   const problems: string[] = []
   page.on('console', (message) => {
@@ -45,6 +45,11 @@ export function watchPage(page: Page) {
   })
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`))
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    const own = new URL(page.url() === 'about:blank' ? request.url() : page.url())
+    if (url.protocol.startsWith('http') && url.origin !== own.origin) problems.push(`outside request: ${request.url()}`)
+  })
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`)
   })
@@ -60,7 +65,8 @@ export async function apiAs(baseURL: string, email: string): Promise<APIRequestC
   expect(answer.status()).toBe(200)
   const { access_token: token } = (await answer.json()) as { access_token: string }
   await anonymous.dispose()
-  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } })
+  // A fresh connection per check: a kept-alive socket the server timed out (uvicorn: 5 s) resets.
+  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}`, Connection: 'close' } })
 }
 
 export async function getJson<T>(api: APIRequestContext, path: string): Promise<T> {
