@@ -4,6 +4,16 @@
 # Without DATABASE_URL the app starts its embedded PostgreSQL in /app/.data.
 # No apt-get: every dependency ships a manylinux wheel for CPython 3.11.
 
+# ---- stage 0: build the agent SPA (frontend/) ---------------------------------
+FROM node:20-bookworm-slim AS spa
+
+WORKDIR /src/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY openapi /src/openapi
+COPY frontend ./
+RUN npm run build
+
 # ---- stage 1: build a self-contained virtualenv ------------------------------
 FROM python:3.11-slim-bookworm AS builder
 
@@ -52,6 +62,8 @@ COPY domain ./domain
 COPY adapters ./adapters
 COPY migrations ./migrations
 COPY openapi ./openapi
+# The built SPA, served at / (FRONTDOOR_SPA_DIR defaults to frontend/dist).
+COPY --from=spa /src/frontend/dist ./frontend/dist
 # Writable state: the embedded PostgreSQL's data (used only without
 # DATABASE_URL) and uploaded media.
 RUN mkdir -p /app/.data /app/.media \

@@ -59,6 +59,7 @@ client: $(NPM_STAMP) ## Regenerate the SPA's typed API client from openapi/opena
 test-frontend: $(NPM_STAMP) ## SPA: client drift, ESLint, types, Vitest with coverage, build + bundle budget
 	cd $(FRONTEND) && npm run check-client && npm run lint && npm run typecheck && npm test
 	$(MAKE) spa
+	cd $(FRONTEND) && node scripts/bundle-size.mjs
 
 test-e2e: $(STAMP) $(SPA_BUILD) ## Playwright on Debian's chromium against the real API + PostgreSQL
 	bash scripts/ensure-apt.sh chromium chromium
@@ -85,11 +86,13 @@ lint: $(STAMP) ## ruff, ruff format --check, mypy, import-linter, hadolint, dock
 	if [ -n "$$failed" ]; then echo -e "lint FAILED:$$failed" >&2; exit 1; fi; \
 	echo "lint OK"
 
-test: ## lint, the whole test suite, embedded smoke tests, the SPA's tests and the e2e tests
-	$(MAKE) lint
-	$(MAKE) test-all
-	$(MAKE) test-frontend
-	$(MAKE) test-e2e
+test: ## lint, the test suites, the SPA's tests and the e2e tests: every step runs, any failure fails
+	@failed=""; \
+	for step in lint test-all test-frontend test-e2e; do \
+		$(MAKE) $$step || failed="$$failed $$step"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "test FAILED:$$failed" >&2; exit 1; fi; \
+	echo "test OK"
 
 # pytest exits 5 when it collects no test: that is a failure here, in both passes.
 test-all: $(STAMP) ## pytest tests (PostgreSQL at 127.0.0.1:5432 or TEST_DATABASE_URL) + embedded smoke pass

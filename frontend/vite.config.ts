@@ -24,7 +24,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/features/**/*.{ts,tsx}'],
-      exclude: ['src/**/*.test.{ts,tsx}', 'src/**/index.ts'],
+      exclude: ['src/**/*.test.{ts,tsx}', 'src/**/*.test-data.ts', 'src/**/testData.ts', 'src/**/index.ts'],
       reporter: ['text-summary', 'text'],
       thresholds: { lines: 70 },
     },

@@ -39,6 +39,7 @@ cleanup() {
     admin "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" || true
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 
 admin "CREATE DATABASE \"$database\""
 echo ">> e2e: database $database, API on 127.0.0.1:$port (log: $log)"

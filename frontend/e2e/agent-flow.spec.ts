@@ -20,6 +20,7 @@ type Case = {
   article_ids: number[]
   request_ids: string[]
   resolved_on_first_contact: boolean | null
+  handle_seconds: number | null
   agent: { id: string }
 }
 type Article = { id: number; slug: string | null; title: string; use_count: number }
@@ -89,6 +90,8 @@ for (const lang of ['en', 'es'] as Lang[]) {
       await page.goto('/')
       await page.getByLabel(/^(Language|Idioma)$/).selectOption(lang)
       await expect(page.getByRole('heading', { name: s.auth.title })).toBeVisible()
+      await page.reload() // the language choice persists
+      await expect(page.getByRole('heading', { name: s.auth.title })).toBeVisible()
       await expectAccessible(page, 'sign-in')
       await screenshot(page, `${lang}-01-sign-in`)
     })
@@ -135,6 +138,7 @@ for (const lang of ['en', 'es'] as Lang[]) {
       expect(logged.article_ids).toEqual([article.id])
       expect(logged.request_ids).toEqual([])
       expect(logged.resolved_on_first_contact).toBe(true)
+      expect(logged.handle_seconds).toBeGreaterThan(0)
       const after = await getJson<Article>(agentApi, `/api/v1/articles/${article.id}`)
       expect(after.use_count).toBe(article.use_count + 1)
     })
@@ -198,15 +202,21 @@ for (const lang of ['en', 'es'] as Lang[]) {
       await signIn(page, 'staff@example.org', lang)
       await expect(page.getByRole('link', { name: s.common.nav.intake })).toHaveCount(0)
       await page.getByRole('link', { name: s.common.nav.queues }).click()
-      await page.getByRole('tab', { name: QUEUE[lang].myDepartment }).click()
+      await page.getByRole('tab', { name: s.queues.tabs.department }).click()
+      await expect(page.getByRole('tab', { name: s.queues.tabs.department })).toHaveAttribute('aria-selected', 'true')
+      const row = page.getByRole('link', { name: reference })
+      await expect(row).toBeVisible()
       await expectAccessible(page, 'queues')
       await screenshot(page, `${lang}-06-department-queue`)
-      await page.getByRole('link', { name: reference }).click()
-      await expect(page.getByRole('heading', { name: new RegExp(reference) })).toBeVisible()
+      await row.click()
+      await expect(page.getByRole('heading', { name: s.detail.title.replace('{{id}}', reference) })).toBeVisible()
       await expectAccessible(page, 'request detail')
       await screenshot(page, `${lang}-07-request-detail`)
-      await page.getByRole('button', { name: QUEUE[lang].close }).click()
-      await expect(page.getByText(QUEUE[lang].closed).first()).toBeVisible()
+      await page.getByRole('button', { name: s.detail.actions.close, exact: true }).click()
+      await page.getByLabel(s.detail.actions.closeReason, { exact: true }).selectOption('resolved')
+      await page.getByRole('button', { name: s.detail.actions.confirmClose }).click()
+      await expect(page.getByRole('button', { name: s.detail.actions.reopen, exact: true })).toBeVisible()
+      await expectAccessible(page, 'closed request')
       await screenshot(page, `${lang}-08-request-closed`)
 
       const closed = await getJson<ServiceRequest>(agentApi, `/api/v1/requests/${reference}`)
@@ -218,9 +228,3 @@ for (const lang of ['en', 'es'] as Lang[]) {
     watch.expectClean()
   })
 }
-
-/** The queue and request-detail screens' names for the staff step (owned by those features). */
-const QUEUE = {
-  en: { myDepartment: 'My department', close: 'Close request', closed: 'Closed' },
-  es: { myDepartment: 'Mi departamento', close: 'Cerrar solicitud', closed: 'Cerrada' },
-} as const

@@ -7,14 +7,18 @@ import authEn from '../src/features/auth/locales/en.json' with { type: 'json' }
 import authEs from '../src/features/auth/locales/es.json' with { type: 'json' }
 import intakeEn from '../src/features/intake/locales/en.json' with { type: 'json' }
 import intakeEs from '../src/features/intake/locales/es.json' with { type: 'json' }
+import queuesEn from '../src/features/queues/locales/en.json' with { type: 'json' }
+import queuesEs from '../src/features/queues/locales/es.json' with { type: 'json' }
+import detailEn from '../src/features/request-detail/locales/en.json' with { type: 'json' }
+import detailEs from '../src/features/request-detail/locales/es.json' with { type: 'json' }
 
 export const PASSWORD = 'frontdoor'
 export type Lang = 'en' | 'es'
 
 /** The UI's own strings, so each run finds its controls by the labels an agent reads. */
 export const STRINGS = {
-  en: { common: commonEn, auth: authEn, intake: intakeEn },
-  es: { common: commonEs, auth: authEs, intake: intakeEs },
+  en: { common: commonEn, auth: authEn, intake: intakeEn, queues: queuesEn, detail: detailEn },
+  es: { common: commonEs, auth: authEs, intake: intakeEs, queues: queuesEs, detail: detailEs },
 } as const
 
 export const SCREENSHOTS = 'e2e-screenshots'
@@ -33,7 +37,7 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(summary, `axe violations on ${screen}`).toEqual([])
 }
 
-/** Records console errors, failed requests and HTTP errors; `expectClean` asserts there were none. */
+/** Records console errors, failed requests, HTTP errors and requests to any other origin; `expectClean` asserts there were none. */
 export function watchPage(page: Page) {
   const problems: string[] = []
   page.on('console', (message) => {
@@ -41,6 +45,11 @@ export function watchPage(page: Page) {
   })
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`))
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    const own = new URL(page.url() === 'about:blank' ? request.url() : page.url())
+    if (url.protocol.startsWith('http') && url.origin !== own.origin) problems.push(`outside request: ${request.url()}`)
+  })
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`)
   })
@@ -56,7 +65,8 @@ export async function apiAs(baseURL: string, email: string): Promise<APIRequestC
   expect(answer.status()).toBe(200)
   const { access_token: token } = (await answer.json()) as { access_token: string }
   await anonymous.dispose()
-  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } })
+  // A fresh connection per check: a kept-alive socket the server timed out (uvicorn: 5 s) resets.
+  return playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}`, Connection: 'close' } })
 }
 
 export async function getJson<T>(api: APIRequestContext, path: string): Promise<T> {

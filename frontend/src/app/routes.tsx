@@ -23,6 +23,10 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/intake', nav: 'nav.intake', roles: CONTACT_CENTRE, page: lazy(() => import('../features/intake/IntakePage')) },
   { path: '/queues', nav: 'nav.queues', roles: EVERYONE, page: lazy(() => import('../features/queues/QueuesPage')) },
   { path: '/requests/:id', roles: EVERYONE, page: lazy(() => import('../features/request-detail/RequestDetailPage')) },
+  { path: '/knowledge', nav: 'nav.knowledge', roles: EVERYONE, page: lazy(() => import('../features/knowledge/KnowledgePage')) },
+  { path: '/knowledge/:id', roles: EVERYONE, page: lazy(() => import('../features/knowledge/ArticlePage')) },
+  { path: '/residents', nav: 'nav.residents', roles: CONTACT_CENTRE, page: lazy(() => import('../features/residents/ResidentsPage')) },
+  { path: '/residents/:id', roles: CONTACT_CENTRE, page: lazy(() => import('../features/residents/ResidentPage')) },
 ]
 
 export function routesFor(role: Role): AppRoute[] {

@@ -34,6 +34,7 @@ type Draft = {
   agency: string
   agencyPhone: string
   resolved: boolean
+  startedAt: string
 }
 
 function emptyDraft(language: string): Draft {
@@ -53,10 +54,12 @@ function emptyDraft(language: string): Draft {
     agency: '',
     agencyPhone: '',
     resolved: false,
+    startedAt: new Date().toISOString(),
   }
 }
 
-export function caseBody(draft: Draft, service: Service | undefined): CaseCreate {
+/** The contact as POST /cases takes it; `endedAt` closes the contact's handle time. */
+export function caseBody(draft: Draft, service: Service | undefined, endedAt = new Date()): CaseCreate {
   const { caller } = draft
   const newCaller = caller.newCaller
   const hasNewCaller = Object.values(newCaller).some((value) => value.trim() !== '')
@@ -96,6 +99,8 @@ export function caseBody(draft: Draft, service: Service | undefined): CaseCreate
       ? { target: draft.referral, agency: draft.agency.trim() || null, phone: draft.agencyPhone.trim() || null }
       : null,
     resolved_on_first_contact: draft.resolved,
+    started_at: draft.startedAt,
+    ended_at: endedAt.toISOString(),
   }
 }
 
@@ -189,19 +194,21 @@ export default function IntakePage() {
 
       <section className="panel" aria-labelledby={`${id}-service-heading`}>
         <h2 id={`${id}-service-heading`}>{t('service.title')}</h2>
-        <label htmlFor={`${id}-service`}>{t('service.label')}</label>
-        <select id={`${id}-service`} value={draft.serviceCode} onChange={(event) => pickService(event.target.value)}>
-          <option value="">{t('service.none')}</option>
-          {groups.map(([group, members]) => (
-            <optgroup key={group} label={group}>
-              {members.map((member) => (
-                <option key={member.code} value={member.code}>
-                  {member.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
+        <span className="field">
+          <label htmlFor={`${id}-service`}>{t('service.label')}</label>
+          <select id={`${id}-service`} value={draft.serviceCode} onChange={(event) => pickService(event.target.value)}>
+            <option value="">{t('service.none')}</option>
+            {groups.map(([group, members]) => (
+              <optgroup key={group} label={group}>
+                {members.map((member) => (
+                  <option key={member.code} value={member.code}>
+                    {member.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </span>
         {service && (
           <>
             {service.description && <p className="muted">{service.description}</p>}
@@ -219,7 +226,12 @@ export default function IntakePage() {
       </section>
 
       {service && (
-        <LocationSection value={draft.location} onChange={(location) => update({ location, linked: null })} serviceCode={service.code} />
+        <LocationSection
+          value={draft.location}
+          onChange={(location) => update({ location, linked: null })}
+          serviceCode={service.code}
+          onRefer={({ agency, phone }) => update({ referral: 'external', agency, agencyPhone: phone })}
+        />
       )}
       {service && <DuplicatesPanel duplicates={nearby.data ?? []} linked={draft.linked} onLink={(linked) => update({ linked })} />}
 

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { api, unwrap } from '../../api/client'
 import { useArticles, type Article } from './queries'
 
 type Props = {
@@ -45,9 +47,10 @@ export function KnowledgePanel({ said, language, used, onToggle }: Props) {
 
 function ArticleRow({ article, used, onToggle }: { article: Article; used: boolean; onToggle: () => void }) {
   const { t } = useTranslation('intake')
+  const [open, setOpen] = useState(false)
   return (
     <li className={used ? 'article used' : 'article'}>
-      <details>
+      <details onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>
           {article.title}
           {article.stale && <span className="badge warn"> {t('knowledge.stale')}</span>}
@@ -55,10 +58,31 @@ function ArticleRow({ article, used, onToggle }: { article: Article; used: boole
         <p>{article.summary}</p>
         {/* The snippet is escaped by the API except for its <mark> highlights. */}
         {article.snippet && <p className="snippet" dangerouslySetInnerHTML={{ __html: article.snippet }} />}
+        {open && <ArticleText id={article.id} language={article.language} />}
       </details>
       <button type="button" className={used ? '' : 'secondary'} aria-pressed={used} onClick={onToggle}>
         {t('knowledge.answered', { title: article.title })}
       </button>
     </li>
+  )
+}
+
+/** The article to read to the caller: its Markdown as plain paragraphs (no HTML interpreted). */
+function ArticleText({ id, language }: { id: number; language: string }) {
+  const { t } = useTranslation('intake')
+  const article = useQuery({
+    queryKey: ['article', id],
+    queryFn: () => unwrap(api.GET('/api/v1/articles/{article_id}', { params: { path: { article_id: id } } })),
+    staleTime: 5 * 60_000,
+  })
+  if (article.isPending) return <p role="status">{t('knowledge.loading')}</p>
+  if (article.isError) return <p className="error">{t('knowledge.unavailable')}</p>
+  const paragraphs = article.data.body.split(/\n\s*\n/).map((text) => text.trim()).filter(Boolean)
+  return (
+    <div className="article-text" lang={language}>
+      {paragraphs.map((text, index) => (
+        <p key={index}>{text}</p>
+      ))}
+    </div>
   )
 }

@@ -6,10 +6,16 @@ import { reverseGeocode, useLayers, useResolution, type Point } from './queries'
 
 export type Location = { point: Point | null; address: string }
 
-type Props = { value: Location; onChange: (location: Location) => void; serviceCode: string | null }
+export type Referral = { agency: string; phone: string }
+type Props = {
+  value: Location
+  onChange: (location: Location) => void
+  serviceCode: string | null
+  onRefer: (referral: Referral) => void
+}
 
 /** Where the problem is: an address (with suggestions) or a point on the map, and who is responsible there. */
-export function LocationSection({ value, onChange, serviceCode }: Props) {
+export function LocationSection({ value, onChange, serviceCode, onRefer }: Props) {
   const { t } = useTranslation('intake')
   const layers = useLayers()
   const [shown, setShown] = useState<string[] | null>(null)
@@ -56,13 +62,15 @@ export function LocationSection({ value, onChange, serviceCode }: Props) {
             {value.point.long.toFixed(5)})
           </p>
         )}
-        {resolution.data && <Responsible resolution={resolution.data} />}
+        {resolution.data && <Responsible resolution={resolution.data} onRefer={onRefer} />}
       </div>
     </section>
   )
 }
 
-function Responsible({ resolution }: { resolution: NonNullable<ReturnType<typeof useResolution>['data']> }) {
+type ResponsibleProps = { resolution: NonNullable<ReturnType<typeof useResolution>['data']>; onRefer: (referral: Referral) => void }
+
+function Responsible({ resolution, onRefer }: ResponsibleProps) {
   const { t } = useTranslation('intake')
   const { responsible, areas } = resolution
   const referral = responsible.referral
@@ -80,7 +88,10 @@ function Responsible({ resolution }: { resolution: NonNullable<ReturnType<typeof
       )}
       {responsible.kind === 'referral' && referral && (
         <p className="banner warn">
-          <strong>{t('location.referTo')}</strong> {[referral.name, referral.phone, referral.url].filter(Boolean).join(' · ')}
+          <strong>{t('location.referTo')}</strong> {[referral.name, referral.phone, referral.url].filter(Boolean).join(' · ')}{' '}
+          <button type="button" className="secondary" onClick={() => onRefer({ agency: referral.name ?? '', phone: referral.phone ?? '' })}>
+            {t('location.recordReferral')}
+          </button>
         </p>
       )}
       {responsible.kind === 'none' && <p className="banner warn">{t('location.outside')}</p>}

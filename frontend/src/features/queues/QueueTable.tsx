@@ -6,11 +6,12 @@ import type { ServiceRequest } from './useQueue'
 type Props = {
   items: readonly ServiceRequest[]
   serviceNames: ReadonlyMap<string, string>
+  departmentNames: ReadonlyMap<string, string>
   showDepartment: boolean
   now: Date
 }
 
-export function QueueTable({ items, serviceNames, showDepartment, now }: Props) {
+export function QueueTable({ items, serviceNames, departmentNames, showDepartment, now }: Props) {
   const { t, i18n } = useTranslation('queues')
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
   if (items.length === 0) return <p>{t('empty')}</p>
@@ -40,7 +41,7 @@ export function QueueTable({ items, serviceNames, showDepartment, now }: Props) 
               <td>{serviceNames.get(request.service_code) ?? request.service_code}</td>
               <td>{t(`status.${request.status}`)}</td>
               <td>{t(`priority.${request.priority}`)}</td>
-              {showDepartment && <td>{request.department}</td>}
+              {showDepartment && <td>{departmentNames.get(request.department) ?? request.department}</td>}
               <td>{request.location.address ?? request.location.hint ?? t('noLocation')}</td>
               <td>{when.format(new Date(request.requested_at))}</td>
               <td>

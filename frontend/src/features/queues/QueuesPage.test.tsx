@@ -19,6 +19,7 @@ function setup(me = STAFF, items = [aRequest()]) {
   return mockApi({
     'GET /api/v1/me': me,
     'GET /api/v1/services': SERVICES,
+    'GET /api/v1/departments': { items: [{ code: 'transportation', name: 'Transportation' }] },
     'GET /api/v1/requests': { status: 200, body: { items, next_cursor: null }, headers: { ETag: '"list-1"' } },
   })
 }
@@ -30,6 +31,7 @@ describe('QueuesPage', () => {
 
     const link = await screen.findByRole('link', { name: '26-00000001' })
     expect(link).toHaveAttribute('href', '/requests/26-00000001')
+    expect(screen.getByRole('table', { name: '3 requests' })).toBeInTheDocument()
     expect(screen.getByRole('tab', { name: 'My department' })).toHaveAttribute('aria-selected', 'true')
     const query = last(api.calls).url.searchParams
     expect(query.get('department')).toBe('transportation')
@@ -59,6 +61,7 @@ describe('QueuesPage', () => {
     expect(query.has('assignee')).toBe(false)
     expect(query.has('department')).toBe(false)
     expect(screen.getByRole('columnheader', { name: 'Department' })).toBeInTheDocument()
+    expect(await screen.findByRole('cell', { name: 'Transportation' })).toBeInTheDocument()
   })
 
   it('moves between tabs with the arrow keys', async () => {
@@ -140,6 +143,17 @@ describe('QueuesPage', () => {
     expect(await screen.findByText('No requests match.')).toBeInTheDocument()
   })
 
+  it('says when the queue holds more than it shows', async () => {
+    mockApi({
+      'GET /api/v1/me': STAFF,
+      'GET /api/v1/services': SERVICES,
+      'GET /api/v1/departments': { items: [] },
+      'GET /api/v1/requests': { items: [aRequest()], next_cursor: 'next-page' },
+    })
+    renderWithProviders(<QueuesPage />)
+    expect(await screen.findByText(/Showing the newest 200/)).toBeInTheDocument()
+  })
+
   it('reports a failure to load', async () => {
     mockApi({
       'GET /api/v1/me': STAFF,
@@ -159,5 +173,6 @@ describe('QueuesPage', () => {
     expect(screen.getByRole('tab', { name: 'Asignadas a mí' })).toBeInTheDocument()
     expect(screen.getByRole('tab', { name: 'Todas' })).toBeInTheDocument()
     expect(screen.getByRole('heading', { level: 1, name: 'Colas' })).toBeInTheDocument()
+    expect(screen.getByRole('table', { name: '1 solicitud' })).toBeInTheDocument()
   })
 })

@@ -7,7 +7,7 @@ import { NO_FILTERS, QueueFilters, type Filters } from './QueueFilters'
 import { QueueTable } from './QueueTable'
 import { PANEL_ID, QueueTabs, tabId, type Tab } from './QueueTabs'
 import { slaState } from './sla'
-import { OPEN_STATUSES, useQueue, type QueueQuery } from './useQueue'
+import { OPEN_STATUSES, QUEUE_LIMIT, useQueue, type QueueQuery } from './useQueue'
 import './queues.css'
 
 function queryFor(tab: Tab, filters: Filters, me: Me | undefined): QueueQuery {
@@ -29,6 +29,17 @@ function useServices() {
   })
 }
 
+function useDepartmentNames() {
+  return useQuery({
+    queryKey: ['departments'],
+    queryFn: () => unwrap(api.GET('/api/v1/departments')),
+    staleTime: 10 * 60_000,
+    select: (list) => new Map(list.items.map((department) => [department.code, department.name])),
+  })
+}
+
+const NO_NAMES: ReadonlyMap<string, string> = new Map()
+
 export function QueuesPage() {
   const { t, i18n } = useTranslation('queues')
   const me = useMe().data
@@ -38,6 +49,7 @@ export function QueuesPage() {
   const serviceList = useServices().data
   const services = useMemo(() => serviceList?.items ?? [], [serviceList])
   const serviceNames = useMemo(() => new Map(services.map((service) => [service.code, service.name])), [services])
+  const departmentNames = useDepartmentNames().data ?? NO_NAMES
   const noDepartment = tab === 'department' && !!me && !me.department
   const queue = useQueue(queryFor(tab, filters, me), !!me && !noDepartment)
   const now = new Date(queue.dataUpdatedAt)
@@ -64,7 +76,14 @@ export function QueuesPage() {
             <p className="muted" aria-live="polite">
               {t('refreshed', { time: time.format(now) })}
             </p>
-            <QueueTable items={items} serviceNames={serviceNames} showDepartment={tab !== 'department'} now={now} />
+            <QueueTable
+              items={items}
+              serviceNames={serviceNames}
+              departmentNames={departmentNames}
+              showDepartment={tab !== 'department'}
+              now={now}
+            />
+            {queue.data.more && <p className="muted">{t('truncated', { count: QUEUE_LIMIT })}</p>}
           </>
         )}
       </div>

@@ -6,6 +6,7 @@ export type Status = components['schemas']['Status']
 
 export const OPEN_STATUSES: readonly Status[] = ['new', 'acknowledged', 'in_progress', 'on_hold']
 export const POLL_MS = 30_000
+export const QUEUE_LIMIT = 200
 
 export type QueueQuery = {
   department?: string
@@ -16,7 +17,7 @@ export type QueueQuery = {
 }
 
 /** The list and the ETag it came with, so the next poll can ask "changed since?". */
-export type QueueSnapshot = { items: ServiceRequest[]; etag: string | null }
+export type QueueSnapshot = { items: ServiceRequest[]; more: boolean; etag: string | null }
 
 export function queueKey(query: QueueQuery) {
   return ['requests', 'queue', query] as const
@@ -31,14 +32,14 @@ async function fetchQueue(query: QueueQuery, previous: QueueSnapshot | undefined
         status: query.statuses.length ? [...query.statuses] : undefined,
         service_code: query.service ? [query.service] : undefined,
         q: query.q || undefined,
-        limit: 200,
+        limit: QUEUE_LIMIT,
       },
       header: previous?.etag ? { 'if-none-match': previous.etag } : undefined,
     },
   })
   if (response.status === 304 && previous) return previous
   if (!response.ok || !data) throw new ApiError(response.status, error)
-  return { items: data.items, etag: response.headers.get('ETag') }
+  return { items: data.items, more: data.next_cursor !== null, etag: response.headers.get('ETag') }
 }
 
 /**

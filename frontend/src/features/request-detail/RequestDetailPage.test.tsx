@@ -38,6 +38,7 @@ describe('RequestDetailPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Request 26-00000001' })).toBeInTheDocument()
     expect(await screen.findByText('Pothole repair')).toBeInTheDocument()
     expect(screen.getByText('Rosa Parks')).toBeInTheDocument()
+    expect(await within(screen.getByRole('region', { name: 'Details' })).findByText('Transportation')).toBeInTheDocument()
     expect(screen.getByText('100 N Holliday St')).toBeInTheDocument()
 
     const timeline = screen.getByRole('region', { name: 'Timeline' })
@@ -45,6 +46,7 @@ describe('RequestDetailPage', () => {
     expect(within(internal).getByText('Internal')).toBeInTheDocument()
     const published = within(timeline).getByText('We will fix it this week').closest('li')!
     expect(within(published).getByText('Public')).toBeInTheDocument()
+    expect(within(timeline).getByText('Created (Phone)')).toBeInTheDocument()
     expect(within(timeline).getByText('Status: New → Closed')).toBeInTheDocument()
     expect(within(timeline).getByText('Reason: Resolved')).toBeInTheDocument()
     expect(await within(timeline).findByText('Assignment changed: Mia Road')).toBeInTheDocument()
@@ -69,10 +71,19 @@ describe('RequestDetailPage', () => {
     const [call] = posts(api.calls, '/transitions')
     expect(call!.request.headers.get('If-Match')).toBe('"v3"')
     expect(call!.body).toEqual({ to: 'closed', reason: 'resolved' })
-    expect(screen.getByRole('button', { name: 'Reopen' })).toBeInTheDocument()
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Reopen' })).toHaveFocus())
     const details = screen.getByRole('region', { name: 'Details' })
     expect(within(details).getByText('Closed')).toBeInTheDocument()
     expect(within(details).getByText('Resolved')).toBeInTheDocument()
+  })
+
+  it('cancelling the close form sends nothing and returns focus to Close request', async () => {
+    const { api, user } = setup(STAFF)
+    await user.click(await screen.findByRole('button', { name: 'Close request' }))
+    await user.keyboard('{Tab}{Tab}{Enter}')
+    expect(screen.queryByLabelText('Close reason')).toBeNull()
+    expect(screen.getByRole('button', { name: 'Close request' })).toHaveFocus()
+    expect(posts(api.calls, '/transitions')).toHaveLength(0)
   })
 
   it('on 412 says someone else changed it, reloads, and retries with the new ETag', async () => {

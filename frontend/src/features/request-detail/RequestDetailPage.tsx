@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router'
 import { api, ApiError, unwrap } from '../../api/client'
 import { useMe, type Me } from '../../shared/useMe'
 import { CommentForm } from './CommentForm'
-import { AssignForm, MergeForm, PriorityForm, TransferForm } from './ManageForms'
+import { AssignForm, MergeForm, PriorityForm, TransferForm, useDepartments } from './ManageForms'
 import { RequestPhotos } from './RequestPhotos'
 import { RequestSummary } from './RequestSummary'
 import { StatusActions } from './StatusActions'
@@ -47,6 +47,7 @@ export function RequestDetailPage() {
   const users = useMemo(() => userList?.items ?? [], [userList])
   const names = useMemo(() => new Map(users.map((user) => [user.id, user.display_name])), [users])
   const service = useService(request?.service_code).data
+  const departments = useDepartments().data?.items
 
   if (loaded.isPending) return <p role="status">{t('loading')}</p>
   if (loaded.isError || !request) {
@@ -74,6 +75,7 @@ export function RequestDetailPage() {
           <RequestSummary
             request={request}
             serviceName={service?.name ?? request.service_code}
+            departmentName={departments?.find((item) => item.code === request.department)?.name ?? request.department}
             assigneeName={request.assignee_id ? (names.get(request.assignee_id) ?? request.assignee_id) : null}
           />
           <RequestPhotos />

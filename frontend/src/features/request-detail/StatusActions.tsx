@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, type components } from '../../api/client'
 import { ChangeError } from './ChangeError'
@@ -25,13 +25,30 @@ export function StatusActions({ request }: { request: ServiceRequest }) {
   const [reason, setReason] = useState<CloseReason | ''>('')
   const [note, setNote] = useState('')
   const ids = { reason: useId(), note: useId(), heading: useId() }
+  const closeButton = useRef<HTMLButtonElement>(null)
+  const reopenButton = useRef<HTMLButtonElement>(null)
+  const pendingFocus = useRef<'close' | 'reopen' | null>(null)
+
+  // When a step is done or cancelled, focus moves to the button of the next step, once the
+  // request on screen has caught up (the Reopen button appears only when it shows as closed).
+  useEffect(() => {
+    const target = pendingFocus.current === 'close' ? closeButton.current : pendingFocus.current === 'reopen' ? reopenButton.current : null
+    if (!target) return
+    pendingFocus.current = null
+    target.focus()
+  })
+
+  function closeForm(focus: 'close' | 'reopen') {
+    pendingFocus.current = focus
+    setForm('none')
+  }
 
   function move(to: Status, extra: { reason?: CloseReason; note?: string } = {}) {
     change.mutate(
       (ifMatch) => api.POST('/api/v1/requests/{request_id}/transitions', { params: path(request.id, ifMatch), body: { to, ...extra } }),
       {
         onSuccess: () => {
-          setForm('none')
+          closeForm(to === 'closed' ? 'reopen' : 'close')
           setReason('')
           setNote('')
         },
@@ -60,12 +77,12 @@ export function StatusActions({ request }: { request: ServiceRequest }) {
           </button>
         ))}
         {!closed && form !== 'close' && (
-          <button type="button" className="danger" onClick={() => setForm('close')}>
+          <button ref={closeButton} type="button" className="danger" onClick={() => setForm('close')}>
             {t('actions.close')}
           </button>
         )}
         {closed && form !== 'reopen' && (
-          <button type="button" onClick={() => setForm('reopen')}>
+          <button ref={reopenButton} type="button" onClick={() => setForm('reopen')}>
             {t('actions.reopen')}
           </button>
         )}
@@ -87,7 +104,7 @@ export function StatusActions({ request }: { request: ServiceRequest }) {
             <button type="submit" disabled={!reason || change.isPending}>
               {t('actions.confirmClose')}
             </button>
-            <button type="button" className="secondary" onClick={() => setForm('none')}>
+            <button type="button" className="secondary" onClick={() => closeForm('close')}>
               {t('actions.cancel')}
             </button>
           </div>
@@ -101,7 +118,7 @@ export function StatusActions({ request }: { request: ServiceRequest }) {
             <button type="submit" disabled={!note.trim() || change.isPending}>
               {t('actions.confirmReopen')}
             </button>
-            <button type="button" className="secondary" onClick={() => setForm('none')}>
+            <button type="button" className="secondary" onClick={() => closeForm('reopen')}>
               {t('actions.cancel')}
             </button>
           </div>

@@ -10,7 +10,7 @@ function headline(entry: TimelineEntry, t: TFunction, names: Names): string {
   const status = (value: string | null | undefined) => (value ? t(`status.${value}`) : '—')
   switch (entry.kind) {
     case 'created':
-      return t('timeline.kind.created', { channel: data.channel ?? '' })
+      return t('timeline.kind.created', { channel: data.channel ? t(`channel.${data.channel}`) : '' })
     case 'status':
       return t('timeline.kind.status', { from: status(data.from), to: status(data.to) })
     case 'assignment':

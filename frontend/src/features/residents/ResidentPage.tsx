@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { ApiError } from '../../api/client'
+import { ResidentCases, ResidentRequests } from './ResidentHistory'
+import { fullName, useResident, useServiceNames, type ResidentHistory } from './useResidents'
+import './residents.css'
+
+function Profile({ resident }: { resident: ResidentHistory }) {
+  const { t, i18n } = useTranslation('residents')
+  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' })
+  const none = t('profile.none')
+  const facts: [string, string][] = [
+    [t('profile.phones'), resident.phones.join(', ') || none],
+    [t('profile.emails'), resident.emails.join(', ') || none],
+    [t('profile.address'), resident.address ?? none],
+    [t('profile.language'), resident.preferred_language ?? none],
+    [t('profile.updates'), resident.email_updates ? t('profile.yes') : t('profile.no')],
+    [t('profile.since'), day.format(new Date(resident.created_at))],
+  ]
+  return (
+    <section className="panel" aria-labelledby="resident-profile">
+      <h2 id="resident-profile">{t('profile.heading')}</h2>
+      <dl className="resident-facts">
+        {facts.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  )
+}
+
+/** A resident's record: contact details, their contacts (cases) and their requests. */
+export function ResidentPage() {
+  const { t } = useTranslation('residents')
+  const id = useParams().id ?? ''
+  const resident = useResident(id)
+  const services = useServiceNames().data
+
+  if (resident.isPending) return <p role="status">{t('loading')}</p>
+  if (resident.isError) {
+    const missing = resident.error instanceof ApiError && [404, 422].includes(resident.error.status)
+    return (
+      <section>
+        <p role="alert" className="error">
+          {missing ? t('notFound') : t('failed', { message: resident.error.message })}
+        </p>
+        <Link to="/residents">{t('back')}</Link>
+      </section>
+    )
+  }
+  const data = resident.data
+  return (
+    <article className="residents" aria-labelledby="resident-name">
+      <p>
+        <Link to="/residents">{t('back')}</Link>
+      </p>
+      <h1 id="resident-name">{fullName(data) || t('unnamed')}</h1>
+      <Profile resident={data} />
+      <ResidentCases cases={data.cases} />
+      <ResidentRequests requests={data.requests} serviceNames={services ?? new Map()} />
+    </article>
+  )
+}
+
+export default ResidentPage

@@ -1,0 +1,164 @@
+import { screen, within } from '@testing-library/react'
+import { Route, Routes } from 'react-router'
+import i18n from '../../i18n'
+import type { components } from '../../api/client'
+import { mockApi, type Reply } from '../../test/api'
+import { renderWithProviders } from '../../test/render'
+import { ResidentPage } from './ResidentPage'
+import { ResidentsPage } from './ResidentsPage'
+
+type Resident = components['schemas']['ResidentOut']
+type History = components['schemas']['ResidentHistoryOut']
+type Case = components['schemas']['CaseOut']
+
+const RID = '5b7c2c9e-1d1f-4b6a-9c4e-0a1b2c3d4e5f'
+
+const rosa: Resident = {
+  id: RID,
+  first_name: 'Rosa',
+  last_name: 'Parks',
+  phones: ['+14105550100'],
+  emails: ['rosa@example.net'],
+  address: '100 N Holliday St',
+  preferred_language: 'es',
+  email_updates: true,
+  created_at: '2026-03-01T10:00:00Z',
+}
+
+const aCase = (overrides: Partial<Case> = {}): Case => ({
+  id: 'c-1',
+  channel: 'phone',
+  type: 'service_request',
+  language: 'es',
+  summary: 'Reported a pothole',
+  notes: '',
+  resident_id: RID,
+  anonymous: false,
+  article_ids: [],
+  request_ids: ['26-00000001'],
+  referral: null,
+  resolved_on_first_contact: null,
+  tags: [],
+  call_id: null,
+  started_at: '2026-11-20T09:00:00Z',
+  ended_at: null,
+  handle_seconds: null,
+  agent: { id: null, name: 'Alex Agent' },
+  created_at: '2026-11-20T09:05:00Z',
+  updated_at: '2026-11-20T09:05:00Z',
+  version: 1,
+  ...overrides,
+})
+
+const history: History = {
+  ...rosa,
+  cases: [aCase(), aCase({ id: 'c-2', channel: 'walk_in', type: 'status_inquiry', summary: 'Asked about it', request_ids: [] })],
+  requests: [
+    {
+      id: '26-00000001',
+      service_code: 'trm-pothole-repair',
+      status: 'closed',
+      open: false,
+      requested_at: '2026-11-20T09:05:00Z',
+      updated_at: '2026-11-21T09:05:00Z',
+      expected_datetime: null,
+      closed_at: '2026-11-21T09:05:00Z',
+    },
+    {
+      id: '26-00000004',
+      service_code: 'san-missed-pickup',
+      status: 'new',
+      open: true,
+      requested_at: '2026-11-22T09:05:00Z',
+      updated_at: '2026-11-22T09:05:00Z',
+      expected_datetime: null,
+      closed_at: null,
+    },
+  ],
+}
+
+const SERVICES = { items: [{ code: 'trm-pothole-repair', name: 'Pothole repair' }] }
+
+function renderAt(path: string, handlers: Record<string, Reply>) {
+  const api = mockApi(handlers)
+  const view = renderWithProviders(
+    <Routes>
+      <Route path="/residents" element={<ResidentsPage />} />
+      <Route path="/residents/:id" element={<ResidentPage />} />
+    </Routes>,
+    { path },
+  )
+  return { api, ...view }
+}
+
+describe('ResidentsPage', () => {
+  it('finds residents and links to their record', async () => {
+    const { api, user } = renderAt('/residents', {
+      'GET /api/v1/residents': { items: [rosa, { ...rosa, id: 'r-2', first_name: null, last_name: null, phones: [], emails: [] }] },
+      [`GET /api/v1/residents/${RID}`]: history,
+      'GET /api/v1/services': SERVICES,
+    })
+    await user.type(screen.getByLabelText('Name, phone, email or address'), 'x{Enter}')
+    expect(screen.getByRole('alert')).toHaveTextContent('at least 2 characters')
+    expect(api.calls).toHaveLength(0)
+
+    await user.type(screen.getByLabelText('Name, phone, email or address'), 'rosa{Enter}')
+    const link = await screen.findByRole('link', { name: 'Rosa Parks' })
+    expect(api.calls[0]!.url.searchParams.get('q')).toBe('xrosa')
+    expect(screen.getByRole('link', { name: '(no name)' })).toBeInTheDocument()
+    expect(within(link.closest('tr')!).getByText('rosa@example.net')).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).toBeNull()
+
+    await user.click(link)
+    expect(await screen.findByRole('heading', { level: 1, name: 'Rosa Parks' })).toBeInTheDocument()
+  })
+
+  it('says when nobody matches', async () => {
+    renderAt('/residents?q=nobody', { 'GET /api/v1/residents': { items: [] } })
+    expect(await screen.findByText('No resident matches.')).toBeInTheDocument()
+    expect(screen.getByLabelText('Name, phone, email or address')).toHaveValue('nobody')
+  })
+
+  it('reports a refusal', async () => {
+    renderAt('/residents?q=rosa', {
+      'GET /api/v1/residents': { status: 403, body: { title: 'Forbidden', status: 403, detail: 'only call-center staff work with residents' } },
+    })
+    expect(await screen.findByRole('alert')).toHaveTextContent('only call-center staff')
+  })
+})
+
+describe('ResidentPage', () => {
+  it("shows the resident's details, contacts and requests", async () => {
+    renderAt(`/residents/${RID}`, { [`GET /api/v1/residents/${RID}`]: history, 'GET /api/v1/services': SERVICES })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Rosa Parks' })).toBeInTheDocument()
+    expect(screen.getByText('+14105550100')).toBeInTheDocument()
+
+    const contacts = screen.getByRole('table', { name: '2 contacts, newest first' })
+    expect(within(contacts).getByText('Walk-in')).toBeInTheDocument()
+    expect(within(contacts).getByText('Status inquiry')).toBeInTheDocument()
+    expect(within(contacts).getByRole('link', { name: '26-00000001' })).toHaveAttribute('href', '/requests/26-00000001')
+
+    const requests = screen.getByRole('table', { name: '2 requests, newest first' })
+    expect(await within(requests).findByText('Pothole repair')).toBeInTheDocument()
+    expect(within(requests).getByText('san-missed-pickup')).toBeInTheDocument()
+    const open = within(requests).getByRole('row', { name: /26-00000004/ })
+    expect(within(open).getByText('Open')).toBeInTheDocument()
+    expect(within(open).getByText('New')).toBeInTheDocument()
+  })
+
+  it('says when there are no contacts or requests, in Spanish', async () => {
+    await i18n.changeLanguage('es')
+    renderAt(`/residents/${RID}`, { [`GET /api/v1/residents/${RID}`]: { ...history, cases: [], requests: [] }, 'GET /api/v1/services': SERVICES })
+    expect(await screen.findByText('Todavía no hay contactos.')).toBeInTheDocument()
+    expect(screen.getByText('Todavía no hay solicitudes.')).toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 2, name: 'Datos de contacto' })).toBeInTheDocument()
+  })
+
+  it('says when the resident does not exist', async () => {
+    renderAt(`/residents/${RID}`, {
+      [`GET /api/v1/residents/${RID}`]: { status: 404, body: { title: 'Not found', status: 404 } },
+      'GET /api/v1/services': SERVICES,
+    })
+    expect(await screen.findByRole('alert')).toHaveTextContent('There is no such resident.')
+  })
+})
