@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.db.engine import make_engine
 from adapters.jobs.http_client import webhook_client_factory
 from adapters.jobs.worker import WorkerConfig, build_jobs, run_worker
+from api.bootstrap import outbound_policy
 from api.notifications import build_notification_subscribers
 from api.settings import Settings
 from domain.requests.escalation import EscalationPolicy
@@ -63,7 +64,9 @@ async def serve(settings: Settings, clock: Clock | None = None, *, drain: bool =
     engine = make_engine(settings.database_url, pool_size=5, max_overflow=5)
     config = worker_config(settings)
     subscribers = dict(factory(settings, engine, clock) for factory in EVENT_SUBSCRIBERS)
-    client_factory = webhook_client_factory(settings.webhook_timeout_seconds)
+    client_factory = webhook_client_factory(
+        settings.webhook_timeout_seconds, outbound_policy(settings)
+    )
     jobs = build_jobs(engine, clock, client_factory, subscribers, config)
     try:
         await run_worker(settings.database_url, jobs, config, drain=drain)

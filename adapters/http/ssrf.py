@@ -33,7 +33,10 @@ class Resolver(Protocol):
 class SystemResolver:
     async def resolve(self, host: str, port: int) -> list[str]:
         loop = asyncio.get_running_loop()
-        answers = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        try:
+            answers = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except OSError:  # socket.gaierror: no such name, or no resolver reachable
+            return []
         return list(dict.fromkeys(str(sockaddr[0]) for *_, sockaddr in answers))
 
 

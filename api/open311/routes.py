@@ -6,13 +6,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from adapters.db.read_models.open311 import Open311Query
+from adapters.db.read_models.open311 import Open311Query, Open311Request
 from api.bootstrap import Container
 from api.deps import ContainerDep
 from api.open311.errors import Open311Error
 from api.open311.formats import Format, render
 from api.open311.forms import form_or_query, parse_form
-from api.open311.media import MEDIA_LIMIT, attach_open311_media
+from api.open311.media import MEDIA_LIMIT, open311_photo
 from api.open311.output import (
     created_entry,
     definition,
@@ -202,11 +202,11 @@ async def open311_create_request(
     parsed = parse_form(form)
     await _service(container, parsed.command.service_code)
     command = await _located(container, parsed.command, parsed.address_id)
-    media = await attach_open311_media(parsed.media_url, parsed.media)
+    photo = await open311_photo(container.media, parsed.media_url, parsed.media)
     client = Open311Client(key.id, parsed.device_id, parsed.account_id)
     actor = Actor(None, f"Open311: {key.name}")
     created, submission = await submit_open311_request(
-        container.desk, command, client, actor, media.url
+        container.desk, command, client, actor, photo=photo
     )
     await container.api_keys.touch(key.id, container.clock.now())
     body = created_entry(created, submission.token, parsed.account_id, container.settings.zone)
@@ -221,6 +221,7 @@ async def open311_create_request(
 async def open311_requests(
     format: Format,
     container: ContainerDep,
+    request: Request,
     jurisdiction_id: Jurisdiction = None,
     service_request_id: Annotated[
         str | None, Query(description="Comma list; overrides the rest")
@@ -263,7 +264,7 @@ async def open311_requests(
         "agency_responsible": agency_responsible,
     }
     query = build_query(params, container.settings.zone, container.clock.now())
-    return await _requests_answer(container, query, format, _flag(extensions))
+    return await _requests_answer(container, query, format, _flag(extensions), request)
 
 
 def _plain(key: str, limit: int = 64) -> bool:
@@ -278,10 +279,21 @@ def _flag(value: str | None) -> bool:
     return given == "true"
 
 
+def _with_absolute_media(found: list[Open311Request], request: Request) -> list[Open311Request]:
+    """Our own photos are stored as paths; clients need URLs they can fetch."""
+    base = str(request.base_url).rstrip("/")
+    return [
+        replace(item, media_url=base + item.media_url)
+        if item.media_url and item.media_url.startswith("/")
+        else item
+        for item in found
+    ]
+
+
 async def _requests_answer(
-    container: Container, query: Open311Query, format: Format, extended: bool
+    container: Container, query: Open311Query, format: Format, extended: bool, request: Request
 ) -> Response:
-    found = await container.open311.requests(query, with_notes=extended)
+    found = _with_absolute_media(await container.open311.requests(query, extended), request)
     zone = container.settings.zone
     return render(
         [request_entry(item, zone, extended) for item in found], format, "service_requests"
@@ -297,6 +309,7 @@ async def open311_request(
     service_request_id: str,
     format: Format,
     container: ContainerDep,
+    request: Request,
     jurisdiction_id: Jurisdiction = None,
     extensions: Annotated[
         str | None, Query(description="Extension: true adds extended_attributes")
@@ -307,6 +320,7 @@ async def open311_request(
     extended = _flag(extensions)
     query = Open311Query(ids=[service_request_id], limit=1)
     found = await container.open311.requests(query, extended) if _plain(service_request_id) else []
+    found = _with_absolute_media(found, request)
     if not found:
         raise Open311Error(404, f"service request {service_request_id[:64]!r} was not found")
     zone = container.settings.zone

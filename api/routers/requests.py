@@ -4,7 +4,10 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Header, Query, Response, status
+from pydantic import TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
 
+from adapters.db.read_models.changes import is_change_cursor
 from adapters.db.read_models.duplicates import NearbyQuery
 from adapters.db.read_models.requests import RequestFilter
 from api.bootstrap import Container
@@ -45,9 +48,12 @@ WRITE_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428)
 MAX_ID_LENGTH = 64
 Latitude = Annotated[float, Query(ge=-90, le=90, allow_inf_nan=False)]
 Longitude = Annotated[float, Query(ge=-180, le=180, allow_inf_nan=False)]
-CHANGES = (
-    "change-feed cursor: `0` to start, then the `next_cursor` of the last page. Polling with "
-    "it never skips a change, even when transactions commit out of order"
+DATE_TIME = TypeAdapter(datetime)
+UPDATED_AFTER = (
+    "Polling: a change cursor, `0` to start and then the `next_cursor` of the last page; the "
+    "answer is then the change feed, oldest change first, and never skips a change even when "
+    "transactions commit out of order. A date-time instead filters the newest-first list on "
+    "its last update"
 )
 
 
@@ -75,6 +81,15 @@ async def create_request(
     return ServiceRequestCreated.of_new(request, matches)
 
 
+def _date_time(field: str, value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return DATE_TIME.validate_python(value)
+    except PydanticValidationError:
+        raise ValidationFailed.single(field, "is neither a change cursor nor a date-time") from None
+
+
 def _csv(values: list[str] | None) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
@@ -92,18 +107,17 @@ async def list_requests(
     assignee: Annotated[UUID | None, Query()] = None,
     created_from: Annotated[datetime | None, Query()] = None,
     created_to: Annotated[datetime | None, Query()] = None,
-    updated_after: Annotated[datetime | None, Query()] = None,
+    updated_after: Annotated[str | None, Query(max_length=100, description=UPDATED_AFTER)] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
-    changed_after: Annotated[str | None, Query(max_length=100, description=CHANGES)] = None,
 ) -> RequestList | Response:
     """Newest first. Staff see their own department's requests only.
 
-    With `changed_after` the list is the change feed instead (the other filters are not
-    applied): the requests changed since that cursor, oldest change first."""
-    if changed_after is not None:
-        feed = await container.changes.page(changed_after, limit, principal.visible_department())
+    With a change cursor in `updated_after` the list is the change feed instead (the other
+    filters are not applied): the requests changed since that cursor, oldest change first."""
+    if updated_after is not None and is_change_cursor(updated_after):
+        feed = await container.changes.page(updated_after, limit, principal.visible_department())
         items = [ServiceRequestOut.of(r) for r in feed.items]
         return RequestList(items=items, next_cursor=feed.next_cursor)
     page = await container.requests.page(
@@ -114,7 +128,7 @@ async def list_requests(
             assignee_id=assignee,
             created_from=created_from,
             created_to=created_to,
-            updated_after=updated_after,
+            updated_after=_date_time("updated_after", updated_after),
             q=q,
             limit=limit,
             cursor=cursor,

@@ -68,6 +68,18 @@ async def store_upload(
     return MediaRef.of(photo)
 
 
+async def prepare_photo(desk: MediaDesk, data: bytes) -> Photo:
+    """Clean and keep a public photo's bytes for a request still being created: the caller
+    records it (`uow.photos.add`, with the new request's id) in the transaction that creates
+    the request, so a refused request leaves no photo row behind."""
+    return await _new_photo(desk, data, None, Visibility.PUBLIC, None)
+
+
+async def fetch_remote_photo(desk: MediaDesk, url: str) -> Photo:
+    """`prepare_photo` for a photo fetched through the SSRF guard (Open311 `media_url`)."""
+    return await prepare_photo(desk, await desk.remote.fetch(url, MAX_PHOTO_BYTES))
+
+
 async def fetch_media_url(desk: MediaDesk, url: str, uploader: UUID | None = None) -> MediaRef:
     """Fetch a photo from a URL a client gave (Open311 `media_url`) and keep it as an upload.
 

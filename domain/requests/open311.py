@@ -5,9 +5,10 @@ reporter and contact); we add the client's token, its own ids and its media URL.
 """
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from uuid import UUID
 
+from domain.media.model import Photo
 from domain.requests.desk import RequestDesk
 from domain.requests.model import Actor, ServiceRequest
 from domain.requests.submission import SubmitServiceRequest, open_request
@@ -29,8 +30,9 @@ async def submit_open311_request(
     client: Open311Client,
     actor: Actor,
     media_url: str | None = None,
+    photo: Photo | None = None,
 ) -> tuple[ServiceRequest, Open311Submission]:
-    """Open the request and record its token in one transaction."""
+    """Open the request and record its token (and its photo) in one transaction."""
     async with desk.uow() as uow:
         request = await open_request(desk, uow, command, actor)
         submission = Open311Submission(
@@ -43,5 +45,7 @@ async def submit_open311_request(
             media_url=media_url,
         )
         await uow.open311_submissions.add(submission)
+        if photo is not None:
+            await uow.photos.add(replace(photo, request_id=request.id))
         await uow.commit()
     return request, submission

@@ -43,7 +43,14 @@ async def count(engine: AsyncEngine, table: str) -> int:
         return int((await db.execute(text(f'SELECT count(*) FROM "{table}"'))).scalar_one())
 
 
-WRITTEN = ("service_requests", "request_timeline", "cases", "residents", "open311_submissions")
+WRITTEN = (
+    "service_requests",
+    "request_timeline",
+    "cases",
+    "residents",
+    "open311_submissions",
+    "media",
+)
 
 
 async def counts(engine: AsyncEngine) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""Polling `GET /api/v1/requests?changed_after=<cursor>`: every change, in order, once."""
+"""Polling `GET /api/v1/requests?updated_after=<cursor>`: every change, in order, once."""
 
 import httpx
 
@@ -10,7 +10,7 @@ REQUESTS = "/api/v1/requests"
 async def _feed(
     client: httpx.AsyncClient, headers: dict[str, str], cursor: str
 ) -> tuple[list[str], str]:
-    answer = await client.get(REQUESTS, params={"changed_after": cursor}, headers=headers)
+    answer = await client.get(REQUESTS, params={"updated_after": cursor}, headers=headers)
     assert answer.status_code == 200, answer.text
     page = answer.json()
     return [item["id"] for item in page["items"]], page["next_cursor"]
@@ -41,6 +41,6 @@ async def test_polling_returns_each_change_once_in_order(
 
 async def test_a_forged_cursor_is_refused(client: httpx.AsyncClient, agent: dict[str, str]) -> None:
     for bad in ("abc", "1:'; DROP TABLE service_requests; --", "-1:26-1", "9" * 30 + ":x"):
-        answer = await client.get(REQUESTS, params={"changed_after": bad}, headers=agent)
+        answer = await client.get(REQUESTS, params={"updated_after": bad}, headers=agent)
         assert answer.status_code == 422, bad
         assert answer.headers["content-type"] == "application/problem+json"

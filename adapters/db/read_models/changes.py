@@ -47,12 +47,16 @@ class ChangePage:
     next_cursor: str
 
 
+def is_change_cursor(value: str) -> bool:
+    return value == START or CURSOR.match(value) is not None
+
+
 def decode_change_cursor(cursor: str) -> tuple[int, str] | None:
     if cursor == START:
         return None
     match = CURSOR.match(cursor)
     if match is None:
-        raise ValidationFailed.single("changed_after", "is not a change cursor this API issued")
+        raise ValidationFailed.single("updated_after", "is not a change cursor this API issued")
     return int(match.group(1)), match.group(2)
 
 

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select
+from sqlalchemy import Select, Text, and_, cast, func, literal, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables import address_points, departments, request_timeline, service_requests
 from adapters.db.tables import services as services_table
+from adapters.db.tables_idempotency_media import media
 from adapters.db.tables_open311 import open311_submissions
 from domain.requests.model import ServiceRequest
 
@@ -79,6 +80,21 @@ def _latest_public_comment() -> Any:
     )
 
 
+MEDIA_PATH = "/api/v1/media"  # where api/routers/media.py serves a photo
+
+
+def _first_public_photo() -> Any:
+    """The path of the request's first public photo (any channel), else the URL a client gave."""
+    photo = (
+        select(literal(MEDIA_PATH + "/") + cast(media.c.id, Text))
+        .where(media.c.request_id == t.c.id, media.c.visibility == "public")
+        .order_by(media.c.created_at, media.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    return func.coalesce(photo, open311_submissions.c.media_url)
+
+
 def _where(query: Select[Any], f: Open311Query) -> Select[Any]:
     if f.ids:
         return query.where(t.c.id.in_(f.ids))
@@ -119,7 +135,7 @@ class Open311ReadModel:
                 t,
                 services_table.c.name.label("service_name"),
                 departments.c.name.label("agency"),
-                open311_submissions.c.media_url.label("media_url"),
+                _first_public_photo().label("media_url"),
                 _latest_public_comment().label("status_notes"),
             )
             .join(services_table, services_table.c.code == t.c.service_code)

@@ -110,6 +110,7 @@ def worker(database_url: str, log: IO[bytes]) -> Iterator[subprocess.Popen[bytes
         "FRONTDOOR_WEBHOOK_RETRY_CAP_SECONDS": "0.5",
         "FRONTDOOR_WEBHOOK_TIMEOUT_SECONDS": "60",
         "FRONTDOOR_ESCALATION_CRON": "",
+        "FRONTDOOR_OUTBOUND_ALLOW_LOOPBACK": "true",  # the receiver is on 127.0.0.1
     }
     root = Path(__file__).resolve().parents[3]
     process = subprocess.Popen(
