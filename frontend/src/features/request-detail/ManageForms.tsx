@@ -18,18 +18,29 @@ export function useDepartments(enabled = true) {
   })
 }
 
+/**
+ * A choice that starts at the request's current value and follows it when that value changes
+ * (someone else assigned it, or the request reloaded), but not on unrelated changes.
+ */
+function useChoice<T extends string>(current: T) {
+  const [choice, setChoice] = useState({ base: current, value: current })
+  const value = choice.base === current ? choice.value : current
+  return { value, set: (next: T) => setChoice({ base: current, value: next }) }
+}
+
 /** Assign to an active member of the request's department, or to nobody. */
 export function AssignForm({ request, users }: { request: ServiceRequest; users: readonly User[] }) {
   const { t } = useTranslation('request-detail')
   const change = useRequestChange(request.id)
-  const [assignee, setAssignee] = useState(request.assignee_id ?? '')
+  const current = request.assignee_id ?? ''
+  const assignee = useChoice(current)
   const ids = { heading: useId(), assignee: useId() }
   const members = users.filter((user) => user.active && user.department === request.department)
 
   function submit(event: FormEvent) {
     event.preventDefault()
     change.mutate((ifMatch) =>
-      api.PATCH('/api/v1/requests/{request_id}', { params: path(request.id, ifMatch), body: { assignee_id: assignee || null } }),
+      api.PATCH('/api/v1/requests/{request_id}', { params: path(request.id, ifMatch), body: { assignee_id: assignee.value || null } }),
     )
   }
 
@@ -38,7 +49,7 @@ export function AssignForm({ request, users }: { request: ServiceRequest; users:
       <h2 id={ids.heading}>{t('assign.heading')}</h2>
       <form onSubmit={submit} className="detail-form">
         <label htmlFor={ids.assignee}>{t('assign.assignee')}</label>
-        <select id={ids.assignee} value={assignee} onChange={(event) => setAssignee(event.target.value)}>
+        <select id={ids.assignee} value={assignee.value} onChange={(event) => assignee.set(event.target.value)}>
           <option value="">{t('assign.nobody')}</option>
           {members.map((user) => (
             <option key={user.id} value={user.id}>
@@ -46,7 +57,7 @@ export function AssignForm({ request, users }: { request: ServiceRequest; users:
             </option>
           ))}
         </select>
-        <button type="submit" disabled={change.isPending || assignee === (request.assignee_id ?? '')}>
+        <button type="submit" disabled={change.isPending || assignee.value === current}>
           {t('assign.submit')}
         </button>
       </form>
@@ -106,25 +117,25 @@ export function TransferForm({ request }: { request: ServiceRequest }) {
 export function PriorityForm({ request }: { request: ServiceRequest }) {
   const { t } = useTranslation('request-detail')
   const change = useRequestChange(request.id)
-  const [priority, setPriority] = useState<Priority>(request.priority)
+  const priority = useChoice<Priority>(request.priority)
   const id = useId()
 
   function submit(event: FormEvent) {
     event.preventDefault()
-    change.mutate((ifMatch) => api.PATCH('/api/v1/requests/{request_id}', { params: path(request.id, ifMatch), body: { priority } }))
+    change.mutate((ifMatch) => api.PATCH('/api/v1/requests/{request_id}', { params: path(request.id, ifMatch), body: { priority: priority.value } }))
   }
 
   return (
     <form onSubmit={submit} className="detail-form panel">
       <label htmlFor={id}>{t('priorityForm.label')}</label>
-      <select id={id} value={priority} onChange={(event) => setPriority(event.target.value as Priority)}>
+      <select id={id} value={priority.value} onChange={(event) => priority.set(event.target.value as Priority)}>
         {PRIORITIES.map((value) => (
           <option key={value} value={value}>
             {t(`priority.${value}`)}
           </option>
         ))}
       </select>
-      <button type="submit" disabled={change.isPending || priority === request.priority}>
+      <button type="submit" disabled={change.isPending || priority.value === request.priority}>
         {t('priorityForm.submit')}
       </button>
       <ChangeError error={change.error} />

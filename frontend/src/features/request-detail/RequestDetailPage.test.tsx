@@ -186,6 +186,18 @@ describe('RequestDetailPage', () => {
     await waitFor(() => expect(patched[2]).toEqual({ priority: 'urgent' }))
   })
 
+  it('keeps the chosen assignee when an unrelated change (a comment) reloads the request', async () => {
+    const { user } = setup(MANAGER, { 'POST /api/v1/requests/26-00000001/comments': withEtag(aRequest({ version: 4 }), 4) })
+    const assignee = await screen.findByLabelText('Assignee')
+    await waitFor(() => expect(within(assignee).getByRole('option', { name: 'Mia Road' })).toBeInTheDocument())
+    await user.selectOptions(assignee, 'Mia Road')
+    await user.type(screen.getByLabelText('Comment'), 'Note')
+    await user.click(screen.getByRole('button', { name: 'Add comment' }))
+    await waitFor(() => expect(screen.getByLabelText('Comment')).toHaveValue(''))
+    expect(screen.getByLabelText('Assignee')).toHaveValue('u-mia')
+    expect(screen.getByRole('button', { name: 'Assign' })).toBeEnabled()
+  })
+
   it('merges into another request by its reference number, and shows why a merge failed', async () => {
     let tries = 0
     const { api, user } = setup(SUPERVISOR, {

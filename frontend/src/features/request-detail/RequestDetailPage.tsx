@@ -84,9 +84,9 @@ export function RequestDetailPage() {
         <div>
           <StatusActions request={request} />
           <CommentForm requestId={request.id} />
-          {manage && <AssignForm key={`assign-${request.version}`} request={request} users={users} />}
+          {manage && <AssignForm request={request} users={users} />}
           {manage && <TransferForm request={request} />}
-          {mayPrioritise(me, request) && <PriorityForm key={`priority-${request.version}`} request={request} />}
+          {mayPrioritise(me, request) && <PriorityForm request={request} />}
           {request.status !== 'closed' && <MergeForm request={request} />}
         </div>
       </div>
