@@ -9,6 +9,7 @@ migrations, loads the demo data once when enabled, then serves with uvicorn unti
 import asyncio
 import logging
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -66,6 +67,17 @@ def _stop_worker(worker: subprocess.Popen[bytes] | None) -> None:
         worker.kill()
 
 
+def _exit_cleanly_on_sigterm() -> None:
+    """uvicorn shuts down on SIGTERM, then re-raises the signal to the handler it found; with
+    the default handler that kills the process before our `finally` stops the worker and the
+    embedded PostgreSQL, leaving them orphaned (a container stop, `kill`, a test's terminate)."""
+
+    def leave(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, leave)
+
+
 def worker_main() -> int:
     from api import worker
 
@@ -87,6 +99,7 @@ def main() -> int:
             log.error("refusing to start: %s", reason)
         return 2
     embedded = worker = None
+    _exit_cleanly_on_sigterm()
     if not settings.database_url:
         embedded = EmbeddedPostgres(Path(settings.data_dir))
         settings.database_url = embedded.start()

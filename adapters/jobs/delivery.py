@@ -19,6 +19,7 @@ import httpx
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from adapters.http.ssrf import ForbiddenDestination
 from adapters.jobs.fanout import delivery_job
 from adapters.jobs.outbox import DELIVER, queries_on
 from domain.shared.clock import Clock
@@ -125,7 +126,7 @@ class WebhookSender:
                 "POST", row.url, content=row.body.encode(), headers=headers
             ) as response:
                 code, retry_after = response.status_code, response.headers.get("retry-after")
-        except httpx.HTTPError as error:
+        except (httpx.HTTPError, ForbiddenDestination) as error:  # the SSRF guard refused it
             elapsed = _ms(started)
             return Outcome(None, elapsed, f"{type(error).__name__}: {error}"[:MAX_ERROR])
         return Outcome(
