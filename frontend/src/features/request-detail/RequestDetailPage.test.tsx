@@ -19,6 +19,7 @@ function setup(me: Me = STAFF, handlers: Record<string, Reply | Handler> = {}, r
     'GET /api/v1/services/trm-pothole-repair': { code: 'trm-pothole-repair', name: 'Pothole repair' },
     'GET /api/v1/requests/26-00000001': withEtag(request, request.version),
     'GET /api/v1/requests/26-00000001/timeline': TIMELINE,
+    'GET /api/v1/requests/26-00000001/photos': { items: [] },
     ...handlers,
   })
   const view = renderWithProviders(
@@ -148,7 +149,7 @@ describe('RequestDetailPage', () => {
     const timelineLoads = () => api.calls.filter((call) => call.path.endsWith('/timeline')).length
     await waitFor(() => expect(timelineLoads()).toBe(1))
     await user.type(screen.getByLabelText('Comment'), '  Crew on the way  ')
-    await user.click(screen.getByLabelText('Public (shown to the resident)'))
+    await user.click(within(screen.getByRole('region', { name: 'Add a comment' })).getByLabelText('Public (shown to the resident)'))
     await user.click(screen.getByRole('button', { name: 'Add comment' }))
 
     await waitFor(() => expect(screen.getByLabelText('Comment')).toHaveValue(''))
