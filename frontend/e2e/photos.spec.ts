@@ -44,6 +44,18 @@ test('photos on the request detail: upload public and internal, both shown', asy
     ['public', 4, 3],
     ['internal', 4, 3],
   ])
+
+  // A public comment shows the public photo (only photos of its visibility are offered).
+  const comment = page.getByRole('region', { name: s.comments.heading })
+  await comment.getByLabel(s.comments.body).fill('Before the repair')
+  await comment.getByRole('radio', { name: s.comments.public }).check()
+  await comment.getByRole('checkbox', { name: s.comments.photo.replace('{{position}}', '1') }).check()
+  await expect(comment.getByRole('checkbox', { name: s.comments.photo.replace('{{position}}', '2') })).toHaveCount(0)
+  await comment.getByRole('button', { name: s.comments.submit }).click()
+  const timeline = page.getByRole('region', { name: s.timeline.heading })
+  await expect(timeline.getByText(s.timeline.photos_one.replace('{{count}}', '1'))).toBeVisible()
+  const entries = await getJson<{ items: { kind: string; data: Record<string, string> }[] }>(agent, `/api/v1/requests/${id}/timeline`)
+  expect(entries.items.find((entry) => entry.kind === 'comment')?.data.photos).toBe(listed.items[0]!.id)
   await agent.dispose()
   await page.waitForLoadState('networkidle')
   await expectAccessible(page, 'request detail with photos')
