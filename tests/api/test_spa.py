@@ -56,7 +56,10 @@ async def test_other_root_files_are_revalidated(spa_client: httpx.AsyncClient) -
     assert answer.headers["cache-control"] == "no-cache"
 
 
-@pytest.mark.parametrize("path", ["/intake", "/requests/26-00000123", "/knowledge/12/edit"])
+@pytest.mark.parametrize(
+    "path",
+    ["/intake", "/requests/26-00000123", "/knowledge/12/edit", "/status", "/status/26-00000123"],
+)
 async def test_client_routes_fall_back_to_the_index(
     spa_client: httpx.AsyncClient, path: str
 ) -> None:

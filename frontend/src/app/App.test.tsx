@@ -64,4 +64,29 @@ describe('App', () => {
     expect(localStorage.getItem('frontdoor.language')).toBe('es')
     expect(document.documentElement.lang).toBe('es')
   })
+
+  it('shows a resident the public status page signed out: no sign-in, no navigation, a language switch', async () => {
+    const api = mockApi({
+      'GET /open311/v2/requests/26-00000042.json': [
+        { service_request_id: '26-00000042', service_name: 'Pothole repair', service_code: 'trm-pothole-repair', status: 'open', status_notes: null, requested_datetime: '2026-03-02T10:00:00-05:00', updated_datetime: null, expected_datetime: null, extended_attributes: { external_status: 'new', notes: [] } },
+      ],
+    })
+    renderWithProviders(<App />, { path: '/status/26-00000042' })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Request 26-00000042' })).toBeInTheDocument()
+    expect(await screen.findByText('Received')).toBeInTheDocument()
+    expect(screen.getByRole('main')).toBeInTheDocument()
+    expect(screen.getByLabelText('Language')).toBeInTheDocument()
+    expect(screen.queryByRole('navigation')).toBeNull()
+    expect(screen.queryByLabelText('Password')).toBeNull()
+    expect(api.calls.map((call) => call.path)).toEqual(['/open311/v2/requests/26-00000042.json'])
+  })
+
+  it('shows the look-up form at /status even to a signed-in agent, without asking who they are', async () => {
+    session.start('tok')
+    const api = mockApi({})
+    renderWithProviders(<App />, { path: '/status' })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Check a request' })).toBeInTheDocument()
+    expect(screen.queryByRole('navigation')).toBeNull()
+    expect(api.calls).toEqual([])
+  })
 })

@@ -29,6 +29,19 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/residents/:id', roles: CONTACT_CENTRE, page: lazy(() => import('../features/residents/ResidentPage')) },
 ]
 
+/**
+ * Pages for residents, linked from the emails they get: no sign-in, no agent navigation, shown
+ * in the public shell whether or not someone is signed in on this browser.
+ */
+export const PUBLIC_ROUTES: readonly Pick<AppRoute, 'path' | 'page'>[] = [
+  { path: '/status', page: lazy(() => import('../features/status/StatusLookupPage')) },
+  { path: '/status/:number', page: lazy(() => import('../features/status/StatusPage')) },
+]
+
+export function isPublicPath(pathname: string): boolean {
+  return pathname === '/status' || pathname.startsWith('/status/')
+}
+
 export function routesFor(role: Role): AppRoute[] {
   return ROUTES.filter((route) => route.roles.includes(role))
 }

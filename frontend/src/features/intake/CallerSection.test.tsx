@@ -12,7 +12,7 @@ const ANA = {
   emails: ['ana@example.org'],
   address: null,
   preferred_language: 'es',
-  email_updates: false,
+  contact_preference: 'email' as const,
   created_at: '2026-01-01T00:00:00Z',
 }
 

@@ -183,7 +183,7 @@ describe('IntakePage', () => {
 
 describe('caseBody', () => {
   it('names an existing resident by id and sends no new caller', () => {
-    const resident = { id: 'r-1', first_name: 'Ana', last_name: 'Ruiz', phones: [], emails: [], address: null, preferred_language: 'es', email_updates: false, created_at: '' }
+    const resident = { id: 'r-1', first_name: 'Ana', last_name: 'Ruiz', phones: [], emails: [], address: null, preferred_language: 'es', contact_preference: 'email' as const, created_at: '' }
     const draft = {
       channel: 'walk_in' as const,
       type: 'status_inquiry' as const,

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, type components } from '../../api/client'
 import { ChangeError } from './ChangeError'
+import { usePhotos } from './usePhotos'
 import { path, useRequestChange } from './useRequest'
 
 type Visibility = components['schemas']['Visibility']
@@ -11,15 +12,29 @@ export function CommentForm({ requestId }: { requestId: string }) {
   const change = useRequestChange(requestId)
   const [body, setBody] = useState('')
   const [visibility, setVisibility] = useState<Visibility>('internal')
+  const [attached, setAttached] = useState<string[]>([])
   const ids = { heading: useId(), body: useId() }
+  // A comment shows only photos of its own visibility (the API refuses the others).
+  const photos = (usePhotos(requestId).data?.items ?? []).map((photo, index) => ({ ...photo, position: index + 1 }))
+  const attachable = photos.filter((photo) => photo.visibility === visibility)
+  const photoIds = attached.filter((id) => attachable.some((photo) => photo.id === id))
+
+  function toggle(id: string, on: boolean) {
+    setAttached((current) => (on ? [...current, id] : current.filter((other) => other !== id)))
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault()
     const text = body.trim()
     if (!text) return
     change.mutate(
-      (ifMatch) => api.POST('/api/v1/requests/{request_id}/comments', { params: path(requestId, ifMatch), body: { body: text, visibility } }),
-      { onSuccess: () => setBody('') },
+      (ifMatch) => api.POST('/api/v1/requests/{request_id}/comments', { params: path(requestId, ifMatch), body: { body: text, visibility, ...(photoIds.length ? { photo_ids: photoIds } : {}) } }),
+      {
+        onSuccess: () => {
+          setBody('')
+          setAttached([])
+        },
+      },
     )
   }
 
@@ -38,6 +53,17 @@ export function CommentForm({ requestId }: { requestId: string }) {
             </label>
           ))}
         </fieldset>
+        {attachable.length > 0 && (
+          <fieldset className="inline-options">
+            <legend>{t('comments.photos')}</legend>
+            {attachable.map((photo) => (
+              <label key={photo.id}>
+                <input type="checkbox" checked={photoIds.includes(photo.id)} onChange={(event) => toggle(photo.id, event.target.checked)} />{' '}
+                {t('comments.photo', { position: photo.position })}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <button type="submit" disabled={!body.trim() || change.isPending}>
           {t('comments.submit')}
         </button>

@@ -19,6 +19,7 @@ function setup(me: Me = STAFF, handlers: Record<string, Reply | Handler> = {}, r
     'GET /api/v1/services/trm-pothole-repair': { code: 'trm-pothole-repair', name: 'Pothole repair' },
     'GET /api/v1/requests/26-00000001': withEtag(request, request.version),
     'GET /api/v1/requests/26-00000001/timeline': TIMELINE,
+    'GET /api/v1/requests/26-00000001/photos': { items: [] },
     ...handlers,
   })
   const view = renderWithProviders(
@@ -46,6 +47,7 @@ describe('RequestDetailPage', () => {
     expect(within(internal).getByText('Internal')).toBeInTheDocument()
     const published = within(timeline).getByText('We will fix it this week').closest('li')!
     expect(within(published).getByText('Public')).toBeInTheDocument()
+    expect(within(published).getByText('2 photos attached')).toBeInTheDocument()
     expect(within(timeline).getByText('Created (Phone)')).toBeInTheDocument()
     expect(within(timeline).getByText('Status: New → Closed')).toBeInTheDocument()
     expect(within(timeline).getByText('Reason: Resolved')).toBeInTheDocument()
@@ -148,12 +150,37 @@ describe('RequestDetailPage', () => {
     const timelineLoads = () => api.calls.filter((call) => call.path.endsWith('/timeline')).length
     await waitFor(() => expect(timelineLoads()).toBe(1))
     await user.type(screen.getByLabelText('Comment'), '  Crew on the way  ')
-    await user.click(screen.getByLabelText('Public (shown to the resident)'))
+    await user.click(within(screen.getByRole('region', { name: 'Add a comment' })).getByLabelText('Public (shown to the resident)'))
     await user.click(screen.getByRole('button', { name: 'Add comment' }))
 
     await waitFor(() => expect(screen.getByLabelText('Comment')).toHaveValue(''))
     expect(posts(api.calls, '/comments')[0]!.body).toEqual({ body: 'Crew on the way', visibility: 'public' })
     await waitFor(() => expect(timelineLoads()).toBe(2))
+  })
+
+  it('attaches photos of the same visibility to a comment', async () => {
+    const photo = (id: string, visibility: string) => ({ id, url: `/api/v1/media/${id}`, request_id: '26-00000001', visibility, content_type: 'image/png', byte_size: 10, width: 4, height: 3, created_at: '2026-03-02T10:00:00Z' })
+    const [internal, published] = ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b']
+    const gone = { status: 404, body: { title: 'Not found', status: 404 } }
+    const { api, user } = setup(STAFF, {
+      'GET /api/v1/requests/26-00000001/photos': { items: [photo(internal!, 'internal'), photo(published!, 'public')] },
+      [`GET /api/v1/media/${internal}`]: gone,
+      [`GET /api/v1/media/${published}`]: gone,
+      'POST /api/v1/requests/26-00000001/comments': withEtag(aRequest({ version: 4 }), 4),
+    })
+    const form = within(await screen.findByRole('region', { name: 'Add a comment' }))
+    expect(await form.findByRole('checkbox', { name: 'Photo 1' })).toBeInTheDocument()
+    expect(form.queryByRole('checkbox', { name: 'Photo 2' })).toBeNull()
+    await user.click(form.getByRole('checkbox', { name: 'Photo 1' }))
+    await user.click(form.getByLabelText('Public (shown to the resident)'))
+    expect(form.queryByRole('checkbox', { name: 'Photo 1' })).toBeNull()
+    await user.click(form.getByRole('checkbox', { name: 'Photo 2' }))
+    await user.type(form.getByLabelText('Comment'), 'Before and after')
+    await user.click(form.getByRole('button', { name: 'Add comment' }))
+
+    await waitFor(() => expect(posts(api.calls, '/comments')).toHaveLength(1))
+    expect(posts(api.calls, '/comments')[0]!.body).toEqual({ body: 'Before and after', visibility: 'public', photo_ids: [published] })
+    await waitFor(() => expect(form.getByRole('checkbox', { name: 'Photo 2' })).not.toBeChecked())
   })
 
   it('lets a manager assign within the department, transfer with a reason and set the priority', async () => {

@@ -78,7 +78,7 @@ export function RequestDetailPage() {
             departmentName={departments?.find((item) => item.code === request.department)?.name ?? request.department}
             assigneeName={request.assignee_id ? (names.get(request.assignee_id) ?? request.assignee_id) : null}
           />
-          <RequestPhotos />
+          <RequestPhotos requestId={request.id} />
           <Timeline requestId={request.id} names={names} />
         </div>
         <div>

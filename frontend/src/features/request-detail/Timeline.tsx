@@ -30,6 +30,8 @@ function details(entry: TimelineEntry, t: TFunction): string[] {
   const { data } = entry
   const lines: string[] = []
   if (entry.kind === 'comment' && data.body) lines.push(data.body)
+  const photos = entry.kind === 'comment' && typeof data.photos === 'string' ? data.photos.split(',').filter(Boolean).length : 0
+  if (photos) lines.push(t('timeline.photos', { count: photos }))
   if (data.reason) lines.push(t('timeline.reason', { reason: entry.kind === 'status' ? t(`closeReasons.${data.reason}`) : data.reason }))
   if (data.note) lines.push(t('timeline.note', { note: data.note }))
   return lines

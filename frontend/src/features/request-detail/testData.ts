@@ -44,7 +44,7 @@ export const TIMELINE = {
   items: [
     entry({ kind: 'created', data: { status: 'new', channel: 'phone' } }),
     entry({ kind: 'comment', visibility: 'internal', data: { body: 'Crew booked for Friday' } }),
-    entry({ kind: 'comment', visibility: 'public', data: { body: 'We will fix it this week' } }),
+    entry({ kind: 'comment', visibility: 'public', data: { body: 'We will fix it this week', photos: '00000000-0000-4000-8000-000000000001,00000000-0000-4000-8000-000000000002' } }),
     entry({ kind: 'status', data: { from: 'new', to: 'closed', reason: 'resolved', note: 'patched' } }),
     entry({ kind: 'assignment', visibility: 'internal', data: { from: null, to: 'u-mia' } }),
     entry({ kind: 'transfer', data: { from: 'sanitation', to: 'transportation', reason: 'wrong department' } }),

@@ -14,7 +14,7 @@ function Profile({ resident }: { resident: ResidentHistory }) {
     [t('profile.emails'), resident.emails.join(', ') || none],
     [t('profile.address'), resident.address ?? none],
     [t('profile.language'), resident.preferred_language ?? none],
-    [t('profile.updates'), resident.email_updates ? t('profile.yes') : t('profile.no')],
+    [t('profile.updates'), t(`profile.contactPreference.${resident.contact_preference}`)],
     [t('profile.since'), day.format(new Date(resident.created_at))],
   ]
   return (

@@ -21,7 +21,7 @@ const rosa: Resident = {
   emails: ['rosa@example.net'],
   address: '100 N Holliday St',
   preferred_language: 'es',
-  email_updates: true,
+  contact_preference: 'email' as const,
   created_at: '2026-03-01T10:00:00Z',
 }
 

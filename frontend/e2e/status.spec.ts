@@ -1,0 +1,73 @@
+import { expect, request as playwrightRequest, test } from '@playwright/test'
+import statusEn from '../src/features/status/locales/en.json' with { type: 'json' }
+import statusEs from '../src/features/status/locales/es.json' with { type: 'json' }
+import { apiAs, expectAccessible, getJson, screenshot, STRINGS, watchPage } from './support'
+
+type Created = { id: string; status: keyof typeof statusEn.statuses; expected_datetime: string | null; service_code: string }
+
+/**
+ * The residents' status pages, signed out: a request made through the API shows its status as the
+ * API holds it, in English and in Spanish; the look-up by email and last name finds it. axe-core,
+ * no console error, no failed request.
+ */
+test('a resident follows a request on the public status pages, signed out', async ({ page, baseURL }) => {
+  const agent = await apiAs(baseURL!, 'agent@example.org')
+  const lastName = `Status${Date.now()}`
+  const email = `${lastName.toLowerCase()}@example.net`
+  const answer = await agent.post('/api/v1/requests', {
+    data: {
+      service_code: 'trm-pothole-repair',
+      description: 'Deep pothole by the bus stop',
+      location: { lat: 39.2904, long: -76.6122, address: '100 N Holliday St, Baltimore, MD' },
+      attributes: { pothole_size: 'large' },
+      reporter: { first_name: 'Rosa', last_name: lastName, email },
+      channel: 'phone',
+    },
+  })
+  expect(answer.status(), await answer.text()).toBe(201)
+  const created = (await answer.json()) as Created
+  const held = await getJson<Created>(agent, `/api/v1/requests/${created.id}`)
+  const service = await getJson<{ name: string }>(agent, `/api/v1/services/${held.service_code}`)
+  await agent.dispose()
+
+  const watch = watchPage(page)
+  await page.goto(`/status/${held.id}`)
+  await expect(page.getByRole('heading', { level: 1, name: statusEn.title.replace('{{number}}', held.id) })).toBeVisible()
+  const main = page.getByRole('main')
+  await expect(main.getByText(statusEn.statuses[held.status].label, { exact: true })).toBeVisible()
+  await expect(main.getByText(service.name, { exact: true })).toBeVisible()
+  if (held.expected_datetime) {
+    const expected = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date(held.expected_datetime))
+    await expect(main.locator(`div:has(> dt:text-is("${statusEn.expected}")) > dd`)).toHaveText(expected)
+  }
+  await expect(main.getByText(statusEn.notes.opened)).toBeVisible()
+  await expect(page.getByRole('navigation')).toHaveCount(0)
+  await expect(page.getByText(email)).toHaveCount(0)
+  await expect(page.getByText(lastName)).toHaveCount(0)
+  await page.waitForLoadState('networkidle')
+  await expectAccessible(page, 'status page (en)')
+  await screenshot(page, 'en-status')
+
+  await page.getByLabel(STRINGS.en.common.language).selectOption('es')
+  await expect(page.getByRole('heading', { level: 1, name: statusEs.title.replace('{{number}}', held.id) })).toBeVisible()
+  await expect(main.getByText(statusEs.statuses[held.status].label, { exact: true })).toBeVisible()
+  await expectAccessible(page, 'status page (es)')
+
+  await page.getByRole('link', { name: statusEs.another }).click()
+  await expect(page.getByRole('heading', { level: 1, name: statusEs.lookup.title })).toBeVisible()
+  await page.getByLabel(statusEs.lookup.email, { exact: true }).fill(email)
+  await page.getByLabel(statusEs.lookup.lastName, { exact: true }).fill(lastName)
+  await page.getByRole('button', { name: statusEs.lookup.find }).click()
+  await expect(page.getByText(statusEs.lookup.found_one.replace('{{count}}', '1'))).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  await expectAccessible(page, 'look-up (es)')
+  await screenshot(page, 'es-status-lookup')
+  await page.getByRole('link', { name: held.id, exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: statusEs.title.replace('{{number}}', held.id) })).toBeVisible()
+  watch.expectClean()
+
+  // The pages ask only public endpoints: the same read without a token answers.
+  const anonymous = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Connection: 'close' } })
+  expect((await anonymous.get(`/open311/v2/requests/${held.id}.json?extensions=true`)).status()).toBe(200)
+  await anonymous.dispose()
+})

@@ -1,0 +1,74 @@
+import { screen, within } from '@testing-library/react'
+import { Route, Routes } from 'react-router'
+import i18n from '../../i18n'
+import { mockApi, type Reply } from '../../test/api'
+import { renderWithProviders } from '../../test/render'
+import { StatusPage } from './StatusPage'
+import { aPublicRequest } from './testData'
+
+const READ = '/open311/v2/requests/26-00000042.json'
+
+function setup(reply: Reply, path = '/status/26-00000042') {
+  const api = mockApi({ [`GET ${READ}`]: reply })
+  const view = renderWithProviders(
+    <Routes>
+      <Route path="/status/:number" element={<StatusPage />} />
+    </Routes>,
+    { path },
+  )
+  return { api, ...view }
+}
+
+const fact = (term: string) => screen.getByText(term, { selector: 'dt' }).nextElementSibling as HTMLElement
+
+describe('StatusPage', () => {
+  it('shows the reference, service, status in plain words, expected date and the latest public updates, newest first', async () => {
+    const { api } = setup([aPublicRequest()])
+    expect(await screen.findByRole('heading', { level: 1, name: 'Request 26-00000042' })).toBeInTheDocument()
+    expect(await screen.findByText('Being worked on')).toBeInTheDocument()
+    expect(fact('Reference number')).toHaveTextContent('26-00000042')
+    expect(fact('Service')).toHaveTextContent('Pothole repair')
+    expect(fact('Status')).toHaveTextContent('The work on your request has started.')
+    expect(fact('Expected by')).toHaveTextContent(/March \d+, 2026/)
+    const updates = within(screen.getByRole('list')).getAllByRole('listitem')
+    expect(updates.map((item) => item.textContent)).toEqual([
+      expect.stringMatching(/Note from the cityCrew booked for Friday$/),
+      expect.stringMatching(/Status changed$/),
+      expect.stringMatching(/Request received$/),
+    ])
+    const [call] = api.calls
+    expect(call!.url.searchParams.get('extensions')).toBe('true')
+    expect(call!.request.headers.get('Authorization')).toBeNull()
+  })
+
+  it('says so when the API does not know the reference (Open311 404)', async () => {
+    setup({ status: 404, body: [{ code: 404, description: 'not found' }] })
+    expect(await screen.findByRole('alert')).toHaveTextContent('We could not find request 26-00000042.')
+    expect(screen.getByRole('link', { name: 'Look up another request' })).toHaveAttribute('href', '/status')
+  })
+
+  it('does not ask the API about something that is not a reference', async () => {
+    const { api } = setup([], '/status/not-a-number')
+    expect(await screen.findByRole('alert')).toHaveTextContent('We could not find request not-a-number.')
+    expect(api.calls).toEqual([])
+  })
+
+  it('tells a failure apart from a missing request', async () => {
+    setup({ status: 500, body: [{ code: 500, description: 'boom' }] })
+    expect(await screen.findByRole('alert')).toHaveTextContent('The status could not be loaded just now.')
+  })
+
+  it('reads in Spanish, with no expected date and no updates yet', async () => {
+    await i18n.changeLanguage('es')
+    setup([aPublicRequest({ status: 'closed', expected_datetime: null, extended_attributes: { external_status: 'closed', notes: [] } })])
+    expect(await screen.findByText('Cerrada')).toBeInTheDocument()
+    expect(fact('Fecha prevista')).toHaveTextContent('Aún sin fecha')
+    expect(screen.getByText('Todavía no hay novedades.')).toBeInTheDocument()
+  })
+
+  it('falls back to open or closed when the API gives no finer status', async () => {
+    setup([aPublicRequest({ extended_attributes: undefined })])
+    expect(await screen.findByText('Open')).toBeInTheDocument()
+    expect(screen.getByText('No updates yet.')).toBeInTheDocument()
+  })
+})

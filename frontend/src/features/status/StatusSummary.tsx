@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next'
+import type { PublicNote, PublicRequest } from './useStatus'
+
+const STATUSES = ['new', 'acknowledged', 'in_progress', 'on_hold', 'closed'] as const
+const NOTE_TYPES = ['opened', 'status', 'closed', 'comment', 'merged'] as const
+const SHOWN_NOTES = 5
+
+/** The fine-grained status when the API gives it, else Open311's open/closed. */
+export function statusOf(request: PublicRequest): (typeof STATUSES)[number] | 'open' {
+  const external = request.extended_attributes?.external_status
+  if ((STATUSES as readonly string[]).includes(external ?? '')) return external as (typeof STATUSES)[number]
+  return request.status === 'closed' ? 'closed' : 'open'
+}
+
+function useFormat() {
+  const { i18n } = useTranslation()
+  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' })
+  const moment = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
+  return { day: (value: string) => day.format(new Date(value)), moment: (value: string) => moment.format(new Date(value)) }
+}
+
+function Note({ note }: { note: PublicNote }) {
+  const { t } = useTranslation('status')
+  const format = useFormat()
+  const known = (NOTE_TYPES as readonly string[]).includes(note.type)
+  return (
+    <li>
+      <time dateTime={note.datetime}>{format.moment(note.datetime)}</time> — {known ? t(`notes.${note.type}`) : note.summary}
+      {note.type === 'comment' && note.description && <p className="status-note">{note.description}</p>}
+    </li>
+  )
+}
+
+/** A request as a resident may see it: reference, service, status in plain words, dates, public updates. */
+export function StatusSummary({ request }: { request: PublicRequest }) {
+  const { t } = useTranslation('status')
+  const format = useFormat()
+  const status = statusOf(request)
+  const notes = [...(request.extended_attributes?.notes ?? [])].reverse().slice(0, SHOWN_NOTES)
+  return (
+    <>
+      <dl className="status-facts">
+        <div>
+          <dt>{t('reference')}</dt>
+          <dd>{request.service_request_id}</dd>
+        </div>
+        <div>
+          <dt>{t('service')}</dt>
+          <dd>{request.service_name ?? request.service_code}</dd>
+        </div>
+        <div>
+          <dt>{t('status')}</dt>
+          <dd>
+            <strong data-status={status}>{t(`statuses.${status}.label`)}</strong>
+            <br />
+            {t(`statuses.${status}.explain`)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('requested')}</dt>
+          <dd>{format.day(request.requested_datetime)}</dd>
+        </div>
+        <div>
+          <dt>{t('expected')}</dt>
+          <dd>{request.expected_datetime ? format.day(request.expected_datetime) : t('noExpected')}</dd>
+        </div>
+      </dl>
+      <h2>{t('updates')}</h2>
+      {notes.length === 0 ? (
+        <p>{t('noUpdates')}</p>
+      ) : (
+        <ol className="status-notes">
+          {notes.map((note, index) => (
+            <Note key={`${note.datetime}-${index}`} note={note} />
+          ))}
+        </ol>
+      )}
+    </>
+  )
+}
