@@ -6,7 +6,6 @@ each job to one of them.
 
 import asyncio
 import logging
-from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -24,21 +23,16 @@ from domain.webhooks.retry import RetryPolicy
 
 log = logging.getLogger("frontdoor.worker")
 
-SubscriberFactory = Callable[[Settings, AsyncEngine, Clock], tuple[str, EventSubscriber]]
-
-# Every event goes to the built-in webhook fan-out and to each subscriber built here, in
-# this order. The name is the subscriber's key in `handled_events`: never rename one.
-EVENT_SUBSCRIBERS: list[SubscriberFactory] = [
-    lambda settings, engine, clock: (
-        "resident-notifications",
-        _notifiers(settings, engine, clock)[0],
-    ),
-    lambda settings, engine, clock: ("manager-escalations", _notifiers(settings, engine, clock)[1]),
-]
+# The names are the subscribers' keys in `handled_events`: never rename one.
+NOTIFIER_NAMES = ("resident-notifications", "manager-escalations")
 
 
-def _notifiers(settings: Settings, engine: AsyncEngine, clock: Clock) -> list[EventSubscriber]:
-    return build_notification_subscribers(settings, engine, clock)
+def event_subscribers(
+    settings: Settings, engine: AsyncEngine, clock: Clock
+) -> dict[str, EventSubscriber]:
+    """What every event goes to besides the built-in webhook fan-out, in this order."""
+    notifiers = build_notification_subscribers(settings, engine, clock)
+    return dict(zip(NOTIFIER_NAMES, notifiers, strict=True))
 
 
 def worker_config(settings: Settings) -> WorkerConfig:
@@ -63,7 +57,7 @@ async def serve(settings: Settings, clock: Clock | None = None, *, drain: bool =
     clock = clock or SystemClock()
     engine = make_engine(settings.database_url, pool_size=5, max_overflow=5)
     config = worker_config(settings)
-    subscribers = dict(factory(settings, engine, clock) for factory in EVENT_SUBSCRIBERS)
+    subscribers = event_subscribers(settings, engine, clock)
     client_factory = webhook_client_factory(
         settings.webhook_timeout_seconds, outbound_policy(settings)
     )

@@ -22,6 +22,7 @@ from api.open311.output import (
 )
 from api.open311.queries import MAX_RESULTS, build_query, csv, optional, when, whole
 from api.routers.catalog import offered_at
+from api.schemas.media import media_url
 from domain.directory.api_keys import ApiKey, KeyRole
 from domain.directory.catalog import Service
 from domain.requests.model import Actor, Location
@@ -280,12 +281,10 @@ def _flag(value: str | None) -> bool:
 
 
 def _with_absolute_media(found: list[Open311Request], request: Request) -> list[Open311Request]:
-    """Our own photos are stored as paths; clients need URLs they can fetch."""
+    """A request with a photo of ours points at it, by a URL clients can fetch."""
     base = str(request.base_url).rstrip("/")
     return [
-        replace(item, media_url=base + item.media_url)
-        if item.media_url and item.media_url.startswith("/")
-        else item
+        replace(item, media_url=base + media_url(item.photo_id)) if item.photo_id else item
         for item in found
     ]
 

@@ -8,14 +8,11 @@
 
 import asyncio
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 from civicbot.http import HttpTransport, RateLimiter
 from civicbot.open311 import Open311Client
@@ -24,29 +21,10 @@ from georeport import GeoReport
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.api.open311_support import DEMO_KEY, V2, validate
+from tests.servers import free_port, wait_ready
 from tests.shared_data import REPO
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_ready(base: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("python -m api exited during start-up")
-        try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("python -m api did not become ready within 60 s")
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import sys
 import psutil
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.api.test_open311_client_libraries import free_port, wait_ready
+from tests.servers import free_port, wait_ready
 from tests.shared_data import REPO
 
 

@@ -7,8 +7,9 @@ reporter columns are never selected into what the API shows: see `Open311Request
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
-from sqlalchemy import Select, Text, and_, cast, func, literal, literal_column, or_, select
+from sqlalchemy import Select, and_, func, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.repositories.requests import request_from_row
@@ -51,9 +52,10 @@ class Open311Request:
     request: ServiceRequest
     service_name: str
     agency: str
-    media_url: str | None
+    media_url: str | None  # the URL the client sent, when we keep no photo of the request
     status_notes: str | None
     notes: list[PublicNote] = field(default_factory=list)
+    photo_id: UUID | None = None  # the request's first public photo
 
 
 @dataclass(frozen=True)
@@ -80,19 +82,15 @@ def _latest_public_comment() -> Any:
     )
 
 
-MEDIA_PATH = "/api/v1/media"  # where api/routers/media.py serves a photo
-
-
 def _first_public_photo() -> Any:
-    """The path of the request's first public photo (any channel), else the URL a client gave."""
-    photo = (
-        select(literal(MEDIA_PATH + "/") + cast(media.c.id, Text))
+    """The request's first public photo, whatever channel it came by."""
+    return (
+        select(media.c.id)
         .where(media.c.request_id == t.c.id, media.c.visibility == "public")
         .order_by(media.c.created_at, media.c.id)
         .limit(1)
         .scalar_subquery()
     )
-    return func.coalesce(photo, open311_submissions.c.media_url)
 
 
 def _where(query: Select[Any], f: Open311Query) -> Select[Any]:
@@ -135,7 +133,8 @@ class Open311ReadModel:
                 t,
                 services_table.c.name.label("service_name"),
                 departments.c.name.label("agency"),
-                _first_public_photo().label("media_url"),
+                open311_submissions.c.media_url.label("media_url"),
+                _first_public_photo().label("photo_id"),
                 _latest_public_comment().label("status_notes"),
             )
             .join(services_table, services_table.c.code == t.c.service_code)
@@ -147,7 +146,12 @@ class Open311ReadModel:
             rows = (await db.execute(query.limit(f.limit).offset(f.offset))).all()
             found = [
                 Open311Request(
-                    request_from_row(r), r.service_name, r.agency, r.media_url, r.status_notes
+                    request_from_row(r),
+                    r.service_name,
+                    r.agency,
+                    r.media_url,
+                    r.status_notes,
+                    photo_id=r.photo_id,
                 )
                 for r in rows
             ]

@@ -1,6 +1,5 @@
 """A real SMTP server (aiosmtpd) on a free port, and the notification subscribers pointed at it."""
 
-import socket
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from domain.notifications.escalation import EscalationNotifier
 from domain.notifications.residents import ResidentNotifier
 from domain.shared.clock import FixedClock
 from domain.shared.events import Event, EventType
+from tests.servers import free_port
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 
@@ -53,17 +53,10 @@ class Inbox:
             self.refuse = 0
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="session")
 def smtp_server() -> Iterator[tuple[Inbox, int]]:
     inbox = Inbox()
-    port = _free_port()
+    port = free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     yield inbox, port

@@ -9,7 +9,7 @@ from adapters.jobs.http_client import webhook_client_factory
 from adapters.jobs.worker import Jobs, WorkerConfig, build_jobs
 from api.bootstrap import Container, outbound_policy
 from api.settings import Settings
-from api.worker import EVENT_SUBSCRIBERS
+from api.worker import event_subscribers
 from domain.shared.clock import FixedClock
 from tests.api.conftest import pothole_body
 from tests.api.notifications.conftest import NOW, Inbox
@@ -21,7 +21,7 @@ LUPE = {"first_name": "Guadalupe", "last_name": "Ortiz", "email": "lupe@example.
 
 def worker_jobs(settings: Settings, engine: AsyncEngine) -> Jobs:
     clock = FixedClock(NOW)
-    subscribers = dict(factory(settings, engine, clock) for factory in EVENT_SUBSCRIBERS)
+    subscribers = event_subscribers(settings, engine, clock)
     factory = webhook_client_factory(5.0, outbound_policy(settings))
     return build_jobs(engine, clock, factory, subscribers, WorkerConfig())
 

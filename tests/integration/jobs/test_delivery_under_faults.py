@@ -12,7 +12,6 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -32,15 +31,10 @@ from domain.shared.clock import SystemClock
 from domain.shared.events import Event, EventType
 from domain.webhooks.signing import verify
 from tests.integration.jobs.helpers import add_subscription
+from tests.servers import free_port
 
 EVENTS = 8
 POLL = 0.05
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Receiver:

@@ -1,6 +1,5 @@
 """The SMTP sender against a real SMTP server that requires a login."""
 
-import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
@@ -15,6 +14,7 @@ from adapters.notifications.mime import message_id
 from adapters.notifications.smtp import SmtpEmailSender, SmtpServer
 from domain.notifications.ports import OutgoingEmail
 from domain.shared.clock import FixedClock
+from tests.servers import free_port
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
@@ -44,9 +44,7 @@ def only_frontdoor(server: Any, session: Any, envelope: Any, mechanism: str, dat
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[tuple[Mailbox, int]]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     mailbox = Mailbox()
     controller = Controller(
         mailbox,
