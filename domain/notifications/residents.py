@@ -1,4 +1,4 @@
-"""Residents hear when their request is received, changes status in public, and closes."""
+"""Residents hear when their request is received, changes status, and closes."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -37,14 +37,24 @@ class PublicLinks:
 
 
 def message_kind(event: Event) -> str | None:
-    """Which message an event calls for. A change to `closed` waits for `request.closed`."""
+    """Which message an event calls for.
+
+    Residents see the full status (acknowledged, in progress, on hold) on the public status
+    page and in the look-up, so every status change is told, not only Open311's open/closed.
+    A change to `closed` waits for `request.closed`, which tells the reason.
+    """
     if event.type is EventType.REQUEST_CREATED:
         return SUBMITTED
     if event.type is EventType.REQUEST_CLOSED:
         return CLOSED
-    if event.type is EventType.REQUEST_UPDATED and event.data.get("public_status_changed") is True:
+    if event.type is EventType.REQUEST_UPDATED and _status_changed(event.data):
         return None if event.data.get("status") == Status.CLOSED else STATUS
     return None
+
+
+def _status_changed(data: Mapping[str, object]) -> bool:
+    previous = data.get("previous_status")
+    return previous is not None and data.get("status") != previous
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,9 @@ async def test_a_request_made_over_the_api_reaches_the_resident_in_spanish_then_
     await run_all(container.engine, jobs)
     await run_all(container.engine, jobs)  # running again sends nothing twice
 
-    messages = inbox.to("lupe@example.net")  # acknowledging is no public change (still open)
-    assert len(messages) == 2, [m["Subject"] for m in messages]
-    assert "cerrada" in messages[1]["Subject"]
+    messages = inbox.to("lupe@example.net")  # the look-up shows every status, so each is told
+    assert len(messages) == 3, [m["Subject"] for m in messages]
+    assert "aceptada" in messages[1]["Subject"]
+    assert "cerrada" in messages[2]["Subject"]
     assert all(m["Content-Language"] == "es" for m in messages)
     assert all(number in m["Subject"] for m in messages)

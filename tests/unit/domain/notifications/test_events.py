@@ -15,20 +15,26 @@ def event(kind: EventType, **data: object) -> Event:
     return Event(type=kind, subject="26-00000001", occurred_at=AT, data=data)
 
 
+def moved(status: str, previous: str | None = None) -> Event:
+    return event(EventType.REQUEST_UPDATED, status=status, previous_status=previous)
+
+
 @pytest.mark.parametrize(
     ("happened", "message"),
     [
         (event(EventType.REQUEST_CREATED, status="new"), "submitted"),
-        (event(EventType.REQUEST_UPDATED, status="on_hold", public_status_changed=True), "status"),
-        (event(EventType.REQUEST_UPDATED, status="new", public_status_changed=False), None),
-        (event(EventType.REQUEST_UPDATED, status="in_progress"), None),
-        (event(EventType.REQUEST_UPDATED, status="closed", public_status_changed=True), None),
+        (moved("on_hold", "in_progress"), "status"),
+        (moved("in_progress", "new"), "status"),
+        (moved("in_progress", "closed"), "status"),  # reopened
+        (moved("new", "new"), None),  # a change other than the status
+        (moved("in_progress"), None),
+        (moved("closed", "on_hold"), None),  # request.closed tells it
         (event(EventType.REQUEST_CLOSED, status="closed"), "closed"),
         (event(EventType.REQUEST_OVERDUE, threshold="overdue"), None),
         (event(EventType.CASE_CREATED), None),
     ],
 )
-def test_residents_hear_of_creation_public_status_changes_and_closure(
+def test_residents_hear_of_creation_every_status_change_and_closure(
     happened: Event, message: str | None
 ) -> None:
     assert message_kind(happened) == message
