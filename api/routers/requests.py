@@ -55,6 +55,7 @@ UPDATED_AFTER = (
     "transactions commit out of order. A date-time instead filters the newest-first list on "
     "its last update"
 )
+OVERDUE = "Only open requests whose expected completion date has passed"
 
 
 def _answer(request: ServiceRequest, response: Response) -> ServiceRequestOut:
@@ -108,6 +109,7 @@ async def list_requests(
     created_from: Annotated[datetime | None, Query()] = None,
     created_to: Annotated[datetime | None, Query()] = None,
     updated_after: Annotated[str | None, Query(max_length=100, description=UPDATED_AFTER)] = None,
+    overdue: Annotated[bool, Query(description=OVERDUE)] = False,
     q: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
@@ -129,6 +131,7 @@ async def list_requests(
             created_from=created_from,
             created_to=created_to,
             updated_after=_date_time("updated_after", updated_after),
+            overdue_at=container.clock.now() if overdue else None,
             q=q,
             limit=limit,
             cursor=cursor,

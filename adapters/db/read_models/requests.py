@@ -12,7 +12,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables import request_timeline, service_requests
-from domain.requests.model import Actor, EntryKind, ServiceRequest, TimelineEntry, Visibility
+from domain.requests.model import (
+    Actor,
+    EntryKind,
+    ServiceRequest,
+    Status,
+    TimelineEntry,
+    Visibility,
+)
 from domain.shared.errors import ValidationFailed
 
 t = service_requests
@@ -27,6 +34,7 @@ class RequestFilter:
     created_from: datetime | None = None
     created_to: datetime | None = None
     updated_after: datetime | None = None
+    overdue_at: datetime | None = None  # open and expected before this instant
     q: str | None = None
     limit: int = 50
     cursor: str | None = None
@@ -75,6 +83,9 @@ def _where(query: Select[Any], f: RequestFilter) -> Select[Any]:
         conditions.append(t.c.requested_at < f.created_to)
     if f.updated_after:
         conditions.append(t.c.updated_at > f.updated_after)
+    if f.overdue_at:
+        conditions.append(t.c.expected_at < f.overdue_at)
+        conditions.append(t.c.status != Status.CLOSED.value)
     if f.q and f.q.strip():
         q = f.q.strip()
         conditions.append(or_(t.c.id == q, t.c.description.ilike(f"%{_escape_like(q)}%")))

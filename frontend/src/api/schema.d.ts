@@ -3843,6 +3843,8 @@ export interface operations {
                 created_to?: string | null;
                 /** @description Polling: a change cursor, `0` to start and then the `next_cursor` of the last page; the answer is then the change feed, oldest change first, and never skips a change even when transactions commit out of order. A date-time instead filters the newest-first list on its last update */
                 updated_after?: string | null;
+                /** @description Only open requests whose expected completion date has passed */
+                overdue?: boolean;
                 q?: string | null;
                 limit?: number;
                 cursor?: string | null;

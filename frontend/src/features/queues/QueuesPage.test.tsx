@@ -101,7 +101,7 @@ describe('QueuesPage', () => {
     expect(screen.getByRole('link', { name: '26-00000001' })).toBeInTheDocument()
   })
 
-  it('filters by status, service and text, and shows only overdue requests when asked', async () => {
+  it('filters by status, service, text and overdue, each asked of the API', async () => {
     const api = setup(STAFF, [aRequest(), aRequest({ id: '26-00000009' }, -1)])
     const { user } = renderWithProviders(<QueuesPage />)
     await screen.findByRole('link', { name: '26-00000001' })
@@ -115,12 +115,13 @@ describe('QueuesPage', () => {
     await user.selectOptions(screen.getByLabelText('Status'), 'Any status')
     await waitFor(() => expect(last(api.calls).url.searchParams.has('status')).toBe(false))
 
+    expect(last(api.calls).url.searchParams.has('overdue')).toBe(false)
     await user.click(screen.getByLabelText('Overdue only'))
-    expect(screen.queryByRole('link', { name: '26-00000001' })).toBeNull()
-    expect(screen.getByRole('link', { name: '26-00000009' })).toBeInTheDocument()
+    await waitFor(() => expect(last(api.calls).url.searchParams.get('overdue')).toBe('true'))
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }))
     await waitFor(() => expect(last(api.calls).url.searchParams.has('q')).toBe(false))
+    expect(last(api.calls).url.searchParams.has('overdue')).toBe(false)
     expect(screen.getByLabelText('Search text')).toHaveValue('')
     expect(await screen.findByRole('link', { name: '26-00000001' })).toBeInTheDocument()
   })

@@ -6,7 +6,6 @@ import { useMe, type Me } from '../../shared/useMe'
 import { NO_FILTERS, QueueFilters, type Filters } from './QueueFilters'
 import { QueueTable } from './QueueTable'
 import { PANEL_ID, QueueTabs, tabId, type Tab } from './QueueTabs'
-import { slaState } from './sla'
 import { OPEN_STATUSES, QUEUE_LIMIT, useQueue, type QueueQuery } from './useQueue'
 import './queues.css'
 
@@ -17,6 +16,7 @@ function queryFor(tab: Tab, filters: Filters, me: Me | undefined): QueueQuery {
     assignee: tab === 'mine' ? me?.id : undefined,
     statuses,
     service: filters.service || undefined,
+    overdue: filters.overdueOnly || undefined,
     q: filters.text || undefined,
   }
 }
@@ -53,9 +53,7 @@ export function QueuesPage() {
   const noDepartment = tab === 'department' && !!me && !me.department
   const queue = useQueue(queryFor(tab, filters, me), !!me && !noDepartment)
   const now = new Date(queue.dataUpdatedAt)
-  const items = (queue.data?.items ?? []).filter(
-    (request) => !filters.overdueOnly || slaState(request.expected_datetime, request.status, now) === 'overdue',
-  )
+  const items = queue.data?.items ?? []
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' })
 
   return (

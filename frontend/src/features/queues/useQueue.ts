@@ -13,6 +13,7 @@ export type QueueQuery = {
   assignee?: string
   statuses: readonly Status[]
   service?: string
+  overdue?: boolean
   q?: string
 }
 
@@ -31,6 +32,7 @@ async function fetchQueue(query: QueueQuery, previous: QueueSnapshot | undefined
         assignee: query.assignee,
         status: query.statuses.length ? [...query.statuses] : undefined,
         service_code: query.service ? [query.service] : undefined,
+        overdue: query.overdue || undefined,
         q: query.q || undefined,
         limit: QUEUE_LIMIT,
       },
