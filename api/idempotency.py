@@ -4,10 +4,11 @@ The first answer to a key is kept for 24 hours and replayed, byte for byte, to a
 the same key and the same request; the same key with another request is refused (422), and a
 retry while the first is still running is told to wait (409 with Retry-After). Server errors
 are not kept, so that the retry runs again. The rules are in domain/idempotency.
+
+An expired key is taken over by the next claim of it; the worker's retention sweep deletes the
+others in batches (adapters/db/retention.py), outside the request path.
 """
 
-import logging
-from datetime import datetime, timedelta
 from typing import Any
 
 from starlette.datastructures import Headers
@@ -29,15 +30,12 @@ from domain.idempotency.model import (
 )
 from domain.idempotency.ports import IdempotencyStore
 
-log = logging.getLogger("frontdoor.idempotency")
-
 COVERED_PREFIXES = ("/api/v1/", "/open311/v2/")
 # Token answers are secrets, and signing in again is harmless: never kept.
 EXCLUDED_PREFIXES = ("/api/v1/auth/",)
 REPLAYED_HEADERS = frozenset(
     {"content-type", "location", "etag", "content-location", "last-modified", "link"}
 )
-PURGE_EVERY = timedelta(minutes=10)
 RETRY_AFTER_SECONDS = 1
 
 
@@ -54,7 +52,6 @@ def covers(scope: Scope) -> bool:
 class IdempotencyMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self._last_purge: datetime | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         raw_key = Headers(scope=scope).get("idempotency-key") if covers(scope) else None
@@ -78,7 +75,6 @@ class IdempotencyMiddleware:
         self, scope: Scope, receive: Receive, send: Send, attempt: "_Attempt"
     ) -> None:
         store, now = attempt.store, attempt.clock.now()
-        await self._purge_now_and_then(store, now)
         query = scope.get("query_string", b"").decode("latin-1")
         mark = fingerprint(scope["method"], scope["path"], query, attempt.body)
         claim = await store.claim(attempt.caller, attempt.key, mark, now)
@@ -109,13 +105,6 @@ class IdempotencyMiddleware:
             await attempt.store.complete(attempt.caller, attempt.key, response, attempt.clock.now())
         else:
             await attempt.store.release(attempt.caller, attempt.key)
-
-    async def _purge_now_and_then(self, store: IdempotencyStore, now: datetime) -> None:
-        if self._last_purge is None or now - self._last_purge >= PURGE_EVERY:
-            self._last_purge = now
-            purged = await store.purge_expired(now)
-            if purged:
-                log.info("purged expired idempotency keys", extra={"fields": {"count": purged}})
 
 
 class _Attempt:

@@ -10,6 +10,7 @@ from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from api.notification_settings import NotificationSettings
+from api.retention_settings import RetentionSettings
 
 DEFAULT_SECRET = "frontdoor-development-secret-not-for-production"  # noqa: S105
 
@@ -19,7 +20,7 @@ class Environment(StrEnum):
     PRODUCTION = "production"
 
 
-class Settings(NotificationSettings):
+class Settings(NotificationSettings, RetentionSettings):
     model_config = SettingsConfigDict(env_prefix="FRONTDOOR_", extra="ignore")
 
     env: Environment = Environment.DEVELOPMENT

@@ -39,6 +39,7 @@ def worker_config(settings: Settings) -> WorkerConfig:
     return WorkerConfig(
         heartbeat_timeout=timedelta(seconds=settings.worker_heartbeat_seconds),
         escalation_cron=settings.escalation_cron or None,
+        retention_cron=settings.retention_cron or None,
         retry=RetryPolicy(
             base=timedelta(seconds=settings.webhook_retry_base_seconds),
             cap=timedelta(seconds=settings.webhook_retry_cap_seconds),
@@ -48,6 +49,7 @@ def worker_config(settings: Settings) -> WorkerConfig:
             due_soon_fraction=settings.escalation_due_soon_fraction,
             due_soon_within=timedelta(hours=settings.escalation_due_soon_hours),
         ),
+        retention=settings.retention_policy(),
     )
 
 

@@ -16,6 +16,7 @@ from domain.shared.events import Event
 DISPATCH = "events.dispatch"
 DELIVER = "webhooks.deliver"
 ESCALATE = "requests.escalate"
+RETAIN = "maintenance.retention"
 
 
 async def raw_connection(connection: AsyncConnection) -> Any:

@@ -23,8 +23,10 @@ from adapters.jobs.dispatch import Dispatcher
 from adapters.jobs.escalation import EscalationScan
 from adapters.jobs.fanout import WebhookFanOut
 from adapters.jobs.http_client import HttpClientFactory
-from adapters.jobs.outbox import DELIVER, DISPATCH, ESCALATE
+from adapters.jobs.outbox import DELIVER, DISPATCH, ESCALATE, RETAIN
+from adapters.jobs.retention import RetentionSweep
 from domain.requests.escalation import EscalationPolicy
+from domain.retention.model import RetentionPolicy
 from domain.shared.clock import Clock
 from domain.shared.events import EventSubscriber
 from domain.webhooks.retry import RetryPolicy
@@ -40,8 +42,10 @@ class WorkerConfig:
     dequeue_timeout: timedelta = timedelta(seconds=5)
     batch_size: int = 10
     escalation_cron: str | None = "* * * * *"  # None: this worker runs no scan
+    retention_cron: str | None = "17 * * * *"  # None: this worker never prunes
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     escalation: EscalationPolicy = field(default_factory=EscalationPolicy)
+    retention: RetentionPolicy = field(default_factory=RetentionPolicy)
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Jobs:
     dispatcher: Dispatcher
     sender: WebhookSender
     scan: EscalationScan
+    retention: RetentionSweep
 
 
 def build_jobs(
@@ -64,10 +69,13 @@ def build_jobs(
         dispatcher=Dispatcher(engine, subscribers, clock),
         sender=WebhookSender(engine, client_factory(), clock, config.retry),
         scan=EscalationScan(engine, clock, config.escalation),
+        retention=RetentionSweep(engine, clock, config.retention),
     )
 
 
-def register(pgq: PgQueuer, jobs: Jobs, escalation_cron: str | None) -> None:
+def register(
+    pgq: PgQueuer, jobs: Jobs, escalation_cron: str | None, retention_cron: str | None = None
+) -> None:
     @pgq.entrypoint(DISPATCH)
     async def dispatch(job: Job) -> None:
         attempt = int(str((job.headers or {}).get("attempt", 1)))
@@ -85,6 +93,13 @@ def register(pgq: PgQueuer, jobs: Jobs, escalation_cron: str | None) -> None:
             if published:
                 log.info("escalation scan", extra={"fields": {"published": published}})
 
+    if retention_cron:
+
+        @pgq.schedule(RETAIN, retention_cron)
+        async def retain(_: Schedule) -> None:
+            deleted = await jobs.retention.run()
+            log.info("retention sweep", extra={"fields": {"deleted": deleted}})
+
 
 def asyncpg_dsn(url: str) -> str:
     return url.replace("postgresql+asyncpg://", "postgresql://", 1)
@@ -97,7 +112,8 @@ async def run_worker(
     pool = await asyncpg.create_pool(asyncpg_dsn(database_url), min_size=2, max_size=4)
     try:
         pgq = PgQueuer(AsyncpgPoolDriver(pool))
-        register(pgq, jobs, None if drain else config.escalation_cron)
+        crons = (None, None) if drain else (config.escalation_cron, config.retention_cron)
+        register(pgq, jobs, *crons)
         if not drain:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGINT):

@@ -5,6 +5,9 @@ import subprocess
 import sys
 from datetime import timedelta
 
+import pytest
+from pydantic import ValidationError
+
 from api.settings import Settings
 from api.worker import worker_config
 
@@ -34,3 +37,27 @@ def test_settings_shape_the_worker() -> None:
     assert config.escalation_cron is None
     assert config.escalation.due_soon_within == timedelta(hours=4)
     assert (config.retry.base, config.retry.window) == (timedelta(seconds=1), timedelta(hours=48))
+
+
+def test_retention_settings_shape_the_sweep() -> None:
+    config = worker_config(
+        Settings(
+            retention_cron="",
+            retention_days_events=3,
+            retention_days_webhook_deliveries=90,
+            retention_days_rate_limits=0.25,
+            retention_batch_size=200,
+        )
+    )
+    assert config.retention_cron is None
+    assert config.retention.handled_events == timedelta(days=3)
+    assert config.retention.webhook_deliveries == timedelta(days=90)
+    assert config.retention.rate_limits == timedelta(hours=6)
+    assert config.retention.batch_size == 200
+    assert worker_config(Settings()).retention_cron == "17 * * * *"
+
+
+def test_the_event_ledger_cannot_be_set_below_its_floor(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRONTDOOR_RETENTION_DAYS_EVENTS", "1")
+    with pytest.raises(ValidationError, match="handled_events must be kept at least 2 days"):
+        Settings()
