@@ -29,6 +29,7 @@ from api.routers import (
     requests,
     residents,
     triage,
+    unsubscribe,
     users,
     webhooks,
 )
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         catalog,
         users,
         lookup,
+        unsubscribe,
         requests,
         cases,
         residents,

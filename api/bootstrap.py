@@ -20,6 +20,7 @@ from adapters.db.read_models.knowledge import KnowledgeReadModel
 from adapters.db.read_models.open311 import Open311ReadModel
 from adapters.db.read_models.requests import RequestReadModel
 from adapters.db.read_models.webhooks import WebhookReadModel
+from adapters.db.repositories.opt_outs import SqlOptOutList
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
 from adapters.geocoding import IndexedGeocoder, build_geocoder
@@ -31,6 +32,7 @@ from api.settings import Settings
 from domain.directory.use_cases import Directory
 from domain.knowledge.use_cases import KnowledgeDesk
 from domain.media.use_cases import MediaDesk
+from domain.notifications.opt_out import OptOutTokens
 from domain.requests.sla import BusinessHours
 from domain.requests.use_cases import RequestDesk
 from domain.shared.clock import Clock, SystemClock
@@ -60,6 +62,8 @@ class Container:
     changes: ChangeFeed
     idempotency: SqlIdempotencyStore
     media: MediaDesk
+    opt_out_tokens: OptOutTokens
+    opt_outs: SqlOptOutList
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -126,4 +130,6 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
             PillowImageCleaner(),
             GuardedRemoteFiles(outbound_policy(settings)),
         ),
+        opt_out_tokens=OptOutTokens(settings.secret_key),
+        opt_outs=SqlOptOutList(engine),
     )

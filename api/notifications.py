@@ -6,12 +6,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.escalation import SqlEscalationContacts
 from adapters.db.repositories.deliveries import SqlDeliveryLog
+from adapters.db.repositories.opt_outs import SqlOptOutList
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.notifications.files import FileEmailSender, FileSmsSender
 from adapters.notifications.smtp import SmtpEmailSender, SmtpServer
 from api.notification_settings import EmailBackend
+from api.routers.unsubscribe import ONE_CLICK_PATH
 from api.settings import Settings
 from domain.notifications.escalation import EscalationNotifier
+from domain.notifications.opt_out import OptOutTokens
 from domain.notifications.ports import EmailSender
 from domain.notifications.residents import PublicLinks, ResidentNotifier
 from domain.shared.clock import Clock, SystemClock
@@ -33,6 +36,17 @@ def build_email_sender(settings: Settings, clock: Clock) -> EmailSender:
     return FileEmailSender(Path(settings.mail_dir), settings.mail_from, clock)
 
 
+def public_links(settings: Settings) -> PublicLinks:
+    """The links in resident emails; the one-click target is this API's unsubscribe endpoint."""
+    return PublicLinks(
+        status_url=settings.public_status_url,
+        lookup_url=settings.public_lookup_url,
+        unsubscribe_url=settings.public_unsubscribe_url,
+        one_click_url=f"{settings.api_public_url.rstrip('/')}{ONE_CLICK_PATH}?token={{token}}",
+        unsubscribe_mailto=settings.mail_unsubscribe,
+    )
+
+
 def build_notification_subscribers(
     settings: Settings, engine: AsyncEngine, clock: Clock | None = None
 ) -> list[EventSubscriber]:
@@ -41,13 +55,18 @@ def build_notification_subscribers(
     uow = SqlUnitOfWorkFactory(engine)
     log = SqlDeliveryLog(engine)
     email = build_email_sender(settings, clock)
-    links = PublicLinks(
-        status_url=settings.public_status_url,
-        lookup_url=settings.public_lookup_url,
-        unsubscribe=settings.mail_unsubscribe,
-    )
     sms = FileSmsSender(Path(settings.mail_dir) / "sms", clock)
-    residents = ResidentNotifier(uow, log, email, sms, links, settings.zone, clock)
+    residents = ResidentNotifier(
+        uow,
+        log,
+        email,
+        sms,
+        public_links(settings),
+        SqlOptOutList(engine),
+        OptOutTokens(settings.secret_key),
+        settings.zone,
+        clock,
+    )
     managers = EscalationNotifier(
         uow, SqlEscalationContacts(engine), log, email, settings.zone, clock
     )

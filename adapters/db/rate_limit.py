@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, literal_column
+from sqlalchemy import delete, literal_column, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -15,8 +15,7 @@ class SqlRateLimiter:
 
     async def allow(self, key: str, limit: int, window: timedelta, now: datetime) -> bool:
         """Count one hit for `key`; False once it passes `limit` hits in the current window."""
-        seconds = int(window.total_seconds())
-        start = datetime.fromtimestamp(int(now.timestamp()) // seconds * seconds, UTC)
+        start = _window_start(window, now)
         counted = (
             insert(rate_limits)
             .values(key=key, window_start=start, hits=1)
@@ -34,3 +33,22 @@ class SqlRateLimiter:
                 )
             )
         return hits <= limit
+
+    async def exceeded(self, key: str, limit: int, window: timedelta, now: datetime) -> bool:
+        """Whether `key` already has `limit` hits in the current window; counts nothing."""
+        hits = await self._hits(key, _window_start(window, now))
+        return hits >= limit
+
+    async def _hits(self, key: str, start: datetime) -> int:
+        async with self._engine.connect() as db:
+            found = await db.scalar(
+                select(rate_limits.c.hits).where(
+                    rate_limits.c.key == key, rate_limits.c.window_start == start
+                )
+            )
+        return int(found or 0)
+
+
+def _window_start(window: timedelta, now: datetime) -> datetime:
+    seconds = int(window.total_seconds())
+    return datetime.fromtimestamp(int(now.timestamp()) // seconds * seconds, UTC)

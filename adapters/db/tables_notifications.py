@@ -1,4 +1,5 @@
-"""The record of notifications sent: what makes re-handling an event send nothing twice."""
+"""The record of notifications sent (what makes re-handling an event send nothing twice), and
+the addresses that opted out of resident email."""
 
 from sqlalchemy import Column, DateTime, Index, Table, Text
 from sqlalchemy.dialects.postgresql import UUID
@@ -16,4 +17,14 @@ notification_deliveries = Table(
     Column("channel", Text, nullable=False),
     Column("sent_at", DateTime(timezone=True), nullable=False),
     Index("ix_notification_deliveries_request_id", "request_id"),
+)
+
+# One row per normalised address that opted out; no resident email goes to it. `source` says
+# how: 'link' (the unsubscribe page) or 'one-click' (a mail client's RFC 8058 POST).
+email_opt_outs = Table(
+    "email_opt_outs",
+    metadata,
+    Column("address", Text, primary_key=True),
+    Column("opted_out_at", DateTime(timezone=True), nullable=False),
+    Column("source", Text, nullable=False),
 )

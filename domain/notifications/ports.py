@@ -1,4 +1,5 @@
-"""What notifications need from the outside: senders, a delivery log, the staff to escalate to."""
+"""What notifications need from the outside: senders, a delivery log, the staff to escalate to,
+the addresses that opted out."""
 
 from collections.abc import Mapping
 from contextlib import AbstractAsyncContextManager
@@ -69,3 +70,13 @@ class EscalationContacts(Protocol):
     async def for_department(self, department_code: str) -> list[StaffContact]:
         """The department's active managers; its own address when it has none."""
         ...
+
+
+class OptOutList(Protocol):
+    """The suppression list: normalised addresses that get no resident email."""
+
+    async def add(self, address: str, at: datetime, source: str) -> None:
+        """Idempotent: an address already on the list keeps its first time and source."""
+        ...
+
+    async def has(self, address: str) -> bool: ...

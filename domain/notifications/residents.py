@@ -4,11 +4,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from domain.notifications.opt_out import OptOutTokens
 from domain.notifications.ports import (
     Channel,
     Delivery,
     DeliveryLog,
     EmailSender,
+    OptOutList,
     OutgoingEmail,
     SmsSender,
 )
@@ -24,16 +26,35 @@ from domain.shared.unit_of_work import UnitOfWorkFactory
 SUBMITTED, STATUS, CLOSED = "submitted", "status", "closed"
 
 
+ONE_CLICK = "List-Unsubscribe=One-Click"  # RFC 8058's List-Unsubscribe-Post value
+
+
 @dataclass(frozen=True)
 class PublicLinks:
-    """Where residents follow a request (`{number}` is replaced) and look theirs up."""
+    """Where residents follow a request (`{number}` is replaced), look theirs up, and stop
+    emails (`{token}` is replaced by the address's opt-out token).
+
+    `unsubscribe_url` is the page a person opens from the footer; `one_click_url` the API
+    endpoint a mail client POSTs to (RFC 8058); `unsubscribe_mailto`, when set, one more
+    List-Unsubscribe target for mail clients that only write.
+    """
 
     status_url: str
     lookup_url: str
-    unsubscribe: str | None = None  # a List-Unsubscribe target: mailto: or https:
+    unsubscribe_url: str
+    one_click_url: str
+    unsubscribe_mailto: str | None = None
 
     def status(self, number: str) -> str:
         return self.status_url.replace("{number}", number)
+
+    def unsubscribe(self, token: str) -> str:
+        return self.unsubscribe_url.replace("{token}", token)
+
+    def list_unsubscribe(self, token: str) -> str:
+        """The List-Unsubscribe header (RFC 2369): the one-click URL first, then the mailto."""
+        targets = [self.one_click_url.replace("{token}", token), self.unsubscribe_mailto]
+        return ", ".join(f"<{target}>" for target in targets if target)
 
 
 def message_kind(event: Event) -> str | None:
@@ -68,7 +89,10 @@ class ResidentNotifier:
     """An EventSubscriber: one message per event to the request's reporter, never twice.
 
     The message is built from the request as it is when the event is handled (after the
-    change committed); the status named is the one the event reports.
+    change committed); the status named is the one the event reports. No email goes to an
+    address on the opt-out list, and every email carries that address's opt-out link and the
+    List-Unsubscribe headers. Texts are not affected: a resident stops them with
+    `contact_preference`.
     """
 
     def __init__(
@@ -78,11 +102,14 @@ class ResidentNotifier:
         email: EmailSender,
         sms: SmsSender,
         links: PublicLinks,
+        opt_outs: OptOutList,
+        tokens: OptOutTokens,
         zone: ZoneInfo,
         clock: Clock,
     ) -> None:
         self._uow, self._log, self._email, self._sms = uow, log, email, sms
-        self._links, self._zone, self._clock = links, zone, clock
+        self._links, self._opt_outs, self._tokens = links, opt_outs, tokens
+        self._zone, self._clock = zone, clock
 
     async def handle(self, event: Event) -> None:
         kind = message_kind(event)
@@ -92,7 +119,7 @@ class ResidentNotifier:
         if subject is None:
             return
         to = addressee_for(subject.request, subject.resident)
-        if to is None:
+        if to is None or await self._opted_out(to):
             return
         delivery = Delivery(
             key=f"{event.id}:reporter",
@@ -105,6 +132,10 @@ class ResidentNotifier:
         async with self._log.claim(delivery) as new:
             if new:
                 await self._send(delivery, to, self._values(kind, event, subject, to.language))
+
+    async def _opted_out(self, to: Addressee) -> bool:
+        """The address is on the list: no email, and no other address of theirs instead."""
+        return to.channel is Channel.EMAIL and await self._opt_outs.has(to.address)
 
     async def _load(self, number: str) -> _Subject | None:
         async with self._uow() as work:
@@ -122,10 +153,14 @@ class ResidentNotifier:
         if to.channel is Channel.SMS:
             await self._sms.send(to.address, render_sms(delivery.kind, to.language, values))
             return
+        token = self._tokens.issue(to.address)
+        values = {**values, "unsubscribe_url": self._links.unsubscribe(token)}
         rendered = render_email(delivery.kind, to.language, values)
-        headers: dict[str, str] = {"Content-Language": to.language}
-        if self._links.unsubscribe:
-            headers["List-Unsubscribe"] = f"<{self._links.unsubscribe}>"
+        headers = {
+            "Content-Language": to.language,
+            "List-Unsubscribe": self._links.list_unsubscribe(token),
+            "List-Unsubscribe-Post": ONE_CLICK,
+        }
         message = OutgoingEmail(
             to=to.address,
             subject=rendered.subject,

@@ -81,6 +81,16 @@ describe('App', () => {
     expect(api.calls.map((call) => call.path)).toEqual(['/open311/v2/requests/26-00000042.json'])
   })
 
+  it('shows a resident the unsubscribe page signed out, and sends nothing until they press the button', async () => {
+    const api = mockApi({})
+    renderWithProviders(<App />, { path: '/unsubscribe?token=abc.def' })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Stop emails from 311' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Stop emails' })).toBeInTheDocument()
+    expect(screen.queryByRole('navigation')).toBeNull()
+    expect(screen.queryByLabelText('Password')).toBeNull()
+    expect(api.calls).toEqual([])
+  })
+
   it('shows the look-up form at /status even to a signed-in agent, without asking who they are', async () => {
     session.start('tok')
     const api = mockApi({})

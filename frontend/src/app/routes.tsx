@@ -36,10 +36,11 @@ export const ROUTES: readonly AppRoute[] = [
 export const PUBLIC_ROUTES: readonly Pick<AppRoute, 'path' | 'page'>[] = [
   { path: '/status', page: lazy(() => import('../features/status/StatusLookupPage')) },
   { path: '/status/:number', page: lazy(() => import('../features/status/StatusPage')) },
+  { path: '/unsubscribe', page: lazy(() => import('../features/unsubscribe/UnsubscribePage')) },
 ]
 
 export function isPublicPath(pathname: string): boolean {
-  return pathname === '/status' || pathname.startsWith('/status/')
+  return pathname === '/status' || pathname.startsWith('/status/') || pathname === '/unsubscribe'
 }
 
 export function routesFor(role: Role): AppRoute[] {

@@ -82,6 +82,8 @@ def mail_settings(settings: Settings, smtp_server: tuple[Inbox, int], tmp_path: 
             "mail_dir": str(tmp_path / "mail"),
             "public_status_url": "https://311.city.example/status/{number}",
             "public_lookup_url": "https://311.city.example/find",
+            "public_unsubscribe_url": "https://311.city.example/unsubscribe?token={token}",
+            "api_public_url": "https://api.311.city.example/",
             "mail_unsubscribe": "mailto:311@city.example?subject=stop",
         }
     )

@@ -53,7 +53,10 @@ async def test_a_submission_email_in_english_names_the_number_date_and_how_to_lo
     assert mail["From"] == "Baltimore 311 <311@city.example>"
     assert mail["Subject"] == f"We received your 311 request {number}"
     assert mail["Content-Language"] == "en"
-    assert mail["List-Unsubscribe"] == "<mailto:311@city.example?subject=stop>"
+    one_click = "<https://api.311.city.example/api/v1/notifications/unsubscribe?token="
+    assert mail["List-Unsubscribe"].startswith(one_click)  # test_opt_out.py follows it
+    assert mail["List-Unsubscribe"].endswith(">, <mailto:311@city.example?subject=stop>")
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert mail["Auto-Submitted"] == "auto-generated"
     assert mail["Message-ID"].endswith("@city.example>")
     body = mail.get_content()

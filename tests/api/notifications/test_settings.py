@@ -4,7 +4,7 @@ from pydantic import ValidationError
 from adapters.notifications.files import FileEmailSender
 from adapters.notifications.smtp import SmtpEmailSender
 from api.notification_settings import EmailBackend
-from api.notifications import build_email_sender
+from api.notifications import build_email_sender, public_links
 from api.settings import Settings
 from domain.shared.clock import SystemClock
 
@@ -24,8 +24,34 @@ def test_smtp_is_chosen_from_the_environment(monkeypatch: pytest.MonkeyPatch) ->
     assert isinstance(build_email_sender(settings, SystemClock()), SmtpEmailSender)
 
 
-@pytest.mark.parametrize("variable", ["FRONTDOOR_EMAIL_BACKEND", "FRONTDOOR_PUBLIC_STATUS_URL"])
+@pytest.mark.parametrize(
+    "variable",
+    [
+        "FRONTDOOR_EMAIL_BACKEND",
+        "FRONTDOOR_PUBLIC_STATUS_URL",
+        "FRONTDOOR_PUBLIC_UNSUBSCRIBE_URL",
+        "FRONTDOOR_API_PUBLIC_URL",
+    ],
+)
 def test_bad_values_stop_start_up(monkeypatch: pytest.MonkeyPatch, variable: str) -> None:
-    monkeypatch.setenv(variable, "pigeon")  # not a backend; a status URL without {number}
+    # not a backend; a status URL without {number}, an unsubscribe URL without {token}; no URL
+    monkeypatch.setenv(variable, "pigeon")
     with pytest.raises(ValidationError, match=variable.removeprefix("FRONTDOOR_").lower()):
         Settings()
+
+
+def test_the_links_in_resident_emails_come_from_the_settings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("FRONTDOOR_API_PUBLIC_URL", "https://api.311.city.example/")
+    monkeypatch.setenv("FRONTDOOR_PUBLIC_UNSUBSCRIBE_URL", "https://311.city.example/stop/{token}")
+    links = public_links(Settings())
+    assert links.unsubscribe("t.k") == "https://311.city.example/stop/t.k"
+    assert links.list_unsubscribe("t.k") == (
+        "<https://api.311.city.example/api/v1/notifications/unsubscribe?token=t.k>"
+    )
+    monkeypatch.setenv("FRONTDOOR_MAIL_UNSUBSCRIBE", "mailto:311@city.example?subject=stop")
+    assert public_links(Settings()).list_unsubscribe("t.k") == (
+        "<https://api.311.city.example/api/v1/notifications/unsubscribe?token=t.k>, "
+        "<mailto:311@city.example?subject=stop>"
+    )

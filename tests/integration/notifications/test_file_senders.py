@@ -38,3 +38,29 @@ async def test_a_text_message_becomes_a_file(tmp_path: Path) -> None:
     await FileSmsSender(tmp_path / "sms", CLOCK).send("410-555-0123", "311: 26-00000001")
     (written,) = (tmp_path / "sms").glob("*.txt")
     assert written.read_text("utf-8") == "To: 410-555-0123\n\n311: 26-00000001\n"
+
+
+async def test_list_unsubscribe_is_written_on_one_line_as_given(tmp_path: Path) -> None:
+    """A long URL must not be folded into RFC 2047 encoded words: mail clients read it raw."""
+    target = "https://api.city.example/api/v1/notifications/unsubscribe?token=" + "A" * 300
+    header = f"<{target}>, <mailto:311@city.example?subject=stop>"
+    sender = FileEmailSender(tmp_path / "mail", "City 311 <311@city.example>", CLOCK)
+    message = OutgoingEmail(
+        to="rosa@example.net",
+        subject="We received your 311 request 26-00000001",
+        text="Reference number: 26-00000001\n",
+        key="event-1:reporter",
+        headers={
+            "Content-Language": "en",
+            "List-Unsubscribe": header,
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    await sender.send(message)
+    (written,) = (tmp_path / "mail").glob("*.eml")
+    lines = written.read_bytes().decode("ascii").splitlines()
+    assert f"List-Unsubscribe: {header}" in lines
+    assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in lines
+    parsed = message_from_bytes(written.read_bytes(), policy=policy.default)
+    assert parsed["List-Unsubscribe"] == header
+    assert parsed["Content-Language"] == "en"

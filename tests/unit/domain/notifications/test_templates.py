@@ -13,6 +13,7 @@ VALUES = {
     "status": "in progress",
     "reason": "The problem has been fixed.",
     "duplicate_note": "",
+    "unsubscribe_url": "https://311.example/unsubscribe?token=abc.def",
 }
 
 
@@ -23,6 +24,7 @@ def test_resident_templates_render_with_a_subject_and_the_number(language: str, 
     assert "26-00000007" in email.subject
     assert "$" not in email.subject + email.text
     assert "https://311.example/s/26-00000007" in email.text
+    assert email.text.endswith("\nhttps://311.example/unsubscribe?token=abc.def\n")  # the footer
     assert "\n\n\n" not in email.text
     sms = render_sms(kind, language, VALUES)
     assert "26-00000007" in sms and "\n" not in sms and len(sms) <= 320
@@ -39,3 +41,4 @@ def test_the_escalation_template_renders() -> None:
     email = render_email("escalation", "en", values)
     assert email.subject == "[311 overdue] 26-00000007 Pothole: overdue by 2 hours"
     assert "Where: 100 N Holliday St" in email.text
+    assert "unsubscribe" not in email.text  # staff mail: no opt-out link
