@@ -17,6 +17,7 @@ notification_deliveries = Table(
     Column("channel", Text, nullable=False),
     Column("sent_at", DateTime(timezone=True), nullable=False),
     Index("ix_notification_deliveries_request_id", "request_id"),
+    Index("ix_notification_deliveries_sent_at", "sent_at"),
 )
 
 # One row per normalised address that opted out; no resident email goes to it. `source` says

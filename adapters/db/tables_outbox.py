@@ -17,6 +17,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 
@@ -28,6 +29,7 @@ handled_events = Table(
     Column("event_id", UUID(as_uuid=True), primary_key=True),
     Column("subscriber", Text, primary_key=True),
     Column("handled_at", DateTime(timezone=True), nullable=False),
+    Index("ix_handled_events_handled_at", "handled_at"),  # the retention sweep's range
 )
 
 webhook_subscriptions = Table(
@@ -69,6 +71,11 @@ webhook_deliveries = Table(
     Column("delivered_at", DateTime(timezone=True)),
     UniqueConstraint("subscription_id", "event_id"),
     Index("ix_webhook_deliveries_subscription_created", "subscription_id", "created_at"),
+    Index(
+        "ix_webhook_deliveries_settled_created",
+        "created_at",
+        postgresql_where=text("status <> 'pending'"),
+    ),
 )
 
 webhook_attempts = Table(
