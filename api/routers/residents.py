@@ -1,18 +1,20 @@
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Path, Query, Response, status
 
 from api.deps import ContainerDep, PrincipalDep
 from api.problems import problem_responses
 from api.schemas.contacts import (
     CaseOut,
+    EmailOptOutOut,
     RequestBrief,
     ResidentHistoryOut,
     ResidentIn,
     ResidentList,
     ResidentOut,
 )
+from domain.notifications.opt_out import lift_opt_out
 from domain.residents.use_cases import (
     create_resident,
     require_resident_access,
@@ -59,14 +61,19 @@ async def search_residents(
 async def get_resident(
     resident_id: UUID, container: ContainerDep, principal: PrincipalDep
 ) -> ResidentHistoryOut:
-    """The resident with their contacts and requests, newest first."""
+    """The resident with their contacts and requests, newest first, and which of their
+    addresses opted out of resident emails (since when, and how)."""
     require_resident_access(principal)
     history = await container.contacts.history(resident_id)
     if history is None:
         raise NotFound(f"resident {resident_id} was not found")
     base = ResidentOut.of(history.resident)
+    opted_out = await container.opt_outs.status_of(history.resident.emails)
     return ResidentHistoryOut(
         **base.model_dump(),
+        email_opt_outs=[
+            EmailOptOutOut.of(opted_out[e]) for e in history.resident.emails if e in opted_out
+        ],
         cases=[CaseOut.of(c) for c in history.cases],
         requests=[RequestBrief.of(r) for r in history.requests],
     )
@@ -85,3 +92,21 @@ async def change_resident(
         container.desk.uow, container.clock, resident_id, body.to_domain(), principal
     )
     return ResidentOut.of(resident)
+
+
+@router.delete(
+    "/{resident_id}/email-opt-outs/{address}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def turn_emails_back_on(
+    resident_id: UUID,
+    address: Annotated[str, Path(min_length=3, max_length=320)],
+    container: ContainerDep,
+    principal: PrincipalDep,
+) -> Response:
+    """At the resident's request, lift the opt-out of one of their addresses: resident emails
+    go to it again. 404 when the address is not the resident's or has not opted out."""
+    await lift_opt_out(container.desk.uow, container.opt_outs, resident_id, address, principal)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -8,6 +8,8 @@ from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from api.schemas.requests import Email, Language, Phone, RequestCreate, ShortText, Strict
 from domain.cases.model import Case, CaseType, Referral, ReferralTarget
+from domain.notifications.opt_out import OptOutSource
+from domain.notifications.ports import OptOut
 from domain.requests.model import Channel, ServiceRequest, Status
 from domain.residents.model import ContactPreference, Resident
 from domain.residents.use_cases import ResidentDetails
@@ -220,7 +222,26 @@ class RequestBrief(BaseModel):
         )
 
 
+class EmailOptOutOut(BaseModel):
+    """One of the resident's addresses that gets no resident email."""
+
+    address: str
+    opted_out_at: datetime
+    source: OptOutSource = Field(
+        description="`link`: the button on the unsubscribe page; `one-click`: the mail client's "
+        "RFC 8058 one-click unsubscribe"
+    )
+
+    @classmethod
+    def of(cls, o: OptOut) -> "EmailOptOutOut":
+        return cls(address=o.address, opted_out_at=o.opted_out_at, source=OptOutSource(o.source))
+
+
 class ResidentHistoryOut(ResidentOut):
+    email_opt_outs: list[EmailOptOutOut] = Field(
+        description="The resident's addresses that opted out of resident emails, in the order "
+        "of `emails`; `DELETE .../email-opt-outs/{address}` turns emails back on"
+    )
     cases: list[CaseOut]
     requests: list[RequestBrief]
 

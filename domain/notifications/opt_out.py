@@ -12,12 +12,19 @@ time. The address is readable in the token; only its owner receives it.
 import base64
 import hashlib
 import hmac
+import logging
 from enum import StrEnum
+from uuid import UUID
 
-from domain.notifications.ports import OptOutList
+from domain.directory.permissions import Principal
+from domain.notifications.ports import OptOut, OptOutList
 from domain.residents.model import normalise_email
+from domain.residents.use_cases import require_resident_access
 from domain.shared.clock import Clock
-from domain.shared.errors import ValidationFailed
+from domain.shared.errors import NotFound, ValidationFailed
+from domain.shared.unit_of_work import UnitOfWorkFactory
+
+log = logging.getLogger("frontdoor.opt_outs")
 
 KEY_LABEL = b"frontdoor email opt-out v1"
 MAX_TOKEN_LENGTH = 1024  # an address of 254 bytes makes a token of about 390 characters
@@ -81,3 +88,45 @@ async def opt_out(
     same for every valid token.
     """
     await opt_outs.add(tokens.address_of(token), clock.now(), source)
+
+
+async def lift_opt_out(
+    uow: UnitOfWorkFactory,
+    opt_outs: OptOutList,
+    resident_id: UUID,
+    address: str,
+    by: Principal,
+) -> OptOut:
+    """At the resident's request, staff turn resident emails back on for one of their addresses.
+
+    The same roles as editing a resident. The address must be one of this resident's and on the
+    list; otherwise NotFound, with one message for both cases so that nothing is told about
+    other residents' addresses. Who lifted it is logged (residents have no timeline); the
+    address itself is not, as logs are not the place for residents' contact details.
+    """
+    require_resident_access(by)
+    async with uow() as work:
+        resident = await work.residents.get(resident_id)
+    if resident is None:
+        raise NotFound(f"resident {resident_id} was not found")
+    normal = normalise_email(address)
+    missing = NotFound("this resident has no such address that stopped emails")
+    if normal not in resident.emails:
+        raise missing
+    lifted = await opt_outs.remove(normal)
+    if lifted is None:
+        raise missing
+    log.info(
+        "email opt-out lifted",
+        extra={
+            "fields": {
+                "resident_id": str(resident_id),
+                "email_index": resident.emails.index(normal),
+                "by_user_id": str(by.user_id),
+                "by_role": str(by.role),
+                "opted_out_at": lifted.opted_out_at.isoformat(),
+                "source": lifted.source,
+            }
+        },
+    )
+    return lifted

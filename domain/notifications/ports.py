@@ -1,7 +1,7 @@
 """What notifications need from the outside: senders, a delivery log, the staff to escalate to,
 the addresses that opted out."""
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -72,6 +72,15 @@ class EscalationContacts(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class OptOut:
+    """An address on the suppression list: since when, and how (an `OptOutSource` value)."""
+
+    address: str
+    opted_out_at: datetime
+    source: str
+
+
 class OptOutList(Protocol):
     """The suppression list: normalised addresses that get no resident email."""
 
@@ -80,3 +89,11 @@ class OptOutList(Protocol):
         ...
 
     async def has(self, address: str) -> bool: ...
+
+    async def status_of(self, addresses: Collection[str]) -> dict[str, OptOut]:
+        """The listed ones among these (normalised) addresses, by address, in one look-up."""
+        ...
+
+    async def remove(self, address: str) -> OptOut | None:
+        """Take the address off the list; what was removed, or None when it was not listed."""
+        ...

@@ -1,12 +1,14 @@
 """The email suppression list in PostgreSQL."""
 
+from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.tables_notifications import email_opt_outs
+from domain.notifications.ports import OptOut
 
 
 class SqlOptOutList:
@@ -29,3 +31,25 @@ class SqlOptOutList:
                 select(email_opt_outs.c.address).where(email_opt_outs.c.address == address)
             )
             return found.first() is not None
+
+    async def status_of(self, addresses: Collection[str]) -> dict[str, OptOut]:
+        wanted = list(dict.fromkeys(addresses))
+        if not wanted:
+            return {}
+        t = email_opt_outs
+        async with self._engine.connect() as db:
+            rows = await db.execute(
+                select(t.c.address, t.c.opted_out_at, t.c.source).where(t.c.address.in_(wanted))
+            )
+            return {r.address: OptOut(r.address, r.opted_out_at, r.source) for r in rows}
+
+    async def remove(self, address: str) -> OptOut | None:
+        t = email_opt_outs
+        async with self._engine.begin() as db:
+            removed = await db.execute(
+                delete(t)
+                .where(t.c.address == address)
+                .returning(t.c.address, t.c.opted_out_at, t.c.source)
+            )
+            row = removed.first()
+        return None if row is None else OptOut(row.address, row.opted_out_at, row.source)

@@ -456,7 +456,8 @@ export interface paths {
         };
         /**
          * Get Resident
-         * @description The resident with their contacts and requests, newest first.
+         * @description The resident with their contacts and requests, newest first, and which of their
+         *     addresses opted out of resident emails (since when, and how).
          */
         get: operations["get_resident"];
         put?: never;
@@ -469,6 +470,27 @@ export interface paths {
          * @description Replace the resident's details and contact preferences.
          */
         patch: operations["change_resident"];
+        trace?: never;
+    };
+    "/api/v1/residents/{resident_id}/email-opt-outs/{address}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Turn Emails Back On
+         * @description At the resident's request, lift the opt-out of one of their addresses: resident emails
+         *     go to it again. 404 when the address is not the resident's or has not opted out.
+         */
+        delete: operations["turn_emails_back_on"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/jurisdictions/import": {
@@ -1998,6 +2020,21 @@ export interface components {
             score: number;
         };
         /**
+         * EmailOptOutOut
+         * @description One of the resident's addresses that gets no resident email.
+         */
+        EmailOptOutOut: {
+            /** Address */
+            address: string;
+            /**
+             * Opted Out At
+             * Format: date-time
+             */
+            opted_out_at: string;
+            /** @description `link`: the button on the unsubscribe page; `one-click`: the mail client's RFC 8058 one-click unsubscribe */
+            source: components["schemas"]["OptOutSource"];
+        };
+        /**
          * EntryKind
          * @enum {string}
          */
@@ -2173,6 +2210,11 @@ export interface components {
              */
             into: string;
         };
+        /**
+         * OptOutSource
+         * @enum {string}
+         */
+        OptOutSource: "link" | "one-click";
         /** PhotoList */
         PhotoList: {
             /** Items */
@@ -2386,6 +2428,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Email Opt Outs
+             * @description The resident's addresses that opted out of resident emails, in the order of `emails`; `DELETE .../email-opt-outs/{address}` turns emails back on
+             */
+            email_opt_outs: components["schemas"]["EmailOptOutOut"][];
             /** Cases */
             cases: components["schemas"]["CaseOut"][];
             /** Requests */
@@ -5270,6 +5317,63 @@ export interface operations {
             };
             /** @description Content too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    turn_emails_back_on: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resident_id: string;
+                address: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

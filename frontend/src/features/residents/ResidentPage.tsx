@@ -1,17 +1,82 @@
+import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiError } from '../../api/client'
 import { ResidentCases, ResidentRequests } from './ResidentHistory'
-import { fullName, useResident, useServiceNames, type ResidentHistory } from './useResidents'
+import {
+  fullName,
+  useResident,
+  useServiceNames,
+  useTurnEmailsBackOn,
+  type EmailOptOut,
+  type ResidentHistory,
+} from './useResidents'
 import './residents.css'
+
+type TurnBackOn = ReturnType<typeof useTurnEmailsBackOn>
+
+/** One address; when it opted out of resident emails, since when and how, and the way back. */
+function EmailLine({ address, optOut, turnBackOn }: { address: string; optOut?: EmailOptOut; turnBackOn: TurnBackOn }) {
+  const { t, i18n } = useTranslation('residents')
+  const ids = { address: useId(), note: useId() }
+  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' })
+  const busy = turnBackOn.isPending && turnBackOn.variables === address
+  return (
+    <li>
+      <span id={ids.address}>{address}</span>
+      {optOut && (
+        <>
+          {' '}
+          <span id={ids.note} className="resident-opt-out">
+            {t('profile.optOut.stopped', {
+              date: day.format(new Date(optOut.opted_out_at)),
+              how: t(`profile.optOut.source.${optOut.source}`),
+            })}
+          </span>{' '}
+          <button
+            type="button"
+            aria-describedby={`${ids.address} ${ids.note}`}
+            disabled={turnBackOn.isPending}
+            onClick={() => turnBackOn.mutate(address)}
+          >
+            {busy ? t('profile.optOut.resuming') : t('profile.optOut.resume')}
+          </button>
+        </>
+      )}
+    </li>
+  )
+}
+
+function Emails({ resident }: { resident: ResidentHistory }) {
+  const { t } = useTranslation('residents')
+  const turnBackOn = useTurnEmailsBackOn(resident.id)
+  const optOuts = new Map(resident.email_opt_outs.map((optOut) => [optOut.address, optOut]))
+  return (
+    <>
+      <ul className="resident-emails">
+        {resident.emails.map((address) => (
+          <EmailLine key={address} address={address} optOut={optOuts.get(address)} turnBackOn={turnBackOn} />
+        ))}
+      </ul>
+      {turnBackOn.isSuccess && (
+        <p role="status">{t('profile.optOut.resumed', { address: turnBackOn.variables })}</p>
+      )}
+      {turnBackOn.isError && (
+        <p role="alert" className="error">
+          {t('profile.optOut.failed', { message: turnBackOn.error.message })}
+        </p>
+      )}
+    </>
+  )
+}
 
 function Profile({ resident }: { resident: ResidentHistory }) {
   const { t, i18n } = useTranslation('residents')
   const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' })
   const none = t('profile.none')
-  const facts: [string, string][] = [
+  const facts: [string, ReactNode][] = [
     [t('profile.phones'), resident.phones.join(', ') || none],
-    [t('profile.emails'), resident.emails.join(', ') || none],
+    [t('profile.emails'), resident.emails.length ? <Emails resident={resident} /> : none],
     [t('profile.address'), resident.address ?? none],
     [t('profile.language'), resident.preferred_language ?? none],
     [t('profile.updates'), t(`profile.contactPreference.${resident.contact_preference}`)],

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { Route, Routes } from 'react-router'
 import i18n from '../../i18n'
 import type { components } from '../../api/client'
@@ -52,6 +52,7 @@ const aCase = (overrides: Partial<Case> = {}): Case => ({
 
 const history: History = {
   ...rosa,
+  email_opt_outs: [],
   cases: [aCase(), aCase({ id: 'c-2', channel: 'walk_in', type: 'status_inquiry', summary: 'Asked about it', request_ids: [] })],
   requests: [
     {
@@ -152,6 +153,54 @@ describe('ResidentPage', () => {
     expect(await screen.findByText('Todavía no hay contactos.')).toBeInTheDocument()
     expect(screen.getByText('Todavía no hay solicitudes.')).toBeInTheDocument()
     expect(screen.getByRole('heading', { level: 2, name: 'Datos de contacto' })).toBeInTheDocument()
+  })
+
+  it('shows when emails stopped and turns them back on at the resident\'s request', async () => {
+    const emails = ['rosa@example.net', 'rosa+work@example.net']
+    let optOuts: History['email_opt_outs'] = [
+      { address: 'rosa+work@example.net', opted_out_at: '2026-11-02T12:00:00Z', source: 'one-click' },
+    ]
+    const { api, user } = renderAt(`/residents/${RID}`, {
+      [`GET /api/v1/residents/${RID}`]: () => ({ ...history, emails, email_opt_outs: optOuts }),
+      [`DELETE /api/v1/residents/${RID}/email-opt-outs/rosa%2Bwork%40example.net`]: () => {
+        optOuts = []
+        return { status: 204 }
+      },
+      'GET /api/v1/services': SERVICES,
+    })
+    const note = await screen.findByText('Emails stopped on Nov 2, 2026 (one-click unsubscribe in their mail app)')
+    expect(note.closest('li')).toHaveTextContent('rosa+work@example.net')
+    expect(screen.getAllByText(/Emails stopped on/)).toHaveLength(1) // the other address still gets them
+
+    const button = screen.getByRole('button', { name: 'Turn emails back on' })
+    expect(button).toHaveAccessibleDescription(`rosa+work@example.net ${note.textContent}`)
+    await user.click(button)
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Emails to rosa+work@example.net are on again.')
+    await waitFor(() => expect(screen.queryByText(/Emails stopped on/)).toBeNull())
+    expect(screen.queryByRole('button', { name: 'Turn emails back on' })).toBeNull()
+    const deleted = api.calls.filter((call) => call.method === 'DELETE')
+    expect(deleted).toHaveLength(1)
+    expect(api.calls.filter((call) => call.method === 'GET' && call.path === `/api/v1/residents/${RID}`)).toHaveLength(2)
+    expect(api.unhandled).toEqual([])
+  })
+
+  it('says in Spanish when emails stopped, and why they could not be turned back on', async () => {
+    await i18n.changeLanguage('es')
+    const { user } = renderAt(`/residents/${RID}`, {
+      [`GET /api/v1/residents/${RID}`]: {
+        ...history,
+        email_opt_outs: [{ address: 'rosa@example.net', opted_out_at: '2026-11-02T12:00:00Z', source: 'link' }],
+      },
+      [`DELETE /api/v1/residents/${RID}/email-opt-outs/rosa%40example.net`]: {
+        status: 404,
+        body: { title: 'Not found', status: 404, detail: 'this resident has no such address that stopped emails' },
+      },
+      'GET /api/v1/services': SERVICES,
+    })
+    expect(await screen.findByText(/^Correos detenidos el .* \(en la página de baja\)$/)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Reactivar los correos' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('No se pudieron reactivar los correos: this resident has no such address')
   })
 
   it('says when the resident does not exist', async () => {

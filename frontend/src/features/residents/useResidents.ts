@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query'
-import { api, unwrap, type components } from '../../api/client'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api, ApiError, unwrap, type components } from '../../api/client'
 
 export type Resident = components['schemas']['ResidentOut']
 export type ResidentHistory = components['schemas']['ResidentHistoryOut']
+export type EmailOptOut = components['schemas']['EmailOptOutOut']
 
 export const MIN_QUERY = 2
 
@@ -18,6 +19,20 @@ export function useResident(id: string) {
   return useQuery({
     queryKey: ['residents', 'detail', id],
     queryFn: () => unwrap(api.GET('/api/v1/residents/{resident_id}', { params: { path: { resident_id: id } } })),
+  })
+}
+
+/** At the resident's request, resident emails go to one of their addresses again. */
+export function useTurnEmailsBackOn(residentId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (address: string) => {
+      const { error, response } = await api.DELETE('/api/v1/residents/{resident_id}/email-opt-outs/{address}', {
+        params: { path: { resident_id: residentId, address } },
+      })
+      if (!response.ok) throw new ApiError(response.status, error)
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['residents', 'detail', residentId] }),
   })
 }
 

@@ -3,14 +3,22 @@
 import base64
 import hashlib
 import hmac
+import logging
 import re
+from collections.abc import Collection
 from datetime import UTC, datetime
+from uuid import uuid4
 
 import pytest
 
-from domain.notifications.opt_out import OptOutSource, OptOutTokens, opt_out
+from domain.directory.users import Role
+from domain.notifications.opt_out import OptOutSource, OptOutTokens, lift_opt_out, opt_out
+from domain.notifications.ports import OptOut
+from domain.residents.model import Resident
 from domain.shared.clock import FixedClock
-from domain.shared.errors import ValidationFailed
+from domain.shared.errors import Forbidden, NotFound, ValidationFailed
+from tests.unit.builders import principal
+from tests.unit.fakes import FakeStore, FakeUnitOfWorkFactory
 
 SECRET = "a-server-secret-of-at-least-thirty-two-characters"
 TOKENS = OptOutTokens(SECRET)
@@ -117,6 +125,13 @@ class MemoryOptOuts:
     async def has(self, address: str) -> bool:
         return address in self.rows
 
+    async def status_of(self, addresses: Collection[str]) -> dict[str, OptOut]:
+        return {a: OptOut(a, *self.rows[a]) for a in addresses if a in self.rows}
+
+    async def remove(self, address: str) -> OptOut | None:
+        row = self.rows.pop(address, None)
+        return None if row is None else OptOut(address, *row)
+
 
 async def test_opting_out_lists_the_tokens_address_and_a_bad_token_lists_nothing() -> None:
     listed = MemoryOptOuts()
@@ -127,3 +142,48 @@ async def test_opting_out_lists_the_tokens_address_and_a_bad_token_lists_nothing
     with pytest.raises(ValidationFailed):
         await opt_out(flip(token, 3), TOKENS, listed, FixedClock(at), OptOutSource.LINK)
     assert list(listed.rows) == ["rosa@example.net"]
+
+
+AT = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
+
+
+def lupe_and_rosa() -> tuple[FakeUnitOfWorkFactory, MemoryOptOuts, Resident]:
+    lupe = Resident(uuid4(), AT, "Lupe", emails=["lupe@example.net", "lupe.work@example.net"])
+    rosa = Resident(uuid4(), AT, "Rosa", emails=["rosa@example.net"])
+    store = FakeStore()
+    store.residents.update({lupe.id: lupe, rosa.id: rosa})
+    listed = MemoryOptOuts()
+    for address in ("lupe@example.net", "rosa@example.net"):
+        listed.rows[address] = (AT, "link")
+    return FakeUnitOfWorkFactory(store), listed, lupe
+
+
+async def test_call_center_staff_lift_an_opt_out_of_the_residents_own_address_and_it_is_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    uow, listed, lupe = lupe_and_rosa()
+    agent = principal(Role.AGENT, number=7)
+    with caplog.at_level(logging.INFO, logger="frontdoor.opt_outs"):
+        lifted = await lift_opt_out(uow, listed, lupe.id, " Lupe@Example.NET", agent)
+    assert lifted == OptOut("lupe@example.net", AT, "link")
+    assert list(listed.rows) == ["rosa@example.net"]
+    (record,) = caplog.records
+    fields = record.fields  # type: ignore[attr-defined]
+    assert fields["resident_id"] == str(lupe.id)
+    assert fields["by_user_id"] == str(agent.user_id)
+    assert fields["source"] == "link"
+    assert "lupe@" not in str(fields)  # who and when, not the address
+
+
+async def test_lifting_refuses_other_roles_other_residents_addresses_and_unlisted_ones() -> None:
+    uow, listed, lupe = lupe_and_rosa()
+    with pytest.raises(Forbidden):
+        await lift_opt_out(uow, listed, lupe.id, "lupe@example.net", principal(Role.STAFF, "dpw"))
+    with pytest.raises(NotFound) as theirs:
+        await lift_opt_out(uow, listed, lupe.id, "rosa@example.net", principal(Role.AGENT))
+    with pytest.raises(NotFound) as unlisted:
+        await lift_opt_out(uow, listed, lupe.id, "lupe.work@example.net", principal(Role.AGENT))
+    assert str(theirs.value) == str(unlisted.value)
+    with pytest.raises(NotFound):
+        await lift_opt_out(uow, listed, uuid4(), "lupe@example.net", principal(Role.ADMIN))
+    assert set(listed.rows) == {"lupe@example.net", "rosa@example.net"}
