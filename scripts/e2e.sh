@@ -13,6 +13,9 @@ server="${E2E_DATABASE_SERVER:-postgresql://postgres@127.0.0.1:5432}"
 database="frontdoor_e2e_$$_$(date +%s)"
 log="$root/frontend/test-results/api.log"
 mkdir -p "$root/frontend/test-results"
+# The worker's emails (file adapter), read by the opt-out spec; outside test-results, which
+# Playwright empties when it starts.
+mail_dir="$(mktemp -d)"
 
 admin() {
     "$python" - "$server/postgres" "$1" <<'PY'
@@ -37,6 +40,7 @@ cleanup() {
         wait "$api_pid" 2>/dev/null || true
     fi
     admin "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" || true
+    rm -rf "$mail_dir"
 }
 trap cleanup EXIT
 trap "exit 130" INT TERM
@@ -50,6 +54,8 @@ echo ">> e2e: database $database, API on 127.0.0.1:$port (log: $log)"
     FRONTDOOR_HOST=127.0.0.1 \
     FRONTDOOR_PORT="$port" \
     FRONTDOOR_SPA_DIR="$root/frontend/dist" \
+    FRONTDOOR_EMAIL_BACKEND=file \
+    FRONTDOOR_MAIL_DIR="$mail_dir" \
     exec "$python" -m api
 ) >"$log" 2>&1 &
 api_pid=$!
@@ -66,4 +72,4 @@ done
 curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null
 
 cd "$root/frontend"
-E2E_BASE_URL="http://127.0.0.1:$port" npx playwright test "$@"
+E2E_BASE_URL="http://127.0.0.1:$port" E2E_MAIL_DIR="$mail_dir" npx playwright test "$@"
