@@ -34,7 +34,17 @@ export function LocationMap({ point, onPick, layers, shownLayers }: Props) {
 
   useEffect(() => {
     if (!container.current) return
-    const created = L.map(container.current, { center: CITY_CENTRE, zoom: 12, keyboard: true })
+    // No animations: removing the map (a contact ends) during a zoom animation made Leaflet's
+    // pending transition-end read a pane already gone (`_leaflet_pos` of undefined); agents
+    // also gain an instant jump to the pin.
+    const created = L.map(container.current, {
+      center: CITY_CENTRE,
+      zoom: 12,
+      keyboard: true,
+      zoomAnimation: false,
+      fadeAnimation: false,
+      markerZoomAnimation: false,
+    })
     if (TILE_URL) L.tileLayer(TILE_URL, { maxZoom: 19 }).addTo(created)
     created.on('click', (event: L.LeafletMouseEvent) => pick.current({ lat: event.latlng.lat, long: event.latlng.lng }))
     created.getContainer().addEventListener('keydown', (event) => {
@@ -60,7 +70,7 @@ export function LocationMap({ point, onPick, layers, shownLayers }: Props) {
     if (!point) return
     const at: L.LatLngTuple = [point.lat, point.long]
     marker.current = L.circleMarker(at, { radius: 9, color: '#9b1c1c', weight: 3, fillOpacity: 0.6 }).addTo(current)
-    if (!current.getBounds().pad(-0.2).contains(at) || current.getZoom() < 15) current.setView(at, Math.max(current.getZoom(), 16))
+    if (!current.getBounds().pad(-0.2).contains(at) || current.getZoom() < 15) current.setView(at, Math.max(current.getZoom(), 16), { animate: false })
   }, [point])
 
   useEffect(() => {
