@@ -144,15 +144,40 @@ describe('QueuesPage', () => {
     expect(await screen.findByText('No requests match.')).toBeInTheDocument()
   })
 
-  it('says when the queue holds more than it shows', async () => {
-    mockApi({
+  it('shows more a page at a time from the cursor, and refreshes every page shown', async () => {
+    const pages: Record<string, { items: ReturnType<typeof aRequest>[]; next_cursor: string | null }> = {
+      first: { items: [aRequest({ id: '26-00000003' })], next_cursor: 'after-3' },
+      'after-3': { items: [aRequest({ id: '26-00000002' })], next_cursor: 'after-2' },
+      'after-2': { items: [aRequest({ id: '26-00000001' })], next_cursor: null },
+    }
+    const api = mockApi({
       'GET /api/v1/me': STAFF,
       'GET /api/v1/services': SERVICES,
       'GET /api/v1/departments': { items: [] },
-      'GET /api/v1/requests': { items: [aRequest()], next_cursor: 'next-page' },
+      'GET /api/v1/requests': (_request: Request, url: URL) => {
+        const page = pages[url.searchParams.get('cursor') ?? 'first']!
+        return { status: 200, body: page, headers: { ETag: `"${url.searchParams.get('cursor') ?? 'first'}"` } }
+      },
     })
-    renderWithProviders(<QueuesPage />)
-    expect(await screen.findByText(/Showing the newest 200/)).toBeInTheDocument()
+    const { user, client } = renderWithProviders(<QueuesPage />)
+    await screen.findByRole('link', { name: '26-00000003' })
+    expect(last(api.calls).url.searchParams.get('limit')).toBe('100')
+    expect(last(api.calls).url.searchParams.has('cursor')).toBe(false)
+
+    await user.click(screen.getByRole('button', { name: 'Show more requests' }))
+    expect(await screen.findByRole('link', { name: '26-00000002' })).toBeInTheDocument()
+    expect(last(api.calls).url.searchParams.get('cursor')).toBe('after-3')
+    await user.click(screen.getByRole('button', { name: 'Show more requests' }))
+    expect(await screen.findByRole('link', { name: '26-00000001' })).toBeInTheDocument()
+    expect(screen.getByRole('table', { name: '3 requests' })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Show more requests' })).toBeNull()
+
+    const before = lists(api.calls).length
+    await client.refetchQueries({ queryKey: ['requests', 'queue'] })
+    expect(lists(api.calls).length).toBe(before + 3)
+    const refreshed = lists(api.calls).slice(before)
+    expect(refreshed.map((call) => call.url.searchParams.get('cursor'))).toEqual([null, 'after-3', 'after-2'])
+    expect(refreshed.map((call) => call.request.headers.get('If-None-Match'))).toEqual(['"first"', '"after-3"', '"after-2"'])
   })
 
   it('reports a failure to load', async () => {

@@ -6,7 +6,7 @@ import { useMe, type Me } from '../../shared/useMe'
 import { NO_FILTERS, QueueFilters, type Filters } from './QueueFilters'
 import { QueueTable } from './QueueTable'
 import { PANEL_ID, QueueTabs, tabId, type Tab } from './QueueTabs'
-import { OPEN_STATUSES, QUEUE_LIMIT, useQueue, type QueueQuery } from './useQueue'
+import { OPEN_STATUSES, useQueue, type QueueQuery } from './useQueue'
 import './queues.css'
 
 function queryFor(tab: Tab, filters: Filters, me: Me | undefined): QueueQuery {
@@ -53,7 +53,7 @@ export function QueuesPage() {
   const noDepartment = tab === 'department' && !!me && !me.department
   const queue = useQueue(queryFor(tab, filters, me), !!me && !noDepartment)
   const now = new Date(queue.dataUpdatedAt)
-  const items = queue.data?.items ?? []
+  const items = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data])
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' })
 
   return (
@@ -81,7 +81,13 @@ export function QueuesPage() {
               showDepartment={tab !== 'department'}
               now={now}
             />
-            {queue.data.more && <p className="muted">{t('truncated', { count: QUEUE_LIMIT })}</p>}
+            {queue.hasNextPage && (
+              <div className="actions">
+                <button type="button" onClick={() => void queue.fetchNextPage()} disabled={queue.isFetchingNextPage}>
+                  {queue.isFetchingNextPage ? t('loadingMore') : t('more')}
+                </button>
+              </div>
+            )}
           </>
         )}
       </div>

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query'
 import { api, ApiError, type components } from '../../api/client'
 
 export type ServiceRequest = components['schemas']['ServiceRequestOut']
@@ -6,7 +6,7 @@ export type Status = components['schemas']['Status']
 
 export const OPEN_STATUSES: readonly Status[] = ['new', 'acknowledged', 'in_progress', 'on_hold']
 export const POLL_MS = 30_000
-export const QUEUE_LIMIT = 200
+export const QUEUE_PAGE = 100
 
 export type QueueQuery = {
   department?: string
@@ -17,14 +17,15 @@ export type QueueQuery = {
   q?: string
 }
 
-/** The list and the ETag it came with, so the next poll can ask "changed since?". */
-export type QueueSnapshot = { items: ServiceRequest[]; more: boolean; etag: string | null }
+/** One page of the list: where it starts, what it holds, where the next starts, and its ETag. */
+export type QueuePage = { cursor: string | null; items: ServiceRequest[]; next: string | null; etag: string | null }
+type Pages = InfiniteData<QueuePage, string | null>
 
 export function queueKey(query: QueueQuery) {
   return ['requests', 'queue', query] as const
 }
 
-async function fetchQueue(query: QueueQuery, previous: QueueSnapshot | undefined): Promise<QueueSnapshot> {
+async function fetchPage(query: QueueQuery, cursor: string | null, previous: QueuePage | undefined): Promise<QueuePage> {
   const { data, error, response } = await api.GET('/api/v1/requests', {
     params: {
       query: {
@@ -34,26 +35,35 @@ async function fetchQueue(query: QueueQuery, previous: QueueSnapshot | undefined
         service_code: query.service ? [query.service] : undefined,
         overdue: query.overdue || undefined,
         q: query.q || undefined,
-        limit: QUEUE_LIMIT,
+        limit: QUEUE_PAGE,
+        cursor: cursor ?? undefined,
       },
       header: previous?.etag ? { 'if-none-match': previous.etag } : undefined,
     },
   })
   if (response.status === 304 && previous) return previous
   if (!response.ok || !data) throw new ApiError(response.status, error)
-  return { items: data.items, more: data.next_cursor !== null, etag: response.headers.get('ETag') }
+  return { cursor, items: data.items, next: data.next_cursor, etag: response.headers.get('ETag') }
 }
 
 /**
- * A queue of requests, polled every 30 s with a conditional GET: while nothing changed the API
- * answers 304 with no body and the list on screen stays as it is.
+ * A queue of requests, newest first, a page at a time ("Show more" loads the next one).
+ *
+ * Every 30 s the pages on screen are fetched again in order, each from the cursor the page
+ * before it now ends at, so a request that moved between pages is neither lost nor shown
+ * twice. Each page is a conditional GET: a page that did not change answers 304 with no body.
  */
 export function useQueue(query: QueueQuery, enabled = true) {
   const client = useQueryClient()
   const key = queueKey(query)
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: key,
-    queryFn: () => fetchQueue(query, client.getQueryData<QueueSnapshot>(key)),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const cached = client.getQueryData<Pages>(key)
+      return fetchPage(query, pageParam, cached?.pages.find((page) => page.cursor === pageParam))
+    },
+    getNextPageParam: (last) => last.next,
     enabled,
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
