@@ -28,9 +28,11 @@ from adapters.http.remote_files import GuardedRemoteFiles
 from adapters.http.ssrf import OutboundPolicy
 from adapters.media.images import PillowImageCleaner
 from adapters.media.local_store import LocalMediaStore
-from api.settings import Settings
+from adapters.media.pg_store import PostgresMediaStore
+from api.settings import MediaBackend, Settings
 from domain.directory.use_cases import Directory
 from domain.knowledge.use_cases import KnowledgeDesk
+from domain.media.ports import MediaStore
 from domain.media.use_cases import MediaDesk
 from domain.notifications.opt_out import OptOutTokens
 from domain.requests.sla import BusinessHours
@@ -86,6 +88,13 @@ def outbound_policy(settings: Settings) -> OutboundPolicy:
     )
 
 
+def media_store(settings: Settings, engine: AsyncEngine) -> MediaStore:
+    """Where photo bytes live: a directory (shared between API machines), or PostgreSQL."""
+    if settings.media_backend is MediaBackend.POSTGRES:
+        return PostgresMediaStore(engine)
+    return LocalMediaStore(settings.media_directory)
+
+
 def build_container(settings: Settings, clock: Clock | None = None) -> Container:
     if not settings.database_url:
         raise RuntimeError("DATABASE_URL is not set")
@@ -126,7 +135,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         media=MediaDesk(
             uow,
             clock,
-            LocalMediaStore(settings.media_directory),
+            media_store(settings, engine),
             PillowImageCleaner(),
             GuardedRemoteFiles(outbound_policy(settings)),
         ),

@@ -20,6 +20,11 @@ class Environment(StrEnum):
     PRODUCTION = "production"
 
 
+class MediaBackend(StrEnum):
+    DISK = "disk"  # FRONTDOOR_MEDIA_DIR: share it between API machines
+    POSTGRES = "postgres"  # the media_blobs table: nothing to share but the database
+
+
 class Settings(NotificationSettings, RetentionSettings):
     model_config = SettingsConfigDict(env_prefix="FRONTDOOR_", extra="ignore")
 
@@ -58,7 +63,8 @@ class Settings(NotificationSettings, RetentionSettings):
     webhook_retry_base_seconds: float = Field(default=10.0, gt=0)
     webhook_retry_cap_seconds: float = Field(default=4 * 3600.0, gt=0)
     webhook_retry_window_hours: float = Field(default=24.0, gt=0)
-    media_dir: str | None = None  # default: <data_dir>/media
+    media_backend: MediaBackend = MediaBackend.DISK
+    media_dir: str | None = None  # default: <data_dir>/media; unused by the postgres backend
     outbound_allow_loopback: bool = False
     outbound_allowed_cidrs: str = ""
     outbound_timeout_seconds: float = Field(default=10.0, gt=0, le=120)

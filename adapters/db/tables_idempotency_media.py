@@ -13,7 +13,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
-from adapters.db.tables import metadata
+from adapters.db.tables import NOW, metadata
 
 idempotency_keys = Table(
     "idempotency_keys",
@@ -45,4 +45,15 @@ media = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     CheckConstraint("visibility IN ('public', 'internal')", name="visibility"),
     Index("ix_media_request_id", "request_id"),
+)
+
+# The photo bytes when FRONTDOOR_MEDIA_BACKEND=postgres (adapters/media/pg_store.py): keyed like
+# the disk store, by the SHA-256 of the bytes, so `media.storage_key` means the same in both.
+media_blobs = Table(
+    "media_blobs",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("bytes", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    CheckConstraint("key ~ '^[0-9a-f]{64}$'", name="key"),
 )

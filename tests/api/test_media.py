@@ -8,9 +8,12 @@ from pathlib import Path
 import httpx
 import pytest
 from PIL import Image, PngImagePlugin
+from sqlalchemy import select
 
+from adapters.db.tables_idempotency_media import media_blobs
+from api.app import create_app
 from api.bootstrap import Container, build_container
-from api.settings import Settings
+from api.settings import MediaBackend, Settings
 from tests.api.conftest import pothole_body
 
 pytestmark = pytest.mark.smoke
@@ -21,10 +24,16 @@ ORIENTATION = 0x0112
 MiB = 1024 * 1024
 
 
-@pytest.fixture
-async def container(settings: Settings, tmp_path: Path) -> AsyncIterator[Container]:
-    """The suite's container, with media kept in a directory of this test's own."""
-    container = build_container(settings.model_copy(update={"media_dir": str(tmp_path / "m")}))
+@pytest.fixture(params=list(MediaBackend))
+async def container(
+    settings: Settings, tmp_path: Path, request: pytest.FixtureRequest
+) -> AsyncIterator[Container]:
+    """The suite's container, with media kept in a directory of this test's own: every test
+    here runs with each media backend (the postgres one must leave the directory empty)."""
+    backend = MediaBackend(request.param)
+    container = build_container(
+        settings.model_copy(update={"media_dir": str(tmp_path / "m"), "media_backend": backend})
+    )
     yield container
     await container.close()
 
@@ -166,6 +175,7 @@ async def test_a_decompression_bomb_is_refused_before_decoding(
     assert "pixels" in answer.json()["detail"]
 
 
+@pytest.mark.parametrize("container", [MediaBackend.DISK], indirect=True)
 @pytest.mark.parametrize(
     "filename", ["../../../../etc/passwd.jpg", "..\\..\\win.ini.jpg", "/var/abs.jpg", "a\x00b.jpg"]
 )
@@ -184,6 +194,46 @@ async def test_file_names_are_never_used_as_paths(
     assert stored[0].parent.parent == tmp_path / "m"
     assert len(stored[0].name) == 64 and stored[0].name.isalnum()
     assert filename not in answer.text
+
+
+@pytest.mark.parametrize("container", [MediaBackend.POSTGRES], indirect=True)
+async def test_the_postgres_backend_keeps_photos_in_the_database_not_on_disk(
+    client: httpx.AsyncClient, agent: dict[str, str], container: Container, tmp_path: Path
+) -> None:
+    request_id = await new_request(client, agent)
+    answer = await upload(client, agent, request_id, png_with_text(), "p.png", "image/png")
+    assert answer.status_code == 201, answer.text
+    photo = answer.json()
+
+    served = await client.get(photo["url"])
+    assert served.status_code == 200
+    async with container.engine.connect() as db:
+        blobs = (await db.execute(select(media_blobs.c.key, media_blobs.c.bytes))).all()
+    assert [bytes(data) for _, data in blobs] == [served.content]  # byte-identical
+    assert len(served.content) == photo["byte_size"]
+    assert not stored_files(tmp_path)
+
+    # The same photo again is stored once.
+    again = await upload(client, agent, request_id, png_with_text(), "p.png", "image/png")
+    assert again.status_code == 201, again.text
+    async with container.engine.connect() as db:
+        assert len((await db.execute(select(media_blobs.c.key))).all()) == 1
+
+    # Another API machine (its own container and directory, the same database) serves it.
+    other = build_container(
+        container.settings.model_copy(update={"media_dir": str(tmp_path / "o")})
+    )
+    try:
+        app = create_app(other.settings, other)
+        app.state.container = other
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as second:
+            elsewhere = await second.get(photo["url"])
+    finally:
+        await other.close()
+    assert elsewhere.status_code == 200
+    assert elsewhere.content == served.content
+    assert not stored_files(tmp_path)
 
 
 async def test_photos_follow_the_permissions_of_comments(
