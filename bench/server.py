@@ -1,4 +1,5 @@
-"""A throw-away database and an API process for one benchmark run."""
+"""A throw-away database and an API process for one benchmark run; the tests start theirs
+with the same free_port and wait_ready."""
 
 import asyncio
 import os
@@ -76,7 +77,7 @@ def bench_database(server: str) -> Iterator[str]:
         asyncio.run(_execute(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -84,20 +85,20 @@ def _free_port() -> int:
 
 @contextmanager
 def api_process(database_url: str) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "FRONTDOOR_LOG_LEVEL": "WARNING"}
     command = [sys.executable, "-m", "uvicorn", "api.main:app", "--port", str(port)]
     process = subprocess.Popen([*command, "--log-level", "warning"], env=env)  # noqa: S603
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_ready(base, process)
+        wait_ready(base, process)
         yield base
     finally:
         process.terminate()
         process.wait(timeout=20)
 
 
-def _wait_ready(base: str, process: subprocess.Popen[bytes]) -> None:
+def wait_ready(base: str, process: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -19,7 +19,6 @@ from api.schemas.webhooks import (
 )
 from domain.shared.errors import Conflict, NotFound
 from domain.webhooks.use_cases import (
-    SubscriptionChange,
     create_subscription,
     delete_subscription,
     get_subscription,
@@ -31,7 +30,6 @@ from domain.webhooks.use_cases import (
 router = APIRouter(prefix="/api/v1/webhooks", tags=["webhooks"])
 
 WRITE_ERRORS = problem_responses(400, 401, 403, 404, 413, 422)
-FIELDS = {"department": "department_code"}
 
 
 @router.get("", response_model=WebhookList, responses=problem_responses(401, 403))
@@ -52,15 +50,7 @@ async def create_webhook(
 ) -> WebhookWithSecret:
     """Subscribe a URL to events. The answer holds the signing secret (`whsec_…`): it is not
     shown again. Managers subscribe to their own department's events only."""
-    change = SubscriptionChange(
-        url=body.url,
-        event_types=body.event_types,
-        department_code=body.department,
-        service_codes=body.service_codes,
-        description=body.description,
-        active=body.active,
-    )
-    subscription = await create_subscription(container.desk, change, principal)
+    subscription = await create_subscription(container.desk, body.to_change(), principal)
     response.headers["Location"] = f"/api/v1/webhooks/{subscription.id}"
     return WebhookWithSecret.of_new(subscription)
 
@@ -79,16 +69,8 @@ async def change_webhook(
     webhook_id: UUID, body: WebhookPatch, container: ContainerDep, principal: PrincipalDep
 ) -> WebhookOut:
     """Change what is given. `active: true` re-enables a subscription a 410 switched off."""
-    change = SubscriptionChange(
-        url=body.url,
-        event_types=body.event_types,
-        department_code=body.department,
-        service_codes=body.service_codes,
-        description=body.description,
-        active=body.active,
-        changed=frozenset(FIELDS.get(name, name) for name in body.model_fields_set),
-    )
-    return WebhookOut.of(await update_subscription(container.desk, webhook_id, change, principal))
+    changed = await update_subscription(container.desk, webhook_id, body.to_change(), principal)
+    return WebhookOut.of(changed)
 
 
 @router.post(

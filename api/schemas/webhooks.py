@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from adapters.db.read_models.webhooks import AttemptRow, DeliveryRow
 from domain.webhooks.model import MAX_URL, Subscription
+from domain.webhooks.use_cases import SubscriptionChange
 
 Slug = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 Url = Annotated[str, StringConstraints(min_length=1, max_length=MAX_URL)]
@@ -18,6 +19,21 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+FIELDS = {"department": "department_code"}  # body names that differ from the domain's
+
+
+def _change(body: "WebhookCreate | WebhookPatch", changed: frozenset[str]) -> SubscriptionChange:
+    return SubscriptionChange(
+        url=body.url,
+        event_types=body.event_types,
+        department_code=body.department,
+        service_codes=body.service_codes,
+        description=body.description,
+        active=body.active,
+        changed=changed,
+    )
+
+
 class WebhookCreate(Strict):
     url: Url
     event_types: Annotated[list[EventName], Field(min_length=1, max_length=10)]
@@ -25,6 +41,9 @@ class WebhookCreate(Strict):
     service_codes: Annotated[list[Slug], Field(max_length=50)] = []
     description: Annotated[str, StringConstraints(max_length=500)] = ""
     active: bool = True
+
+    def to_change(self) -> SubscriptionChange:
+        return _change(self, frozenset())
 
 
 class WebhookPatch(Strict):
@@ -34,6 +53,10 @@ class WebhookPatch(Strict):
     service_codes: Annotated[list[Slug], Field(max_length=50)] | None = None
     description: Annotated[str, StringConstraints(max_length=500)] | None = None
     active: bool | None = None
+
+    def to_change(self) -> SubscriptionChange:
+        """Only what the body gives changes."""
+        return _change(self, frozenset(FIELDS.get(name, name) for name in self.model_fields_set))
 
 
 class WebhookOut(BaseModel):

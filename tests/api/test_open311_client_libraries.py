@@ -20,8 +20,8 @@ from civicbot.registry import Endpoint
 from georeport import GeoReport
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bench.server import free_port, wait_ready
 from tests.api.open311_support import DEMO_KEY, V2, validate
-from tests.servers import free_port, wait_ready
 from tests.shared_data import REPO
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

@@ -12,7 +12,7 @@ import sys
 import psutil
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.servers import free_port, wait_ready
+from bench.server import free_port, wait_ready
 from tests.shared_data import REPO
 
 

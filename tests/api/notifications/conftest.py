@@ -8,20 +8,46 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any, cast
 
+import httpx
 import pytest
 from aiosmtpd.controller import Controller
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from api.bootstrap import Container
+from adapters.jobs.http_client import webhook_client_factory
+from adapters.jobs.worker import Jobs, WorkerConfig, build_jobs
+from api.bootstrap import Container, outbound_policy
 from api.notification_settings import EmailBackend
 from api.notifications import build_notification_subscribers
 from api.settings import Settings
+from api.worker import event_subscribers
+from bench.server import free_port
 from domain.notifications.escalation import EscalationNotifier
 from domain.notifications.residents import ResidentNotifier
 from domain.shared.clock import FixedClock
 from domain.shared.events import Event, EventType
-from tests.servers import free_port
+from tests.api.conftest import pothole_body
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
+ROSA = "rosa@example.net"  # pothole_body's reporter
+# Typed in mixed case: messages and opt-outs go to the normalised address.
+LUPE_MIXED_CASE = {"first_name": "Guadalupe", "last_name": "Ortiz", "email": "Lupe@Example.net",
+                   "phone": "410-555-0123", "language": "es"}  # fmt: skip
+
+
+async def submit(client: httpx.AsyncClient, agent: dict[str, str], **overrides: object) -> dict:
+    """A pothole request made over the API; its JSON."""
+    answer = await client.post("/api/v1/requests", json=pothole_body(**overrides), headers=agent)
+    assert answer.status_code == 201, answer.text
+    body: dict = answer.json()
+    return body
+
+
+def worker_jobs(settings: Settings, engine: AsyncEngine) -> Jobs:
+    """The outbox worker's jobs as `python -m api worker` builds them, at NOW."""
+    clock = FixedClock(NOW)
+    subscribers = event_subscribers(settings, engine, clock)
+    factory = webhook_client_factory(5.0, outbound_policy(settings))
+    return build_jobs(engine, clock, factory, subscribers, WorkerConfig())
 
 
 class Inbox:

@@ -15,8 +15,7 @@ from api.bootstrap import Container
 from api.settings import Settings
 from domain.notifications.opt_out import OptOutTokens
 from domain.notifications.residents import ResidentNotifier
-from tests.api.notifications.conftest import Inbox, created
-from tests.api.notifications.test_opt_out import LUPE, ROSA, submit
+from tests.api.notifications.conftest import LUPE_MIXED_CASE, ROSA, Inbox, created, submit
 
 LUPE_HOME, LUPE_WORK = "lupe@example.net", "lupe.work@example.net"
 UNSUBSCRIBE = "/api/v1/notifications/unsubscribe"
@@ -84,7 +83,7 @@ async def test_an_agent_sees_when_and_how_emails_stopped_and_turns_them_back_on(
     residents_notifier: ResidentNotifier,
     container: Container,
 ) -> None:
-    number = await submit(client, agent, reporter=LUPE)
+    number = (await submit(client, agent, reporter=LUPE_MIXED_CASE))["id"]
     await submit(client, agent)  # Rosa, another resident, who opts out too
     lupe = await resident_id_of(client, agent, LUPE_HOME)
     patched = await client.patch(
@@ -140,7 +139,7 @@ async def test_only_roles_that_edit_residents_see_or_lift_opt_outs(
     settings: Settings,
     seeded: AsyncEngine,
 ) -> None:
-    await submit(client, agent, reporter=LUPE)
+    await submit(client, agent, reporter=LUPE_MIXED_CASE)
     lupe = await resident_id_of(client, agent, LUPE_HOME)
     await stop_emails(client, settings, LUPE_HOME)
     before = await stored(seeded)
@@ -167,7 +166,7 @@ async def test_another_residents_address_or_an_unknown_resident_is_not_found(
     settings: Settings,
     seeded: AsyncEngine,
 ) -> None:
-    await submit(client, agent, reporter=LUPE)
+    await submit(client, agent, reporter=LUPE_MIXED_CASE)
     await submit(client, agent)
     lupe = await resident_id_of(client, agent, LUPE_HOME)
     rosa = await resident_id_of(client, agent, ROSA)

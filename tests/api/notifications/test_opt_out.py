@@ -15,23 +15,19 @@ from api.settings import Settings
 from domain.notifications.opt_out import OptOutTokens
 from domain.notifications.residents import ResidentNotifier
 from domain.shared.events import EventType
-from tests.api.conftest import pothole_body
-from tests.api.notifications.conftest import Inbox, created, request_event
-from tests.api.notifications.test_through_the_outbox import worker_jobs
+from tests.api.notifications.conftest import (
+    LUPE_MIXED_CASE,
+    ROSA,
+    Inbox,
+    created,
+    request_event,
+    submit,
+    worker_jobs,
+)
 from tests.integration.jobs.helpers import run_all
 
-ROSA = "rosa@example.net"
-LUPE = {"first_name": "Guadalupe", "last_name": "Ortiz", "email": "Lupe@Example.net",
-        "phone": "410-555-0123", "language": "es"}  # fmt: skip
 PAGE = re.compile(r"^https://311\.city\.example/unsubscribe\?token=([\w.-]+)$", re.MULTILINE)
 ONE_CLICK_URL = "https://api.311.city.example/api/v1/notifications/unsubscribe?token="
-
-
-async def submit(client: httpx.AsyncClient, agent: dict[str, str], **overrides: object) -> str:
-    answer = await client.post("/api/v1/requests", json=pothole_body(**overrides), headers=agent)
-    assert answer.status_code == 201, answer.text
-    number: str = answer.json()["id"]
-    return number
 
 
 def body(mail: EmailMessage) -> str:
@@ -68,8 +64,8 @@ async def test_every_resident_email_carries_the_headers_and_the_footer_link_of_i
     residents_notifier: ResidentNotifier,
     mail_settings: Settings,
 ) -> None:
-    english = await submit(client, agent)
-    spanish = await submit(client, agent, reporter=LUPE)
+    english = (await submit(client, agent))["id"]
+    spanish = (await submit(client, agent, reporter=LUPE_MIXED_CASE))["id"]
     for number in (english, spanish):
         await residents_notifier.handle(created(number))
         await residents_notifier.handle(
@@ -97,8 +93,8 @@ async def test_the_one_click_url_of_an_email_stops_the_next_ones_of_every_kind(
     residents_notifier: ResidentNotifier,
     seeded: AsyncEngine,
 ) -> None:
-    number = await submit(client, agent)
-    other = await submit(client, agent, reporter=LUPE)
+    number = (await submit(client, agent))["id"]
+    other = (await submit(client, agent, reporter=LUPE_MIXED_CASE))["id"]
     await residents_notifier.handle(created(number))
     (mail,) = inbox.to(ROSA)
 
@@ -137,7 +133,7 @@ async def test_the_footer_link_token_opts_out_through_the_page_and_texts_still_g
     mail_settings: Settings,
     seeded: AsyncEngine,
 ) -> None:
-    number = await submit(client, agent, reporter=LUPE)
+    number = (await submit(client, agent, reporter=LUPE_MIXED_CASE))["id"]
     await residents_notifier.handle(created(number))
     (mail,) = inbox.to("lupe@example.net")
     answer = await client.post(
@@ -155,7 +151,7 @@ async def test_the_footer_link_token_opts_out_through_the_page_and_texts_still_g
     (resident,) = found.json()["items"]
     patched = await client.patch(
         f"/api/v1/residents/{resident['id']}",
-        json={"phones": [LUPE["phone"]], "emails": ["lupe@example.net"],
+        json={"phones": [LUPE_MIXED_CASE["phone"]], "emails": ["lupe@example.net"],
               "contact_preference": "sms"},
         headers=agent,
     )  # fmt: skip
@@ -174,7 +170,7 @@ async def test_through_the_outbox_an_opted_out_resident_hears_nothing_of_their_n
     container: Container,
 ) -> None:
     jobs = worker_jobs(mail_settings, container.engine)
-    first = await submit(client, agent)
+    first = (await submit(client, agent))["id"]
     await run_all(container.engine, jobs)
     (mail,) = inbox.to(ROSA)
     target = urlsplit(one_click_target(mail))
@@ -183,7 +179,7 @@ async def test_through_the_outbox_an_opted_out_resident_hears_nothing_of_their_n
     )
     assert answer.status_code == 204, answer.text
 
-    second = await submit(client, agent)
+    second = (await submit(client, agent))["id"]
     etag = (await client.get(f"/api/v1/requests/{first}", headers=agent)).headers["ETag"]
     moved = await client.post(
         f"/api/v1/requests/{first}/transitions",

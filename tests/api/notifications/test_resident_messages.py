@@ -14,22 +14,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from api.settings import Settings
 from domain.notifications.residents import ResidentNotifier
 from domain.shared.events import EventType
-from tests.api.conftest import pothole_body
-from tests.api.notifications.conftest import Inbox, created, request_event
+from tests.api.notifications.conftest import ROSA, Inbox, created, request_event, submit
 
 CITY = ZoneInfo("America/New_York")
 SPANISH_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
                   "septiembre", "octubre", "noviembre", "diciembre"]  # fmt: skip
-ROSA = "rosa@example.net"
 LUPE = {"first_name": "Guadalupe", "last_name": "Ortiz", "email": "lupe@example.net",
         "phone": "410-555-0123", "language": "es-MX"}  # fmt: skip
-
-
-async def submit(client: httpx.AsyncClient, agent: dict[str, str], **overrides: object) -> dict:
-    answer = await client.post("/api/v1/requests", json=pothole_body(**overrides), headers=agent)
-    assert answer.status_code == 201, answer.text
-    body: dict = answer.json()
-    return body
 
 
 def local(expected: str) -> datetime:

@@ -3,27 +3,15 @@ notifiers, a real SMTP server. No hand-built events here: what the use cases pub
 residents and managers hear about."""
 
 import httpx
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.jobs.http_client import webhook_client_factory
-from adapters.jobs.worker import Jobs, WorkerConfig, build_jobs
-from api.bootstrap import Container, outbound_policy
+from api.bootstrap import Container
 from api.settings import Settings
-from api.worker import event_subscribers
-from domain.shared.clock import FixedClock
 from tests.api.conftest import pothole_body
-from tests.api.notifications.conftest import NOW, Inbox
+from tests.api.notifications.conftest import Inbox, worker_jobs
 from tests.integration.jobs.helpers import run_all
 
 LUPE = {"first_name": "Guadalupe", "last_name": "Ortiz", "email": "lupe@example.net",
         "language": "es"}  # fmt: skip
-
-
-def worker_jobs(settings: Settings, engine: AsyncEngine) -> Jobs:
-    clock = FixedClock(NOW)
-    subscribers = event_subscribers(settings, engine, clock)
-    factory = webhook_client_factory(5.0, outbound_policy(settings))
-    return build_jobs(engine, clock, factory, subscribers, WorkerConfig())
 
 
 async def test_a_request_made_over_the_api_reaches_the_resident_in_spanish_then_its_closure(

@@ -27,11 +27,11 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.unit_of_work import SqlUnitOfWork
+from bench.server import free_port
 from domain.shared.clock import SystemClock
 from domain.shared.events import Event, EventType
 from domain.webhooks.signing import verify
 from tests.integration.jobs.helpers import add_subscription
-from tests.servers import free_port
 
 EVENTS = 8
 POLL = 0.05

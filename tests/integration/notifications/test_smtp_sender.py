@@ -12,9 +12,9 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from adapters.notifications.mime import message_id
 from adapters.notifications.smtp import SmtpEmailSender, SmtpServer
+from bench.server import free_port
 from domain.notifications.ports import OutgoingEmail
 from domain.shared.clock import FixedClock
-from tests.servers import free_port
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
