@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.repositories.translations import (
@@ -55,5 +55,6 @@ def _row(ref: SubjectRef, language: str, text: Translation) -> dict[str, Any]:
 
 
 async def load_demo_translations(db: AsyncConnection) -> None:
+    """A translation already there (an admin's, kept from an earlier catalog) is left as it is."""
     rows = [_row(*entry) for entry in demo_translations()]
-    await db.execute(insert(catalog_translations), rows)
+    await db.execute(insert(catalog_translations).on_conflict_do_nothing(), rows)
