@@ -30,6 +30,7 @@ from adapters.media.images import PillowImageCleaner
 from adapters.media.local_store import LocalMediaStore
 from adapters.media.pg_store import PostgresMediaStore
 from api.settings import MediaBackend, Settings
+from domain.directory.translating import Translating
 from domain.directory.use_cases import Directory
 from domain.knowledge.use_cases import KnowledgeDesk
 from domain.media.ports import MediaStore
@@ -66,6 +67,7 @@ class Container:
     media: MediaDesk
     opt_out_tokens: OptOutTokens
     opt_outs: SqlOptOutList
+    translating: Translating
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -141,4 +143,5 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         ),
         opt_out_tokens=OptOutTokens(settings.secret_key),
         opt_outs=SqlOptOutList(engine),
+        translating=Translating(uow, settings.catalog_languages),
     )

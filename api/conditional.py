@@ -11,11 +11,15 @@ from fastapi import Depends, Header, Response
 from pydantic import BaseModel
 
 Payload = TypeVar("Payload", bound=BaseModel)
+KEPT_ON_304 = {"vary", "content-language"}
 NOT_MODIFIED: dict[int | str, dict[str, object]] = {304: {"description": "Not modified"}}
 
 
-def content_etag(payload: BaseModel) -> str:
-    digest = hashlib.sha256(payload.model_dump_json().encode()).hexdigest()[:32]
+def content_etag(payload: BaseModel, variant: str = "") -> str:
+    """`variant` names what else the answer depends on (its language): two variants never share
+    a tag, even when their bodies are alike."""
+    seed = variant.encode() + b"\0" if variant else b""
+    digest = hashlib.sha256(seed + payload.model_dump_json().encode()).hexdigest()[:32]
     return f'"{digest}"'
 
 
@@ -29,11 +33,13 @@ class ConditionalGet:
         self._response = response
         self._if_none_match = if_none_match
 
-    def answer(self, payload: Payload) -> Payload | Response:
-        """The payload with its ETag, or an empty 304 when the caller already has it."""
-        etag = content_etag(payload)
+    def answer(self, payload: Payload, variant: str = "") -> Payload | Response:
+        """The payload with its ETag, or an empty 304 when the caller already has it (with the
+        Vary and Content-Language the full answer would carry)."""
+        etag = content_etag(payload, variant)
         if self._if_none_match and _matches(etag, self._if_none_match):
-            return Response(status_code=304, headers={"ETag": etag})
+            kept = {k: v for k, v in self._response.headers.items() if k.lower() in KEPT_ON_304}
+            return Response(status_code=304, headers={**kept, "ETag": etag})
         self._response.headers["ETag"] = etag
         return payload
 

@@ -11,6 +11,7 @@ from pydantic_settings import SettingsConfigDict
 
 from api.notification_settings import NotificationSettings
 from api.retention_settings import RetentionSettings
+from domain.shared.languages import Languages, normalise_tag
 
 DEFAULT_SECRET = "frontdoor-development-secret-not-for-production"  # noqa: S105
 
@@ -70,6 +71,15 @@ class Settings(NotificationSettings, RetentionSettings):
     outbound_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
     outbound_max_redirects: int = Field(default=3, ge=0, le=10)
     spa_dir: str = "frontend/dist"
+    languages: str = "en,es"  # the catalog's own language first, then its translations
+
+    @field_validator("languages")
+    @classmethod
+    def _language_tags(cls, value: str) -> str:
+        tags = [normalise_tag(tag) for tag in value.split(",") if tag.strip()]
+        if not tags or None in tags or len(set(tags)) != len(tags):
+            raise ValueError("a comma list of distinct language tags, the default first")
+        return ",".join(tag for tag in tags if tag)
 
     @field_validator("timezone")
     @classmethod
@@ -93,6 +103,11 @@ class Settings(NotificationSettings, RetentionSettings):
         if self.demo_data is None:
             return self.env is Environment.DEVELOPMENT
         return self.demo_data
+
+    @property
+    def catalog_languages(self) -> Languages:
+        default, *others = self.languages.split(",")
+        return Languages(default, tuple(others))
 
     @property
     def zone(self) -> ZoneInfo:

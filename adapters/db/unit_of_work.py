@@ -17,11 +17,17 @@ from adapters.db.repositories.knowledge import SqlArticleRepository, SqlTriageTe
 from adapters.db.repositories.photos import SqlPhotoRepository
 from adapters.db.repositories.requests import SqlRequestRepository
 from adapters.db.repositories.residents import SqlResidentRepository
+from adapters.db.repositories.translations import SqlTranslationRepository
 from adapters.db.repositories.webhooks import SqlWebhookRepository
 from adapters.jobs.outbox import PgQueuerOutbox
 from domain.cases.ports import CaseRepository
 from domain.directory.api_keys import ApiKeyRepository
-from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
+from domain.directory.ports import (
+    DepartmentRepository,
+    ServiceRepository,
+    TranslationRepository,
+    UserRepository,
+)
 from domain.jurisdictions.ports import JurisdictionRepository
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.media.ports import PhotoRepository
@@ -47,6 +53,7 @@ class SqlUnitOfWork:
     events: EventOutbox
     webhooks: WebhookRepository
     photos: PhotoRepository
+    translations: TranslationRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -77,6 +84,7 @@ class SqlUnitOfWork:
         self.events = PgQueuerOutbox(self._connection)
         self.webhooks = SqlWebhookRepository(self._connection)
         self.photos = SqlPhotoRepository(self._connection)
+        self.translations = SqlTranslationRepository(self._connection)
         return self
 
     async def __aexit__(

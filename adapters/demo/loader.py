@@ -23,6 +23,7 @@ from adapters.db.tables import app_state, departments, jurisdiction_areas, servi
 from adapters.db.tables_open311 import api_keys
 from adapters.demo.addresses import demo_address_rows
 from adapters.demo.knowledge import load_demo_knowledge
+from adapters.demo.translations import load_demo_translations
 from domain.directory.api_keys import KeyRole, hash_secret
 from domain.directory.catalog import Service, SlaPolicy
 from domain.jurisdictions.importing import ParsedArea, parse_collection
@@ -197,6 +198,7 @@ async def demo_data_present(engine: AsyncEngine) -> bool:
 async def _load(db: AsyncConnection, catalog: dict[str, Any], password_hash: str) -> None:
     await db.execute(insert(departments), catalog["departments"])
     await db.execute(insert(services), [service_values(s) for s in demo_services(catalog)])
+    await load_demo_translations(db)
     now = datetime.now(UTC)
     rows = [
         {

@@ -9,9 +9,11 @@ from fastapi.responses import Response
 from adapters.db.read_models.open311 import Open311Query, Open311Request
 from api.bootstrap import Container
 from api.deps import ContainerDep
+from api.language import AcceptLanguage
 from api.open311.errors import Open311Error
 from api.open311.formats import Format, render
 from api.open311.forms import form_or_query, parse_form
+from api.open311.language import Locale, in_language, open311_language
 from api.open311.media import MEDIA_LIMIT, open311_photo
 from api.open311.output import (
     created_entry,
@@ -123,18 +125,21 @@ async def open311_services(
     jurisdiction_id: Jurisdiction = None,
     lat: Annotated[str | None, Query(description="With long: only services offered there")] = None,
     long: Annotated[str | None, Query()] = None,
+    locale: Locale = None,
+    accept_language: AcceptLanguage = None,
 ) -> Response:
     """The active services; with `lat` and `long`, only those we handle at that point."""
     _check_jurisdiction(container, jurisdiction_id)
+    language = open311_language(container, locale, accept_language)
     point = _coordinates(lat, long)
-    services = await container.catalog.services()
+    services = await container.catalog.services(language=language)
     if point is not None:
         services = await offered_at(container, services, *point)
-    return render([service_entry(s) for s in services], format, "services")
+    return in_language(render([service_entry(s) for s in services], format, "services"), language)
 
 
-async def _service(container: Container, code: str) -> Service:
-    service = await container.catalog.service(code) if len(code) <= 64 else None
+async def _service(container: Container, code: str, language: str | None = None) -> Service:
+    service = await container.catalog.service(code, language) if len(code) <= 64 else None
     if service is None or not service.active:
         raise Open311Error(404, f"service {code[:64]!r} was not found")
     return service
@@ -146,12 +151,18 @@ async def _service(container: Container, code: str) -> Service:
     responses=answers("object", "The service definition"),
 )
 async def open311_service_definition(
-    service_code: str, format: Format, container: ContainerDep, jurisdiction_id: Jurisdiction = None
+    service_code: str,
+    format: Format,
+    container: ContainerDep,
+    jurisdiction_id: Jurisdiction = None,
+    locale: Locale = None,
+    accept_language: AcceptLanguage = None,
 ) -> Response:
     """The service's attributes: what to ask when `metadata` is true."""
     _check_jurisdiction(container, jurisdiction_id)
-    service = await _service(container, service_code)
-    return render(definition(service), format, "service_definition")
+    language = open311_language(container, locale, accept_language)
+    service = await _service(container, service_code, language)
+    return in_language(render(definition(service), format, "service_definition"), language)
 
 
 async def _open311_key(container: Container, secret: str | None) -> ApiKey:
@@ -247,9 +258,12 @@ async def open311_requests(
     extensions: Annotated[
         str | None, Query(description="Extension: true adds extended_attributes")
     ] = None,
+    locale: Locale = None,
+    accept_language: AcceptLanguage = None,
 ) -> Response:
     """Requests, newest first: the last 90 days (at most 1,000) unless filtered otherwise."""
     _check_jurisdiction(container, jurisdiction_id)
+    language = open311_language(container, locale, accept_language)
     params = {
         "service_request_id": service_request_id,
         "service_code": service_code,
@@ -265,7 +279,8 @@ async def open311_requests(
         "agency_responsible": agency_responsible,
     }
     query = build_query(params, container.settings.zone, container.clock.now())
-    return await _requests_answer(container, query, format, _flag(extensions), request)
+    answer = await _requests_answer(container, query, format, _flag(extensions), request, language)
+    return in_language(answer, language)
 
 
 def _plain(key: str, limit: int = 64) -> bool:
@@ -290,9 +305,15 @@ def _with_absolute_media(found: list[Open311Request], request: Request) -> list[
 
 
 async def _requests_answer(
-    container: Container, query: Open311Query, format: Format, extended: bool, request: Request
+    container: Container,
+    query: Open311Query,
+    format: Format,
+    extended: bool,
+    request: Request,
+    language: str,
 ) -> Response:
-    found = _with_absolute_media(await container.open311.requests(query, extended), request)
+    found = await container.open311.requests(query, extended, language)
+    found = _with_absolute_media(found, request)
     zone = container.settings.zone
     return render(
         [request_entry(item, zone, extended) for item in found], format, "service_requests"
@@ -313,17 +334,22 @@ async def open311_request(
     extensions: Annotated[
         str | None, Query(description="Extension: true adds extended_attributes")
     ] = None,
+    locale: Locale = None,
+    accept_language: AcceptLanguage = None,
 ) -> Response:
     """One request, as an array of one."""
     _check_jurisdiction(container, jurisdiction_id)
     extended = _flag(extensions)
+    language = open311_language(container, locale, accept_language)
     query = Open311Query(ids=[service_request_id], limit=1)
-    found = await container.open311.requests(query, extended) if _plain(service_request_id) else []
+    plain = _plain(service_request_id)
+    found = await container.open311.requests(query, extended, language) if plain else []
     found = _with_absolute_media(found, request)
     if not found:
         raise Open311Error(404, f"service request {service_request_id[:64]!r} was not found")
     zone = container.settings.zone
-    return render([request_entry(found[0], zone, extended)], format, "service_requests")
+    answer = render([request_entry(found[0], zone, extended)], format, "service_requests")
+    return in_language(answer, language)
 
 
 @router.get(

@@ -3,7 +3,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response, status
 
 from api.bootstrap import Container
+from api.conditional import NOT_MODIFIED, ConditionalGetDep
 from api.deps import ContainerDep, PrincipalDep
+from api.language import LanguageDep
 from api.problems import problem_responses
 from api.schemas.directory import (
     DepartmentBody,
@@ -28,21 +30,28 @@ router = APIRouter(prefix="/api/v1", tags=["catalog"])
 ServiceCode = Annotated[str, Path(max_length=64)]
 
 
-@router.get("/services", response_model=ServiceList, responses=problem_responses(401, 422))
+@router.get(
+    "/services",
+    response_model=ServiceList,
+    responses={**NOT_MODIFIED, **problem_responses(401, 422)},
+)
 async def list_services(
     container: ContainerDep,
     _: PrincipalDep,
+    language: LanguageDep,
+    conditional: ConditionalGetDep,
     include_inactive: Annotated[bool, Query()] = False,
     lat: Annotated[float | None, Query(ge=-90, le=90, allow_inf_nan=False)] = None,
     long: Annotated[float | None, Query(ge=-180, le=180, allow_inf_nan=False)] = None,
-) -> ServiceList:
-    """The catalog; with `lat` and `long`, only the services we handle at that point."""
-    services = await container.catalog.services(include_inactive)
+) -> ServiceList | Response:
+    """The catalog in the language asked for (untranslated texts in the default language); with
+    `lat` and `long`, only the services we handle at that point."""
     if (lat is None) != (long is None):
         raise ValidationFailed.single("lat", "lat and long go together")
+    services = await container.catalog.services(include_inactive, language)
     if lat is not None and long is not None:
         services = await offered_at(container, services, lat, long)
-    return ServiceList(items=[ServiceOut.of(s) for s in services])
+    return conditional.answer(ServiceList(items=[ServiceOut.of(s) for s in services]), language)
 
 
 async def offered_at(
@@ -77,8 +86,11 @@ async def add_service(
 @router.get(
     "/services/{code}", response_model=ServiceOut, responses=problem_responses(401, 404, 422)
 )
-async def get_service(code: ServiceCode, container: ContainerDep, _: PrincipalDep) -> ServiceOut:
-    service = await container.catalog.service(code)
+async def get_service(
+    code: ServiceCode, container: ContainerDep, _: PrincipalDep, language: LanguageDep
+) -> ServiceOut:
+    """One service, in the language asked for."""
+    service = await container.catalog.service(code, language)
     if service is None:
         raise NotFound(f"service {code} was not found")
     return ServiceOut.of(service)
@@ -113,9 +125,12 @@ async def change_service(
     return ServiceOut.of(service)
 
 
-@router.get("/departments", response_model=DepartmentList, responses=problem_responses(401))
-async def list_departments(container: ContainerDep, _: PrincipalDep) -> DepartmentList:
-    departments = await container.catalog.departments()
+@router.get("/departments", response_model=DepartmentList, responses=problem_responses(401, 422))
+async def list_departments(
+    container: ContainerDep, _: PrincipalDep, language: LanguageDep
+) -> DepartmentList:
+    """The departments, named in the language asked for."""
+    departments = await container.catalog.departments(language)
     return DepartmentList(items=[DepartmentBody.of(d) for d in departments])
 
 

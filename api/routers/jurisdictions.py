@@ -7,6 +7,8 @@ from starlette.exceptions import HTTPException
 
 from api.deps import ContainerDep, PrincipalDep
 from api.geojson import area_feature, layer_collection
+from api.language import LanguageDep
+from api.localized import localized_resolutions
 from api.problems import problem_responses
 from api.schemas.jurisdictions import (
     AreaList,
@@ -96,9 +98,10 @@ async def import_jurisdiction_layer(
     return ImportResult(**outcome.__dict__)
 
 
-@router.get("/layers", response_model=LayerList, responses=problem_responses(401))
-async def list_layers(container: ContainerDep, _: PrincipalDep) -> LayerList:
-    layers = await container.jurisdiction_reads.layers()
+@router.get("/layers", response_model=LayerList, responses=problem_responses(401, 422))
+async def list_layers(container: ContainerDep, _: PrincipalDep, language: LanguageDep) -> LayerList:
+    """The boundary layers, named in the language asked for."""
+    layers = await container.jurisdiction_reads.layers(language)
     return LayerList(items=[LayerOut.of(layer) for layer in layers])
 
 
@@ -138,23 +141,26 @@ async def change_layer(
 async def resolve_point(
     container: ContainerDep,
     _: PrincipalDep,
+    language: LanguageDep,
     lat: Latitude,
     long: Longitude,
     service_code: Annotated[str | None, Query(max_length=64)] = None,
 ) -> ResolutionOut:
-    """The areas at a point from every layer, who is responsible there, and why."""
+    """The areas at a point from every layer, who is responsible there, and why; a referral
+    target is named in the language asked for."""
     facts = await container.catalog.service_facts(service_code) if service_code else None
     if service_code and facts is None:
         raise NotFound(f"service {service_code} was not found")
     resolution = await container.jurisdictions.resolve(lat, long, facts)
-    return ResolutionOut.of(resolution)
+    [localized] = await localized_resolutions(container, [resolution], language)
+    return ResolutionOut.of(localized)
 
 
 @router.post(
     "/resolve", response_model=BatchResolveOut, responses=problem_responses(400, 401, 404, 413, 422)
 )
 async def resolve_points(
-    body: BatchResolveIn, container: ContainerDep, _: PrincipalDep
+    body: BatchResolveIn, container: ContainerDep, _: PrincipalDep, language: LanguageDep
 ) -> BatchResolveOut:
     """Up to 1,000 points at once; the results keep the order of the points."""
     codes = {p.service_code for p in body.points if p.service_code}
@@ -166,7 +172,8 @@ async def resolve_points(
         (p.lat, p.long, facts[p.service_code] if p.service_code else None) for p in body.points
     ]
     resolutions = await container.jurisdictions.resolve_many(points)
-    return BatchResolveOut(results=[ResolutionOut.of(r) for r in resolutions])
+    localized = await localized_resolutions(container, resolutions, language)
+    return BatchResolveOut(results=[ResolutionOut.of(r) for r in localized])
 
 
 @router.get("/rules", response_model=RuleList, responses=problem_responses(401))

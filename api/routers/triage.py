@@ -6,6 +6,7 @@ from fastapi import APIRouter, Path, Response, status
 
 from adapters.db.read_models.knowledge_rows import ArticleFilter
 from api.deps import ContainerDep, PrincipalDep
+from api.language import LanguageDep
 from api.problems import problem_responses
 from api.routers.articles import today
 from api.schemas.knowledge import (
@@ -27,9 +28,13 @@ SUGGESTED_ARTICLES = 3
 
 
 @router.post("", response_model=TriageOut, responses=problem_responses(400, 401, 413, 422))
-async def triage(body: TriageIn, container: ContainerDep, principal: PrincipalDep) -> TriageOut:
+async def triage(
+    body: TriageIn, container: ContainerDep, principal: PrincipalDep, language: LanguageDep
+) -> TriageOut:
     """Flags words that mean an emergency (transfer to 911) or a social-service need (211),
-    and suggests the services and the three articles the text is most likely about."""
+    and suggests the services and the three articles the text is most likely about. Services
+    are matched in the caller's language (`language` of the body) and named in the language
+    the answer is asked in."""
     assessment = assess(body.text, await container.knowledge_reads.triage_terms())
     found = ArticleFilter(
         read_scope(principal),
@@ -40,9 +45,12 @@ async def triage(body: TriageIn, container: ContainerDep, principal: PrincipalDe
         description=True,
     )
     articles = (await container.knowledge_reads.search(found)).items
-    services = {s.code: s for s in await container.catalog.services()}
+    spoken = container.settings.catalog_languages.pick([body.language])
+    services = {s.code: s for s in await container.catalog.services(language=spoken)}
     related = [article.services for article in articles]
     codes = suggest_services(body.text, services.values(), related)
+    if codes and language != spoken:
+        services = {s.code: s for s in await container.catalog.services(language=language)}
     return TriageOut(
         emergency=assessment.emergency,
         emergency_terms=list(assessment.emergency_terms),

@@ -2,6 +2,7 @@ from typing import Protocol
 from uuid import UUID
 
 from domain.directory.catalog import Department, Service
+from domain.directory.translations import Subject, SubjectRef, Translation
 from domain.directory.users import User
 
 
@@ -29,3 +30,17 @@ class PasswordHasher(Protocol):
 
     async def hash(self, password: str) -> str: ...
     async def verify(self, password_hash: str, password: str) -> bool: ...
+
+
+class TranslationRepository(Protocol):
+    async def subject(self, kind: Subject, key: str) -> SubjectRef | None:
+        """The subject when it exists. A referral target is named here by its area's id."""
+        ...
+
+    async def get(self, ref: SubjectRef, language: str) -> Translation | None: ...
+
+    async def save(self, ref: SubjectRef, language: str, text: Translation) -> None:
+        """Store the language's translation, replacing any earlier one."""
+        ...
+
+    async def delete(self, ref: SubjectRef, language: str) -> bool: ...

@@ -1,6 +1,6 @@
 """Boundary layers, their areas, and who is responsible at a point."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -98,6 +98,7 @@ class Responsible:
     kind: ResponsibleKind
     department: str | None = None
     referral: Contact | None = None
+    referral_area: AreaRef | None = None  # the area whose own contact the referral is
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,14 @@ class Resolution:
     @property
     def is_referral(self) -> bool:
         return self.responsible.kind is ResponsibleKind.REFERRAL
+
+    def with_referral_name(self, name: str | None) -> "Resolution":
+        """The same resolution, its referral target named in another language."""
+        referral = self.responsible.referral
+        if name is None or referral is None:
+            return self
+        responsible = replace(self.responsible, referral=replace(referral, name=name))
+        return replace(self, responsible=responsible)
 
 
 def area_refs_to_json(areas: list[AreaRef]) -> list[dict[str, Any]]:

@@ -82,7 +82,8 @@ def _referral(areas: list[AreaRef], hit: AreaHit, why: str) -> Resolution:
     explanation = (
         f"The point lies in {_place(hit)}, which {why}: refer the caller to {contact.name}."
     )
-    return Resolution(areas, Responsible(ResponsibleKind.REFERRAL, referral=contact), explanation)
+    responsible = Responsible(ResponsibleKind.REFERRAL, referral=contact, referral_area=hit.ref)
+    return Resolution(areas, responsible, explanation)
 
 
 def _department(
@@ -113,9 +114,9 @@ def _by_rule(
         explanation = f"By {label}, {what}{where} is handled by {name}."
         responsible = Responsible(ResponsibleKind.DEPARTMENT, department=rule.department)
         return Resolution(areas, responsible, explanation, served=True)
-    if rule.refer_to_area_contact and area is not None:
-        contact = _contact_of(area)
-    else:
-        contact = rule.referral or Contact()
+    source = area if rule.refer_to_area_contact else None
+    contact = _contact_of(source) if source else rule.referral or Contact()
     explanation = f"By {label}, requests{where} go to {contact.name or 'another agency'}."
-    return Resolution(areas, Responsible(ResponsibleKind.REFERRAL, referral=contact), explanation)
+    source_ref = source.ref if source else None
+    responsible = Responsible(ResponsibleKind.REFERRAL, referral=contact, referral_area=source_ref)
+    return Resolution(areas, responsible, explanation)

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from domain.directory.translations import Subject, SubjectRef
 from domain.notifications.opt_out import OptOutTokens
 from domain.notifications.ports import (
     Channel,
@@ -146,7 +147,11 @@ class ResidentNotifier:
             if request.resident_id is not None:
                 resident = await work.residents.get(request.resident_id)
             service = await work.services.get(request.service_code)
-        name = service.name if service else request.service_code
+            to = addressee_for(request, resident)
+            ref = SubjectRef(Subject.SERVICE, request.service_code)
+            text = await work.translations.get(ref, to.language) if to else None
+        # The service as the resident reads it: in their language where it is translated.
+        name = text.name if text else service.name if service else request.service_code
         return _Subject(request, resident, name)
 
     async def _send(self, delivery: Delivery, to: Addressee, values: dict[str, str]) -> None:

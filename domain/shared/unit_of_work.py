@@ -3,7 +3,12 @@ from typing import Protocol, Self
 
 from domain.cases.ports import CaseRepository
 from domain.directory.api_keys import ApiKeyRepository
-from domain.directory.ports import DepartmentRepository, ServiceRepository, UserRepository
+from domain.directory.ports import (
+    DepartmentRepository,
+    ServiceRepository,
+    TranslationRepository,
+    UserRepository,
+)
 from domain.jurisdictions.ports import JurisdictionRepository
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.media.ports import PhotoRepository
@@ -31,6 +36,7 @@ class UnitOfWork(Protocol):
     events: EventOutbox
     webhooks: WebhookRepository
     photos: PhotoRepository
+    translations: TranslationRepository
 
     async def __aenter__(self) -> Self: ...
 

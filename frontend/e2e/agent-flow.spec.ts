@@ -146,7 +146,8 @@ for (const lang of ['en', 'es'] as Lang[]) {
     let reference = ''
     let expectedShown = ''
     await test.step('a contact that creates a pothole request at a map point, and its reference read back', async () => {
-      const pothole = await getJson<Service>(agentApi, `/api/v1/services/${POTHOLE}`)
+      // As the agent sees it: the attribute questions and options in the UI language.
+      const pothole = await getJson<Service>(agentApi, `/api/v1/services/${POTHOLE}?lang=${lang}`)
       await page.getByRole('button', { name: s.intake.done.next }).click()
       await expect(page.getByRole('heading', { name: s.intake.title, level: 1 })).toBeVisible()
       await page.getByLabel(s.intake.contact.type, { exact: true }).selectOption('service_request')

@@ -28,6 +28,7 @@ test('a resident follows a request on the public status pages, signed out', asyn
   const created = (await answer.json()) as Created
   const held = await getJson<Created>(agent, `/api/v1/requests/${created.id}`)
   const service = await getJson<{ name: string }>(agent, `/api/v1/services/${held.service_code}`)
+  const spanishService = await getJson<{ name: string }>(agent, `/api/v1/services/${held.service_code}?lang=es`)
   await agent.dispose()
 
   const watch = watchPage(page)
@@ -51,6 +52,9 @@ test('a resident follows a request on the public status pages, signed out', asyn
   await page.getByLabel(STRINGS.en.common.language).selectOption('es')
   await expect(page.getByRole('heading', { level: 1, name: statusEs.title.replace('{{number}}', held.id) })).toBeVisible()
   await expect(main.getByText(statusEs.statuses[held.status].label, { exact: true })).toBeVisible()
+  // The catalog comes in Spanish too: "Servicio: Bache", as the API names the service in Spanish.
+  await expect(main.locator(`div:has(> dt:text-is("${statusEs.service}")) > dd`)).toHaveText('Bache')
+  expect(spanishService.name).toBe('Bache')
   await expectAccessible(page, 'status page (es)')
 
   await page.getByRole('link', { name: statusEs.another }).click()
@@ -59,6 +63,7 @@ test('a resident follows a request on the public status pages, signed out', asyn
   await page.getByLabel(statusEs.lookup.lastName, { exact: true }).fill(lastName)
   await page.getByRole('button', { name: statusEs.lookup.find }).click()
   await expect(page.getByText(statusEs.lookup.found_one.replace('{{count}}', '1'))).toBeVisible()
+  await expect(page.getByRole('listitem').filter({ hasText: held.id })).toContainText('Bache')
   await page.waitForLoadState('networkidle')
   await expectAccessible(page, 'look-up (es)')
   await screenshot(page, 'es-status-lookup')

@@ -56,6 +56,7 @@ from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from domain.webhooks.model import Subscription
 from domain.webhooks.ports import WebhookRepository
 from tests.unit.fakes_knowledge import FakeKnowledge, KnowledgeStore
+from tests.unit.fakes_translations import FakeTranslationRepository, TranslationStore
 
 
 class DuplicateKey(Exception):
@@ -80,6 +81,7 @@ class FakeStore:
     open311_submissions: dict[str, Open311Submission] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)  # published by committed work, in order
     webhooks: dict[UUID, Subscription] = field(default_factory=dict)
+    translations: TranslationStore = field(default_factory=TranslationStore)
 
     # Seeding helpers: write straight into committed state, as fixtures would.
     def put_department(self, department: Department) -> Department:
@@ -538,6 +540,7 @@ class FakeUnitOfWork:
         self.events = self._events
         self._webhooks = FakeWebhookRepository(store)
         self.webhooks = self._webhooks
+        self.translations = FakeTranslationRepository(store.translations)
         self.committed = False
         self.entered = False
         self.exited = False
@@ -568,6 +571,7 @@ class FakeUnitOfWork:
         self._open311_submissions.discard()
         self._events.discard()
         self._webhooks.discard()
+        self.translations.discard()
 
     async def commit(self) -> None:
         if not self.entered or self.exited:
@@ -584,6 +588,7 @@ class FakeUnitOfWork:
         self._open311_submissions.apply()
         self._events.apply()
         self._webhooks.apply()
+        self.translations.apply()
         self.committed = True
 
 

@@ -1,11 +1,19 @@
 """Read models for the catalog, departments and users."""
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.db.read_models.translated import Translated
 from adapters.db.repositories.directory import department_from_row, service_from_row, user_from_row
+from adapters.db.repositories.translations import (
+    name_translation_from_json,
+    service_translation_from_json,
+)
 from adapters.db.tables import departments, services, users
 from domain.directory.catalog import Department, Service
+from domain.directory.translations import Subject, localize_department, localize_service
 from domain.directory.users import User
 from domain.jurisdictions.resolver import ServiceFacts
 
@@ -14,17 +22,34 @@ class DirectoryReadModel:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
-    async def services(self, include_inactive: bool = False) -> list[Service]:
-        query = select(services).order_by(services.c.group_name, services.c.name)
+    async def services(
+        self, include_inactive: bool = False, language: str | None = None
+    ) -> list[Service]:
+        """The catalog in `language` where it is translated (None: the catalog's own), in one
+        query, sorted by group and name as shown."""
+        text = Translated(Subject.SERVICE, services.c.code, language)
+        query = (
+            select(services, text.text.label("translation"))
+            .select_from(text.join(services))
+            .order_by(
+                text.field("group", services.c.group_name), text.field("name", services.c.name)
+            )
+        )
         if not include_inactive:
             query = query.where(services.c.active)
         async with self._engine.connect() as db:
-            return [service_from_row(r) for r in (await db.execute(query)).all()]
+            return [_localized(r) for r in (await db.execute(query)).all()]
 
-    async def service(self, code: str) -> Service | None:
+    async def service(self, code: str, language: str | None = None) -> Service | None:
+        text = Translated(Subject.SERVICE, services.c.code, language)
+        query = (
+            select(services, text.text.label("translation"))
+            .select_from(text.join(services))
+            .where(services.c.code == code)
+        )
         async with self._engine.connect() as db:
-            row = (await db.execute(select(services).where(services.c.code == code))).first()
-        return None if row is None else service_from_row(row)
+            row = (await db.execute(query)).first()
+        return None if row is None else _localized(row)
 
     async def service_facts(self, code: str) -> ServiceFacts | None:
         return (await self.services_facts({code})).get(code)
@@ -51,10 +76,19 @@ class DirectoryReadModel:
             for r in rows
         }
 
-    async def departments(self) -> list[Department]:
+    async def departments(self, language: str | None = None) -> list[Department]:
+        text = Translated(Subject.DEPARTMENT, departments.c.code, language)
+        query = (
+            select(departments, text.text.label("translation"))
+            .select_from(text.join(departments))
+            .order_by(text.field("name", departments.c.name))
+        )
         async with self._engine.connect() as db:
-            rows = (await db.execute(select(departments).order_by(departments.c.name))).all()
-        return [department_from_row(r) for r in rows]
+            rows = (await db.execute(query)).all()
+        return [
+            localize_department(department_from_row(r), name_translation_from_json(r.translation))
+            for r in rows
+        ]
 
     async def users(self) -> list[User]:
         async with self._engine.connect() as db:
@@ -65,3 +99,7 @@ class DirectoryReadModel:
         async with self._engine.connect() as db:
             row = (await db.execute(select(users).where(users.c.id == user_id))).first()
         return None if row is None else user_from_row(row)
+
+
+def _localized(row: Row[Any]) -> Service:
+    return localize_service(service_from_row(row), service_translation_from_json(row.translation))

@@ -1,16 +1,18 @@
 """Reads of layers, areas and rules: for the API's lists and for building the spatial index."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.db.read_models.translated import Translated
 from adapters.db.repositories.jurisdictions import (
     contact_from_json,
     layer_from_row,
     rule_from_row,
 )
+from adapters.db.repositories.translations import name_translation_from_json
 from adapters.db.tables import (
     departments,
     jurisdiction_areas,
@@ -18,6 +20,8 @@ from adapters.db.tables import (
     jurisdiction_state,
     routing_rules,
 )
+from adapters.db.tables_translations import catalog_translations
+from domain.directory.translations import Subject, SubjectRef
 from domain.jurisdictions.model import AreaRef, Contact, Layer, RoutingRule
 
 layers, areas = jurisdiction_layers, jurisdiction_areas
@@ -43,6 +47,12 @@ class Snapshot:
 
 
 CURRENT = and_(areas.c.layer_slug == layers.c.slug, areas.c.layer_version == layers.c.version)
+
+
+def _localized_layer(row: Any) -> Layer:
+    layer = layer_from_row(row, row.n)
+    text = name_translation_from_json(row.translation)
+    return layer if text is None else replace(layer, name=text.name)
 
 
 def _record(row: Any) -> AreaRecord:
@@ -78,21 +88,38 @@ class JurisdictionReadModel:
             value = await db.scalar(select(jurisdiction_state.c.version))
         return int(value or 0)
 
-    async def layers(self) -> list[Layer]:
+    async def layers(self, language: str | None = None) -> list[Layer]:
         counts = (
             select(areas.c.layer_slug, func.count().label("n"))
             .join(layers, CURRENT)
             .group_by(areas.c.layer_slug)
             .subquery()
         )
+        text = Translated(Subject.LAYER, layers.c.slug, language)
         query = (
-            select(layers, func.coalesce(counts.c.n, 0).label("n"))
+            select(layers, func.coalesce(counts.c.n, 0).label("n"), text.text.label("translation"))
+            .select_from(text.join(layers))
             .outerjoin(counts, counts.c.layer_slug == layers.c.slug)
             .order_by(layers.c.slug)
         )
         async with self._engine.connect() as db:
             rows = (await db.execute(query)).all()
-        return [layer_from_row(r, r.n) for r in rows]
+        return [_localized_layer(r) for r in rows]
+
+    async def referral_names(self, refs: set[SubjectRef], language: str) -> dict[SubjectRef, str]:
+        """The translated names of these referral targets, in one query."""
+        t = catalog_translations
+        keys = [ref.key for ref in refs if ref.kind is Subject.REFERRAL]
+        if not keys:
+            return {}
+        query = select(t.c.subject_key, t.c.text).where(
+            t.c.subject == Subject.REFERRAL.value,
+            t.c.subject_key.in_(keys),
+            t.c.language == language,
+        )
+        async with self._engine.connect() as db:
+            rows = (await db.execute(query)).all()
+        return {SubjectRef(Subject.REFERRAL, r.subject_key): r.text["name"] for r in rows}
 
     async def areas(self, layer: str | None, limit: int, offset: int) -> list[AreaRecord]:
         query = select(*AREA_COLUMNS).join(layers, CURRENT)

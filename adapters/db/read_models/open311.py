@@ -12,11 +12,13 @@ from uuid import UUID
 from sqlalchemy import Select, and_, func, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.db.read_models.translated import Translated
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables import address_points, departments, request_timeline, service_requests
 from adapters.db.tables import services as services_table
 from adapters.db.tables_idempotency_media import media
 from adapters.db.tables_open311 import open311_submissions
+from domain.directory.translations import Subject
 from domain.requests.model import ServiceRequest
 
 t = service_requests
@@ -93,7 +95,7 @@ def _first_public_photo() -> Any:
     )
 
 
-def _where(query: Select[Any], f: Open311Query) -> Select[Any]:
+def _where(query: Select[Any], f: Open311Query, agency_name: Any) -> Select[Any]:
     if f.ids:
         return query.where(t.c.id.in_(f.ids))
     conditions: list[Any] = []
@@ -117,9 +119,8 @@ def _where(query: Select[Any], f: Open311Query) -> Select[Any]:
         conditions.append(or_(t.c.description.ilike(pattern), t.c.address.ilike(pattern)))
     if f.agency:
         agency = f.agency.strip().lower()
-        conditions.append(
-            or_(func.lower(departments.c.name) == agency, t.c.department_code == agency)
-        )
+        names = (func.lower(departments.c.name), func.lower(agency_name))
+        conditions.append(or_(*(name == agency for name in names), t.c.department_code == agency))
     return query.where(and_(*conditions)) if conditions else query
 
 
@@ -127,21 +128,27 @@ class Open311ReadModel:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
-    async def requests(self, f: Open311Query, with_notes: bool = False) -> list[Open311Request]:
-        query = (
-            select(
-                t,
-                services_table.c.name.label("service_name"),
-                departments.c.name.label("agency"),
-                open311_submissions.c.media_url.label("media_url"),
-                _first_public_photo().label("photo_id"),
-                _latest_public_comment().label("status_notes"),
-            )
-            .join(services_table, services_table.c.code == t.c.service_code)
+    async def requests(
+        self, f: Open311Query, with_notes: bool = False, language: str | None = None
+    ) -> list[Open311Request]:
+        """Service and agency names in `language` where they are translated."""
+        service_text = Translated(Subject.SERVICE, t.c.service_code, language)
+        agency_text = Translated(Subject.DEPARTMENT, t.c.department_code, language)
+        agency_name = agency_text.field("name", departments.c.name)
+        joined = (
+            t.join(services_table, services_table.c.code == t.c.service_code)
             .join(departments, departments.c.code == t.c.department_code)
             .outerjoin(open311_submissions, open311_submissions.c.request_id == t.c.id)
         )
-        query = _where(query, f).order_by(t.c.requested_at.desc(), t.c.id.desc())
+        query = select(
+            t,
+            service_text.field("name", services_table.c.name).label("service_name"),
+            agency_name.label("agency"),
+            open311_submissions.c.media_url.label("media_url"),
+            _first_public_photo().label("photo_id"),
+            _latest_public_comment().label("status_notes"),
+        ).select_from(agency_text.join(service_text.join(joined)))
+        query = _where(query, f, agency_name).order_by(t.c.requested_at.desc(), t.c.id.desc())
         async with self._engine.connect() as db:
             rows = (await db.execute(query.limit(f.limit).offset(f.offset))).all()
             found = [

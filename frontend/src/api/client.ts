@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch'
+import i18n from '../i18n'
 import type { paths } from './schema'
 import { session } from './session'
 
@@ -17,13 +18,21 @@ const auth: Middleware = {
   },
 }
 
+/** Asks for the UI language: the API answers the catalog (and Open311) in it, else its default. */
+const language: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', i18n.language || 'en')
+    return request
+  },
+}
+
 /** The one way the SPA talks to the API: typed from openapi/openapi.json (`make client`). */
 // fetch is looked up on each call (not captured once), so tests can stand in for the network.
 export const api = createClient<paths>({
   baseUrl: globalThis.location?.origin ?? '',
   fetch: (request) => globalThis.fetch(request),
 })
-api.use(auth)
+api.use(auth, language)
 
 /** An RFC 9457 problem, thrown by `unwrap` so TanStack Query sees a failure. */
 export class ApiError extends Error {

@@ -53,7 +53,8 @@ export interface paths {
         };
         /**
          * List Services
-         * @description The catalog; with `lat` and `long`, only the services we handle at that point.
+         * @description The catalog in the language asked for (untranslated texts in the default language); with
+         *     `lat` and `long`, only the services we handle at that point.
          */
         get: operations["list_services"];
         put?: never;
@@ -75,7 +76,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Service */
+        /**
+         * Get Service
+         * @description One service, in the language asked for.
+         */
         get: operations["get_service"];
         put?: never;
         post?: never;
@@ -96,7 +100,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Departments */
+        /**
+         * List Departments
+         * @description The departments, named in the language asked for.
+         */
         get: operations["list_departments"];
         put?: never;
         /** Add Department */
@@ -524,7 +531,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Layers */
+        /**
+         * List Layers
+         * @description The boundary layers, named in the language asked for.
+         */
         get: operations["list_layers"];
         put?: never;
         post?: never;
@@ -583,7 +593,8 @@ export interface paths {
         };
         /**
          * Resolve Point
-         * @description The areas at a point from every layer, who is responsible there, and why.
+         * @description The areas at a point from every layer, who is responsible there, and why; a referral
+         *     target is named in the language asked for.
          */
         get: operations["resolve_point"];
         put?: never;
@@ -889,7 +900,9 @@ export interface paths {
         /**
          * Triage
          * @description Flags words that mean an emergency (transfer to 911) or a social-service need (211),
-         *     and suggests the services and the three articles the text is most likely about.
+         *     and suggests the services and the three articles the text is most likely about. Services
+         *     are matched in the caller's language (`language` of the body) and named in the language
+         *     the answer is asked in.
          */
         post: operations["triage"];
         delete?: never;
@@ -935,6 +948,100 @@ export interface paths {
         post?: never;
         /** Delete Term */
         delete: operations["delete_term"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{code}/translations/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Service Translation
+         * @description Only what is translated: fields left out are shown in the catalog's own language.
+         */
+        get: operations["get_service_translation"];
+        /**
+         * Put Service Translation
+         * @description Admins set a service's texts in a language: name, description, group, keywords, and its
+         *     attributes' questions, hints and option names, by attribute code and option key. It
+         *     replaces that language's earlier translation.
+         */
+        put: operations["put_service_translation"];
+        post?: never;
+        /** Delete Service Translation */
+        delete: operations["delete_service_translation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/departments/{code}/translations/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Department Translation */
+        get: operations["get_department_translation"];
+        /**
+         * Put Department Translation
+         * @description Admins name a department in a language.
+         */
+        put: operations["put_department_translation"];
+        post?: never;
+        /** Delete Department Translation */
+        delete: operations["delete_department_translation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jurisdictions/layers/{slug}/translations/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Layer Translation */
+        get: operations["get_layer_translation"];
+        /**
+         * Put Layer Translation
+         * @description Admins name a boundary layer in a language.
+         */
+        put: operations["put_layer_translation"];
+        post?: never;
+        /** Delete Layer Translation */
+        delete: operations["delete_layer_translation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jurisdictions/{area_id}/translations/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Referral Translation */
+        get: operations["get_referral_translation"];
+        /**
+         * Put Referral Translation
+         * @description Admins name an area's referral target (its contact) in a language. It is kept by the
+         *     area's layer and code, so it stays when the layer is imported again.
+         */
+        put: operations["put_referral_translation"];
+        post?: never;
+        /** Delete Referral Translation */
+        delete: operations["delete_referral_translation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1746,6 +1853,23 @@ export interface components {
             /** Name */
             name: string;
         };
+        /** AttributeTranslationBody */
+        AttributeTranslationBody: {
+            /**
+             * Description
+             * @description The question; left out or empty: shown in the catalog's own language
+             */
+            description?: string | null;
+            /** Datatype Description */
+            datatype_description?: string | null;
+            /**
+             * Values
+             * @description Option key → its name
+             */
+            values?: {
+                [key: string]: string;
+            };
+        };
         /**
          * Audience
          * @enum {string}
@@ -2209,6 +2333,18 @@ export interface components {
              * @description the request this one duplicates
              */
             into: string;
+        };
+        /** NameTranslationBody */
+        NameTranslationBody: {
+            /** Name */
+            name: string;
+        };
+        /** NameTranslationOut */
+        NameTranslationOut: {
+            /** Language */
+            language: string;
+            /** Name */
+            name: string;
         };
         /**
          * OptOutSource
@@ -2786,6 +2922,56 @@ export interface components {
             /** Name */
             name: string;
         };
+        /** ServiceTranslationBody */
+        ServiceTranslationBody: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @description left out or empty: shown in the catalog's own language
+             */
+            description?: string | null;
+            /** Group */
+            group?: string | null;
+            /**
+             * Keywords
+             * @description Replace the keywords in this language
+             */
+            keywords?: string[] | null;
+            /**
+             * Attributes
+             * @description Attribute code → its texts
+             */
+            attributes?: {
+                [key: string]: components["schemas"]["AttributeTranslationBody"];
+            };
+        };
+        /** ServiceTranslationOut */
+        ServiceTranslationOut: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @description left out or empty: shown in the catalog's own language
+             */
+            description?: string | null;
+            /** Group */
+            group?: string | null;
+            /**
+             * Keywords
+             * @description Replace the keywords in this language
+             */
+            keywords?: string[] | null;
+            /**
+             * Attributes
+             * @description Attribute code → its texts
+             */
+            attributes?: {
+                [key: string]: components["schemas"]["AttributeTranslationBody"];
+            };
+            /** Language */
+            language: string;
+        };
         /** SlaBody */
         SlaBody: {
             /** Target Hours */
@@ -3285,8 +3471,15 @@ export interface operations {
                 include_inactive?: boolean;
                 lat?: number | null;
                 long?: number | null;
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+                /** @description The ETag of the list you last read: 304 if unchanged */
+                "if-none-match"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3300,6 +3493,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ServiceList"];
                 };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unauthenticated */
             401: {
@@ -3404,8 +3604,14 @@ export interface operations {
     };
     get_service: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
             path: {
                 code: string;
             };
@@ -3533,8 +3739,14 @@ export interface operations {
     };
     list_departments: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3551,6 +3763,15 @@ export interface operations {
             };
             /** @description Unauthenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5478,8 +5699,14 @@ export interface operations {
     };
     list_layers: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5496,6 +5723,15 @@ export interface operations {
             };
             /** @description Unauthenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5634,8 +5870,13 @@ export interface operations {
                 lat: number;
                 long: number;
                 service_code?: string | null;
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5672,8 +5913,13 @@ export interface operations {
     };
     resolve_points: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
             header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
                 /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
                 "Idempotency-Key"?: string;
             };
@@ -6864,8 +7110,13 @@ export interface operations {
     };
     triage: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
             header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
                 /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
                 "Idempotency-Key"?: string;
             };
@@ -7041,6 +7292,773 @@ export interface operations {
             header?: never;
             path: {
                 term_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_service_translation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTranslationOut"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_service_translation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceTranslationBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTranslationOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_service_translation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_department_translation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameTranslationOut"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_department_translation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NameTranslationBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameTranslationOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_department_translation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_layer_translation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameTranslationOut"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_layer_translation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NameTranslationBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameTranslationOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_layer_translation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_referral_translation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An area of the referral target */
+                area_id: number;
+                /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameTranslationOut"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_referral_translation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An area of the referral target */
+                area_id: number;
+                /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NameTranslationBody"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameTranslationOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_referral_translation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An area of the referral target */
+                area_id: number;
+                /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
+                language: string;
             };
             cookie?: never;
         };
@@ -7449,8 +8467,13 @@ export interface operations {
                 /** @description With long: only services offered there */
                 lat?: string | null;
                 long?: string | null;
+                /** @description The language of service names, descriptions and attributes (`es`, `es-MX`, `es_MX`); without it, Accept-Language; then the city's default language */
+                locale?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
             path: {
                 format: components["schemas"]["Format"];
             };
@@ -7527,8 +8550,13 @@ export interface operations {
             query?: {
                 /** @description Optional: we serve one jurisdiction; empty means absent */
                 jurisdiction_id?: string | null;
+                /** @description The language of service names, descriptions and attributes (`es`, `es-MX`, `es_MX`); without it, Accept-Language; then the city's default language */
+                locale?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
             path: {
                 service_code: string;
                 format: components["schemas"]["Format"];
@@ -7632,8 +8660,13 @@ export interface operations {
                 agency_responsible?: string | null;
                 /** @description Extension: true adds extended_attributes */
                 extensions?: string | null;
+                /** @description The language of service names, descriptions and attributes (`es`, `es-MX`, `es_MX`); without it, Accept-Language; then the city's default language */
+                locale?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
             path: {
                 format: components["schemas"]["Format"];
             };
@@ -7796,8 +8829,13 @@ export interface operations {
                 jurisdiction_id?: string | null;
                 /** @description Extension: true adds extended_attributes */
                 extensions?: string | null;
+                /** @description The language of service names, descriptions and attributes (`es`, `es-MX`, `es_MX`); without it, Accept-Language; then the city's default language */
+                locale?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
             path: {
                 service_request_id: string;
                 format: components["schemas"]["Format"];

@@ -121,7 +121,7 @@ async def test_status_changes_in_public_and_closure_are_told_in_the_residents_la
 
     status_mail, closed_mail = inbox.to("lupe@example.net")
     assert status_mail["Subject"] == f"Su solicitud al 311 {number} está en curso"
-    assert f"Su solicitud {number} sobre Pothole está ahora en curso." in status_mail.get_content()
+    assert f"Su solicitud {number} sobre Bache está ahora en curso." in status_mail.get_content()
     assert closed_mail["Subject"] == f"Su solicitud al 311 {number} está cerrada"
     assert "El problema se ha solucionado." in closed_mail.get_content()
     (english_mail,) = inbox.to(ROSA)
@@ -234,7 +234,7 @@ async def test_a_resident_who_prefers_sms_gets_a_text_instead_of_an_email(
     (text_file,) = (Path(mail_settings.mail_dir) / "sms").glob("*.txt")
     written = text_file.read_text("utf-8")
     assert written.startswith(f"To: {LUPE['phone']}\n")
-    assert f"recibimos su solicitud {request['id']} (Pothole)" in written
+    assert f"recibimos su solicitud {request['id']} (Bache)" in written
     assert "Guadalupe" not in written
 
 
@@ -347,3 +347,17 @@ async def test_a_caller_who_asks_for_no_more_messages_is_opted_out_from_the_cont
     assert silent.json()["resident_id"] == case.json()["resident_id"]
     resident = await client.get(f"/api/v1/residents/{case.json()['resident_id']}", headers=agent)
     assert resident.json()["contact_preference"] == "none"  # not said again: kept
+
+
+async def test_a_spanish_email_names_the_service_in_spanish(
+    client: httpx.AsyncClient,
+    agent: dict[str, str],
+    inbox: Inbox,
+    residents_notifier: ResidentNotifier,
+) -> None:
+    number = (await submit(client, agent, reporter=LUPE))["id"]
+    await residents_notifier.handle(created(number))
+    (mail,) = inbox.to("lupe@example.net")
+    body = mail.get_content()
+    assert "Hemos recibido su solicitud sobre: Bache." in body
+    assert "Pothole" not in body

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api, unwrap, type components } from '../../api/client'
+import { useLanguage } from '../../i18n/useLanguage'
 import { useDebounced } from './useDebounced'
 
 export type Service = components['schemas']['ServiceOut']
@@ -16,8 +17,9 @@ export type Point = { lat: number; long: number }
 const LIVE = 250 // ms of quiet typing before a live search goes out
 
 export function useServices() {
+  const lang = useLanguage()
   return useQuery({
-    queryKey: ['services'],
+    queryKey: ['services', lang],
     queryFn: () => unwrap(api.GET('/api/v1/services')),
     staleTime: 10 * 60_000,
     select: (list) => list.items,
@@ -59,8 +61,9 @@ export function useArticles(search: string, said: string, language: string) {
 
 export function useTriage(said: string, language: string) {
   const text = useDebounced(said.trim(), LIVE)
+  const lang = useLanguage()
   return useQuery({
-    queryKey: ['triage', text, language],
+    queryKey: ['triage', text, language, lang],
     queryFn: () => unwrap(api.POST('/api/v1/triage', { body: { text, language } })),
     enabled: text.length >= 3,
     placeholderData: keepPreviousData,
@@ -78,8 +81,9 @@ export function useAddressSearch(text: string) {
 }
 
 export function useResolution(point: Point | null, serviceCode: string | null) {
+  const lang = useLanguage()
   return useQuery({
-    queryKey: ['resolve', point, serviceCode],
+    queryKey: ['resolve', point, serviceCode, lang],
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/jurisdictions/resolve', {
@@ -105,8 +109,9 @@ export function useNearby(point: Point | null, serviceCode: string | null) {
 }
 
 export function useLayers() {
+  const lang = useLanguage()
   return useQuery({
-    queryKey: ['layers'],
+    queryKey: ['layers', lang],
     queryFn: () => unwrap(api.GET('/api/v1/jurisdictions/layers')),
     staleTime: 60 * 60_000,
     select: (list) => list.items,

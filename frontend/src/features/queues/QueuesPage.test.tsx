@@ -1,5 +1,5 @@
-import { screen, waitFor, within } from '@testing-library/react'
-import i18n from '../../i18n'
+import { act, screen, waitFor, within } from '@testing-library/react'
+import i18n, { changeLanguage } from '../../i18n'
 import { mockApi, type Call } from '../../test/api'
 import { renderWithProviders } from '../../test/render'
 import { QueuesPage } from './QueuesPage'
@@ -200,5 +200,24 @@ describe('QueuesPage', () => {
     expect(screen.getByRole('tab', { name: 'Todas' })).toBeInTheDocument()
     expect(screen.getByRole('heading', { level: 1, name: 'Colas' })).toBeInTheDocument()
     expect(screen.getByRole('table', { name: '1 solicitud' })).toBeInTheDocument()
+  })
+
+  it('names services and departments in the UI language, and again after a switch', async () => {
+    const spanish = (request: Request) => request.headers.get('Accept-Language') === 'es'
+    mockApi({
+      'GET /api/v1/me': STAFF,
+      'GET /api/v1/services': (request: Request) => ({
+        items: [{ code: 'trm-pothole-repair', name: spanish(request) ? 'Bache' : 'Pothole repair' }],
+      }),
+      'GET /api/v1/departments': (request: Request) => ({
+        items: [{ code: 'transportation', name: spanish(request) ? 'Transporte' : 'Transportation' }],
+      }),
+      'GET /api/v1/requests': { items: [aRequest()], next_cursor: null },
+    })
+    renderWithProviders(<QueuesPage />)
+    expect(await screen.findByRole('cell', { name: 'Pothole repair' })).toBeInTheDocument()
+    await act(() => changeLanguage('es'))
+    expect(await screen.findByRole('cell', { name: 'Bache' })).toBeInTheDocument()
+    expect(screen.getByRole('option', { name: 'Bache' })).toBeInTheDocument()
   })
 })

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../../api/client'
+import { useLanguage } from '../../i18n/useLanguage'
 import { useMe, type Me } from '../../shared/useMe'
 import { NO_FILTERS, QueueFilters, type Filters } from './QueueFilters'
 import { QueueTable } from './QueueTable'
@@ -22,16 +23,18 @@ function queryFor(tab: Tab, filters: Filters, me: Me | undefined): QueueQuery {
 }
 
 function useServices() {
+  const lang = useLanguage()
   return useQuery({
-    queryKey: ['services', 'all'],
+    queryKey: ['services', 'all', lang],
     queryFn: () => unwrap(api.GET('/api/v1/services', { params: { query: { include_inactive: true } } })),
     staleTime: 10 * 60_000,
   })
 }
 
 function useDepartmentNames() {
+  const lang = useLanguage()
   return useQuery({
-    queryKey: ['departments'],
+    queryKey: ['departments', lang],
     queryFn: () => unwrap(api.GET('/api/v1/departments')),
     staleTime: 10 * 60_000,
     select: (list) => new Map(list.items.map((department) => [department.code, department.name])),

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap, type components } from '../../api/client'
+import { useLanguage } from '../../i18n/useLanguage'
 import { ChangeError } from './ChangeError'
 import { path, useRequestChange, type ServiceRequest } from './useRequest'
 
@@ -10,8 +11,9 @@ type Priority = components['schemas']['Priority']
 const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent']
 
 export function useDepartments(enabled = true) {
+  const lang = useLanguage()
   return useQuery({
-    queryKey: ['departments'],
+    queryKey: ['departments', lang],
     queryFn: () => unwrap(api.GET('/api/v1/departments')),
     staleTime: 10 * 60_000,
     enabled,

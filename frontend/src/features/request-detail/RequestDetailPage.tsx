@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, ApiError, unwrap } from '../../api/client'
+import { useLanguage } from '../../i18n/useLanguage'
 import { useMe, type Me } from '../../shared/useMe'
 import { CommentForm } from './CommentForm'
 import { AssignForm, MergeForm, PriorityForm, TransferForm, useDepartments } from './ManageForms'
@@ -29,8 +30,9 @@ function useUsers() {
 }
 
 function useService(code: string | undefined) {
+  const lang = useLanguage()
   return useQuery({
-    queryKey: ['services', code],
+    queryKey: ['services', code, lang],
     queryFn: () => unwrap(api.GET('/api/v1/services/{code}', { params: { path: { code: code! } } })),
     enabled: !!code,
     staleTime: 10 * 60_000,

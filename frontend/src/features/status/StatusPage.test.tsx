@@ -1,6 +1,6 @@
-import { screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import { Route, Routes } from 'react-router'
-import i18n from '../../i18n'
+import i18n, { changeLanguage } from '../../i18n'
 import { mockApi, type Reply } from '../../test/api'
 import { renderWithProviders } from '../../test/render'
 import { StatusPage } from './StatusPage'
@@ -64,6 +64,17 @@ describe('StatusPage', () => {
     expect(await screen.findByText('Cerrada')).toBeInTheDocument()
     expect(fact('Fecha prevista')).toHaveTextContent('Aún sin fecha')
     expect(screen.getByText('Todavía no hay novedades.')).toBeInTheDocument()
+  })
+
+  it('reads the service name again in Spanish when the language switches', async () => {
+    const { api } = setup((request: Request) => [
+      aPublicRequest({ service_name: request.headers.get('Accept-Language') === 'es' ? 'Bache' : 'Pothole' }),
+    ])
+    expect(await screen.findByText('Pothole')).toBeInTheDocument()
+    await act(() => changeLanguage('es'))
+    expect(await screen.findByText('Bache')).toBeInTheDocument()
+    expect(fact('Servicio')).toHaveTextContent('Bache')
+    expect(api.calls.map((call) => call.request.headers.get('Accept-Language'))).toEqual(['en', 'es'])
   })
 
   it('falls back to open or closed when the API gives no finer status', async () => {

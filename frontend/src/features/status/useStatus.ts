@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { api, unwrap, type components } from '../../api/client'
+import { useLanguage } from '../../i18n/useLanguage'
 
 export type LookupIn = components['schemas']['LookupIn']
 export type RequestBrief = components['schemas']['RequestBrief']
@@ -25,8 +26,9 @@ export const REFERENCE = /^\d{2}-\d{1,12}$/
 
 /** The request's public status, through the public Open311 read with its public notes. */
 export function usePublicRequest(number: string) {
+  const lang = useLanguage()
   return useQuery({
-    queryKey: ['status', number],
+    queryKey: ['status', number, lang],
     queryFn: async () => {
       const found = await unwrap(
         api.GET('/open311/v2/requests/{service_request_id}.{format}', {
@@ -42,8 +44,9 @@ export function usePublicRequest(number: string) {
 
 /** Service names for the look-up results (the look-up answers with codes only). */
 export function useServiceNames() {
+  const lang = useLanguage()
   return useQuery({
-    queryKey: ['status', 'services'],
+    queryKey: ['status', 'services', lang],
     queryFn: async () => {
       const services = (await unwrap(api.GET('/open311/v2/services.{format}', { params: { path: { format: 'json' } } }))) as {
         service_code: string
