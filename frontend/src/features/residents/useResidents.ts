@@ -36,15 +36,6 @@ export function useTurnEmailsBackOn(residentId: string) {
   })
 }
 
-export function useServiceNames() {
-  return useQuery({
-    queryKey: ['services', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/services', { params: { query: { include_inactive: true } } })),
-    staleTime: 10 * 60_000,
-    select: (list) => new Map(list.items.map((service) => [service.code, service.name])),
-  })
-}
-
 export function fullName(resident: { first_name: string | null; last_name: string | null }): string {
   return [resident.first_name, resident.last_name].filter(Boolean).join(' ')
 }
