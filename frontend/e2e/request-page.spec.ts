@@ -45,10 +45,8 @@ for (const lang of ['en', 'es'] as Lang[]) {
     await agent.dispose()
 
     const watch = watchPage(page)
-    await signIn(page, 'staff@example.org', lang)
+    await signIn(page, 'staff@example.org', lang, `/requests/${parent.id}`)
     await expect(page.getByText(`Stevie Staff · ${common.roles.staff}, ${department}`)).toBeVisible()
-    await page.waitForLoadState('networkidle')
-    await page.goto(`/requests/${parent.id}`)
     await expect(page.getByRole('heading', { level: 1, name: s.title.replace('{{id}}', parent.id) })).toBeVisible()
 
     const reporter = page.getByRole('region', { name: s.reporter.heading })
