@@ -28,6 +28,7 @@ from api.routers import (
     operations,
     requests,
     residents,
+    site,
     translations,
     triage,
     unsubscribe,
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         open311,
         webhooks,
         media,
+        site,
     ):
         app.include_router(module.router)
     install_open311_errors(app)

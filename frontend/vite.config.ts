@@ -20,6 +20,8 @@ export default defineConfig({
     globals: true,
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
+    // A browser far from the city (America/New_York, the API's default): screens must show the city's times.
+    env: { TZ: 'Asia/Tokyo' },
     include: ['src/**/*.test.{ts,tsx}'],
     coverage: {
       provider: 'v8',

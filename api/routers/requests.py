@@ -17,6 +17,8 @@ from api.problems import problem_responses
 from api.schemas.duplicates import DuplicateList, MergeIn, ServiceRequestCreated
 from api.schemas.requests import (
     CommentIn,
+    LinkedRequestOut,
+    LinkedRequests,
     RequestCreate,
     RequestList,
     RequestPatch,
@@ -234,6 +236,26 @@ async def get_timeline(
     await _visible(container, principal, request_id)
     entries = await container.requests.timeline(request_id)
     return Timeline(items=[TimelineEntryOut.of(e) for e in entries])
+
+
+@router.get(
+    "/{request_id}/linked",
+    response_model=LinkedRequests,
+    responses=problem_responses(401, 404, 422),
+)
+async def linked_requests(
+    request_id: str, container: ContainerDep, principal: PrincipalDep
+) -> LinkedRequests:
+    """The request this one was merged into, and the requests merged into it (its followers)
+    with their reporters. Contact details follow the request's own: whoever may see the
+    request sees its reporters."""
+    request = await _visible(container, principal, request_id)
+    linked = await container.duplicates.linked(request.id, request.duplicate_of)
+    parent = linked.duplicate_of
+    return LinkedRequests(
+        duplicate_of=LinkedRequestOut.of(parent) if parent else None,
+        duplicates=[LinkedRequestOut.of(r) for r in linked.duplicates],
+    )
 
 
 @router.get(

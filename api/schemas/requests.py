@@ -127,6 +127,10 @@ class ReporterOut(BaseModel):
     phone: str | None
     language: str | None
 
+    @classmethod
+    def of(cls, reporter: Reporter) -> "ReporterOut":
+        return cls(**reporter.__dict__)
+
 
 class ServiceRequestOut(BaseModel):
     id: str = Field(examples=["26-00000123"])
@@ -162,7 +166,7 @@ class ServiceRequestOut(BaseModel):
             description=r.description,
             location=LocationOut.of(r),
             attributes=r.attributes,
-            reporter=ReporterOut(**r.reporter.__dict__),
+            reporter=ReporterOut.of(r.reporter),
             resident_id=r.resident_id,
             channel=r.channel,
             priority=r.priority,
@@ -176,6 +180,36 @@ class ServiceRequestOut(BaseModel):
             duplicate_of=r.duplicate_of,
             version=r.version,
         )
+
+
+class LinkedRequestOut(BaseModel):
+    """A linked request and its reporter, who follows the request it was merged into."""
+
+    id: str
+    status: Status
+    channel: Channel
+    requested_at: datetime
+    reporter: ReporterOut
+
+    @classmethod
+    def of(cls, r: ServiceRequest) -> "LinkedRequestOut":
+        return cls(
+            id=r.id,
+            status=r.status,
+            channel=r.channel,
+            requested_at=r.requested_at,
+            reporter=ReporterOut.of(r.reporter),
+        )
+
+
+class LinkedRequests(BaseModel):
+    duplicate_of: LinkedRequestOut | None = Field(
+        description="The request this one was merged into"
+    )
+    duplicates: list[LinkedRequestOut] = Field(
+        description="The requests merged into this one, directly or through a merged request, "
+        "oldest first: their reporters follow this request"
+    )
 
 
 class RequestList(BaseModel):

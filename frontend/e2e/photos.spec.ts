@@ -22,9 +22,7 @@ test('photos on the request detail: upload public and internal, both shown', asy
   const { id } = (await created.json()) as { id: string }
 
   const watch = watchPage(page)
-  await signIn(page, 'agent@example.org', 'en')
-  await page.waitForLoadState('networkidle') // the home screen's chunk, before leaving it
-  await page.goto(`/requests/${id}`)
+  await signIn(page, 'agent@example.org', 'en', `/requests/${id}`)
   const photos = page.getByRole('region', { name: s.photos.heading })
   await expect(photos.getByText(s.photos.none)).toBeVisible()
 

@@ -38,7 +38,8 @@ test('a resident follows a request on the public status pages, signed out', asyn
   await expect(main.getByText(statusEn.statuses[held.status].label, { exact: true })).toBeVisible()
   await expect(main.getByText(service.name, { exact: true })).toBeVisible()
   if (held.expected_datetime) {
-    const expected = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date(held.expected_datetime))
+    // The day in the city's time zone, as the page shows it.
+    const expected = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'America/New_York' }).format(new Date(held.expected_datetime))
     await expect(main.locator(`div:has(> dt:text-is("${statusEn.expected}")) > dd`)).toHaveText(expected)
   }
   await expect(main.getByText(statusEn.notes.opened)).toBeVisible()

@@ -75,10 +75,14 @@ export async function getJson<T>(api: APIRequestContext, path: string): Promise<
   return (await answer.json()) as T
 }
 
-/** Signs in through the sign-in screen, in `lang` (picked on that screen first). */
-export async function signIn(page: Page, email: string, lang: Lang): Promise<void> {
+/**
+ * Signs in through the sign-in screen, in `lang` (picked on that screen first). `path` is where
+ * the screen is asked for, and where the signed-in app opens: going there after signing in would
+ * abort the home screen's requests still in flight.
+ */
+export async function signIn(page: Page, email: string, lang: Lang, path = '/'): Promise<void> {
   const s = STRINGS[lang]
-  await page.goto('/')
+  await page.goto(path)
   await page.getByLabel(new RegExp(`^(${STRINGS.en.common.language}|${STRINGS.es.common.language})$`)).selectOption(lang)
   await page.getByLabel(s.auth.email).fill(email)
   await page.getByLabel(s.auth.password).fill(PASSWORD)

@@ -254,6 +254,7 @@ def test_every_operation_behind_a_token_declares_401(spec: dict[str, Any]) -> No
             "GET /readyz",
             "POST /api/v1/auth/token",
             "POST /api/v1/requests/lookup",
+            "GET /api/v1/site",
             "GET /api/v1/notifications/unsubscribe",
             "POST /api/v1/notifications/unsubscribe",
             *TOKEN_OPTIONAL,

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.repositories.requests import request_from_row
@@ -29,6 +29,15 @@ class NearbyQuery:
     limit: int = 10
     exclude: str | None = None  # a request, and the requests merged into it
     visible_department: str | None = None
+
+
+@dataclass(frozen=True)
+class LinkedRequests:
+    """A request's links: the request it was merged into, and those merged into it (whose
+    reporters follow it), oldest first."""
+
+    duplicate_of: ServiceRequest | None
+    duplicates: list[ServiceRequest]
 
 
 def _same_service_or_group(code: str) -> ColumnElement[bool]:
@@ -90,10 +99,29 @@ class DuplicateReadModel:
     async def followers(self, parent_id: str) -> list[ServiceRequest]:
         """The requests merged into `parent_id`, directly or through a merged request, oldest
         first: their reporters follow the parent."""
-        merged = select(t.c.id).where(t.c.duplicate_of == parent_id).cte(recursive=True)
-        child = t.alias("child")
-        merged = merged.union(select(child.c.id).where(child.c.duplicate_of == merged.c.id))
-        query = select(t).where(t.c.id.in_(select(merged.c.id))).order_by(t.c.requested_at, t.c.id)
+        query = select(t).where(t.c.id.in_(_merged_into(parent_id))).order_by(*OLDEST_FIRST)
         async with self._engine.connect() as db:
             rows = (await db.execute(query)).all()
         return [request_from_row(row) for row in rows]
+
+    async def linked(self, request_id: str, parent_id: str | None) -> LinkedRequests:
+        """The request's parent (`parent_id`, its `duplicate_of`) and its followers, together."""
+        linked: ColumnElement[bool] = t.c.id.in_(_merged_into(request_id))
+        if parent_id is not None:
+            linked = or_(linked, t.c.id == parent_id)
+        query = select(t).where(linked).order_by(*OLDEST_FIRST)
+        async with self._engine.connect() as db:
+            rows = [request_from_row(row) for row in (await db.execute(query)).all()]
+        parent = next((r for r in rows if r.id == parent_id), None)
+        return LinkedRequests(parent, [r for r in rows if r.id != parent_id])
+
+
+OLDEST_FIRST = (t.c.requested_at, t.c.id)
+
+
+def _merged_into(parent_id: str) -> Select[tuple[str]]:
+    """The ids of the requests merged into `parent_id`, directly or through a merged request."""
+    merged = select(t.c.id).where(t.c.duplicate_of == parent_id).cte(recursive=True)
+    child = t.alias("child")
+    merged = merged.union(select(child.c.id).where(child.c.duplicate_of == merged.c.id))
+    return select(merged.c.id)

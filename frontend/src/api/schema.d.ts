@@ -303,6 +303,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{request_id}/linked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Linked Requests
+         * @description The request this one was merged into, and the requests merged into it (its followers)
+         *     with their reporters. Contact details follow the request's own: whoever may see the
+         *     request sees its reporters.
+         */
+        get: operations["linked_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/{request_id}/duplicates": {
         parameters: {
             query?: never;
@@ -1434,6 +1456,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Site
+         * @description The city's settings that screens use, public ones only; no token needed.
+         */
+        get: operations["get_site"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2273,6 +2315,32 @@ export interface components {
          * @enum {string}
          */
         LayerRole: "served" | "refer" | "info";
+        /**
+         * LinkedRequestOut
+         * @description A linked request and its reporter, who follows the request it was merged into.
+         */
+        LinkedRequestOut: {
+            /** Id */
+            id: string;
+            status: components["schemas"]["Status"];
+            channel: components["schemas"]["Channel"];
+            /**
+             * Requested At
+             * Format: date-time
+             */
+            requested_at: string;
+            reporter: components["schemas"]["ReporterOut"];
+        };
+        /** LinkedRequests */
+        LinkedRequests: {
+            /** @description The request this one was merged into */
+            duplicate_of: components["schemas"]["LinkedRequestOut"] | null;
+            /**
+             * Duplicates
+             * @description The requests merged into this one, directly or through a merged request, oldest first: their reporters follow this request
+             */
+            duplicates: components["schemas"]["LinkedRequestOut"][];
+        };
         /** LocationIn */
         LocationIn: {
             /** Lat */
@@ -2971,6 +3039,15 @@ export interface components {
             };
             /** Language */
             language: string;
+        };
+        /** SiteOut */
+        SiteOut: {
+            /**
+             * Time Zone
+             * @description The city's IANA time zone (FRONTDOOR_TIMEZONE): screens show times in it
+             * @example America/New_York
+             */
+            time_zone: string;
         };
         /** SlaBody */
         SlaBody: {
@@ -4601,6 +4678,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    linked_requests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkedRequests"];
                 };
             };
             /** @description Unauthenticated */
@@ -9766,6 +9892,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_site: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteOut"];
                 };
             };
         };

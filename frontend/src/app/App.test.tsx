@@ -38,6 +38,16 @@ describe('App', () => {
     expect(within(nav).queryByRole('link', { name: 'New contact' })).toBeNull()
   })
 
+  it('says who is signed in with their role and department by name: a manager is no "Department staff"', async () => {
+    session.start('tok')
+    mockApi({
+      'GET /api/v1/me': { ...me('staff'), display_name: 'Morgan Manager', tier: 'manager' },
+      'GET /api/v1/departments': { items: [{ code: 'transportation', name: 'Transportation' }] },
+    })
+    renderWithProviders(<App />)
+    expect(await screen.findByText('Morgan Manager · Department manager, Transportation')).toBeInTheDocument()
+  })
+
   it('signs out: the token goes and the sign-in screen comes back', async () => {
     session.start('tok')
     mockApi({ 'GET /api/v1/me': me('agent') })
@@ -78,7 +88,8 @@ describe('App', () => {
     expect(screen.getByLabelText('Language')).toBeInTheDocument()
     expect(screen.queryByRole('navigation')).toBeNull()
     expect(screen.queryByLabelText('Password')).toBeNull()
-    expect(api.calls.map((call) => call.path)).toEqual(['/open311/v2/requests/26-00000042.json'])
+    // Public calls only: the request through Open311, and the city's time zone for its dates.
+    expect(api.calls.map((call) => call.path).sort()).toEqual(['/api/v1/site', '/open311/v2/requests/26-00000042.json'])
   })
 
   it('shows a resident the unsubscribe page signed out, and sends nothing until they press the button', async () => {

@@ -2,12 +2,16 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
 import { session } from '../api/session'
+import { roleKey } from '../shared/roles'
 import type { Me } from '../shared/useMe'
+import { useDepartmentNames } from '../shared/useNames'
 import { Frame } from './Frame'
 import { routesFor } from './routes'
 
 export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation()
+  const departmentName = useDepartmentNames()
+  const role = [t(roleKey(me)), me.department && departmentName(me.department)].filter(Boolean).join(', ')
   const entries = routesFor(me.role).filter((route) => route.nav)
   const nav = (
     <nav aria-label={t('nav.label')}>
@@ -23,7 +27,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
   const user = (
     <>
       <span>
-        {me.display_name} · {t(`roles.${me.role}`)}
+        {me.display_name} · {role}
       </span>
       <button type="button" onClick={() => session.clear()}>
         {t('signOut')}

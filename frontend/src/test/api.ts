@@ -10,11 +10,16 @@ function isFull(reply: unknown): reply is { status: number; body?: unknown; head
   return typeof reply === 'object' && reply !== null && 'status' in reply && typeof (reply as { status: unknown }).status === 'number' && Object.keys(reply).every((key) => ['status', 'body', 'headers'].includes(key))
 }
 
+/** What every screen reads (dates in the city's time zone); a test may answer otherwise. */
+export const CITY_TIME_ZONE = 'America/New_York'
+const EVERY_SCREEN: Record<string, Reply> = { 'GET /api/v1/site': { time_zone: CITY_TIME_ZONE } }
+
 /**
  * Stands in for the API over `fetch`: handlers keyed by "METHOD /path" (no query string).
  * Unknown routes answer 404 and fail the test loudly through `unhandled`. Returns the calls made.
  */
-export function mockApi(handlers: Record<string, Reply | Handler>) {
+export function mockApi(given: Record<string, Reply | Handler>) {
+  const handlers = { ...EVERY_SCREEN, ...given }
   const calls: Call[] = []
   const unhandled: string[] = []
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {

@@ -215,3 +215,30 @@ async def test_a_services_duplicate_radius_is_stored(seeded: AsyncEngine) -> Non
     async with SqlUnitOfWork(seeded) as uow:
         stored = await uow.services.get("trm-pothole-repair")
     assert stored is not None and stored.duplicate_radius_m == 40.5
+
+
+async def test_linked_holds_the_parent_and_every_request_merged_in_one_query(
+    seeded: AsyncEngine,
+) -> None:
+    closed = {"status": Status.CLOSED, "close_reason": CloseReason.DUPLICATE}
+    await add_requests(seeded, pothole("26-00000001"), pothole("26-00000009"))
+    await add_requests(
+        seeded, pothole("26-00000002", days=0.8, duplicate_of="26-00000001", **closed)
+    )
+    await add_requests(
+        seeded,
+        pothole("26-00000003", days=0.5, duplicate_of="26-00000002", **closed),
+        pothole("26-00000004", days=0.2, duplicate_of="26-00000002", **closed),
+    )
+    model = DuplicateReadModel(seeded)
+    await model.linked("26-00000002", "26-00000001")
+    with statements(seeded) as seen:
+        middle = await model.linked("26-00000002", "26-00000001")
+    assert len(seen) == 1
+    assert middle.duplicate_of is not None and middle.duplicate_of.id == "26-00000001"
+    assert [r.id for r in middle.duplicates] == ["26-00000003", "26-00000004"]
+    top = await model.linked("26-00000001", None)
+    assert top.duplicate_of is None
+    assert [r.id for r in top.duplicates] == ["26-00000002", "26-00000003", "26-00000004"]
+    alone = await model.linked("26-00000009", None)
+    assert alone.duplicate_of is None and alone.duplicates == []

@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDate } from './format'
+import { useDates } from '../../shared/useDates'
 import type { Logged } from './useLogContact'
 
 /** What the agent reads back to the caller, large: the reference number and the expected date. */
 export function Confirmation({ logged, onNext }: { logged: Logged; onNext: () => void }) {
-  const { t, i18n } = useTranslation('intake')
+  const { t } = useTranslation('intake')
+  const { spoken } = useDates()
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => heading.current?.focus(), [])
   return (
@@ -21,7 +22,7 @@ export function Confirmation({ logged, onNext }: { logged: Logged; onNext: () =>
           </p>
           <p className="read-back-label">{t('done.expected')}</p>
           <p className="expected" data-testid="expected-date">
-            {request.expected_datetime ? formatDate(request.expected_datetime, i18n.language, true) : t('done.noExpected')}
+            {request.expected_datetime ? spoken(request.expected_datetime) : t('done.noExpected')}
           </p>
         </div>
       ))}

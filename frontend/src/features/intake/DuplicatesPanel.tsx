@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next'
-import { formatDate } from './format'
+import { useDates } from '../../shared/useDates'
 import type { Duplicate } from './queries'
 
 type Props = { duplicates: Duplicate[]; linked: string | null; onLink: (id: string | null) => void }
 
 /** Open requests of the same service nearby: link the contact to one instead of opening a duplicate. */
 export function DuplicatesPanel({ duplicates, linked, onLink }: Props) {
-  const { t, i18n } = useTranslation('intake')
+  const { t } = useTranslation('intake')
+  const { day } = useDates()
   if (duplicates.length === 0) return null
   return (
     <section aria-labelledby="duplicates-heading" className="panel duplicates">
@@ -17,7 +18,7 @@ export function DuplicatesPanel({ duplicates, linked, onLink }: Props) {
           return (
             <li key={request.id}>
               <strong>{request.id}</strong> · {t(`status.${request.status}`)} · {t('duplicates.distance', { metres: Math.round(distance_m) })} ·{' '}
-              {request.location.address ?? ''} · {formatDate(request.requested_at, i18n.language)}
+              {request.location.address ?? ''} · {day(request.requested_at)}
               {request.description && <span className="muted"> — {request.description}</span>}{' '}
               <button type="button" className={isLinked ? '' : 'secondary'} aria-pressed={isLinked} onClick={() => onLink(isLinked ? null : request.id)}>
                 {t('duplicates.link', { id: request.id })}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useDepartmentNames } from '../../shared/useNames'
 import { AddressSearch } from './AddressSearch'
 import { LocationMap } from './LocationMap'
 import { reverseGeocode, useLayers, useResolution, type Point } from './queries'
@@ -68,6 +69,10 @@ export function LocationSection({ value, onChange, serviceCode, onRefer }: Props
   )
 }
 
+function DepartmentName({ code }: { code: string }) {
+  return <>{useDepartmentNames()(code)}</>
+}
+
 type ResponsibleProps = { resolution: NonNullable<ReturnType<typeof useResolution>['data']>; onRefer: (referral: Referral) => void }
 
 function Responsible({ resolution, onRefer }: ResponsibleProps) {
@@ -83,7 +88,7 @@ function Responsible({ resolution, onRefer }: ResponsibleProps) {
       )}
       {responsible.kind === 'department' && (
         <p>
-          <strong>{t('location.department')}</strong> {responsible.department}
+          <strong>{t('location.department')}</strong> <DepartmentName code={responsible.department ?? ''} />
         </p>
       )}
       {responsible.kind === 'referral' && referral && (

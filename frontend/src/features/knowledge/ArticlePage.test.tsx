@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { Route, Routes } from 'react-router'
 import { mockApi, type Handler, type Reply } from '../../test/api'
 import { renderWithProviders } from '../../test/render'
@@ -37,6 +37,13 @@ function setup(me: Me, handlers: Record<string, Reply | Handler> = {}, article =
 }
 
 describe('ArticlePage', () => {
+  it("names the article's department, and shows edit times in the city's zone", async () => {
+    setup(AGENT, { 'GET /api/v1/departments': { items: [{ code: 'solid-waste', name: 'Solid Waste' }] } }, anArticle({ department: 'solid-waste' }))
+    const department = (await screen.findByText('Owner', { selector: 'dt' })).nextElementSibling
+    expect(await within(screen.getByRole('region', { name: 'Versions' })).findByText('Dec 31, 2025, 7:00 PM EST')).toBeInTheDocument()
+    await waitFor(() => expect(department).toHaveTextContent('Solid Waste'))
+  })
+
   it('reads the article with its stale flag, translations and versions', async () => {
     setup(AGENT)
     expect(await screen.findByRole('heading', { level: 1, name: 'Bulk trash pickup' })).toBeInTheDocument()

@@ -1,12 +1,13 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useDates } from '../../shared/useDates'
 import { useVersions } from './useArticles'
 
 export function ArticleVersions({ articleId }: { articleId: number }) {
-  const { t, i18n } = useTranslation('knowledge')
+  const { t } = useTranslation('knowledge')
   const versions = useVersions(articleId)
   const heading = useId()
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
+  const when = useDates().dateTime
   return (
     <section className="panel" aria-labelledby={heading}>
       <h2 id={heading}>{t('versions.heading')}</h2>
@@ -19,7 +20,7 @@ export function ArticleVersions({ articleId }: { articleId: number }) {
               name: version.edited_by_name,
             })}{' '}
             <time className="muted" dateTime={version.edited_at}>
-              {when.format(new Date(version.edited_at))}
+              {when(version.edited_at)}
             </time>
           </li>
         ))}

@@ -1,13 +1,16 @@
 import { useTranslation } from 'react-i18next'
+import { useDates } from '../../shared/useDates'
+import { useDepartmentNames } from '../../shared/useNames'
 import { ArticleBody } from './ArticleBody'
 import type { Article } from './useArticles'
 
 /** One article as read: its title (at `level`), facts, stale warning, summary and body. */
 export function ArticleView({ article, level = 1 }: { article: Article; level?: 1 | 2 }) {
-  const { t, i18n } = useTranslation('knowledge')
+  const { t } = useTranslation('knowledge')
+  const dates = useDates()
+  const departmentName = useDepartmentNames()
   const Heading = level === 1 ? 'h1' : 'h2'
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' })
-  const reviewBy = article.review_by ? day.format(new Date(`${article.review_by}T12:00:00`)) : null
+  const reviewBy = article.review_by ? dates.calendarDate(article.review_by) : null
   return (
     <div className="article-view" lang={article.language}>
       <Heading>{article.title}</Heading>
@@ -31,7 +34,7 @@ export function ArticleView({ article, level = 1 }: { article: Article; level?: 
         </div>
         <div>
           <dt>{t('article.department')}</dt>
-          <dd>{article.department ?? t('article.center')}</dd>
+          <dd>{article.department ? departmentName(article.department) : t('article.center')}</dd>
         </div>
         <div>
           <dt>{t('article.reviewBy')}</dt>

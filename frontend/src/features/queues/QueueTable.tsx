@@ -1,19 +1,21 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { useDates } from '../../shared/useDates'
+import type { NameOf } from '../../shared/useNames'
 import { slaState } from './sla'
 import type { ServiceRequest } from './useQueue'
 
 type Props = {
   items: readonly ServiceRequest[]
-  serviceNames: ReadonlyMap<string, string>
-  departmentNames: ReadonlyMap<string, string>
+  serviceName: NameOf
+  departmentName: NameOf
   showDepartment: boolean
   now: Date
 }
 
-export function QueueTable({ items, serviceNames, departmentNames, showDepartment, now }: Props) {
-  const { t, i18n } = useTranslation('queues')
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
+export function QueueTable({ items, serviceName, departmentName, showDepartment, now }: Props) {
+  const { t } = useTranslation('queues')
+  const when = useDates().dateTime
   if (items.length === 0) return <p>{t('empty')}</p>
   return (
     <table className="queue-table">
@@ -38,14 +40,14 @@ export function QueueTable({ items, serviceNames, departmentNames, showDepartmen
               <th scope="row">
                 <Link to={`/requests/${encodeURIComponent(request.id)}`}>{request.id}</Link>
               </th>
-              <td>{serviceNames.get(request.service_code) ?? request.service_code}</td>
+              <td>{serviceName(request.service_code)}</td>
               <td>{t(`status.${request.status}`)}</td>
               <td>{t(`priority.${request.priority}`)}</td>
-              {showDepartment && <td>{departmentNames.get(request.department) ?? request.department}</td>}
+              {showDepartment && <td>{departmentName(request.department)}</td>}
               <td>{request.location.address ?? request.location.hint ?? t('noLocation')}</td>
-              <td>{when.format(new Date(request.requested_at))}</td>
+              <td>{when(request.requested_at)}</td>
               <td>
-                {request.expected_datetime ? when.format(new Date(request.expected_datetime)) : '—'}
+                {when(request.expected_datetime)}
                 {(sla === 'overdue' || sla === 'due_soon') && <span className={`badge badge-${sla}`}>{t(`sla.${sla}`)}</span>}
               </td>
             </tr>

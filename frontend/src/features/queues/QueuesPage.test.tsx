@@ -138,6 +138,17 @@ describe('QueuesPage', () => {
     expect(lists(api.calls)).toHaveLength(before)
   })
 
+  it('names departments and shows times in the city’s time zone, labelled, in a browser elsewhere (Tokyo)', async () => {
+    const request = aRequest({ requested_at: '2026-11-24T10:00:00Z', expected_datetime: '2026-11-27T22:00:00Z' })
+    setup(AGENT, [request])
+    renderWithProviders(<QueuesPage />)
+    const row = await screen.findByRole('row', { name: /26-00000001/ })
+    expect(within(row).getByRole('cell', { name: 'Transportation' })).toBeInTheDocument()
+    await waitFor(() => expect(within(row).getByRole('cell', { name: /^Nov 24(, 2026)?, 5:00 AM EST$/ })).toBeInTheDocument())
+    expect(within(row).getByRole('cell', { name: /^Nov 27(, 2026)?, 5:00 PM EST/ })).toBeInTheDocument()
+    expect(screen.getByText(/^Updated \d+:\d\d [AP]M E[SD]T\./)).toBeInTheDocument()
+  })
+
   it('says when nothing matches', async () => {
     setup(STAFF, [])
     renderWithProviders(<QueuesPage />)

@@ -3,7 +3,9 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../../api/client'
 import { useLanguage } from '../../i18n/useLanguage'
+import { useDates } from '../../shared/useDates'
 import { useMe, type Me } from '../../shared/useMe'
+import { useDepartmentNames, useServiceNames } from '../../shared/useNames'
 import { NO_FILTERS, QueueFilters, type Filters } from './QueueFilters'
 import { QueueTable } from './QueueTable'
 import { PANEL_ID, QueueTabs, tabId, type Tab } from './QueueTabs'
@@ -31,33 +33,21 @@ function useServices() {
   })
 }
 
-function useDepartmentNames() {
-  const lang = useLanguage()
-  return useQuery({
-    queryKey: ['departments', lang],
-    queryFn: () => unwrap(api.GET('/api/v1/departments')),
-    staleTime: 10 * 60_000,
-    select: (list) => new Map(list.items.map((department) => [department.code, department.name])),
-  })
-}
-
-const NO_NAMES: ReadonlyMap<string, string> = new Map()
-
 export function QueuesPage() {
-  const { t, i18n } = useTranslation('queues')
+  const { t } = useTranslation('queues')
   const me = useMe().data
   const [chosen, setTab] = useState<Tab | null>(null)
   const tab: Tab = chosen ?? (me && !me.department ? 'all' : 'department')
   const [filters, setFilters] = useState<Filters>(NO_FILTERS)
   const serviceList = useServices().data
   const services = useMemo(() => serviceList?.items ?? [], [serviceList])
-  const serviceNames = useMemo(() => new Map(services.map((service) => [service.code, service.name])), [services])
-  const departmentNames = useDepartmentNames().data ?? NO_NAMES
+  const serviceName = useServiceNames()
+  const departmentName = useDepartmentNames()
   const noDepartment = tab === 'department' && !!me && !me.department
   const queue = useQueue(queryFor(tab, filters, me), !!me && !noDepartment)
   const now = new Date(queue.dataUpdatedAt)
   const items = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data])
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' })
+  const { time } = useDates()
 
   return (
     <section className="queues" aria-labelledby="queues-title">
@@ -75,12 +65,12 @@ export function QueuesPage() {
         {queue.data && (
           <>
             <p className="muted" aria-live="polite">
-              {t('refreshed', { time: time.format(now) })}
+              {t('refreshed', { time: time(now.toISOString()) })}
             </p>
             <QueueTable
               items={items}
-              serviceNames={serviceNames}
-              departmentNames={departmentNames}
+              serviceName={serviceName}
+              departmentName={departmentName}
               showDepartment={tab !== 'department'}
               now={now}
             />

@@ -1,37 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { Route, Routes } from 'react-router'
 import i18n from '../../i18n'
-import { mockApi, type Call, type Handler, type Reply } from '../../test/api'
-import { renderWithProviders } from '../../test/render'
-import { RequestDetailPage } from './RequestDetailPage'
-import { aRequest, DEPARTMENTS, MANAGER, STAFF, SUPERVISOR, TIMELINE, USERS } from './testData'
-import type { components } from '../../api/client'
-
-type Me = components['schemas']['Me']
-
-const withEtag = (body: unknown, version: number) => ({ status: 200, body, headers: { ETag: `"v${version}"` } })
-
-function setup(me: Me = STAFF, handlers: Record<string, Reply | Handler> = {}, request = aRequest()) {
-  const api = mockApi({
-    'GET /api/v1/me': me,
-    'GET /api/v1/users': USERS,
-    'GET /api/v1/departments': DEPARTMENTS,
-    'GET /api/v1/services/trm-pothole-repair': { code: 'trm-pothole-repair', name: 'Pothole repair' },
-    'GET /api/v1/requests/26-00000001': withEtag(request, request.version),
-    'GET /api/v1/requests/26-00000001/timeline': TIMELINE,
-    'GET /api/v1/requests/26-00000001/photos': { items: [] },
-    ...handlers,
-  })
-  const view = renderWithProviders(
-    <Routes>
-      <Route path="/requests/:id" element={<RequestDetailPage />} />
-    </Routes>,
-    { path: '/requests/26-00000001' },
-  )
-  return { api, ...view }
-}
-
-const posts = (calls: Call[], suffix: string) => calls.filter((call) => call.method !== 'GET' && call.path.endsWith(suffix))
+import { posts, renderRequestPage as setup, withEtag } from './renderRequestPage'
+import { aLink, aRequest, MANAGER, NO_LINKS, STAFF, SUPERVISOR } from './testData'
 
 describe('RequestDetailPage', () => {
   it('shows the details, the timeline with public and internal comments, and no photos', async () => {
@@ -52,7 +22,7 @@ describe('RequestDetailPage', () => {
     expect(within(timeline).getByText('Status: New → Closed')).toBeInTheDocument()
     expect(within(timeline).getByText('Reason: Resolved')).toBeInTheDocument()
     expect(await within(timeline).findByText('Assignment changed: Mia Road')).toBeInTheDocument()
-    expect(within(timeline).getByText('Transferred from sanitation to transportation')).toBeInTheDocument()
+    expect(within(timeline).getByText('Transferred from Sanitation to Transportation')).toBeInTheDocument()
     expect(within(timeline).getByText('Priority: Normal → High')).toBeInTheDocument()
     expect(within(timeline).getByText('26-00000007 merged into this request')).toBeInTheDocument()
     expect(within(screen.getByRole('region', { name: 'Photos' })).getByText('No photos.')).toBeInTheDocument()
@@ -233,6 +203,7 @@ describe('RequestDetailPage', () => {
         if (tries === 1) return { status: 409, body: { title: 'Conflict', status: 409, detail: 'request 26-00000042 is closed' } }
         return withEtag(aRequest({ status: 'closed', close_reason: 'duplicate', duplicate_of: '26-00000002', version: 4 }), 4)
       },
+      'GET /api/v1/requests/26-00000001/linked': () => (tries < 2 ? NO_LINKS : { duplicate_of: aLink('26-00000002', { first_name: 'Ana' }, { status: 'new' }), duplicates: [] }),
     })
     await user.type(await screen.findByLabelText('Duplicate of (reference number)'), '26-00000042')
     await user.click(screen.getByRole('button', { name: 'Merge as duplicate' }))

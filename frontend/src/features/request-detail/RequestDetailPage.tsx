@@ -3,10 +3,13 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, ApiError, unwrap } from '../../api/client'
-import { useLanguage } from '../../i18n/useLanguage'
 import { useMe, type Me } from '../../shared/useMe'
+import { useDepartmentNames, useServiceNames, useUserNames } from '../../shared/useNames'
 import { CommentForm } from './CommentForm'
-import { AssignForm, MergeForm, PriorityForm, TransferForm, useDepartments } from './ManageForms'
+import { LinkedReports } from './LinkedReports'
+import { AssignForm, MergeForm, PriorityForm, TransferForm } from './ManageForms'
+import { ReporterPanel } from './ReporterPanel'
+import { RequestMap } from './RequestMap'
 import { RequestPhotos } from './RequestPhotos'
 import { RequestSummary } from './RequestSummary'
 import { StatusActions } from './StatusActions'
@@ -29,16 +32,6 @@ function useUsers() {
   return useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/v1/users')), staleTime: 5 * 60_000 })
 }
 
-function useService(code: string | undefined) {
-  const lang = useLanguage()
-  return useQuery({
-    queryKey: ['services', code, lang],
-    queryFn: () => unwrap(api.GET('/api/v1/services/{code}', { params: { path: { code: code! } } })),
-    enabled: !!code,
-    staleTime: 10 * 60_000,
-  })
-}
-
 export function RequestDetailPage() {
   const { t } = useTranslation('request-detail')
   const id = useParams().id ?? ''
@@ -47,9 +40,8 @@ export function RequestDetailPage() {
   const request = loaded.data?.request
   const userList = useUsers().data
   const users = useMemo(() => userList?.items ?? [], [userList])
-  const names = useMemo(() => new Map(users.map((user) => [user.id, user.display_name])), [users])
-  const service = useService(request?.service_code).data
-  const departments = useDepartments().data?.items
+  const names = { user: useUserNames(), department: useDepartmentNames() }
+  const serviceName = useServiceNames()
 
   if (loaded.isPending) return <p role="status">{t('loading')}</p>
   if (loaded.isError || !request) {
@@ -76,10 +68,13 @@ export function RequestDetailPage() {
         <div>
           <RequestSummary
             request={request}
-            serviceName={service?.name ?? request.service_code}
-            departmentName={departments?.find((item) => item.code === request.department)?.name ?? request.department}
-            assigneeName={request.assignee_id ? (names.get(request.assignee_id) ?? request.assignee_id) : null}
+            serviceName={serviceName(request.service_code)}
+            departmentName={names.department(request.department)}
+            assigneeName={request.assignee_id ? names.user(request.assignee_id) : null}
           />
+          <ReporterPanel reporter={request.reporter} />
+          <LinkedReports requestId={request.id} />
+          <RequestMap request={request} />
           <RequestPhotos requestId={request.id} />
           <Timeline requestId={request.id} names={names} />
         </div>

@@ -1,9 +1,12 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
+import { useDates } from '../../shared/useDates'
+import type { NameOf } from '../../shared/useNames'
 import { useTimeline, type TimelineEntry } from './useRequest'
 
-type Names = ReadonlyMap<string, string>
+/** Display names of the staff and departments a timeline entry names by id or code. */
+export type Names = { user: NameOf; department: NameOf }
 
 function headline(entry: TimelineEntry, t: TFunction, names: Names): string {
   const data = entry.data
@@ -14,9 +17,9 @@ function headline(entry: TimelineEntry, t: TFunction, names: Names): string {
     case 'status':
       return t('timeline.kind.status', { from: status(data.from), to: status(data.to) })
     case 'assignment':
-      return `${t('timeline.kind.assignment')}: ${data.to ? (names.get(data.to) ?? data.to) : t('assign.nobody')}`
+      return `${t('timeline.kind.assignment')}: ${data.to ? names.user(data.to) : t('assign.nobody')}`
     case 'transfer':
-      return t('timeline.kind.transfer', { from: data.from ?? '', to: data.to ?? '' })
+      return t('timeline.kind.transfer', { from: names.department(data.from ?? ''), to: names.department(data.to ?? '') })
     case 'priority':
       return t('timeline.kind.priority', { from: t(`priority.${data.from}`), to: t(`priority.${data.to}`) })
     case 'merge':
@@ -39,10 +42,10 @@ function details(entry: TimelineEntry, t: TFunction): string[] {
 
 /** Every change, oldest first; internal entries are marked as such. */
 export function Timeline({ requestId, names }: { requestId: string; names: Names }) {
-  const { t, i18n } = useTranslation('request-detail')
+  const { t } = useTranslation('request-detail')
   const timeline = useTimeline(requestId)
   const heading = useId()
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
+  const when = useDates().dateTime
   const items = timeline.data?.items ?? []
   return (
     <section className="panel" aria-labelledby={heading}>
@@ -62,7 +65,7 @@ export function Timeline({ requestId, names }: { requestId: string; names: Names
               <span className={`tag tag-${entry.visibility}`}>{t(`timeline.${entry.visibility}`)}</span>
             </p>
             <p className="muted">
-              <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time> · {entry.actor.name || t('timeline.system')}
+              <time dateTime={entry.at}>{when(entry.at)}</time> · {entry.actor.name || t('timeline.system')}
             </p>
             {details(entry, t).map((line) => (
               <p key={line} className="timeline-text">

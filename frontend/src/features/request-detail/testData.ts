@@ -3,6 +3,8 @@ import type { components } from '../../api/client'
 type ServiceRequest = components['schemas']['ServiceRequestOut']
 type Me = components['schemas']['Me']
 type TimelineEntry = components['schemas']['TimelineEntryOut']
+type Linked = components['schemas']['LinkedRequests']
+type LinkedRequest = components['schemas']['LinkedRequestOut']
 
 export function aRequest(overrides: Partial<ServiceRequest> = {}): ServiceRequest {
   return {
@@ -79,3 +81,21 @@ export const DEPARTMENTS = {
     { code: 'sanitation', name: 'Sanitation' },
   ],
 }
+
+export const SERVICES = {
+  items: [
+    { code: 'trm-pothole-repair', name: 'Pothole repair' },
+    { code: 'sw-dirty-alley', name: 'Dirty alley' },
+  ],
+}
+
+export const NO_LINKS: Linked = { duplicate_of: null, duplicates: [] }
+
+export const aLink = (id: string, reporter: Partial<LinkedRequest['reporter']>, overrides: Partial<LinkedRequest> = {}): LinkedRequest => ({
+  id,
+  status: 'closed',
+  channel: 'web',
+  requested_at: '2026-11-25T15:30:00Z',
+  reporter: { first_name: null, last_name: null, email: null, phone: null, language: null, ...reporter },
+  ...overrides,
+})

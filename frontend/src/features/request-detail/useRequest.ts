@@ -4,12 +4,15 @@ import { api, ApiError, unwrap, type components } from '../../api/client'
 export type ServiceRequest = components['schemas']['ServiceRequestOut']
 export type Status = components['schemas']['Status']
 export type TimelineEntry = components['schemas']['TimelineEntryOut']
+export type Reporter = components['schemas']['ReporterOut']
+export type LinkedRequest = components['schemas']['LinkedRequestOut']
 
 /** The request and the ETag it came with: every change sends it back in If-Match. */
 export type RequestSnapshot = { request: ServiceRequest; etag: string }
 
 export const requestKey = (id: string) => ['requests', 'detail', id] as const
 export const timelineKey = (id: string) => ['requests', 'timeline', id] as const
+const LINKED = ['requests', 'linked'] as const
 
 type Answer = { data?: ServiceRequest; error?: unknown; response: Response }
 
@@ -29,6 +32,14 @@ export function useTimeline(id: string) {
   return useQuery({
     queryKey: timelineKey(id),
     queryFn: () => unwrap(api.GET('/api/v1/requests/{request_id}/timeline', { params: { path: { request_id: id } } })),
+  })
+}
+
+/** The request it was merged into, and the requests merged into it with their reporters. */
+export function useLinked(id: string) {
+  return useQuery({
+    queryKey: [...LINKED, id],
+    queryFn: () => unwrap(api.GET('/api/v1/requests/{request_id}/linked', { params: { path: { request_id: id } } })),
   })
 }
 
@@ -53,6 +64,7 @@ export function useRequestChange(id: string) {
     onSuccess: (snapshot) => {
       client.setQueryData(requestKey(id), snapshot)
       void client.invalidateQueries({ queryKey: timelineKey(id) })
+      void client.invalidateQueries({ queryKey: LINKED }) // a merge links two requests
       void client.invalidateQueries({ queryKey: ['requests', 'queue'] })
     },
     onError: (error) => {

@@ -1,18 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { useDates } from '../../shared/useDates'
+import type { NameOf } from '../../shared/useNames'
 import type { ResidentHistory } from './useResidents'
 
 const requestLink = (id: string) => <Link to={`/requests/${encodeURIComponent(id)}`}>{id}</Link>
 
-function useWhen() {
-  const { i18n } = useTranslation()
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
-  return (value: string | null) => (value ? format.format(new Date(value)) : '—')
-}
-
 export function ResidentCases({ cases }: { cases: ResidentHistory['cases'] }) {
   const { t } = useTranslation('residents')
-  const when = useWhen()
+  const when = useDates().dateTime
   return (
     <section aria-labelledby="resident-cases">
       <h2 id="resident-cases">{t('cases.heading')}</h2>
@@ -55,11 +51,11 @@ export function ResidentCases({ cases }: { cases: ResidentHistory['cases'] }) {
   )
 }
 
-type RequestsProps = { requests: ResidentHistory['requests']; serviceNames: ReadonlyMap<string, string> }
+type RequestsProps = { requests: ResidentHistory['requests']; serviceName: NameOf }
 
-export function ResidentRequests({ requests, serviceNames }: RequestsProps) {
+export function ResidentRequests({ requests, serviceName }: RequestsProps) {
   const { t } = useTranslation('residents')
-  const when = useWhen()
+  const when = useDates().dateTime
   return (
     <section aria-labelledby="resident-requests">
       <h2 id="resident-requests">{t('requests.heading')}</h2>
@@ -81,7 +77,7 @@ export function ResidentRequests({ requests, serviceNames }: RequestsProps) {
             {requests.map((request) => (
               <tr key={request.id}>
                 <th scope="row">{requestLink(request.id)}</th>
-                <td>{serviceNames.get(request.service_code) ?? request.service_code}</td>
+                <td>{serviceName(request.service_code)}</td>
                 <td>{t(`status.${request.status}`)}</td>
                 <td>{when(request.requested_at)}</td>
                 <td>{request.open ? t('requests.open') : when(request.closed_at)}</td>

@@ -2,11 +2,12 @@ import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiError } from '../../api/client'
+import { useDates } from '../../shared/useDates'
+import { useServiceNames } from '../../shared/useNames'
 import { ResidentCases, ResidentRequests } from './ResidentHistory'
 import {
   fullName,
   useResident,
-  useServiceNames,
   useTurnEmailsBackOn,
   type EmailOptOut,
   type ResidentHistory,
@@ -17,9 +18,9 @@ type TurnBackOn = ReturnType<typeof useTurnEmailsBackOn>
 
 /** One address; when it opted out of resident emails, since when and how, and the way back. */
 function EmailLine({ address, optOut, turnBackOn }: { address: string; optOut?: EmailOptOut; turnBackOn: TurnBackOn }) {
-  const { t, i18n } = useTranslation('residents')
+  const { t } = useTranslation('residents')
   const ids = { address: useId(), note: useId() }
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' })
+  const { day } = useDates()
   const busy = turnBackOn.isPending && turnBackOn.variables === address
   return (
     <li>
@@ -29,7 +30,7 @@ function EmailLine({ address, optOut, turnBackOn }: { address: string; optOut?: 
           {' '}
           <span id={ids.note} className="resident-opt-out">
             {t('profile.optOut.stopped', {
-              date: day.format(new Date(optOut.opted_out_at)),
+              date: day(optOut.opted_out_at),
               how: t(`profile.optOut.source.${optOut.source}`),
             })}
           </span>{' '}
@@ -71,8 +72,8 @@ function Emails({ resident }: { resident: ResidentHistory }) {
 }
 
 function Profile({ resident }: { resident: ResidentHistory }) {
-  const { t, i18n } = useTranslation('residents')
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' })
+  const { t } = useTranslation('residents')
+  const { day } = useDates()
   const none = t('profile.none')
   const facts: [string, ReactNode][] = [
     [t('profile.phones'), resident.phones.join(', ') || none],
@@ -80,7 +81,7 @@ function Profile({ resident }: { resident: ResidentHistory }) {
     [t('profile.address'), resident.address ?? none],
     [t('profile.language'), resident.preferred_language ?? none],
     [t('profile.updates'), t(`profile.contactPreference.${resident.contact_preference}`)],
-    [t('profile.since'), day.format(new Date(resident.created_at))],
+    [t('profile.since'), day(resident.created_at)],
   ]
   return (
     <section className="panel" aria-labelledby="resident-profile">
@@ -102,7 +103,7 @@ export function ResidentPage() {
   const { t } = useTranslation('residents')
   const id = useParams().id ?? ''
   const resident = useResident(id)
-  const services = useServiceNames().data
+  const serviceName = useServiceNames()
 
   if (resident.isPending) return <p role="status">{t('loading')}</p>
   if (resident.isError) {
@@ -125,7 +126,7 @@ export function ResidentPage() {
       <h1 id="resident-name">{fullName(data) || t('unnamed')}</h1>
       <Profile resident={data} />
       <ResidentCases cases={data.cases} />
-      <ResidentRequests requests={data.requests} serviceNames={services ?? new Map()} />
+      <ResidentRequests requests={data.requests} serviceName={serviceName} />
     </article>
   )
 }

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, ApiError, unwrap, type components } from '../../api/client'
-import { useLanguage } from '../../i18n/useLanguage'
 
 export type Resident = components['schemas']['ResidentOut']
 export type ResidentHistory = components['schemas']['ResidentHistoryOut']
@@ -34,16 +33,6 @@ export function useTurnEmailsBackOn(residentId: string) {
       if (!response.ok) throw new ApiError(response.status, error)
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['residents', 'detail', residentId] }),
-  })
-}
-
-export function useServiceNames() {
-  const lang = useLanguage()
-  return useQuery({
-    queryKey: ['services', 'all', lang],
-    queryFn: () => unwrap(api.GET('/api/v1/services', { params: { query: { include_inactive: true } } })),
-    staleTime: 10 * 60_000,
-    select: (list) => new Map(list.items.map((service) => [service.code, service.name])),
   })
 }
 

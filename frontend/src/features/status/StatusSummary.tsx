@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useDates } from '../../shared/useDates'
 import type { PublicNote, PublicRequest } from './useStatus'
 
 const STATUSES = ['new', 'acknowledged', 'in_progress', 'on_hold', 'closed'] as const
@@ -12,20 +13,13 @@ export function statusOf(request: PublicRequest): (typeof STATUSES)[number] | 'o
   return request.status === 'closed' ? 'closed' : 'open'
 }
 
-function useFormat() {
-  const { i18n } = useTranslation()
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' })
-  const moment = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
-  return { day: (value: string) => day.format(new Date(value)), moment: (value: string) => moment.format(new Date(value)) }
-}
-
 function Note({ note }: { note: PublicNote }) {
   const { t } = useTranslation('status')
-  const format = useFormat()
+  const format = useDates()
   const known = (NOTE_TYPES as readonly string[]).includes(note.type)
   return (
     <li>
-      <time dateTime={note.datetime}>{format.moment(note.datetime)}</time> — {known ? t(`notes.${note.type}`) : note.summary}
+      <time dateTime={note.datetime}>{format.dateTime(note.datetime)}</time> — {known ? t(`notes.${note.type}`) : note.summary}
       {note.type === 'comment' && note.description && <p className="status-note">{note.description}</p>}
     </li>
   )
@@ -34,7 +28,7 @@ function Note({ note }: { note: PublicNote }) {
 /** A request as a resident may see it: reference, service, status in plain words, dates, public updates. */
 export function StatusSummary({ request }: { request: PublicRequest }) {
   const { t } = useTranslation('status')
-  const format = useFormat()
+  const format = useDates()
   const status = statusOf(request)
   const notes = [...(request.extended_attributes?.notes ?? [])].reverse().slice(0, SHOWN_NOTES)
   return (
@@ -58,11 +52,11 @@ export function StatusSummary({ request }: { request: PublicRequest }) {
         </div>
         <div>
           <dt>{t('requested')}</dt>
-          <dd>{format.day(request.requested_datetime)}</dd>
+          <dd>{format.longDay(request.requested_datetime)}</dd>
         </div>
         <div>
           <dt>{t('expected')}</dt>
-          <dd>{request.expected_datetime ? format.day(request.expected_datetime) : t('noExpected')}</dd>
+          <dd>{request.expected_datetime ? format.longDay(request.expected_datetime) : t('noExpected')}</dd>
         </div>
       </dl>
       <h2>{t('updates')}</h2>
