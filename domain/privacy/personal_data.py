@@ -90,6 +90,13 @@ def public_text(
     return mask_personal_data(text, names, language) if mask else text
 
 
+def relabel_masks(text: str, language: str) -> str:
+    """Text masked in English, with the labels in `language` (for a resident's email)."""
+    for kind, label in MASKS["en"].items():
+        text = text.replace(label, MASKS.get(language, MASKS["en"])[kind])
+    return text
+
+
 def _names_in(text: str, names: Iterable[str | None]) -> list[Finding]:
     words = {
         word

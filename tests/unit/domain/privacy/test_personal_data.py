@@ -7,6 +7,7 @@ from domain.privacy.personal_data import (
     find_personal_data,
     mask_personal_data,
     public_text,
+    relabel_masks,
 )
 
 PHONES = [
@@ -99,6 +100,8 @@ def test_findings_come_in_text_order_with_their_positions() -> None:
 def test_masks_are_in_the_reader_s_language() -> None:
     masked = mask_personal_data("Llame al 410-555-0177", language="es")
     assert masked == "Llame al [teléfono oculto]"
+    english = mask_personal_data("Ana, ana@example.net, 410-555-0177", names=["Ana"])
+    assert relabel_masks(english, "es") == "[nombre oculto], [correo oculto], [teléfono oculto]"
 
 
 def test_public_text_masks_only_when_the_service_says_so() -> None:
