@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { Route, Routes } from 'react-router'
 import i18n from '../../i18n'
 import { mockApi, type Call, type Handler, type Reply } from '../../test/api'
+import { checkPersonalData } from '../../test/personalData'
 import { renderWithProviders } from '../../test/render'
 import { RequestDetailPage } from './RequestDetailPage'
 import { aRequest, DEPARTMENTS, MANAGER, STAFF, SUPERVISOR, TIMELINE, USERS } from './testData'
@@ -157,6 +158,26 @@ describe('RequestDetailPage', () => {
     expect(posts(api.calls, '/comments')[0]!.body).toEqual({ body: 'Crew on the way', visibility: 'public' })
     await waitFor(() => expect(timelineLoads()).toBe(2))
   })
+
+  it('says a status note is public, and warns when public text holds personal data', async () => {
+    const { api, user } = setup(STAFF, { 'POST /api/v1/personal-data/check': checkPersonalData })
+    await user.click(await screen.findByRole('button', { name: 'Close request' }))
+    const note = screen.getByLabelText('Note for the resident (optional)')
+    expect(note).toHaveAccessibleDescription(expect.stringContaining('Public: residents read this note'))
+    await user.type(note, 'Rosa 410-555-0177')
+    expect(await screen.findByText(/seems to hold the caller's name and a phone number/)).toHaveAttribute('role', 'status')
+    const checks = api.calls.filter((call) => call.path === '/api/v1/personal-data/check')
+    expect(checks.at(-1)!.body).toEqual({ text: 'Rosa 410-555-0177', names: ['Rosa', 'Parks'] })
+
+    const comment = within(screen.getByRole('region', { name: 'Add a comment' }))
+    await user.type(comment.getByLabelText('Comment'), 'Call 410-555-0123')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(screen.getAllByText(/seems to hold/)).toHaveLength(1) // internal: staff only, no warning
+    await user.click(comment.getByLabelText('Public (shown to the resident)'))
+    await waitFor(() => expect(screen.getAllByText(/seems to hold/)).toHaveLength(2))
+    expect(comment.getByLabelText('Comment')).toHaveAccessibleDescription(expect.stringContaining('a phone number'))
+    expect(api.unhandled).toEqual([])
+  }, 20_000)
 
   it('attaches photos of the same visibility to a comment', async () => {
     const photo = (id: string, visibility: string) => ({ id, url: `/api/v1/media/${id}`, request_id: '26-00000001', visibility, content_type: 'image/png', byte_size: 10, width: 4, height: 3, created_at: '2026-03-02T10:00:00Z' })
