@@ -27,7 +27,9 @@ class Finding:
 
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-_NOT_AFTER_DIGIT = r"(?<![\d$])(?<!\d[-./:])"  # no longer number, date, time or amount before
+# Where a number may start (checked first, it is cheap), after no longer number, date, time
+# or amount.
+_NOT_AFTER_DIGIT = r"(?=[\d+(])(?<![\d$])(?<!\d[-./:])"
 _NOT_BEFORE_DIGIT = r"(?![-./:]?\d)"
 _SEP = r"[ .\-]?"
 # North American numbers: an optional 1, a 3-digit area code (in brackets or not), then
@@ -44,6 +46,8 @@ LOCAL = re.compile(_NOT_AFTER_DIGIT + r"[2-9]\d{2}[-.]\d{4}" + _NOT_BEFORE_DIGIT
 # Other countries: a leading + and 8 to 15 digits in groups.
 INTERNATIONAL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,5}" + _NOT_BEFORE_DIGIT)
 MIN_INTERNATIONAL_DIGITS = 8
+WORD = re.compile(r"[^\W\d_]+")  # a run of letters: names are compared word by word
+THREE_DIGITS = re.compile(r"\d{3}")
 MIN_NAME_LENGTH = 2
 
 MASKS: Mapping[str, Mapping[Kind, str]] = {
@@ -61,15 +65,25 @@ def find_personal_data(text: str, names: Iterable[str | None] = ()) -> list[Find
 
     `names` are the people the text may be about, such as the reporter's first and last name.
     """
-    found = [Finding(Kind.EMAIL, m.start(), m.end(), m.group()) for m in EMAIL.finditer(text)]
-    for pattern in (NANP, INTERNATIONAL, LOCAL):
-        found += [
-            Finding(Kind.PHONE, m.start(), m.end(), m.group())
-            for m in pattern.finditer(text)
-            if pattern is not INTERNATIONAL or _digits(m.group()) >= MIN_INTERNATIONAL_DIGITS
-        ]
-    found += _names_in(text, names)
+    found = _emails_in(text) + _phones_in(text) + _names_in(text, names)
     return _without_overlaps(found)
+
+
+def _emails_in(text: str) -> list[Finding]:
+    if "@" not in text:
+        return []
+    return [Finding(Kind.EMAIL, m.start(), m.end(), m.group()) for m in EMAIL.finditer(text)]
+
+
+def _phones_in(text: str) -> list[Finding]:
+    if not THREE_DIGITS.search(text):  # every phone number has a run of three digits
+        return []
+    return [
+        Finding(Kind.PHONE, m.start(), m.end(), m.group())
+        for pattern in (NANP, INTERNATIONAL, LOCAL)
+        for m in pattern.finditer(text)
+        if pattern is not INTERNATIONAL or _digits(m.group()) >= MIN_INTERNATIONAL_DIGITS
+    ]
 
 
 def mask_personal_data(text: str, names: Iterable[str | None] = (), language: str = "en") -> str:
@@ -98,18 +112,21 @@ def relabel_masks(text: str, language: str) -> str:
 
 
 def _names_in(text: str, names: Iterable[str | None]) -> list[Finding]:
-    words = {
-        word
+    wanted = {
+        word.casefold()
         for name in names
         if name
-        for word in re.findall(r"[^\W\d_][\w'\-]*", name)
+        for word in WORD.findall(name)
         if len(word) >= MIN_NAME_LENGTH
     }
-    if not words:
+    folded = text.casefold()
+    if not any(word in folded for word in wanted):
         return []
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
-    return [Finding(Kind.NAME, m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    return [
+        Finding(Kind.NAME, m.start(), m.end(), m.group())
+        for m in WORD.finditer(text)
+        if m.group().casefold() in wanted
+    ]
 
 
 def _digits(text: str) -> int:
