@@ -90,7 +90,7 @@ def _status_note(request: ServiceRequest) -> str | None:
     return notes[-1] if notes else None
 
 
-async def public_note(uow: UnitOfWork, request: ServiceRequest) -> dict[str, object]:
+async def _public_note(uow: UnitOfWork, request: ServiceRequest) -> dict[str, object]:
     """`note`: the public note of a status change, masked as every public output masks it."""
     note = _status_note(request)
     if note is None:
@@ -104,5 +104,5 @@ async def publish_request_change(
     uow: UnitOfWork, request: ServiceRequest, previous_status: Status | None, at: datetime
 ) -> None:
     """Publish what changed on `request` since it was loaded (or that it was created)."""
-    extra = await public_note(uow, request)
+    extra = await _public_note(uow, request)
     await uow.events.publish(request_event(request, previous_status, at, extra=extra))
