@@ -61,8 +61,11 @@ services = Table(
     Column("sla_pauses_on_hold", Boolean, nullable=False),
     Column("attributes", JSONB, nullable=False, server_default="[]"),
     Column("duplicate_radius_m", Double),
+    Column("mask_personal_data", Boolean, nullable=False, server_default=text("true")),
+    Column("public_location", Text, nullable=False, server_default="exact"),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=NOW),
+    CheckConstraint("public_location IN ('exact', 'block', 'area')", name="public_location"),
 )
 
 users = Table(
@@ -118,6 +121,7 @@ service_requests = Table(
     Column("duplicate_of", Text, ForeignKey("service_requests.id")),
     Column("resident_id", UUID(as_uuid=True), ForeignKey("residents.id")),
     Column("address_hint", Text),
+    Column("zipcode", Text),
     Column("event_sequence", Integer, nullable=False, server_default="0"),
     Column("change_xid", BigInteger, nullable=False, server_default="0"),
     Index("ix_service_requests_requested", text("requested_at DESC"), text("id DESC")),

@@ -28,6 +28,7 @@ from domain.directory.api_keys import KeyRole, hash_secret
 from domain.directory.catalog import Service, SlaPolicy
 from domain.jurisdictions.importing import ParsedArea, parse_collection
 from domain.jurisdictions.model import Layer, LayerRole
+from domain.privacy.public_place import PublicLocation
 from domain.requests.sla import SlaCalendar
 
 CATALOG = Path(__file__).with_name("catalog.json")
@@ -128,6 +129,7 @@ def demo_services(catalog: dict[str, Any]) -> list[Service]:
                 s["sla"]["pauses_on_hold"],
             ),
             attributes=[attribute_from_json(a) for a in s["attributes"]],
+            public_location=PublicLocation(s.get("public_location", "exact")),
         )
         for s in catalog["services"]
     ]

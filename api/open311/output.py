@@ -1,10 +1,9 @@
 """What GeoReport shows of services, definitions and requests. Never the reporter."""
 
-import re
 from datetime import tzinfo
 from typing import Any
 
-from adapters.db.read_models.open311 import Open311Request, RequestUpdate, describe
+from adapters.db.read_models.open311 import Open311Request, PublicNote, RequestUpdate
 from api.open311.formats import w3c
 from domain.directory.catalog import AttributeDefinition, Service
 from domain.requests.model import ServiceRequest, Status
@@ -16,7 +15,6 @@ NOTE_SUMMARIES = {
     "comment": "Public note",
     "merged": "Merged",
 }
-ZIP = re.compile(r"\b(\d{5})(?:-\d{4})?\s*$")
 
 
 def service_entry(service: Service) -> dict[str, Any]:
@@ -70,26 +68,25 @@ def created_entry(
 
 
 def request_entry(item: Open311Request, zone: tzinfo, extensions: bool) -> dict[str, Any]:
-    r = item.request
-    address = r.location.address or r.address_hint
-    zipcode = ZIP.search(address) if address else None
+    """Text and place come from the read model's public view, never from the request."""
+    r, place = item.request, item.place
     entry: dict[str, Any] = {
         "service_request_id": r.id,
         "status": open_or_closed(r),
         "status_notes": item.status_notes,
         "service_name": item.service_name,
         "service_code": r.service_code,
-        "description": r.description or None,
+        "description": item.description,
         "agency_responsible": item.agency,
         "service_notice": service_notice(r, zone),
         "requested_datetime": w3c(r.requested_at, zone),
         "updated_datetime": w3c(r.updated_at or r.requested_at, zone),
         "expected_datetime": w3c(r.expected_at, zone),
-        "address": address,
+        "address": place.address,
         "address_id": None,
-        "zipcode": zipcode.group(1) if zipcode else None,
-        "lat": r.location.lat,
-        "long": r.location.long,
+        "zipcode": place.zipcode,
+        "lat": place.lat,
+        "long": place.long,
         "media_url": item.media_url,
     }
     if extensions:
@@ -104,15 +101,21 @@ def _extended(item: Open311Request, zone: tzinfo) -> dict[str, Any]:
         "external_status": r.status.value,
         "duplicate_of": r.duplicate_of,
         "areas": [{"layer": a.layer, "code": a.code, "name": a.name} for a in r.areas],
-        "notes": [
-            {
-                "datetime": w3c(n.at, zone),
-                "type": n.type,
-                "summary": NOTE_SUMMARIES.get(n.type, "Update"),
-                "description": n.description,
-            }
-            for n in item.notes
-        ],
+        "location_precision": item.precision.value,
+        "notes": [_note(n, zone) for n in item.notes],
+    }
+
+
+def _note(note: PublicNote, zone: tzinfo) -> dict[str, Any]:
+    """`status`, `close_reason` and `note` let a client word a status change in its language."""
+    return {
+        "datetime": w3c(note.at, zone),
+        "type": note.type,
+        "summary": NOTE_SUMMARIES.get(note.type, "Update"),
+        "description": note.description,
+        "status": note.status,
+        "close_reason": note.close_reason,
+        "note": note.note,
     }
 
 
@@ -122,7 +125,7 @@ def update_entry(update: RequestUpdate, zone: tzinfo) -> dict[str, Any]:
         "service_request_id": update.request_id,
         "status": "closed" if update.status == Status.CLOSED.value else "open",
         "updated_datetime": w3c(update.at, zone),
-        "description": describe(update.kind, update.data),
+        "description": update.description,
         "media_url": None,
         "external_status_code": update.status,
     }

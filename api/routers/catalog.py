@@ -120,6 +120,8 @@ async def change_service(
         duplicate_radius_m=body.duplicate_radius_m,
         default_duplicate_radius="duplicate_radius_m" in body.model_fields_set
         and body.duplicate_radius_m is None,
+        mask_personal_data=body.mask_personal_data,
+        public_location=body.public_location,
     )
     service = await update_service(container.directory, code, changes, principal)
     return ServiceOut.of(service)

@@ -15,6 +15,7 @@ from domain.directory.catalog import (
     SlaPolicy,
 )
 from domain.directory.users import Role, Tier, User
+from domain.privacy.public_place import PublicLocation
 from domain.requests.duplicates import MAX_RADIUS_M
 from domain.requests.sla import SlaCalendar
 
@@ -23,6 +24,15 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Text = Annotated[str, StringConstraints(max_length=4000)]
 DuplicateRadius = Annotated[float, Field(gt=0, le=MAX_RADIUS_M, allow_inf_nan=False)]
 RADIUS_HELP = "metres within which a new request looks for duplicates; null: the default, 150"
+MASK_HELP = (
+    "Public outputs (Open311, the status page, residents' emails) mask emails, phone numbers "
+    "and the reporter's name in descriptions and public notes; staff keep the original"
+)
+LOCATION_HELP = (
+    "How precisely public outputs show where a request is: `exact`; `block` (the hundred "
+    "block, the point moved to a grid cell about 200 m wide); `area` (the neighbourhood and a "
+    "point inside it). For services that point at someone's home"
+)
 
 
 class Strict(BaseModel):
@@ -113,6 +123,8 @@ class ServiceCreate(Strict):
     active: bool = True
     attributes: list[AttributeBody] = Field(default_factory=list, max_length=100)
     duplicate_radius_m: DuplicateRadius | None = Field(default=None, description=RADIUS_HELP)
+    mask_personal_data: bool = Field(default=True, description=MASK_HELP)
+    public_location: PublicLocation = Field(default=PublicLocation.EXACT, description=LOCATION_HELP)
 
     def to_domain(self) -> Service:
         return Service(
@@ -127,6 +139,8 @@ class ServiceCreate(Strict):
             active=self.active,
             attributes=[a.to_domain() for a in self.attributes],
             duplicate_radius_m=self.duplicate_radius_m,
+            mask_personal_data=self.mask_personal_data,
+            public_location=self.public_location,
         )
 
 
@@ -143,6 +157,8 @@ class ServicePatch(Strict):
     active: bool | None = None
     attributes: list[AttributeBody] | None = Field(default=None, max_length=100)
     duplicate_radius_m: DuplicateRadius | None = Field(default=None, description=RADIUS_HELP)
+    mask_personal_data: bool | None = Field(default=None, description=MASK_HELP)
+    public_location: PublicLocation | None = Field(default=None, description=LOCATION_HELP)
 
 
 class SlaOut(BaseModel):
@@ -164,6 +180,8 @@ class ServiceOut(BaseModel):
     sla: SlaOut
     attributes: list[AttributeBody]
     duplicate_radius_m: float | None = Field(description=RADIUS_HELP)
+    mask_personal_data: bool = Field(description=MASK_HELP)
+    public_location: PublicLocation = Field(description=LOCATION_HELP)
 
     @classmethod
     def of(cls, s: Service) -> "ServiceOut":
@@ -180,6 +198,8 @@ class ServiceOut(BaseModel):
             sla=SlaOut(**s.sla.__dict__),
             attributes=[AttributeBody.of(a) for a in sorted(s.attributes, key=lambda a: a.order)],
             duplicate_radius_m=s.duplicate_radius_m,
+            mask_personal_data=s.mask_personal_data,
+            public_location=s.public_location,
         )
 
 

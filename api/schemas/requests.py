@@ -54,7 +54,15 @@ class ReporterIn(Strict):
 
 class RequestCreate(Strict):
     service_code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    description: Annotated[str, StringConstraints(max_length=4000)] = ""
+    description: Annotated[str, StringConstraints(max_length=4000)] = Field(
+        default="",
+        description="Public: residents read it on the status page and through Open311 "
+        "(emails, phone numbers and the reporter's name are masked there)",
+    )
+    internal_note: Annotated[str, StringConstraints(max_length=4000)] = Field(
+        default="",
+        description="Staff only, such as the caller's own words: kept as an internal comment",
+    )
     location: LocationIn | None = None
     attributes: dict[Annotated[str, StringConstraints(max_length=64)], AttributeInput] = Field(
         default_factory=dict, max_length=100
@@ -75,13 +83,18 @@ class RequestCreate(Strict):
             reporter=Reporter(**self.reporter.model_dump()) if self.reporter else Reporter(),
             channel=self.channel,
             priority=self.priority,
+            internal_note=self.internal_note,
         )
 
 
 class TransitionIn(Strict):
     to: Status
     reason: CloseReason | None = None
-    note: Annotated[str, StringConstraints(max_length=4000)] | None = None
+    note: Annotated[str, StringConstraints(max_length=4000)] | None = Field(
+        default=None,
+        description="Public: the note residents read with the new status (the status page, "
+        "Open311 `status_notes`, their email), masked like every public text",
+    )
 
 
 class CommentIn(Strict):
@@ -111,12 +124,19 @@ class LocationOut(BaseModel):
     hint: str | None = Field(
         default=None, description="The nearest known address when only a point was given"
     )
+    zipcode: str | None = Field(
+        default=None, description="From the address, or the address table near the point"
+    )
 
     @classmethod
     def of(cls, r: ServiceRequest) -> "LocationOut":
         location = r.location
         return cls(
-            lat=location.lat, long=location.long, address=location.address, hint=r.address_hint
+            lat=location.lat,
+            long=location.long,
+            address=location.address,
+            hint=r.address_hint,
+            zipcode=location.zipcode,
         )
 
 

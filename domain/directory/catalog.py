@@ -7,6 +7,8 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from domain.privacy.disclosure import Disclosure
+from domain.privacy.public_place import PublicLocation
 from domain.requests.sla import SlaCalendar
 from domain.shared.errors import FieldError, ValidationFailed
 
@@ -129,6 +131,12 @@ class Service:
     active: bool = True
     attributes: list[AttributeDefinition] = field(default_factory=list)
     duplicate_radius_m: float | None = None  # None: the duplicate policy's default radius
+    mask_personal_data: bool = True  # public outputs mask emails, phones, the reporter's name
+    public_location: PublicLocation = PublicLocation.EXACT
+
+    @property
+    def disclosure(self) -> Disclosure:
+        return Disclosure(self.mask_personal_data, self.public_location)
 
     @property
     def has_metadata(self) -> bool:

@@ -15,6 +15,7 @@ from domain.directory.catalog import (
 from domain.directory.permissions import Principal
 from domain.directory.ports import PasswordHasher
 from domain.directory.users import Role, Tier, User, normalise_email
+from domain.privacy.public_place import PublicLocation
 from domain.requests.duplicates import MAX_RADIUS_M
 from domain.shared.clock import Clock
 from domain.shared.errors import Conflict, NotFound, Unauthenticated, ValidationFailed
@@ -70,6 +71,8 @@ class ServiceChanges:
     attributes: list[AttributeDefinition] | None = None
     duplicate_radius_m: float | None = None
     default_duplicate_radius: bool = False  # back to the policy's default radius
+    mask_personal_data: bool | None = None
+    public_location: PublicLocation | None = None
 
 
 async def update_service(

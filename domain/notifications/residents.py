@@ -17,7 +17,14 @@ from domain.notifications.ports import (
 )
 from domain.notifications.recipients import Addressee, addressee_for
 from domain.notifications.templates import render_email, render_sms
-from domain.notifications.wording import REASON_WORDS, SPANISH, STATUS_WORDS, format_when
+from domain.notifications.wording import (
+    NOTE_LABELS,
+    REASON_WORDS,
+    SPANISH,
+    STATUS_WORDS,
+    format_when,
+)
+from domain.privacy.personal_data import relabel_masks
 from domain.requests.model import CloseReason, ServiceRequest, Status
 from domain.residents.model import Resident
 from domain.shared.clock import Clock
@@ -189,6 +196,7 @@ class ResidentNotifier:
             "status_url": self._links.status(request.id),
             "lookup_url": self._links.lookup_url,
             "status": STATUS_WORDS[language][_status(event.data, request)],
+            "public_note": _public_note(event.data, language),
         }
         if kind == CLOSED:
             reason = _close_reason(event.data, request)
@@ -206,6 +214,14 @@ class ResidentNotifier:
         if language == SPANISH:
             return f"Puede seguir la solicitud {parent}: {url}\n"
         return f"You can follow request {parent} instead: {url}\n"
+
+
+def _public_note(data: Mapping[str, object], language: str) -> str:
+    """The status change's public note (masked when published), as its own paragraph."""
+    note = str(data.get("note") or "").strip()
+    if not note:
+        return ""
+    return f"{NOTE_LABELS[language]}: {relabel_masks(note, language)}\n"
 
 
 def _status(data: Mapping[str, object], request: ServiceRequest) -> Status:

@@ -57,6 +57,8 @@ REASON_WORDS: dict[str, dict[CloseReason | None, str]] = {
     },
 }
 
+NOTE_LABELS = {ENGLISH: "Note from the city", SPANISH: "Nota de la ciudad"}
+
 _DAYS = {
     ENGLISH: ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     SPANISH: ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),

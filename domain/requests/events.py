@@ -2,7 +2,8 @@
 
 from datetime import datetime
 
-from domain.requests.model import EntryKind, ServiceRequest, Status, TimelineEntry
+from domain.privacy.disclosure import Disclosure
+from domain.requests.model import EntryKind, ServiceRequest, Status, TimelineEntry, Visibility
 from domain.shared.events import Event, EventType
 from domain.shared.unit_of_work import UnitOfWork
 
@@ -78,8 +79,30 @@ def _type_of(request: ServiceRequest, previous_status: Status | None) -> EventTy
     return EventType.REQUEST_UPDATED
 
 
+def _status_note(request: ServiceRequest) -> str | None:
+    notes = [
+        str(entry.data["note"])
+        for entry in request.pending_entries
+        if entry.kind is EntryKind.STATUS
+        and entry.visibility is Visibility.PUBLIC
+        and entry.data.get("note")
+    ]
+    return notes[-1] if notes else None
+
+
+async def _public_note(uow: UnitOfWork, request: ServiceRequest) -> dict[str, object]:
+    """`note`: the public note of a status change, masked as every public output masks it."""
+    note = _status_note(request)
+    if note is None:
+        return {}
+    service = await uow.services.get(request.service_code)
+    disclosure = service.disclosure if service is not None else Disclosure()
+    return {"note": disclosure.text(note, request.reporter.names)}
+
+
 async def publish_request_change(
     uow: UnitOfWork, request: ServiceRequest, previous_status: Status | None, at: datetime
 ) -> None:
     """Publish what changed on `request` since it was loaded (or that it was created)."""
-    await uow.events.publish(request_event(request, previous_status, at))
+    extra = await _public_note(uow, request)
+    await uow.events.publish(request_event(request, previous_status, at, extra=extra))

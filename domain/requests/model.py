@@ -9,6 +9,7 @@ from uuid import UUID
 
 from domain.directory.catalog import AttributeValue, SlaPolicy
 from domain.jurisdictions.model import AreaRef
+from domain.privacy.public_place import Place
 from domain.requests.sla import BusinessHours, Interval, expected_datetime
 from domain.shared.errors import Conflict, IllegalTransition, ValidationFailed
 
@@ -82,6 +83,7 @@ class Location:
     lat: float | None = None
     long: float | None = None
     address: str | None = None
+    zipcode: str | None = None  # found from the address table, never asked for
 
     def __post_init__(self) -> None:
         if (self.lat is None) != (self.long is None):
@@ -107,6 +109,11 @@ class Reporter:
     @property
     def is_anonymous(self) -> bool:
         return not any((self.first_name, self.last_name, self.email, self.phone))
+
+    @property
+    def names(self) -> tuple[str | None, ...]:
+        """What public text must not name (see domain.privacy.personal_data)."""
+        return (self.first_name, self.last_name)
 
 
 @dataclass(frozen=True)
@@ -155,6 +162,13 @@ class ServiceRequest:
     version: int = 1
     event_sequence: int = 0  # events published so far; the next one carries +1
     pending_entries: list[TimelineEntry] = field(default_factory=list, repr=False)
+
+    @property
+    def place(self) -> Place:
+        """Where the request is, as recorded (staff see this; the public see `public_place`)."""
+        location = self.location
+        address = location.address or self.address_hint
+        return Place(location.lat, location.long, address, location.zipcode)
 
     def record_submission(self, actor: Actor, hours: BusinessHours) -> None:
         """A new request: its description is bounded and its expected date comes from the SLA."""

@@ -1,11 +1,12 @@
 """Opening a service request: validation, location, routing, the resident and the contact."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from uuid import UUID, uuid4
 
 from domain.addresses.matching import pick_unambiguous
 from domain.addresses.model import AddressCandidate
+from domain.addresses.normalize import parse_address
 from domain.cases.model import Case, CaseType
 from domain.directory.catalog import Service
 from domain.directory.permissions import Principal
@@ -13,7 +14,15 @@ from domain.jurisdictions.model import AreaRef, OutOfJurisdiction, ResponsibleKi
 from domain.jurisdictions.resolver import ServiceFacts
 from domain.requests.desk import RequestDesk
 from domain.requests.events import publish_request_change
-from domain.requests.model import Actor, Channel, Location, Priority, Reporter, ServiceRequest
+from domain.requests.model import (
+    Actor,
+    Channel,
+    Location,
+    Priority,
+    Reporter,
+    ServiceRequest,
+    Visibility,
+)
 from domain.residents.use_cases import link_reporter
 from domain.shared.errors import DomainError, ValidationFailed
 from domain.shared.unit_of_work import UnitOfWork
@@ -44,6 +53,7 @@ class SubmitServiceRequest:
     channel: Channel = Channel.API
     priority: Priority = Priority.NORMAL
     external_id: str | None = None
+    internal_note: str = ""  # staff only: kept as the request's first internal comment
 
 
 async def submit_service_request(
@@ -79,6 +89,8 @@ async def open_request(
     - Unless it is part of a logged contact, the request gets its own contact record (type
       `service_request`), so contact volume by channel is complete.
     - The SLA of the service gives the expected date; the reference is `YY-NNNNNNNN`.
+    - The description is public; an `internal_note` (such as the caller's own words) is kept
+      as an internal comment that only staff see.
     """
     service = await uow.services.get(command.service_code)
     if service is None or not service.active:
@@ -105,6 +117,8 @@ async def open_request(
         resident_id=resident_id or await link_reporter(uow, command.reporter, now),
     )
     request.record_submission(actor, desk.hours)
+    if command.internal_note.strip():
+        request.comment(command.internal_note, Visibility.INTERNAL, actor, now)
     await publish_request_change(uow, request, None, now)
     await uow.requests.add(request)
     if contact:
@@ -113,18 +127,23 @@ async def open_request(
 
 
 async def _locate(desk: RequestDesk, location: Location) -> tuple[Location, str | None]:
+    """The point, the address, the ZIP code (from the typed address or the nearest known
+    one) and, for a point alone, the nearest known address as a hint."""
     if location.lat is not None and location.long is not None:
-        if location.address:
-            return location, None
         nearest = await desk.geocoder.reverse(location.lat, location.long)
-        return location, f"near {nearest.address}" if nearest else None
+        typed_zip = parse_address(location.address).zip if location.address else None
+        zipcode = typed_zip or (nearest.zip if nearest else None)
+        located = replace(location, zipcode=zipcode)
+        if location.address:
+            return located, None
+        return located, f"near {nearest.address}" if nearest else None
     if not location.address:
         return location, None
     candidates = await desk.geocoder.search(location.address, SEARCHED_CANDIDATES)
     chosen = pick_unambiguous(candidates)
     if chosen is None:
         raise AddressNotFound(location.address, candidates)
-    return Location(chosen.lat, chosen.long, chosen.address), None
+    return Location(chosen.lat, chosen.long, chosen.address, chosen.zip), None
 
 
 async def _route(

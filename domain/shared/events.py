@@ -26,7 +26,8 @@ class Event:
 
     `data` is JSON-ready and public: no resident's name, email or phone. Request events carry
     `status`, `previous_status` (None on creation), `public_status_changed` (bool),
-    `department_code`, `service_code` and `changes` (the names of what changed).
+    `department_code`, `service_code` and `changes` (the names of what changed); a status
+    change with a public note carries it as `note`, masked as public outputs mask it.
     """
 
     type: EventType

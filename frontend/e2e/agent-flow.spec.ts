@@ -31,6 +31,7 @@ type ServiceRequest = {
   service_code: string
   department: string
   status: string
+  description: string
   close_reason: string | null
   location: { lat: number | null; long: number | null; address: string | null }
   attributes: Record<string, unknown>
@@ -159,6 +160,12 @@ for (const lang of ['en', 'es'] as Lang[]) {
       await page.getByLabel(s.intake.said.label, { exact: true }).fill(scenario.pothole)
       await page.getByLabel(s.intake.service.label, { exact: true }).selectOption(POTHOLE)
       const filled = await fillRequiredAttributes(page, pothole)
+      // The description is public: the API's check warns about the phone number before saving.
+      const description = page.getByLabel(s.intake.service.description, { exact: true })
+      await description.fill(`${scenario.pothole}, 410-555-0142`)
+      await expect(page.getByText(s.common.personalData.warning.replace('{{items}}', s.common.personalData.phone))).toBeVisible()
+      await description.fill(scenario.pothole)
+      await expect(page.getByRole('status').filter({ hasText: s.common.personalData.phone })).toHaveCount(0)
 
       // The address search centres the map; then the point is picked on the map itself.
       const address = page.getByRole('combobox', { name: s.intake.location.address })
@@ -188,6 +195,7 @@ for (const lang of ['en', 'es'] as Lang[]) {
 
       const created = await getJson<ServiceRequest>(agentApi, `/api/v1/requests/${reference}`)
       expect(created.service_code).toBe(POTHOLE)
+      expect(created.description).toBe(scenario.pothole)
       expect(created.department).toBe('transportation')
       expect(created.status).toBe('new')
       expect(created.location.lat).toBeCloseTo(lat, 4)

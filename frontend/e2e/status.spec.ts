@@ -6,9 +6,10 @@ import { apiAs, expectAccessible, getJson, screenshot, STRINGS, watchPage } from
 type Created = { id: string; status: keyof typeof statusEn.statuses; expected_datetime: string | null; service_code: string }
 
 /**
- * The residents' status pages, signed out: a request made through the API shows its status as the
- * API holds it, in English and in Spanish; the look-up by email and last name finds it. axe-core,
- * no console error, no failed request.
+ * The residents' status pages, signed out: a request made through the API and closed with a public
+ * note shows its status as the API holds it, the close note (with the caller's name and phone
+ * masked) and where it is, in English and in Spanish; the look-up by email and last name finds it.
+ * axe-core, no console error, no failed request.
  */
 test('a resident follows a request on the public status pages, signed out', async ({ page, baseURL }) => {
   const agent = await apiAs(baseURL!, 'agent@example.org')
@@ -26,6 +27,13 @@ test('a resident follows a request on the public status pages, signed out', asyn
   })
   expect(answer.status(), await answer.text()).toBe(201)
   const created = (await answer.json()) as Created
+  const staff = await apiAs(baseURL!, 'staff@example.org')
+  const closing = await staff.post(`/api/v1/requests/${created.id}/transitions`, {
+    data: { to: 'closed', reason: 'resolved', note: `Patched with cold mix. Rosa ${lastName}: 410-555-0142.` },
+    headers: { 'If-Match': answer.headers()['etag']! },
+  })
+  expect(closing.status(), await closing.text()).toBe(200)
+  await staff.dispose()
   const held = await getJson<Created>(agent, `/api/v1/requests/${created.id}`)
   const service = await getJson<{ name: string }>(agent, `/api/v1/services/${held.service_code}`)
   const spanishService = await getJson<{ name: string }>(agent, `/api/v1/services/${held.service_code}?lang=es`)
@@ -43,6 +51,10 @@ test('a resident follows a request on the public status pages, signed out', asyn
     await expect(main.locator(`div:has(> dt:text-is("${statusEn.expected}")) > dd`)).toHaveText(expected)
   }
   await expect(main.getByText(statusEn.notes.opened)).toBeVisible()
+  const closedNote = statusEn.notes.closedBecause.replace('{{reason}}', statusEn.reasons.resolved)
+  await expect(main.getByRole('listitem').filter({ hasText: closedNote })).toContainText('Patched with cold mix. [name hidden] [name hidden]: [phone hidden].')
+  await expect(main.locator(`div:has(> dt:text-is("${statusEn.location}")) > dd`)).toContainText('100 N Holliday St')
+  await expect(page.getByText('410-555-0142')).toHaveCount(0)
   await expect(page.getByRole('navigation')).toHaveCount(0)
   await expect(page.getByText(email)).toHaveCount(0)
   await expect(page.getByText(lastName)).toHaveCount(0)
@@ -56,6 +68,7 @@ test('a resident follows a request on the public status pages, signed out', asyn
   // The catalog comes in Spanish too: "Servicio: Bache", as the API names the service in Spanish.
   await expect(main.locator(`div:has(> dt:text-is("${statusEs.service}")) > dd`)).toHaveText('Bache')
   expect(spanishService.name).toBe('Bache')
+  await expect(main.getByText(statusEs.notes.closedBecause.replace('{{reason}}', statusEs.reasons.resolved))).toBeVisible()
   await expectAccessible(page, 'status page (es)')
 
   await page.getByRole('link', { name: statusEs.another }).click()

@@ -1,7 +1,7 @@
 """catalog translations
 
 Revision ID: 20261204_0015
-Revises: 20261125_0013
+Revises: 20261204_0014
 Create Date: 2026-12-04 12:00:00
 
 Per-language texts of services, departments, layers and referral targets: the API answers in
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "20261204_0015"
-down_revision: str | None = "20261125_0013"
+down_revision: str | None = "20261204_0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

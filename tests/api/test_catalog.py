@@ -150,6 +150,8 @@ async def test_get_service_returns_the_definition(
         "sla": {"target_hours": 9.0, "calendar": "business", "pauses_on_hold": True},
         "attributes": [attribute_out(a) for a in demo["attributes"]],
         "duplicate_radius_m": None,
+        "mask_personal_data": True,
+        "public_location": "exact",
     }
     alley = (await client.get(f"{SERVICES}/sw-dirty-alley", headers=agent)).json()
     assert (alley["metadata"], alley["attributes"]) == (False, [])
@@ -183,6 +185,8 @@ async def test_admin_adds_a_service_with_attributes_and_requests_follow_them(
             attribute_out(a) for a in sorted(BRIDGE["attributes"], key=lambda a: a["order"])
         ],
         "duplicate_radius_m": None,
+        "mask_personal_data": True,
+        "public_location": "exact",
     }
     assert answer.json() == expected
     assert (await client.get(f"{SERVICES}/trm-bridge-damage", headers=agent)).json() == expected

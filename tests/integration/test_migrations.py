@@ -120,13 +120,15 @@ def test_every_revision_upgrades_downgrades_and_upgrades_again(pg_server: str) -
             upgrade(url, revision)
             after_upgrade = snapshot(url)
             assert after_upgrade["revisions"] == [revision]
-            assert after_upgrade["relations"] != before["relations"]
+            schema = ("relations", "columns", "constraints", "types")
+            changed = [part for part in schema if after_upgrade[part] != before[part]]
+            assert changed, f"{revision} changes nothing in the schema"
 
             downgrade(url, previous)
             after_downgrade = snapshot(url)
             expected_revisions = [] if previous == "base" else [previous]
             assert after_downgrade["revisions"] == expected_revisions
-            for part in ("relations", "columns", "constraints", "types"):
+            for part in schema:
                 assert after_downgrade[part] == before[part], f"{revision} down left {part}"
 
             upgrade(url, revision)

@@ -1,17 +1,27 @@
-"""Read models behind the Open311 API: requests with what GeoReport shows, and their updates.
+"""Read models behind the Open311 API: requests as the public may see them, and their updates.
 
-Each list is one query (plus one for the public notes when extensions are asked for). The
-reporter columns are never selected into what the API shows: see `Open311Request`.
+Each list is one query, plus one for the public notes when extensions are asked for and one
+for the areas of services shown by area. The reporter's columns are read only to mask their
+name in public text; nothing of theirs is in what comes back (see `Open311Request`).
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import Row, Select, and_, func, literal_column, or_, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from adapters.db.read_models.area_points import area_points
+from adapters.db.read_models.open311_filters import Open311Query, matches_publicly, where
+from adapters.db.read_models.open311_public import (
+    PublicNote,
+    describe,
+    public_note,
+    public_text_of,
+)
 from adapters.db.read_models.translated import Translated
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables import address_points, departments, request_timeline, service_requests
@@ -19,43 +29,31 @@ from adapters.db.tables import services as services_table
 from adapters.db.tables_idempotency_media import media
 from adapters.db.tables_open311 import open311_submissions
 from domain.directory.translations import Subject
+from domain.privacy.disclosure import Disclosure
+from domain.privacy.public_place import AreaPoint, Place, PublicLocation
 from domain.requests.model import ServiceRequest
+
+__all__ = ["Open311Query", "Open311ReadModel", "Open311Request", "PublicNote", "RequestUpdate"]
 
 t = service_requests
 e = request_timeline
 UPDATE_KINDS = ("created", "status", "comment", "merge")
-
-
-@dataclass(frozen=True)
-class Open311Query:
-    ids: list[str] = field(default_factory=list)
-    service_codes: list[str] = field(default_factory=list)
-    requested_from: datetime | None = None
-    requested_to: datetime | None = None
-    closed: bool | None = None  # None: both open and closed
-    updated_after: datetime | None = None
-    updated_before: datetime | None = None
-    bbox: tuple[float, float, float, float] | None = None  # min_long, min_lat, max_long, max_lat
-    q: str | None = None
-    agency: str | None = None
-    limit: int = 1000
-    offset: int = 0
-
-
-@dataclass(frozen=True)
-class PublicNote:
-    at: datetime
-    type: str  # as Chicago's notes: opened, status, closed, comment, merged
-    description: str
+MAX_SCANNED = 5000  # rows read to answer one page filtered on public text or place
 
 
 @dataclass
 class Open311Request:
+    """A request as the public may see it: `description`, `status_notes`, `notes` and `place`
+    went through the service's disclosure rules; `request` is for ids, dates and status."""
+
     request: ServiceRequest
     service_name: str
     agency: str
     media_url: str | None  # the URL the client sent, when we keep no photo of the request
+    description: str | None
     status_notes: str | None
+    place: Place
+    precision: PublicLocation
     notes: list[PublicNote] = field(default_factory=list)
     photo_id: UUID | None = None  # the request's first public photo
 
@@ -65,19 +63,17 @@ class RequestUpdate:
     update_id: int
     request_id: str
     at: datetime
-    kind: str
-    status: str
-    data: dict[str, Any]
+    status: str  # the request's status after this update
+    description: str  # public, masked as the service says
 
 
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _latest_public_comment() -> Any:
+def _latest_public_note() -> Any:
+    """The text of the latest public comment, or of the latest status change with a note."""
+    with_note = and_(e.c.kind == "status", e.c.data.has_key("note"))
     return (
-        select(e.c.data["body"].astext)
-        .where(e.c.request_id == t.c.id, e.c.kind == "comment", e.c.visibility == "public")
+        select(func.coalesce(e.c.data["body"].astext, e.c.data["note"].astext))
+        .where(e.c.request_id == t.c.id, e.c.visibility == "public")
+        .where(or_(e.c.kind == "comment", with_note))
         .order_by(e.c.id.desc())
         .limit(1)
         .scalar_subquery()
@@ -95,33 +91,59 @@ def _first_public_photo() -> Any:
     )
 
 
-def _where(query: Select[Any], f: Open311Query, agency_name: Any) -> Select[Any]:
-    if f.ids:
-        return query.where(t.c.id.in_(f.ids))
-    conditions: list[Any] = []
-    if f.service_codes:
-        conditions.append(t.c.service_code.in_(f.service_codes))
-    if f.requested_from is not None:
-        conditions.append(t.c.requested_at >= f.requested_from)
-    if f.requested_to is not None:
-        conditions.append(t.c.requested_at <= f.requested_to)
-    if f.closed is not None:
-        conditions.append((t.c.status == "closed") if f.closed else (t.c.status != "closed"))
-    if f.updated_after is not None:
-        conditions.append(t.c.updated_at > f.updated_after)
-    if f.updated_before is not None:
-        conditions.append(t.c.updated_at < f.updated_before)
-    if f.bbox is not None:
-        min_long, min_lat, max_long, max_lat = f.bbox
-        conditions += [t.c.long.between(min_long, max_long), t.c.lat.between(min_lat, max_lat)]
-    if f.q:
-        pattern = _like(f.q)
-        conditions.append(or_(t.c.description.ilike(pattern), t.c.address.ilike(pattern)))
-    if f.agency:
-        agency = f.agency.strip().lower()
-        names = (func.lower(departments.c.name), func.lower(agency_name))
-        conditions.append(or_(*(name == agency for name in names), t.c.department_code == agency))
-    return query.where(and_(*conditions)) if conditions else query
+def _requests_query(f: Open311Query, language: str | None) -> Select[Any]:
+    """Service and agency names in `language` where they are translated."""
+    service_text = Translated(Subject.SERVICE, t.c.service_code, language)
+    agency_text = Translated(Subject.DEPARTMENT, t.c.department_code, language)
+    agency_name = agency_text.field("name", departments.c.name)
+    joined = (
+        t.join(services_table, services_table.c.code == t.c.service_code)
+        .join(departments, departments.c.code == t.c.department_code)
+        .outerjoin(open311_submissions, open311_submissions.c.request_id == t.c.id)
+    )
+    query = select(
+        t,
+        service_text.field("name", services_table.c.name).label("service_name"),
+        services_table.c.mask_personal_data,
+        services_table.c.public_location,
+        agency_name.label("agency"),
+        open311_submissions.c.media_url.label("media_url"),
+        _first_public_photo().label("photo_id"),
+        _latest_public_note().label("latest_note"),
+    ).select_from(agency_text.join(service_text.join(joined)))
+    return where(query, f, agency_name)
+
+
+def _disclosure(row: Any) -> Disclosure:
+    return Disclosure(row.mask_personal_data, PublicLocation(row.public_location))
+
+
+def _public(row: Row[Any], points: dict[int, AreaPoint]) -> Open311Request:
+    request = request_from_row(row)
+    disclosure = _disclosure(row)
+    shown = public_text_of(disclosure, request.reporter.names)
+    areas = [points[a.id] for a in request.areas if a.id in points]
+    return Open311Request(
+        request,
+        row.service_name,
+        row.agency,
+        row.media_url,
+        shown(request.description) or None,
+        shown(row.latest_note) if row.latest_note else None,
+        disclosure.place(request.place, areas),
+        disclosure.public_location,
+        photo_id=row.photo_id,
+    )
+
+
+async def _points_for(db: AsyncConnection, rows: Sequence[Row[Any]]) -> dict[int, AreaPoint]:
+    ids = {
+        area["id"]
+        for row in rows
+        if row.public_location == PublicLocation.AREA.value
+        for area in row.areas
+    }
+    return await area_points(db, ids)
 
 
 class Open311ReadModel:
@@ -131,54 +153,46 @@ class Open311ReadModel:
     async def requests(
         self, f: Open311Query, with_notes: bool = False, language: str | None = None
     ) -> list[Open311Request]:
-        """Service and agency names in `language` where they are translated."""
-        service_text = Translated(Subject.SERVICE, t.c.service_code, language)
-        agency_text = Translated(Subject.DEPARTMENT, t.c.department_code, language)
-        agency_name = agency_text.field("name", departments.c.name)
-        joined = (
-            t.join(services_table, services_table.c.code == t.c.service_code)
-            .join(departments, departments.c.code == t.c.department_code)
-            .outerjoin(open311_submissions, open311_submissions.c.request_id == t.c.id)
-        )
-        query = select(
-            t,
-            service_text.field("name", services_table.c.name).label("service_name"),
-            agency_name.label("agency"),
-            open311_submissions.c.media_url.label("media_url"),
-            _first_public_photo().label("photo_id"),
-            _latest_public_comment().label("status_notes"),
-        ).select_from(agency_text.join(service_text.join(joined)))
-        query = _where(query, f, agency_name).order_by(t.c.requested_at.desc(), t.c.id.desc())
+        """Newest first, names in `language`. With `q` or `bbox` the page is taken from the
+        rows whose public view matches, among the first MAX_SCANNED rows SQL lets through."""
+        query = _requests_query(f, language).order_by(t.c.requested_at.desc(), t.c.id.desc())
+        public = f.filters_publicly
+        query = query.limit(MAX_SCANNED) if public else query.limit(f.limit).offset(f.offset)
         async with self._engine.connect() as db:
-            rows = (await db.execute(query.limit(f.limit).offset(f.offset))).all()
-            found = [
-                Open311Request(
-                    request_from_row(r),
-                    r.service_name,
-                    r.agency,
-                    r.media_url,
-                    r.status_notes,
-                    photo_id=r.photo_id,
-                )
-                for r in rows
-            ]
+            rows = (await db.execute(query)).all()
+            points = await _points_for(db, rows)
+            found = [_public(row, points) for row in rows]
+            if public:
+                found = [r for r in found if matches_publicly(f, r.description, r.place)]
+                found = found[f.offset : f.offset + f.limit]
             if with_notes and found:
                 notes = await self._notes(db, [item.request.id for item in found])
                 for item in found:
                     item.notes = notes.get(item.request.id, [])
         return found
 
-    async def _notes(self, db: Any, ids: list[str]) -> dict[str, list[PublicNote]]:
+    async def _notes(self, db: AsyncConnection, ids: list[str]) -> dict[str, list[PublicNote]]:
         query = (
-            select(e.c.request_id, e.c.at, e.c.kind, e.c.data)
+            select(
+                e.c.request_id,
+                e.c.at,
+                e.c.kind,
+                e.c.data,
+                t.c.reporter_first_name,
+                t.c.reporter_last_name,
+                services_table.c.mask_personal_data,
+                services_table.c.public_location,
+            )
+            .join(t, t.c.id == e.c.request_id)
+            .join(services_table, services_table.c.code == t.c.service_code)
             .where(e.c.request_id.in_(ids), e.c.visibility == "public", e.c.kind.in_(UPDATE_KINDS))
             .order_by(e.c.id)
         )
         notes: dict[str, list[PublicNote]] = {}
         for row in (await db.execute(query)).all():
-            notes.setdefault(row.request_id, []).append(
-                PublicNote(row.at, note_type(row.kind, row.data), describe(row.kind, row.data))
-            )
+            shown = public_text_of(_disclosure(row), _names(row))
+            note = public_note(row.at, row.kind, row.data, shown)
+            notes.setdefault(row.request_id, []).append(note)
         return notes
 
     async def updates(
@@ -197,14 +211,23 @@ class Open311ReadModel:
             .limit(1)
             .scalar_subquery()
         )
-        query = select(
-            e.c.id,
-            e.c.request_id,
-            e.c.at,
-            e.c.kind,
-            e.c.data,
-            func.coalesce(status_then, literal_column("'new'")).label("status"),
-        ).where(e.c.visibility == "public", e.c.kind.in_(UPDATE_KINDS[1:]))
+        query = (
+            select(
+                e.c.id,
+                e.c.request_id,
+                e.c.at,
+                e.c.kind,
+                e.c.data,
+                func.coalesce(status_then, literal_column("'new'")).label("status"),
+                t.c.reporter_first_name,
+                t.c.reporter_last_name,
+                services_table.c.mask_personal_data,
+                services_table.c.public_location,
+            )
+            .join(t, t.c.id == e.c.request_id)
+            .join(services_table, services_table.c.code == t.c.service_code)
+            .where(e.c.visibility == "public", e.c.kind.in_(UPDATE_KINDS[1:]))
+        )
         if after is not None:
             query = query.where(e.c.at > after)
         if before is not None:
@@ -213,7 +236,16 @@ class Open311ReadModel:
             query = query.where(e.c.request_id.in_(request_ids))
         async with self._engine.connect() as db:
             rows = (await db.execute(query.order_by(e.c.id).limit(limit))).all()
-        return [RequestUpdate(r.id, r.request_id, r.at, r.kind, r.status, r.data) for r in rows]
+        return [
+            RequestUpdate(
+                r.id,
+                r.request_id,
+                r.at,
+                r.status,
+                describe(r.kind, r.data, public_text_of(_disclosure(r), _names(r))),
+            )
+            for r in rows
+        ]
 
     async def request_of_token(self, token: str) -> str | None:
         query = select(open311_submissions.c.request_id).where(open311_submissions.c.token == token)
@@ -228,31 +260,5 @@ class Open311ReadModel:
         return None if row is None else (row.lat, row.long, row.address)
 
 
-CLOSE_REASONS = {
-    "resolved": "resolved",
-    "not_resolved": "closed without a fix",
-    "duplicate": "closed as a duplicate",
-    "referred": "referred to another agency",
-    "cancelled": "cancelled",
-}
-
-
-def note_type(kind: str, data: dict[str, Any]) -> str:
-    if kind == "status":
-        return "closed" if data.get("to") == "closed" else "status"
-    return {"created": "opened", "merge": "merged"}.get(kind, kind)
-
-
-def describe(kind: str, data: dict[str, Any]) -> str:
-    """A public sentence for a timeline entry: no staff names, no internal reasons."""
-    if kind == "comment":
-        return str(data.get("body", ""))
-    if kind == "merge":
-        if "into" in data:
-            return f"Merged into request {data['into']}"
-        return f"Request {data.get('from')} was merged into this one"
-    if kind == "status":
-        to = str(data.get("to", "")).replace("_", " ")
-        reason = CLOSE_REASONS.get(str(data.get("reason")))
-        return f"Status changed to {to}" + (f" ({reason})" if reason else "")
-    return "Request received"
+def _names(row: Any) -> tuple[str | None, ...]:
+    return (row.reporter_first_name, row.reporter_last_name)

@@ -16,6 +16,7 @@ from domain.directory.catalog import (
     SlaPolicy,
 )
 from domain.directory.users import Role, Tier, User
+from domain.privacy.public_place import PublicLocation
 from domain.requests.sla import SlaCalendar
 
 
@@ -87,6 +88,8 @@ def service_values(service: Service) -> dict[str, Any]:
         "sla_pauses_on_hold": service.sla.pauses_on_hold,
         "attributes": [attribute_to_json(a) for a in service.attributes],
         "duplicate_radius_m": service.duplicate_radius_m,
+        "mask_personal_data": service.mask_personal_data,
+        "public_location": service.public_location.value,
     }
 
 
@@ -129,6 +132,8 @@ def service_from_row(row: Row[Any]) -> Service:
         sla=SlaPolicy(row.sla_target_hours, SlaCalendar(row.sla_calendar), row.sla_pauses_on_hold),
         attributes=[attribute_from_json(a) for a in row.attributes],
         duplicate_radius_m=row.duplicate_radius_m,
+        mask_personal_data=row.mask_personal_data,
+        public_location=PublicLocation(row.public_location),
     )
 
 

@@ -91,6 +91,7 @@ def request_values(request: ServiceRequest) -> dict[str, Any]:
         "lat": location.lat,
         "long": location.long,
         "address": location.address,
+        "zipcode": location.zipcode,
         "attributes": request.attributes,
         "reporter_first_name": reporter.first_name,
         "reporter_last_name": reporter.last_name,
@@ -129,7 +130,7 @@ def request_from_row(row: Row[Any]) -> ServiceRequest:
         sla=SlaPolicy(row.sla_target_hours, SlaCalendar(row.sla_calendar), row.sla_pauses_on_hold),
         requested_at=row.requested_at,
         description=row.description,
-        location=Location(row.lat, row.long, row.address),
+        location=Location(row.lat, row.long, row.address, row.zipcode),
         attributes=row.attributes,
         reporter=Reporter(
             row.reporter_first_name,

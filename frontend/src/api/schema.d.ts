@@ -1069,6 +1069,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/personal-data/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check Personal Data
+         * @description Emails, phone numbers and any of `names` in a text that will be public (a request's
+         *     description, a public comment, a status note), so the agent can take them out before
+         *     saving. Public outputs mask the same findings when the service says so. Staff only.
+         */
+        post: operations["check_personal_data"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -2247,6 +2269,22 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** FindingOut */
+        FindingOut: {
+            kind: components["schemas"]["Kind"];
+            /**
+             * Start
+             * @description Offset of the first character, in code points
+             */
+            start: number;
+            /**
+             * End
+             * @description Offset just past the last character
+             */
+            end: number;
+            /** Text */
+            text: string;
+        };
         /**
          * Format
          * @enum {string}
@@ -2283,6 +2321,11 @@ export interface components {
          * @enum {string}
          */
         KeyRole: "open311" | "partner";
+        /**
+         * Kind
+         * @enum {string}
+         */
+        Kind: "email" | "phone" | "name";
         /** LayerList */
         LayerList: {
             /** Items */
@@ -2363,6 +2406,11 @@ export interface components {
              * @description The nearest known address when only a point was given
              */
             hint?: string | null;
+            /**
+             * Zipcode
+             * @description From the address, or the address table near the point
+             */
+            zipcode?: string | null;
         };
         /** LookupIn */
         LookupIn: {
@@ -2419,6 +2467,21 @@ export interface components {
          * @enum {string}
          */
         OptOutSource: "link" | "one-click";
+        /** PersonalDataCheckIn */
+        PersonalDataCheckIn: {
+            /** Text */
+            text: string;
+            /**
+             * Names
+             * @description Names the text must not hold, such as the caller's first and last name
+             */
+            names?: string[];
+        };
+        /** PersonalDataCheckOut */
+        PersonalDataCheckOut: {
+            /** Findings */
+            findings: components["schemas"]["FindingOut"][];
+        };
         /** PhotoList */
         PhotoList: {
             /** Items */
@@ -2464,6 +2527,11 @@ export interface components {
          * @enum {string}
          */
         Priority: "low" | "normal" | "high" | "urgent";
+        /**
+         * PublicLocation
+         * @enum {string}
+         */
+        PublicLocation: "exact" | "block" | "area";
         /** ReferralBody */
         ReferralBody: {
             target: components["schemas"]["ReferralTarget"];
@@ -2545,9 +2613,16 @@ export interface components {
             service_code: string;
             /**
              * Description
+             * @description Public: residents read it on the status page and through Open311 (emails, phone numbers and the reporter's name are masked there)
              * @default
              */
             description?: string;
+            /**
+             * Internal Note
+             * @description Staff only, such as the caller's own words: kept as an internal comment
+             * @default
+             */
+            internal_note?: string;
             location?: components["schemas"]["LocationIn"] | null;
             /** Attributes */
             attributes?: {
@@ -2812,6 +2887,17 @@ export interface components {
              * @description metres within which a new request looks for duplicates; null: the default, 150
              */
             duplicate_radius_m?: number | null;
+            /**
+             * Mask Personal Data
+             * @description Public outputs (Open311, the status page, residents' emails) mask emails, phone numbers and the reporter's name in descriptions and public notes; staff keep the original
+             * @default true
+             */
+            mask_personal_data?: boolean;
+            /**
+             * @description How precisely public outputs show where a request is: `exact`; `block` (the hundred block, the point moved to a grid cell about 200 m wide); `area` (the neighbourhood and a point inside it). For services that point at someone's home
+             * @default exact
+             */
+            public_location?: components["schemas"]["PublicLocation"];
         };
         /** ServiceList */
         ServiceList: {
@@ -2846,6 +2932,13 @@ export interface components {
              * @description metres within which a new request looks for duplicates; null: the default, 150
              */
             duplicate_radius_m: number | null;
+            /**
+             * Mask Personal Data
+             * @description Public outputs (Open311, the status page, residents' emails) mask emails, phone numbers and the reporter's name in descriptions and public notes; staff keep the original
+             */
+            mask_personal_data: boolean;
+            /** @description How precisely public outputs show where a request is: `exact`; `block` (the hundred block, the point moved to a grid cell about 200 m wide); `area` (the neighbourhood and a point inside it). For services that point at someone's home */
+            public_location: components["schemas"]["PublicLocation"];
         };
         /** ServicePatch */
         ServicePatch: {
@@ -2871,6 +2964,13 @@ export interface components {
              * @description metres within which a new request looks for duplicates; null: the default, 150
              */
             duplicate_radius_m?: number | null;
+            /**
+             * Mask Personal Data
+             * @description Public outputs (Open311, the status page, residents' emails) mask emails, phone numbers and the reporter's name in descriptions and public notes; staff keep the original
+             */
+            mask_personal_data?: boolean | null;
+            /** @description How precisely public outputs show where a request is: `exact`; `block` (the hundred block, the point moved to a grid cell about 200 m wide); `area` (the neighbourhood and a point inside it). For services that point at someone's home */
+            public_location?: components["schemas"]["PublicLocation"] | null;
         };
         /** ServiceRequestCreated */
         ServiceRequestCreated: {
@@ -3131,7 +3231,10 @@ export interface components {
         TransitionIn: {
             to: components["schemas"]["Status"];
             reason?: components["schemas"]["CloseReason"] | null;
-            /** Note */
+            /**
+             * Note
+             * @description Public: the note residents read with the new status (the status page, Open311 `status_notes`, their email), masked like every public text
+             */
             note?: string | null;
         };
         /** TranslationOut */
@@ -8217,6 +8320,78 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    check_personal_data: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonalDataCheckIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataCheckOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { mockApi } from '../../test/api'
+import { checkPersonalData } from '../../test/personalData'
 import { renderWithProviders } from '../../test/render'
 import { GRAFFITI, NO_TRIAGE, POTHOLE, TRASH_ARTICLE } from './fixtures.test-data'
 import IntakePage, { caseBody } from './IntakePage'
@@ -26,6 +27,7 @@ function backend(overrides: Record<string, unknown> = {}) {
     'GET /api/v1/requests/nearby': { items: [] },
     'POST /api/v1/cases': (request: Request) => request.clone().json().then((body: { requests: unknown[] }) => ({ status: 201, body: { ...CASE, request_ids: body.requests.length ? [REQUEST.id] : [] } })),
     'GET /api/v1/requests/26-00000042': REQUEST,
+    'POST /api/v1/personal-data/check': checkPersonalData,
     ...overrides,
   })
 }
@@ -97,7 +99,8 @@ describe('IntakePage', () => {
     expect(posted.requests).toEqual([
       {
         service_code: POTHOLE.code,
-        description: 'deep pothole',
+        description: '',
+        internal_note: 'deep pothole',
         attributes: { pothole_size: 'large' },
         channel: 'phone',
         location: { lat: ADDRESS.lat, long: ADDRESS.long, address: ADDRESS.address },
@@ -108,6 +111,35 @@ describe('IntakePage', () => {
     expect(screen.getByRole('heading', { name: 'New contact' })).toBeInTheDocument()
     expect(screen.getByLabelText("Caller's words and notes")).toHaveValue('')
   })
+
+  it('keeps the caller\'s words off the public description, which says it is public and warns about personal data', async () => {
+    const api = backend()
+    const { user } = renderWithProviders(<IntakePage />)
+    await user.type(screen.getByLabelText('First name'), 'Lena')
+    await user.type(screen.getByLabelText("Caller's words and notes"), 'Lena, 410-555-0177')
+    await screen.findByRole('option', { name: 'Pothole' })
+    await user.selectOptions(screen.getByLabelText('Service'), POTHOLE.code)
+    await user.selectOptions(screen.getByRole('combobox', { name: /How big/ }), 'large')
+    const description = screen.getByLabelText('Public description (residents read it)')
+    expect(description).toHaveValue('')
+    expect(description).toHaveAccessibleDescription(expect.stringContaining('Shown on the status page and in Open311'))
+    await user.type(description, 'Lena 410-555-0177')
+    const warning = await screen.findByText(/seems to hold the caller's name and a phone number/)
+    expect(warning).toHaveAttribute('role', 'status')
+    expect(description).toHaveAccessibleDescription(expect.stringContaining('Please take it out'))
+    const checked = api.calls.filter((call) => call.path === '/api/v1/personal-data/check').at(-1)!.body
+    expect(checked).toEqual({ text: 'Lena 410-555-0177', names: ['Lena'] })
+    await user.clear(description)
+    await user.type(description, 'Deep one')
+    await waitFor(() => expect(screen.queryByText(/seems to hold/)).toBeNull())
+    await user.click(screen.getByRole('button', { name: 'Log contact' }))
+
+    await screen.findByTestId('reference-number')
+    const posted = api.calls.find((call) => call.method === 'POST' && call.path === '/api/v1/cases')!.body as { requests: Record<string, unknown>[]; notes: string }
+    expect(posted.requests[0]).toMatchObject({ description: 'Deep one', internal_note: 'Lena, 410-555-0177' })
+    expect(posted.notes).toBe('Lena, 410-555-0177')
+    expect(api.unhandled).toEqual([])
+  }, 20_000)
 
   it('links the contact to a nearby open request instead of opening a duplicate', async () => {
     const api = backend({

@@ -6,6 +6,7 @@ import { Confirmation } from './Confirmation'
 import { DuplicatesPanel } from './DuplicatesPanel'
 import { KnowledgePanel } from './KnowledgePanel'
 import { LocationSection, type Location } from './LocationSection'
+import { PublicDescription } from './PublicDescription'
 import { useNearby, useServices, useTriage, type Article, type Service } from './queries'
 import { attributePayload, missingAttributes, ServiceForm, type AttributeValues } from './ServiceForm'
 import { TriageBanners } from './TriageBanners'
@@ -68,7 +69,9 @@ export function caseBody(draft: Draft, service: Service | undefined, endedAt = n
     service && !draft.linked
       ? {
           service_code: service.code,
-          description: (draft.description || draft.said).trim().slice(0, 4000),
+          // Public: only what the agent wrote for residents. The caller's words are staff-only.
+          description: draft.description.trim().slice(0, 4000),
+          internal_note: draft.said.trim().slice(0, 4000),
           attributes: attributePayload(service, draft.attributes),
           channel: draft.channel,
           location: point || draft.location.address ? { lat: point?.lat ?? null, long: point?.long ?? null, address: draft.location.address || null } : null,
@@ -186,7 +189,10 @@ export default function IntakePage() {
         <section className="panel said" aria-labelledby={`${id}-said-heading`}>
           <h2 id={`${id}-said-heading`}>{t('said.title')}</h2>
           <label htmlFor={`${id}-said`}>{t('said.label')}</label>
-          <textarea id={`${id}-said`} rows={3} value={draft.said} onChange={(event) => update({ said: event.target.value })} />
+          <p id={`${id}-said-hint`} className="muted">
+            {t('said.hint')}
+          </p>
+          <textarea id={`${id}-said`} rows={3} value={draft.said} aria-describedby={`${id}-said-hint`} onChange={(event) => update({ said: event.target.value })} />
           <TriageBanners triage={triage.data} onService={pickService} />
         </section>
         <KnowledgePanel said={draft.said} language={draft.language} used={draft.used} onToggle={toggleArticle} />
@@ -213,14 +219,7 @@ export default function IntakePage() {
           <>
             {service.description && <p className="muted">{service.description}</p>}
             <ServiceForm service={service} values={draft.attributes} onChange={(attributes) => update({ attributes })} showErrors={showErrors} />
-            <label htmlFor={`${id}-description`}>{t('service.description')}</label>
-            <textarea
-              id={`${id}-description`}
-              rows={2}
-              placeholder={draft.said}
-              value={draft.description}
-              onChange={(event) => update({ description: event.target.value })}
-            />
+            <PublicDescription value={draft.description} onChange={(description) => update({ description })} callerNames={callerNames(draft.caller)} />
           </>
         )}
       </section>
@@ -289,6 +288,12 @@ export default function IntakePage() {
       </div>
     </form>
   )
+}
+
+/** The names public text must not hold: the caller picked, or the new caller typed in. */
+function callerNames(caller: Caller): (string | null)[] {
+  if (caller.resident) return [caller.resident.first_name, caller.resident.last_name]
+  return [caller.newCaller.first_name, caller.newCaller.last_name]
 }
 
 function groupServices(services: Service[]): [string, Service[]][] {

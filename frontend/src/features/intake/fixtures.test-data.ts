@@ -12,6 +12,8 @@ export const POTHOLE: Service = {
   metadata: true,
   sla: { days: 3, calendar: 'business' } as unknown as Service['sla'],
   duplicate_radius_m: null,
+  mask_personal_data: true,
+  public_location: 'exact',
   attributes: [
     { code: 'note', datatype: 'string', description: 'Road crews fill potholes within days.', variable: false, required: false, order: 0, values: [] },
     {

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, type components } from '../../api/client'
+import { PersonalDataWarning } from '../../shared/PersonalDataWarning'
 import { ChangeError } from './ChangeError'
 import { usePhotos } from './usePhotos'
-import { path, useRequestChange } from './useRequest'
+import { path, reporterNames, useRequest, useRequestChange } from './useRequest'
 
 type Visibility = components['schemas']['Visibility']
 
@@ -13,7 +14,8 @@ export function CommentForm({ requestId }: { requestId: string }) {
   const [body, setBody] = useState('')
   const [visibility, setVisibility] = useState<Visibility>('internal')
   const [attached, setAttached] = useState<string[]>([])
-  const ids = { heading: useId(), body: useId() }
+  const ids = { heading: useId(), body: useId(), warning: useId() }
+  const names = reporterNames(useRequest(requestId).data?.request)
   // A comment shows only photos of its own visibility (the API refuses the others).
   const photos = (usePhotos(requestId).data?.items ?? []).map((photo, index) => ({ ...photo, position: index + 1 }))
   const attachable = photos.filter((photo) => photo.visibility === visibility)
@@ -43,7 +45,8 @@ export function CommentForm({ requestId }: { requestId: string }) {
       <h2 id={ids.heading}>{t('comments.heading')}</h2>
       <form onSubmit={submit} className="detail-form">
         <label htmlFor={ids.body}>{t('comments.body')}</label>
-        <textarea id={ids.body} rows={3} maxLength={4000} required value={body} onChange={(event) => setBody(event.target.value)} />
+        <textarea id={ids.body} rows={3} maxLength={4000} required value={body} aria-describedby={ids.warning} onChange={(event) => setBody(event.target.value)} />
+        <PersonalDataWarning id={ids.warning} text={visibility === 'public' ? body : ''} names={names} />
         <fieldset className="inline-options">
           <legend>{t('comments.visibility')}</legend>
           {(['internal', 'public'] as const).map((value) => (

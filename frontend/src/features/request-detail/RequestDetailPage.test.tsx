@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import i18n from '../../i18n'
+import { checkPersonalData } from '../../test/personalData'
 import { posts, renderRequestPage as setup, withEtag } from './renderRequestPage'
 import { aLink, aRequest, MANAGER, NO_LINKS, STAFF, SUPERVISOR } from './testData'
 
@@ -238,4 +239,24 @@ describe('RequestDetailPage', () => {
     expect(screen.getByLabelText('Motivo de cierre')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Confirmar el cierre' })).toBeInTheDocument()
   })
+
+  it('says a status note is public, and warns when public text holds personal data', async () => {
+    const { api, user } = setup(STAFF, { 'POST /api/v1/personal-data/check': checkPersonalData })
+    await user.click(await screen.findByRole('button', { name: 'Close request' }))
+    const note = screen.getByLabelText('Note for the resident (optional)')
+    expect(note).toHaveAccessibleDescription(expect.stringContaining('Public: residents read this note'))
+    await user.type(note, 'Rosa 410-555-0177')
+    expect(await screen.findByText(/seems to hold the caller's name and a phone number/)).toHaveAttribute('role', 'status')
+    const checks = api.calls.filter((call) => call.path === '/api/v1/personal-data/check')
+    expect(checks.at(-1)!.body).toEqual({ text: 'Rosa 410-555-0177', names: ['Rosa', 'Parks'] })
+
+    const comment = within(screen.getByRole('region', { name: 'Add a comment' }))
+    await user.type(comment.getByLabelText('Comment'), 'Call 410-555-0123')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(screen.getAllByText(/seems to hold/)).toHaveLength(1) // internal: staff only, no warning
+    await user.click(comment.getByLabelText('Public (shown to the resident)'))
+    await waitFor(() => expect(screen.getAllByText(/seems to hold/)).toHaveLength(2))
+    expect(comment.getByLabelText('Comment')).toHaveAccessibleDescription(expect.stringContaining('a phone number'))
+    expect(api.unhandled).toEqual([])
+  }, 20_000)
 })

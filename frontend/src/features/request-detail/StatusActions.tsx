@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, type components } from '../../api/client'
+import { PersonalDataWarning } from '../../shared/PersonalDataWarning'
 import { ChangeError } from './ChangeError'
-import { path, useRequestChange, type ServiceRequest, type Status } from './useRequest'
+import { path, reporterNames, useRequestChange, type ServiceRequest, type Status } from './useRequest'
 
 type CloseReason = components['schemas']['CloseReason']
 const CLOSE_REASONS: readonly CloseReason[] = ['resolved', 'not_resolved', 'referred', 'cancelled', 'duplicate']
@@ -18,13 +19,23 @@ const NEXT: Record<Status, readonly Status[]> = {
 
 type Form = 'none' | 'close' | 'reopen'
 
+/** A status note is public: residents read it with the new status. */
+function PublicNoteHint({ id }: { id: string }) {
+  const { t } = useTranslation('request-detail')
+  return (
+    <p id={id} className="muted">
+      {t('actions.publicNote')}
+    </p>
+  )
+}
+
 export function StatusActions({ request }: { request: ServiceRequest }) {
   const { t } = useTranslation('request-detail')
   const change = useRequestChange(request.id)
   const [form, setForm] = useState<Form>('none')
   const [reason, setReason] = useState<CloseReason | ''>('')
   const [note, setNote] = useState('')
-  const ids = { reason: useId(), note: useId(), heading: useId() }
+  const ids = { reason: useId(), note: useId(), heading: useId(), hint: useId(), warning: useId() }
   const closeButton = useRef<HTMLButtonElement>(null)
   const reopenButton = useRef<HTMLButtonElement>(null)
   const pendingFocus = useRef<'close' | 'reopen' | null>(null)
@@ -99,7 +110,9 @@ export function StatusActions({ request }: { request: ServiceRequest }) {
             ))}
           </select>
           <label htmlFor={ids.note}>{t('actions.closeNote')}</label>
-          <textarea id={ids.note} rows={2} maxLength={4000} value={note} onChange={(event) => setNote(event.target.value)} />
+          <PublicNoteHint id={ids.hint} />
+          <textarea id={ids.note} rows={2} maxLength={4000} value={note} aria-describedby={`${ids.hint} ${ids.warning}`} onChange={(event) => setNote(event.target.value)} />
+          <PersonalDataWarning id={ids.warning} text={note} names={reporterNames(request)} />
           <div className="detail-buttons">
             <button type="submit" disabled={!reason || change.isPending}>
               {t('actions.confirmClose')}
@@ -113,7 +126,18 @@ export function StatusActions({ request }: { request: ServiceRequest }) {
       {form === 'reopen' && (
         <form onSubmit={submitReopen} aria-label={t('actions.reopen')} className="detail-form">
           <label htmlFor={ids.note}>{t('actions.reopenNote')}</label>
-          <textarea id={ids.note} rows={2} required autoFocus maxLength={4000} value={note} onChange={(event) => setNote(event.target.value)} />
+          <PublicNoteHint id={ids.hint} />
+          <textarea
+            id={ids.note}
+            rows={2}
+            required
+            autoFocus
+            maxLength={4000}
+            value={note}
+            aria-describedby={`${ids.hint} ${ids.warning}`}
+            onChange={(event) => setNote(event.target.value)}
+          />
+          <PersonalDataWarning id={ids.warning} text={note} names={reporterNames(request)} />
           <div className="detail-buttons">
             <button type="submit" disabled={!note.trim() || change.isPending}>
               {t('actions.confirmReopen')}

@@ -75,4 +75,7 @@ export function useRequestChange(id: string) {
   })
 }
 
+/** The reporter's names: public text (comments, status notes) must not hold them. */
+export const reporterNames = (request: ServiceRequest | undefined) => [request?.reporter.first_name, request?.reporter.last_name]
+
 export const path = (id: string, ifMatch: string) => ({ path: { request_id: id }, header: { 'if-match': ifMatch } })

@@ -30,15 +30,48 @@ describe('StatusPage', () => {
     expect(fact('Service')).toHaveTextContent('Pothole repair')
     expect(fact('Status')).toHaveTextContent('The work on your request has started.')
     expect(fact('Expected by')).toHaveTextContent(/March \d+, 2026/)
+    expect(fact('Location')).toHaveTextContent('100 N HOLLIDAY ST, 21202')
     const updates = within(screen.getByRole('list')).getAllByRole('listitem')
     expect(updates.map((item) => item.textContent)).toEqual([
       expect.stringMatching(/Note from the cityCrew booked for Friday$/),
-      expect.stringMatching(/Status changed$/),
+      expect.stringMatching(/Status changed to “Being worked on”$/),
       expect.stringMatching(/Request received$/),
     ])
     const [call] = api.calls
     expect(call!.url.searchParams.get('extensions')).toBe('true')
     expect(call!.request.headers.get('Authorization')).toBeNull()
+  })
+
+  it('shows the close note and reason, and a place shown by block says why', async () => {
+    const closing = {
+      datetime: '2026-03-04T09:00:00-05:00',
+      type: 'closed',
+      summary: 'Request closed',
+      description: 'Status changed to closed (resolved): Patched with cold mix.',
+      status: 'closed',
+      close_reason: 'resolved',
+      note: 'Patched with cold mix.',
+    }
+    const request = aPublicRequest({
+      status: 'closed',
+      status_notes: 'Patched with cold mix.',
+      address: '2100 block of EASTERN AVE',
+      zipcode: '21231',
+      extended_attributes: { external_status: 'closed', location_precision: 'block', notes: [closing] },
+    })
+    setup([request])
+    const [update] = within(await screen.findByRole('list')).getAllByRole('listitem')
+    expect(update).toHaveTextContent(/Request closed: the problem has been fixed\s*Patched with cold mix\.$/)
+    expect(fact('Location')).toHaveTextContent('2100 block of EASTERN AVE, 21231')
+    expect(fact('Location')).toHaveTextContent('Shown by block, to protect the privacy of the people who live there.')
+  })
+
+  it('says where and what changed in Spanish', async () => {
+    await i18n.changeLanguage('es')
+    setup([aPublicRequest({ address: 'Canton', zipcode: null, extended_attributes: { external_status: 'in_progress', location_precision: 'area', notes: aPublicRequest().extended_attributes!.notes } })])
+    expect(await screen.findByText('Estado cambiado a «En curso»', { exact: false })).toBeInTheDocument()
+    expect(fact('Ubicación')).toHaveTextContent('Canton')
+    expect(fact('Ubicación')).toHaveTextContent('Se muestra por vecindario')
   })
 
   it('says so when the API does not know the reference (Open311 404)', async () => {

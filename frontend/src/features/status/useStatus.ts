@@ -5,8 +5,19 @@ import { useLanguage } from '../../i18n/useLanguage'
 export type LookupIn = components['schemas']['LookupIn']
 export type RequestBrief = components['schemas']['RequestBrief']
 
-/** A public note on a request (Open311 `extended_attributes.notes`): never a staff name. */
-export type PublicNote = { datetime: string; type: string; summary: string; description: string | null }
+/**
+ * A public note on a request (Open311 `extended_attributes.notes`): never a staff name. A status
+ * change names the status it moved to, its close reason, and the public note given with it.
+ */
+export type PublicNote = {
+  datetime: string
+  type: string
+  summary: string
+  description: string | null
+  status?: string | null
+  close_reason?: string | null
+  note?: string | null
+}
 
 /** What the public Open311 read shows of one request (no reporter, no personal data). */
 export type PublicRequest = {
@@ -15,10 +26,13 @@ export type PublicRequest = {
   service_code: string
   status: 'open' | 'closed'
   status_notes: string | null
+  /** As the service shows it: the address, its block ("2100 block of EASTERN AVE") or its area. */
+  address?: string | null
+  zipcode?: string | null
   requested_datetime: string
   updated_datetime: string | null
   expected_datetime: string | null
-  extended_attributes?: { external_status?: string; notes?: PublicNote[] }
+  extended_attributes?: { external_status?: string; location_precision?: string; notes?: PublicNote[] }
 }
 
 /** The reference numbers the API hands out, e.g. 26-00000123. */

@@ -13,6 +13,7 @@ VALUES = {
     "status": "in progress",
     "reason": "The problem has been fixed.",
     "duplicate_note": "",
+    "public_note": "",
     "unsubscribe_url": "https://311.example/unsubscribe?token=abc.def",
 }
 
@@ -28,6 +29,15 @@ def test_resident_templates_render_with_a_subject_and_the_number(language: str, 
     assert "\n\n\n" not in email.text
     sms = render_sms(kind, language, VALUES)
     assert "26-00000007" in sms and "\n" not in sms and len(sms) <= 320
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("kind", ["status", "closed"])
+def test_a_status_change_quotes_its_public_note(language: str, kind: str) -> None:
+    values = {**VALUES, "public_note": "Note from the city: Patched with cold mix.\n"}
+    email = render_email(kind, language, values)
+    assert "\nNote from the city: Patched with cold mix.\n" in email.text
+    assert "\n\n\n" not in email.text
 
 
 def test_a_missing_value_is_an_error_not_a_blank() -> None:

@@ -117,3 +117,16 @@ async def test_a_merge_closes_the_duplicate_and_updates_the_parent(
     assert merged.data["sequence"] == 2
     assert (absorbed.type, absorbed.subject) == (EventType.REQUEST_UPDATED, parent.id)
     assert (absorbed.data["changes"], absorbed.data["sequence"]) == (["merge"], 2)
+
+
+async def test_a_status_change_with_a_note_carries_it_masked_as_the_public_sees_it(
+    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+) -> None:
+    request = await open_pothole(desk)
+    note = "Patched with cold mix. Ana: 410-555-0177, ana@example.org"
+    done = TransitionRequest(request.id, Status.CLOSED, 1, CloseReason.RESOLVED, note)
+    await transition_request(desk, done, as_(AGENT))
+    closed = _data(factory)[-1]
+    assert closed["note"] == "Patched with cold mix. [name hidden]: [phone hidden], [email hidden]"
+    assert not any(value in str(closed) for value in PERSONAL)
+    assert "note" not in _data(factory)[0]
