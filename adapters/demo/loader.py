@@ -23,6 +23,7 @@ from adapters.db.tables import app_state, departments, jurisdiction_areas, servi
 from adapters.db.tables_open311 import api_keys
 from adapters.demo.addresses import demo_address_rows
 from adapters.demo.knowledge import load_demo_knowledge
+from adapters.demo.referral_contacts import add_demo_referral_contacts
 from domain.directory.api_keys import KeyRole, hash_secret
 from domain.directory.catalog import Service, SlaPolicy
 from domain.jurisdictions.importing import ParsedArea, parse_collection
@@ -167,7 +168,7 @@ def _parse_layer(layer: DemoLayer) -> list[ParsedArea]:
 async def load_demo_layers(db: AsyncConnection) -> None:
     """Baltimore City is served; other Maryland counties and towns handle their own requests.
 
-    Refer areas get their government as the contact (its name only: no phone is on file).
+    Refer areas get their government as the contact, with a sample phone and web address.
     """
     repository = SqlJurisdictionRepository(db)
     for spec in DEMO_LAYERS:
@@ -185,6 +186,7 @@ async def load_demo_layers(db: AsyncConnection) -> None:
                     )
                 )
             )
+    await add_demo_referral_contacts(db)
     await repository.mark_changed()
 
 
