@@ -24,6 +24,7 @@ from adapters.db.tables_open311 import api_keys
 from adapters.demo.addresses import demo_address_rows
 from adapters.demo.knowledge import load_demo_knowledge
 from adapters.demo.referral_contacts import add_demo_referral_contacts
+from adapters.demo.streets import load_demo_streets
 from domain.directory.api_keys import KeyRole, hash_secret
 from domain.directory.catalog import Service, SlaPolicy
 from domain.jurisdictions.importing import ParsedArea, parse_collection
@@ -138,7 +139,8 @@ async def load_demo_data(
 ) -> bool:
     """Returns True when it loaded the data now, False when it was already there.
 
-    `layers=False` leaves out the boundary layers (tests that do not need them run faster).
+    `layers=False` leaves out the boundary layers and the map's reference streets (tests that
+    do not need them run faster).
     """
     catalog = json.loads(CATALOG.read_text(encoding="utf-8"))
     async with engine.begin() as db:
@@ -154,6 +156,7 @@ async def load_demo_data(
         await _load(db, catalog, demo_hash)
         if layers:
             await load_demo_layers(db)
+            await load_demo_streets(db)
     log.info("demo data loaded", extra={"fields": {"services": len(catalog["services"])}})
     return True
 
