@@ -2,13 +2,16 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
 import { session } from '../api/session'
+import { ShortcutsHelp } from '../features/shortcuts/ShortcutsHelp'
+import { NEW_CONTACT_PATH } from '../features/shortcuts/useShortcuts'
 import type { Me } from '../shared/useMe'
 import { Frame } from './Frame'
 import { routesFor } from './routes'
 
 export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation()
-  const entries = routesFor(me.role).filter((route) => route.nav)
+  const routes = routesFor(me.role)
+  const entries = routes.filter((route) => route.nav)
   const nav = (
     <nav aria-label={t('nav.label')}>
       <ul>
@@ -22,6 +25,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
   )
   const user = (
     <>
+      <ShortcutsHelp canTakeContacts={routes.some((route) => route.path === NEW_CONTACT_PATH)} />
       <span>
         {me.display_name} · {t(`roles.${me.role}`)}
       </span>

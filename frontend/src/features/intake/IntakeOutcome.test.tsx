@@ -1,4 +1,5 @@
 import { screen, waitFor } from '@testing-library/react'
+import { Link } from 'react-router'
 import { mockApi } from '../../test/api'
 import { renderWithProviders } from '../../test/render'
 import { GRAFFITI, NO_TRIAGE, POTHOLE } from './fixtures.test-data'
@@ -40,6 +41,25 @@ describe('a new contact', () => {
     backend()
     renderWithProviders(<IntakePage />)
     await waitFor(() => expect(screen.getByLabelText('Channel')).toHaveFocus())
+  })
+
+  it('starts over when the agent asks for a new contact after logging one', async () => {
+    backend()
+    const { user } = renderWithProviders(
+      <>
+        <Link to="/intake">New contact</Link>
+        <IntakePage />
+      </>,
+    )
+    await user.type(screen.getByLabelText("Caller's words and notes"), 'Asked about recycling')
+    await user.click(screen.getByRole('link', { name: 'New contact' }))
+    expect(screen.getByLabelText('Channel')).toHaveFocus() // a contact under way is kept
+    expect(screen.getByLabelText("Caller's words and notes")).toHaveValue('Asked about recycling')
+    await user.click(screen.getByRole('button', { name: 'Log contact' }))
+    await screen.findByRole('heading', { name: 'Contact logged' })
+    await user.click(screen.getByRole('link', { name: 'New contact' }))
+    expect(await screen.findByLabelText("Caller's words and notes")).toHaveValue('')
+    expect(screen.getByLabelText('Channel')).toHaveFocus()
   })
 
   it('records a referral outside the city as a referral with no request, in one step', async () => {

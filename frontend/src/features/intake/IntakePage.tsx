@@ -12,6 +12,7 @@ import { useNearby, useServices, useTriage, type Article, type Service } from '.
 import { attributePayload, missingAttributes, ServiceForm, type AttributeValues } from './ServiceForm'
 import { TriageBanners } from './TriageBanners'
 import { useLogContact, type CaseCreate } from './useLogContact'
+import { useNewContactRequest } from './useNewContactRequest'
 
 type Channel = components['schemas']['Channel']
 type CaseType = components['schemas']['CaseType']
@@ -161,12 +162,15 @@ export default function IntakePage() {
     setDraft(emptyDraft(i18n.language))
   }
 
+  // A contact under way is kept: the agent only goes back to its first field.
+  useNewContactRequest(() => (log.isSuccess ? startOver() : document.getElementById(`${id}-channel`)?.focus()))
+
   if (log.isSuccess) return <Confirmation logged={log.data} onNext={startOver} />
 
   const groups = groupServices(services.data ?? [])
   const problem = log.error instanceof ApiError ? log.error : null
   return (
-    <form ref={form} className="intake" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form ref={form} className="intake" data-shortcut="save" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{t('title')}</h1>
       <section className="panel contact" aria-label={t('contact.title')}>
         <span className="field">
