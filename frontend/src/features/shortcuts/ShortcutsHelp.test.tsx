@@ -75,6 +75,19 @@ describe('keyboard shortcuts', () => {
     expect(screen.getByTestId('where')).toHaveTextContent('/queues')
   })
 
+  it('a select keeps its letters for jumping to an option, but not ? and /', async () => {
+    const user = setup()
+    const select = document.createElement('select')
+    select.innerHTML = '<option>Phone</option><option>Not listed</option>'
+    document.body.append(select)
+    select.focus()
+    await user.keyboard('n')
+    expect(screen.getByTestId('where')).toHaveTextContent('/queues')
+    await user.keyboard('?')
+    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument()
+    select.remove()
+  })
+
   it('/ goes to the search box and n to a new contact', async () => {
     const user = setup()
     screen.getByRole('button', { name: 'Elsewhere' }).focus()

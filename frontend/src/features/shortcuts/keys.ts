@@ -1,8 +1,11 @@
-/** Where a key press lands: in a field it is typing, not a shortcut. */
-export function isTyping(target: EventTarget | null): boolean {
+/**
+ * Whether a key press is typing rather than a shortcut: any key in a text field; in a select,
+ * the letters and digits that jump to an option.
+ */
+export function isTyping(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false
-  if (target.isContentEditable) return true
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true
+  if (target instanceof HTMLSelectElement) return /^[\p{L}\p{N}]$/u.test(key)
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(target.type)
 }
 

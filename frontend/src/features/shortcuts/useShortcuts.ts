@@ -9,7 +9,8 @@ type Options = { canTakeContacts: boolean; helpOpen: boolean; onHelp: () => void
 /**
  * The agent's keyboard shortcuts, on every signed-in screen: `?` this help, `n` a new contact,
  * `/` the page's search, Ctrl+Enter (⌘+Enter) save. The single keys never fire while typing
- * in a field; save does, as that is where an agent finishes.
+ * in a field (`?` and `/` do on a select, which has no use for them); save does, as that is
+ * where an agent finishes.
  */
 export function useShortcuts({ canTakeContacts, helpOpen, onHelp }: Options) {
   const navigate = useNavigate()
@@ -26,7 +27,7 @@ export function useShortcuts({ canTakeContacts, helpOpen, onHelp }: Options) {
         if (submitForm(event.target)) event.preventDefault()
         return
       }
-      if (!isPlain(event) || isTyping(event.target)) return
+      if (!isPlain(event) || isTyping(event.target, event.key)) return
       const actions: Record<string, () => boolean> = {
         '?': () => (onHelp(), true),
         '/': focusSearch,
