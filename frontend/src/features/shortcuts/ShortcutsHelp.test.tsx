@@ -61,7 +61,7 @@ describe('keyboard shortcuts', () => {
 
   it('the header button opens the same list, and Close closes it', async () => {
     const user = setup()
-    await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }))
+    await user.click(screen.getByRole('button', { name: 'Shortcuts' }))
     await user.click(screen.getByRole('button', { name: 'Close' }))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   })
@@ -120,7 +120,7 @@ describe('keyboard shortcuts', () => {
   it('speaks Spanish', async () => {
     await i18n.changeLanguage('es')
     const user = setup()
-    await user.click(screen.getByRole('button', { name: 'Atajos de teclado' }))
+    await user.click(screen.getByRole('button', { name: 'Atajos' }))
     const dialog = screen.getByRole('dialog', { name: 'Atajos de teclado' })
     expect(within(dialog).getByText('Empezar un contacto nuevo')).toBeInTheDocument()
     expect(within(dialog).getByText('Intro')).toBeInTheDocument()
