@@ -15,34 +15,31 @@ COORDINATE_GRID = 0.00001  # degrees (about 1 m): the precision sent
 
 
 def street_collection(rows: list[StreetRow], box: BoundingBox, zoom: int) -> bytes:
-    view = box.padded(VIEW_MARGIN)
     tolerance = tolerance_degrees(zoom, (box.south + box.north) / 2)
-    features = []
-    for row in rows:
-        geometry = _cut(shapely.from_wkb(row.wkb), view, tolerance)
-        if geometry is None:
-            continue
-        label = street_label(
-            shapely.clip_by_rect(geometry, box.west, box.south, box.east, box.north)
-        )
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {
-                    "name": row.name,
-                    "rank": row.rank,
-                    "label": None if label is None else asdict(label),
-                },
-                "geometry": json.loads(shapely.to_geojson(geometry)),
-            }
-        )
-    sources = sorted({row.source for row in rows if row.source})
+    features = [_street_feature(row, box, tolerance) for row in rows]
     collection = {
         "type": "FeatureCollection",
-        "features": features,
-        "attribution": "; ".join(sources),
+        "features": [feature for feature in features if feature is not None],
+        "attribution": "; ".join(sorted({row.source for row in rows if row.source})),
     }
     return json.dumps(collection, separators=(",", ":")).encode()
+
+
+def _street_feature(row: StreetRow, box: BoundingBox, tolerance: float) -> dict[str, Any] | None:
+    """The street cut to the view and its margin; its name goes where it crosses the view."""
+    geometry = _cut(shapely.from_wkb(row.wkb), box.padded(VIEW_MARGIN), tolerance)
+    if geometry is None:
+        return None
+    label = street_label(shapely.clip_by_rect(geometry, box.west, box.south, box.east, box.north))
+    return {
+        "type": "Feature",
+        "properties": {
+            "name": row.name,
+            "rank": row.rank,
+            "label": None if label is None else asdict(label),
+        },
+        "geometry": json.loads(shapely.to_geojson(geometry)),
+    }
 
 
 def _cut(geometry: Any, view: BoundingBox, tolerance: float) -> Any | None:
