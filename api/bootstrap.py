@@ -17,6 +17,7 @@ from adapters.db.read_models.directory import DirectoryReadModel
 from adapters.db.read_models.duplicates import DuplicateReadModel
 from adapters.db.read_models.jurisdictions import JurisdictionReadModel
 from adapters.db.read_models.knowledge import KnowledgeReadModel
+from adapters.db.read_models.map_reference import MapReferenceReadModel
 from adapters.db.read_models.open311 import Open311ReadModel
 from adapters.db.read_models.requests import RequestReadModel
 from adapters.db.read_models.webhooks import WebhookReadModel
@@ -59,6 +60,7 @@ class Container:
     contacts: ContactReadModel
     rate_limiter: SqlRateLimiter
     geocoder: IndexedGeocoder
+    map_reference: MapReferenceReadModel
     api_keys: ApiKeyReadModel
     open311: Open311ReadModel
     webhook_reads: WebhookReadModel
@@ -127,6 +129,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         jurisdictions=jurisdictions,
         duplicates=DuplicateReadModel(engine),
         geocoder=geocoder,
+        map_reference=MapReferenceReadModel(engine),
         contacts=ContactReadModel(engine),
         rate_limiter=SqlRateLimiter(engine),
         api_keys=ApiKeyReadModel(engine),

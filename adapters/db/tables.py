@@ -226,6 +226,26 @@ address_points = Table(
     Column("lat", Double, nullable=False),
     Column("long", Double, nullable=False),
     Index("ix_address_points_street", "street"),
+    Index("ix_address_points_lat_long", "lat", "long"),  # the points in a map view
+)
+
+# The intake map's reference streets, drawn when no tile service is configured: lines (WKB)
+# with their name, a rank (1 highways, 2 principal roads, 3 other through roads) and the
+# attribution of their source; the bounding box finds the ones in a map view.
+map_streets = Table(
+    "map_streets",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("rank", Integer, nullable=False),
+    Column("source", Text, nullable=False, server_default=""),
+    Column("geometry", LargeBinary, nullable=False),
+    Column("min_x", Double, nullable=False),
+    Column("min_y", Double, nullable=False),
+    Column("max_x", Double, nullable=False),
+    Column("max_y", Double, nullable=False),
+    CheckConstraint("rank BETWEEN 1 AND 3", name="rank"),
+    Index("ix_map_streets_rank_x", "rank", "min_x", "max_x"),
 )
 
 # Knowledge base (functions of migration 0005). `search`: the whole folded, stemmed article, for
@@ -364,6 +384,7 @@ cases = Table(
     Column("article_ids", ARRAY(BigInteger), nullable=False, server_default="{}"),
     Column("request_ids", ARRAY(Text), nullable=False, server_default="{}"),
     Column("referral", JSONB),
+    Column("department_code", Text, ForeignKey("departments.code")),
     Column("resolved_on_first_contact", Boolean),
     Column("tags", ARRAY(Text), nullable=False, server_default="{}"),
     Column("call_id", Text),
@@ -378,6 +399,12 @@ cases = Table(
     Index("ix_cases_resident_id", "resident_id"),
     Index("ix_cases_request_ids", "request_ids", postgresql_using="gin"),
     Index("ix_cases_tags", "tags", postgresql_using="gin"),
+    Index(
+        "ix_cases_department_created",
+        "department_code",
+        text("created_at DESC"),
+        postgresql_where=text("department_code IS NOT NULL"),
+    ),
 )
 
 rate_limits = Table(

@@ -23,6 +23,8 @@ from adapters.db.tables import app_state, departments, jurisdiction_areas, servi
 from adapters.db.tables_open311 import api_keys
 from adapters.demo.addresses import demo_address_rows
 from adapters.demo.knowledge import load_demo_knowledge
+from adapters.demo.referral_contacts import add_demo_referral_contacts
+from adapters.demo.streets import load_demo_streets
 from adapters.demo.translations import load_demo_translations
 from domain.directory.api_keys import KeyRole, hash_secret
 from domain.directory.catalog import Service, SlaPolicy
@@ -140,7 +142,8 @@ async def load_demo_data(
 ) -> bool:
     """Returns True when it loaded the data now, False when it was already there.
 
-    `layers=False` leaves out the boundary layers (tests that do not need them run faster).
+    `layers=False` leaves out the boundary layers and the map's reference streets (tests that
+    do not need them run faster).
     """
     catalog = json.loads(CATALOG.read_text(encoding="utf-8"))
     async with engine.begin() as db:
@@ -156,6 +159,7 @@ async def load_demo_data(
         await _load(db, catalog, demo_hash)
         if layers:
             await load_demo_layers(db)
+            await load_demo_streets(db)
     log.info("demo data loaded", extra={"fields": {"services": len(catalog["services"])}})
     return True
 
@@ -170,7 +174,7 @@ def _parse_layer(layer: DemoLayer) -> list[ParsedArea]:
 async def load_demo_layers(db: AsyncConnection) -> None:
     """Baltimore City is served; other Maryland counties and towns handle their own requests.
 
-    Refer areas get their government as the contact (its name only: no phone is on file).
+    Refer areas get their government as the contact, with a sample phone and web address.
     """
     repository = SqlJurisdictionRepository(db)
     for spec in DEMO_LAYERS:
@@ -188,6 +192,7 @@ async def load_demo_layers(db: AsyncConnection) -> None:
                     )
                 )
             )
+    await add_demo_referral_contacts(db)
     await repository.mark_changed()
 
 

@@ -14,6 +14,7 @@ from domain.requests.model import Channel
 from domain.shared.errors import NotFound
 
 router = APIRouter(prefix="/api/v1/cases", tags=["cases"])
+RENAMED = {"department": "department_code"}  # body field -> UpdateCase field
 
 
 def _answer(case: CaseOut, response: Response) -> CaseOut:
@@ -45,6 +46,7 @@ async def create_case(
         request_ids=tuple(body.request_ids),
         requests=tuple(r.to_command() for r in body.requests),
         referral=body.referral.to_domain() if body.referral else None,
+        department_code=body.department,
         resolved_on_first_contact=body.resolved_on_first_contact,
         tags=tuple(body.tags),
         call_id=body.call_id,
@@ -61,7 +63,10 @@ async def list_cases(
     container: ContainerDep,
     principal: PrincipalDep,
     channel: Channel | None = None,
-    type: CaseType | None = None,
+    type: Annotated[list[CaseType] | None, Query(max_length=7)] = None,
+    department: Annotated[
+        str | None, Query(max_length=64, description="Only contacts about this department")
+    ] = None,
     tag: Annotated[str | None, Query(max_length=50)] = None,
     agent: UUID | None = None,
     resident: UUID | None = None,
@@ -70,18 +75,19 @@ async def list_cases(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> CaseList:
-    """Newest first. Department staff see the contacts about their department's requests."""
-    department = principal.visible_department()
+    """Newest first. Department staff see the contacts about their department: those linked to
+    its requests, and those that name it (complaints and praise). `type` may repeat."""
     cases = await container.contacts.cases(
         CaseFilter(
             channel=channel,
-            type=type,
+            types=tuple(type or ()),
+            about=department,
             tag=tag,
             agent_id=agent,
             resident_id=resident,
             created_from=created_from,
             created_to=created_to,
-            department=department,
+            department=principal.visible_department(),
             limit=limit,
             offset=offset,
         )
@@ -114,7 +120,7 @@ async def change_case(
     response: Response,
 ) -> CaseOut:
     """Complete the record after the contact: outcome, notes, tags, end time (If-Match)."""
-    changed = frozenset(body.model_fields_set)
+    changed = frozenset(RENAMED.get(name, name) for name in body.model_fields_set)
     command = UpdateCase(
         case_id=case_id,
         if_match=if_match,
@@ -123,6 +129,7 @@ async def change_case(
         type=body.type,
         resolved_on_first_contact=body.resolved_on_first_contact,
         referral=body.referral.to_domain() if body.referral else None,
+        department_code=body.department,
         tags=tuple(body.tags) if body.tags is not None else None,
         ended_at=body.ended_at,
         article_ids=tuple(body.article_ids) if body.article_ids is not None else None,

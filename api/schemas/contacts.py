@@ -15,6 +15,12 @@ from domain.residents.model import ContactPreference, Resident
 from domain.residents.use_cases import ResidentDetails
 
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+DepartmentCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)
+]
+ABOUT_DEPARTMENT = (
+    "The department the contact is about (a complaint or praise): its staff see the contact"
+)
 
 
 class ResidentIn(Strict):
@@ -107,6 +113,7 @@ class CaseCreate(Strict):
     )
     requests: list[RequestCreate] = Field(default_factory=list, max_length=20)
     referral: ReferralBody | None = None
+    department: DepartmentCode | None = Field(default=None, description=ABOUT_DEPARTMENT)
     resolved_on_first_contact: bool | None = None
     tags: list[Tag] = Field(default_factory=list, max_length=20)
     call_id: Annotated[str, StringConstraints(max_length=200)] | None = None
@@ -120,6 +127,7 @@ class CasePatch(Strict):
     type: CaseType | None = None
     resolved_on_first_contact: bool | None = None
     referral: ReferralBody | None = None
+    department: DepartmentCode | None = Field(default=None, description=ABOUT_DEPARTMENT)
     tags: list[Tag] | None = Field(default=None, max_length=20)
     ended_at: datetime | None = None
     article_ids: list[Annotated[int, Field(ge=1, le=2**63 - 1)]] | None = Field(
@@ -131,7 +139,8 @@ class CasePatch(Strict):
 
     @model_validator(mode="after")
     def _nothing_null_but_referral(self) -> "CasePatch":
-        for name in self.model_fields_set - {"referral", "resolved_on_first_contact"}:
+        nullable = {"referral", "department", "resolved_on_first_contact"}
+        for name in self.model_fields_set - nullable:
             if getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be null")
         return self
@@ -154,6 +163,7 @@ class CaseOut(BaseModel):
     article_ids: list[int]
     request_ids: list[str]
     referral: ReferralBody | None
+    department: str | None = Field(description=ABOUT_DEPARTMENT)
     resolved_on_first_contact: bool | None
     tags: list[str]
     call_id: str | None
@@ -179,6 +189,7 @@ class CaseOut(BaseModel):
             article_ids=c.article_ids,
             request_ids=c.request_ids,
             referral=ReferralBody.of(c.referral),
+            department=c.department_code,
             resolved_on_first_contact=c.resolved_on_first_contact,
             tags=c.tags,
             call_id=c.call_id,

@@ -47,6 +47,7 @@ class Case:
     article_ids: list[int] = field(default_factory=list)
     request_ids: list[str] = field(default_factory=list)
     referral: Referral | None = None
+    department_code: str | None = None  # the department a complaint or praise is about
     resolved_on_first_contact: bool | None = None
     tags: list[str] = field(default_factory=list)
     call_id: str | None = None

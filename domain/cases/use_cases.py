@@ -38,6 +38,7 @@ class LogCase:
     request_ids: tuple[str, ...] = ()
     requests: tuple[SubmitServiceRequest, ...] = ()
     referral: Referral | None = None
+    department_code: str | None = None
     resolved_on_first_contact: bool | None = None
     tags: tuple[str, ...] = ()
     call_id: str | None = None
@@ -60,6 +61,8 @@ async def log_case(desk: RequestDesk, command: LogCase, principal: Principal) ->
       They take the caller's details as reporter unless the body gives its own.
     - `request_ids` link existing requests (follow-ups, status inquiries).
     - `article_ids` are the knowledge articles the answer came from; each counts a use.
+    - `department` names the department the contact is about (a complaint or praise): that
+      department's staff then see it.
     """
     require_case_writer(principal)
     _check_shape(command)
@@ -68,6 +71,7 @@ async def log_case(desk: RequestDesk, command: LogCase, principal: Principal) ->
         resident = await _caller(uow, command, now)
         linked = await _existing_requests(uow, command.request_ids, principal)
         await _count_articles_used(uow, command.article_ids)
+        await _check_department(uow, command.department_code)
         opened = await _fan_out(desk, uow, command, resident, principal)
         case = _build(command, resident, [*linked, *opened], principal, now)
         case.check()
@@ -119,6 +123,11 @@ async def _existing_requests(
         if request is None or not principal.can_see(request.department_code):
             raise ValidationFailed.single("request_ids", f"{request_id} is not a known request")
     return list(request_ids)
+
+
+async def _check_department(uow: UnitOfWork, department_code: str | None) -> None:
+    if department_code is not None and await uow.departments.get(department_code) is None:
+        raise ValidationFailed.single("department", f"{department_code} is not a department")
 
 
 async def _count_articles_used(uow: UnitOfWork, article_ids: tuple[int, ...]) -> None:
@@ -193,6 +202,7 @@ def _build(
         article_ids=list(command.article_ids),
         request_ids=request_ids,
         referral=command.referral,
+        department_code=command.department_code,
         resolved_on_first_contact=command.resolved_on_first_contact,
         tags=list(command.tags),
         call_id=command.call_id,
@@ -212,6 +222,7 @@ class UpdateCase:
     type: CaseType | None = None
     resolved_on_first_contact: bool | None = None
     referral: Referral | None = None
+    department_code: str | None = None
     tags: tuple[str, ...] | None = None
     ended_at: datetime | None = None
     article_ids: tuple[int, ...] | None = None
@@ -220,7 +231,8 @@ class UpdateCase:
 
 
 async def update_case(desk: RequestDesk, command: UpdateCase, principal: Principal) -> Case:
-    """Agents finish the record after the call: outcome, notes, tags, end time."""
+    """Agents finish the record after the call: outcome, notes, tags, end time, and the
+    department a complaint or praise is about."""
     require_case_writer(principal)
     async with desk.uow() as uow:
         case = await uow.cases.get(command.case_id, for_update=True)
@@ -233,6 +245,8 @@ async def update_case(desk: RequestDesk, command: UpdateCase, principal: Princip
         _apply(case, command)
         if command.request_ids is not None:
             await _existing_requests(uow, command.request_ids, principal)
+        if "department_code" in command.changed:
+            await _check_department(uow, command.department_code)
         case.updated_at = desk.clock.now()
         case.check()
         await uow.cases.save(case, expected_version=command.if_match)

@@ -24,9 +24,8 @@ test('the common path by keyboard alone: sign in, answer from knowledge, open a 
   await page.keyboard.type(PASSWORD)
   await page.keyboard.press('Enter')
 
-  const newContact = page.getByRole('link', { name: s.common.nav.intake })
-  await tabTo(page, newContact)
-  await page.keyboard.press('Enter')
+  // An agent's home is a new contact, with the focus in its first field (not on the page body).
+  await expect(page.getByLabel(s.intake.contact.channel, { exact: true })).toBeFocused()
   await tabTo(page, page.getByLabel(s.intake.caller.anonymous))
   await page.keyboard.press('Space')
   await tabTo(page, page.getByLabel(s.intake.said.label, { exact: true }))

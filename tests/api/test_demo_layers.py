@@ -1,5 +1,7 @@
 """The demo boundaries that `make run` loads: Baltimore City served, Maryland refers."""
 
+import re
+
 import httpx
 import pytest
 from sqlalchemy import text
@@ -64,11 +66,31 @@ async def test_a_point_in_baltimore_county_is_referred_to_the_county(
         "department": None,
         "referral": {
             "name": "Baltimore County government",
-            "phone": None,
-            "url": None,
+            "phone": "410-555-0101",
+            "url": "https://www.example.org/maryland/baltimore-county",
             "email": None,
         },
     }
+
+
+async def test_every_referral_target_has_a_phone_and_a_web_address_to_read_out(
+    client: httpx.AsyncClient, agent: dict[str, str]
+) -> None:
+    """The sources have no contacts: the demo's are sample content, in ranges kept for fiction
+    (555-0100 to 555-0199, example.org), one number per target."""
+    phones = []
+    for layer in ("maryland-counties", "maryland-municipalities"):
+        answer = await client.get(
+            "/api/v1/jurisdictions", params={"layer": layer, "limit": 1000}, headers=agent
+        )
+        for area in answer.json()["items"]:
+            contact = area["contact"]
+            assert contact["name"] == f"{area['name']} government"
+            assert re.fullmatch(r"(410|443|667|301|240)-555-01\d\d", contact["phone"]), contact
+            assert contact["url"].startswith("https://www.example.org/maryland/"), contact
+            phones.append(contact["phone"])
+    assert len(phones) == 23 + 156
+    assert len(set(phones)) == len(phones)
 
 
 async def test_municipalities_refer_to_their_own_government(

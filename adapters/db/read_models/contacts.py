@@ -21,13 +21,14 @@ from domain.residents.use_cases import search_keys
 @dataclass(frozen=True)
 class CaseFilter:
     channel: str | None = None
-    type: str | None = None
+    types: tuple[str, ...] = ()
+    about: str | None = None  # only contacts that name this department
     tag: str | None = None
     agent_id: UUID | None = None
     resident_id: UUID | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None
-    department: str | None = None  # staff: only cases about their department's requests
+    department: str | None = None  # staff: only the cases about their department
     limit: int = 50
     offset: int = 0
 
@@ -36,8 +37,10 @@ def _case_conditions(f: CaseFilter) -> list[Any]:
     conditions: list[Any] = []
     if f.channel:
         conditions.append(cases.c.channel == f.channel)
-    if f.type:
-        conditions.append(cases.c.type == f.type)
+    if f.types:
+        conditions.append(cases.c.type.in_(f.types))
+    if f.about:
+        conditions.append(cases.c.department_code == f.about)
     if f.tag:
         conditions.append(cases.c.tags.any_() == f.tag.strip().lower())
     if f.agent_id:
@@ -53,7 +56,7 @@ def _case_conditions(f: CaseFilter) -> list[Any]:
             service_requests.c.id == func.any(cases.c.request_ids),
             service_requests.c.department_code == f.department,
         )
-        conditions.append(exists(linked))
+        conditions.append(or_(cases.c.department_code == f.department, exists(linked)))
     return conditions
 
 

@@ -418,7 +418,8 @@ export interface paths {
         };
         /**
          * List Cases
-         * @description Newest first. Department staff see the contacts about their department's requests.
+         * @description Newest first. Department staff see the contacts about their department: those linked to
+         *     its requests, and those that name it (complaints and praise). `type` may repeat.
          */
         get: operations["list_cases"];
         put?: never;
@@ -770,6 +771,49 @@ export interface paths {
          *     skipped and reported; a header without the four columns refuses the whole file.
          */
         post: operations["import_addresses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/streets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Map Streets
+         * @description Reference streets in the view: none below zoom 11, the main roads only below 13; cut
+         *     to the view (with a margin) and simplified to half a pixel. Each carries where to write its
+         *     name. `attribution` credits their sources.
+         */
+        get: operations["map_streets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Map Addresses
+         * @description The address points in a close view (zoom 17 or more, at most 0.05° across), up to
+         *     2,000; `truncated` says when there were more.
+         */
+        get: operations["map_addresses"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1532,6 +1576,40 @@ export interface components {
             /** Items */
             items: components["schemas"]["AddressOut"][];
         };
+        /** AddressMarkCollection */
+        AddressMarkCollection: {
+            /**
+             * Type
+             * @default FeatureCollection
+             * @constant
+             */
+            type?: "FeatureCollection";
+            /** Features */
+            features: components["schemas"]["AddressMarkFeature"][];
+            /**
+             * Truncated
+             * @description More points lie in the view than were sent
+             */
+            truncated: boolean;
+        };
+        /** AddressMarkFeature */
+        AddressMarkFeature: {
+            /**
+             * Type
+             * @default Feature
+             * @constant
+             */
+            type?: "Feature";
+            properties: components["schemas"]["AddressMarkProperties"];
+            geometry: components["schemas"]["PointGeometry"];
+        };
+        /** AddressMarkProperties */
+        AddressMarkProperties: {
+            /** Address */
+            address: string;
+            /** House Number */
+            house_number: string;
+        };
         /** AddressOut */
         AddressOut: {
             /** Address */
@@ -1997,6 +2075,11 @@ export interface components {
             /** Requests */
             requests?: components["schemas"]["RequestCreate"][];
             referral?: components["schemas"]["ReferralBody"] | null;
+            /**
+             * Department
+             * @description The department the contact is about (a complaint or praise): its staff see the contact
+             */
+            department?: string | null;
             /** Resolved On First Contact */
             resolved_on_first_contact?: boolean | null;
             /** Tags */
@@ -2037,6 +2120,11 @@ export interface components {
             /** Request Ids */
             request_ids: string[];
             referral: components["schemas"]["ReferralBody"] | null;
+            /**
+             * Department
+             * @description The department the contact is about (a complaint or praise): its staff see the contact
+             */
+            department: string | null;
             /** Resolved On First Contact */
             resolved_on_first_contact: boolean | null;
             /** Tags */
@@ -2073,6 +2161,11 @@ export interface components {
             /** Resolved On First Contact */
             resolved_on_first_contact?: boolean | null;
             referral?: components["schemas"]["ReferralBody"] | null;
+            /**
+             * Department
+             * @description The department the contact is about (a complaint or praise): its staff see the contact
+             */
+            department?: string | null;
             /** Tags */
             tags?: string[] | null;
             /** Ended At */
@@ -2326,6 +2419,18 @@ export interface components {
          * @enum {string}
          */
         Kind: "email" | "phone" | "name";
+        /** LabelOut */
+        LabelOut: {
+            /** Long */
+            long: number;
+            /** Lat */
+            lat: number;
+            /**
+             * Angle
+             * @description Degrees clockwise from the east, -90 to 90 (upright text)
+             */
+            angle: number;
+        };
         /** LayerList */
         LayerList: {
             /** Items */
@@ -2512,6 +2617,17 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** PointGeometry */
+        PointGeometry: {
+            /**
+             * Type
+             * @default Point
+             * @constant
+             */
+            type?: "Point";
+            /** Coordinates */
+            coordinates: number[];
         };
         /** PointIn */
         PointIn: {
@@ -3180,6 +3296,55 @@ export interface components {
          * @enum {string}
          */
         Status: "new" | "acknowledged" | "in_progress" | "on_hold" | "closed";
+        /** StreetCollection */
+        StreetCollection: {
+            /**
+             * Type
+             * @default FeatureCollection
+             * @constant
+             */
+            type?: "FeatureCollection";
+            /** Features */
+            features: components["schemas"]["StreetFeature"][];
+            /**
+             * Attribution
+             * @description Credit for the sources of these streets, as text
+             */
+            attribution: string;
+        };
+        /** StreetFeature */
+        StreetFeature: {
+            /**
+             * Type
+             * @default Feature
+             * @constant
+             */
+            type?: "Feature";
+            properties: components["schemas"]["StreetProperties"];
+            geometry: components["schemas"]["StreetGeometry"];
+        };
+        /** StreetGeometry */
+        StreetGeometry: {
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "LineString" | "MultiLineString";
+            /** Coordinates */
+            coordinates: unknown[];
+        };
+        /** StreetProperties */
+        StreetProperties: {
+            /** Name */
+            name: string;
+            /**
+             * Rank
+             * @description 1 highways, 2 principal roads, 3 other through roads
+             */
+            rank: number;
+            /** @description Where the name is written in this view */
+            label: components["schemas"]["LabelOut"] | null;
+        };
         /** SuggestionList */
         SuggestionList: {
             /** Items */
@@ -5250,7 +5415,9 @@ export interface operations {
         parameters: {
             query?: {
                 channel?: components["schemas"]["Channel"] | null;
-                type?: components["schemas"]["CaseType"] | null;
+                type?: components["schemas"]["CaseType"][] | null;
+                /** @description Only contacts about this department */
+                department?: string | null;
                 tag?: string | null;
                 agent?: string | null;
                 resident?: string | null;
@@ -6766,6 +6933,92 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    map_streets: {
+        parameters: {
+            query: {
+                /** @description The view: west,south,east,north in degrees */
+                bbox: string;
+                /** @description The map's zoom level */
+                zoom: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": string;
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    map_addresses: {
+        parameters: {
+            query: {
+                /** @description The view: west,south,east,north in degrees */
+                bbox: string;
+                /** @description The map's zoom level */
+                zoom: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": string;
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

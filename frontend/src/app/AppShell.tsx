@@ -2,6 +2,8 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
 import { session } from '../api/session'
+import { ShortcutsHelp } from '../features/shortcuts/ShortcutsHelp'
+import { NEW_CONTACT_PATH } from '../features/shortcuts/useShortcuts'
 import { roleKey } from '../shared/roles'
 import type { Me } from '../shared/useMe'
 import { useDepartmentNames } from '../shared/useNames'
@@ -12,7 +14,8 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation()
   const departmentName = useDepartmentNames()
   const role = [t(roleKey(me)), me.department && departmentName(me.department)].filter(Boolean).join(', ')
-  const entries = routesFor(me.role).filter((route) => route.nav)
+  const routes = routesFor(me.role)
+  const entries = routes.filter((route) => route.nav)
   const nav = (
     <nav aria-label={t('nav.label')}>
       <ul>
@@ -26,6 +29,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
   )
   const user = (
     <>
+      <ShortcutsHelp canTakeContacts={routes.some((route) => route.path === NEW_CONTACT_PATH)} />
       <span>
         {me.display_name} · {role}
       </span>

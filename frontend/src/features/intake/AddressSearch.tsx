@@ -2,36 +2,51 @@ import { useId, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAddressSearch, type Address } from './queries'
 
-/** An address box with suggestions (ARIA combobox): arrows move, Enter picks, Escape closes. */
+const NONE = -1
+
+/**
+ * An address box with suggestions (ARIA combobox, list autocomplete without automatic
+ * selection): nothing is highlighted until the agent moves to it with the arrows; Enter picks
+ * the highlighted one (and never sends the form while the list is open), Escape closes.
+ */
 export function AddressSearch({ onPick }: { onPick: (address: Address) => void }) {
   const { t } = useTranslation('intake')
   const id = useId()
   const [text, setText] = useState('')
   const [open, setOpen] = useState(false)
-  const [active, setActive] = useState(0)
+  const [active, setActive] = useState(NONE)
   const found = useAddressSearch(text)
   const options = found.data ?? []
   const expanded = open && options.length > 0
+  const highlighted = expanded && active !== NONE ? active : NONE
 
   function choose(address: Address) {
     setText(address.address)
-    setOpen(false)
+    close()
     onPick(address)
   }
 
+  function close() {
+    setOpen(false)
+    setActive(NONE)
+  }
+
+  function move(step: 1 | -1) {
+    const count = options.length
+    setOpen(true)
+    setActive(highlighted === NONE ? (step === 1 ? 0 : count - 1) : (highlighted + step + count) % count)
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'ArrowDown' && options.length) {
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && options.length) {
       event.preventDefault()
-      setOpen(true)
-      setActive((index) => (open ? (index + 1) % options.length : 0))
-    } else if (event.key === 'ArrowUp' && options.length) {
-      event.preventDefault()
-      setActive((index) => (index - 1 + options.length) % options.length)
+      move(event.key === 'ArrowDown' ? 1 : -1)
     } else if (event.key === 'Enter' && expanded) {
       event.preventDefault()
-      choose(options[active] ?? options[0]!)
+      const option = options[highlighted]
+      if (option) choose(option)
     } else if (event.key === 'Escape') {
-      setOpen(false)
+      close()
     }
   }
 
@@ -44,16 +59,16 @@ export function AddressSearch({ onPick }: { onPick: (address: Address) => void }
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={`${id}-list`}
-        aria-activedescendant={expanded ? `${id}-option-${active}` : undefined}
+        aria-activedescendant={highlighted !== NONE ? `${id}-option-${highlighted}` : undefined}
         autoComplete="off"
         value={text}
         onChange={(event) => {
           setText(event.target.value)
           setOpen(true)
-          setActive(0)
+          setActive(NONE)
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => setOpen(false)}
+        onBlur={close}
       />
       <ul id={`${id}-list`} role="listbox" aria-label={t('location.suggestions')} hidden={!expanded}>
         {options.map((address, index) => (
@@ -61,7 +76,7 @@ export function AddressSearch({ onPick }: { onPick: (address: Address) => void }
             key={`${address.address}-${index}`}
             id={`${id}-option-${index}`}
             role="option"
-            aria-selected={index === active}
+            aria-selected={index === highlighted}
             onMouseDown={(event) => {
               event.preventDefault()
               choose(address)

@@ -32,6 +32,11 @@ export function Confirmation({ logged, onNext }: { logged: Logged; onNext: () =>
         </p>
       ))}
       {logged.requests.length === 0 && logged.linked.length === 0 && <p className="read-back">{t('done.noRequest')}</p>}
+      {logged.referral?.target === 'external' && (
+        <p className="read-back">
+          {t('done.referredTo')} {[logged.referral.agency, logged.referral.phone, logged.referral.url].filter(Boolean).join(' · ')}
+        </p>
+      )}
       {logged.resolvedOnFirstContact && <p>{t('done.resolved')}</p>}
       <button type="button" onClick={onNext}>
         {t('done.next')}

@@ -231,6 +231,8 @@ describe('caseBody', () => {
       referral: '' as const,
       agency: '',
       agencyPhone: '',
+      agencyUrl: '',
+      department: '',
       resolved: false,
       startedAt: '2026-11-25T12:00:00.000Z',
     }

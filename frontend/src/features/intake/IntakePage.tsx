@@ -3,14 +3,17 @@ import { useTranslation } from 'react-i18next'
 import { ApiError, type components } from '../../api/client'
 import { CallerSection, NO_CALLER, type Caller } from './CallerSection'
 import { Confirmation } from './Confirmation'
+import { ABOUT_A_DEPARTMENT, DepartmentField } from './DepartmentField'
 import { DuplicatesPanel } from './DuplicatesPanel'
 import { KnowledgePanel } from './KnowledgePanel'
-import { LocationSection, type Location } from './LocationSection'
+import { LocationSection, type Location, type Referral } from './LocationSection'
+import { OutcomeSection } from './OutcomeSection'
 import { PublicDescription } from './PublicDescription'
 import { useNearby, useServices, useTriage, type Article, type Service } from './queries'
 import { attributePayload, missingAttributes, ServiceForm, type AttributeValues } from './ServiceForm'
 import { TriageBanners } from './TriageBanners'
 import { useLogContact, type CaseCreate } from './useLogContact'
+import { useNewContactRequest } from './useNewContactRequest'
 
 type Channel = components['schemas']['Channel']
 type CaseType = components['schemas']['CaseType']
@@ -34,6 +37,8 @@ type Draft = {
   referral: '' | ReferralTarget
   agency: string
   agencyPhone: string
+  agencyUrl: string
+  department: string
   resolved: boolean
   startedAt: string
 }
@@ -54,6 +59,8 @@ function emptyDraft(language: string): Draft {
     referral: '',
     agency: '',
     agencyPhone: '',
+    agencyUrl: '',
+    department: '',
     resolved: false,
     startedAt: new Date().toISOString(),
   }
@@ -98,13 +105,17 @@ export function caseBody(draft: Draft, service: Service | undefined, endedAt = n
     article_ids: draft.used.map((article) => article.id),
     request_ids: draft.linked ? [draft.linked] : [],
     requests: request ? [request] : [],
-    referral: draft.referral
-      ? { target: draft.referral, agency: draft.agency.trim() || null, phone: draft.agencyPhone.trim() || null }
-      : null,
+    referral: draft.referral ? referralBody(draft) : null,
+    department: ABOUT_A_DEPARTMENT.includes(draft.type) ? draft.department || null : null,
     resolved_on_first_contact: draft.resolved,
     started_at: draft.startedAt,
     ended_at: endedAt.toISOString(),
   }
+}
+
+function referralBody(draft: Draft): NonNullable<CaseCreate['referral']> {
+  const body = { target: draft.referral as ReferralTarget, agency: draft.agency.trim() || null, phone: draft.agencyPhone.trim() || null }
+  return draft.agencyUrl.trim() ? { ...body, url: draft.agencyUrl.trim() } : body
 }
 
 /** New contact: identify, answer or take a request with its location, read back, close. By keyboard. */
@@ -114,6 +125,7 @@ export default function IntakePage() {
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(i18n.language))
   const [showErrors, setShowErrors] = useState(false)
   const form = useRef<HTMLFormElement>(null)
+  const agencyInput = useRef<HTMLInputElement>(null)
   const services = useServices()
   const service = services.data?.find((candidate) => candidate.code === draft.serviceCode)
   const triage = useTriage(draft.said, draft.language)
@@ -122,7 +134,14 @@ export default function IntakePage() {
   const update = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }))
 
   function pickService(code: string) {
-    update({ serviceCode: code, attributes: {}, linked: null, type: code && draft.type === 'information' ? 'service_request' : draft.type })
+    const becomesRequest = code && (draft.type === 'information' || draft.type === 'referral')
+    update({ serviceCode: code, attributes: {}, linked: null, type: becomesRequest ? 'service_request' : draft.type })
+  }
+
+  /** Not the city's: the contact becomes a referral to that government, and opens no request. */
+  function recordReferral({ agency, phone, url }: Referral) {
+    update({ type: 'referral', referral: 'external', agency, agencyPhone: phone, agencyUrl: url, serviceCode: '', attributes: {}, linked: null })
+    requestAnimationFrame(() => agencyInput.current?.focus())
   }
 
   function toggleArticle(article: Article) {
@@ -146,17 +165,20 @@ export default function IntakePage() {
     setDraft(emptyDraft(i18n.language))
   }
 
+  // A contact under way is kept: the agent only goes back to its first field.
+  useNewContactRequest(() => (log.isSuccess ? startOver() : document.getElementById(`${id}-channel`)?.focus()))
+
   if (log.isSuccess) return <Confirmation logged={log.data} onNext={startOver} />
 
   const groups = groupServices(services.data ?? [])
   const problem = log.error instanceof ApiError ? log.error : null
   return (
-    <form ref={form} className="intake" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form ref={form} className="intake" data-shortcut="save" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{t('title')}</h1>
       <section className="panel contact" aria-label={t('contact.title')}>
         <span className="field">
           <label htmlFor={`${id}-channel`}>{t('contact.channel')}</label>
-          <select id={`${id}-channel`} value={draft.channel} onChange={(event) => update({ channel: event.target.value as Channel })}>
+          <select id={`${id}-channel`} autoFocus value={draft.channel} onChange={(event) => update({ channel: event.target.value as Channel })}>
             {CHANNELS.map((channel) => (
               <option key={channel} value={channel}>
                 {t(`channels.${channel}`)}
@@ -174,6 +196,7 @@ export default function IntakePage() {
             ))}
           </select>
         </span>
+        {ABOUT_A_DEPARTMENT.includes(draft.type) && <DepartmentField value={draft.department} onChange={(department) => update({ department })} />}
         <span className="field">
           <label htmlFor={`${id}-language`}>{t('contact.language')}</label>
           <select id={`${id}-language`} value={draft.language} onChange={(event) => update({ language: event.target.value })}>
@@ -229,38 +252,12 @@ export default function IntakePage() {
           value={draft.location}
           onChange={(location) => update({ location, linked: null })}
           serviceCode={service.code}
-          onRefer={({ agency, phone }) => update({ referral: 'external', agency, agencyPhone: phone })}
+          onRefer={recordReferral}
         />
       )}
       {service && <DuplicatesPanel duplicates={nearby.data ?? []} linked={draft.linked} onLink={(linked) => update({ linked })} />}
 
-      <section className="panel outcome" aria-labelledby={`${id}-outcome-heading`}>
-        <h2 id={`${id}-outcome-heading`}>{t('outcome.title')}</h2>
-        <span className="field">
-          <label htmlFor={`${id}-referral`}>{t('outcome.referral')}</label>
-          <select id={`${id}-referral`} value={draft.referral} onChange={(event) => update({ referral: event.target.value as Draft['referral'] })}>
-            <option value="">{t('outcome.noReferral')}</option>
-            <option value="911">{t('outcome.911')}</option>
-            <option value="211">{t('outcome.211')}</option>
-            <option value="external">{t('outcome.external')}</option>
-          </select>
-        </span>
-        {draft.referral === 'external' && (
-          <>
-            <span className="field">
-              <label htmlFor={`${id}-agency`}>{t('outcome.agency')}</label>
-              <input id={`${id}-agency`} value={draft.agency} onChange={(event) => update({ agency: event.target.value })} />
-            </span>
-            <span className="field">
-              <label htmlFor={`${id}-agency-phone`}>{t('outcome.agencyPhone')}</label>
-              <input id={`${id}-agency-phone`} type="tel" value={draft.agencyPhone} onChange={(event) => update({ agencyPhone: event.target.value })} />
-            </span>
-          </>
-        )}
-        <label className="check">
-          <input type="checkbox" checked={draft.resolved} onChange={(event) => update({ resolved: event.target.checked })} /> {t('outcome.resolved')}
-        </label>
-      </section>
+      <OutcomeSection value={draft} onChange={update} isReferral={draft.type === 'referral' && !service} agencyRef={agencyInput} />
 
       {showErrors && service && missingAttributes(service, draft.attributes).length > 0 && (
         <p role="alert" className="banner danger">

@@ -31,7 +31,7 @@ export function KnowledgePanel({ said, language, used, onToggle }: Props) {
     <aside aria-labelledby={`${id}-heading`} className="panel knowledge">
       <h2 id={`${id}-heading`}>{t('knowledge.title')}</h2>
       <label htmlFor={`${id}-search`}>{t('knowledge.search')}</label>
-      <input id={`${id}-search`} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+      <input id={`${id}-search`} type="search" data-shortcut="search" value={search} onChange={(event) => setSearch(event.target.value)} />
       {list(searched.data, t('knowledge.results'))}
       {search.trim().length >= 2 && searched.isSuccess && searched.data.length === 0 && <p className="muted">{t('knowledge.none')}</p>}
       {suggested.data && suggested.data.length > 0 && <h3>{t('knowledge.suggested')}</h3>}

@@ -3,10 +3,16 @@ import 'leaflet/dist/leaflet.css'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
+import './intake-map.css'
 import type { Layer, Point } from './queries'
+import { attachReferenceLayer } from './referenceLayer'
 
-/** The tile URL template; empty (the default) means no tiles and no request outside the city's API. */
+/**
+ * The tile URL template and its credit; empty (the default) means no tiles and no request
+ * outside the city's API: the map then draws the city's reference streets and address points.
+ */
 export const TILE_URL: string = import.meta.env.VITE_MAP_TILE_URL ?? ''
+export const TILE_ATTRIBUTION: string = import.meta.env.VITE_MAP_TILE_ATTRIBUTION ?? ''
 const CITY_CENTRE: L.LatLngTuple = [39.2904, -76.6122]
 const LAYER_COLOURS = ['#0b4f8a', '#7a4a00', '#1d5e2c', '#6b2c91', '#9b1c1c']
 
@@ -19,7 +25,8 @@ type Props = {
 
 /**
  * A Leaflet map: a click (or Enter on the focused map, which drops the pin at its centre) picks
- * the point; the shown boundary layers are drawn from the API's GeoJSON.
+ * the point; the shown boundary layers are drawn from the API's GeoJSON, over the tiles or,
+ * without tiles, over the reference streets.
  */
 export function LocationMap({ point, onPick, layers, shownLayers }: Props) {
   const { t } = useTranslation('intake')
@@ -40,12 +47,14 @@ export function LocationMap({ point, onPick, layers, shownLayers }: Props) {
     const created = L.map(container.current, {
       center: CITY_CENTRE,
       zoom: 12,
+      maxZoom: 19,
       keyboard: true,
       zoomAnimation: false,
       fadeAnimation: false,
       markerZoomAnimation: false,
     })
-    if (TILE_URL) L.tileLayer(TILE_URL, { maxZoom: 19 }).addTo(created)
+    const detachReference = TILE_URL ? null : attachReferenceLayer(created)
+    if (TILE_URL) L.tileLayer(TILE_URL, { maxZoom: 19, attribution: TILE_ATTRIBUTION }).addTo(created)
     created.on('click', (event: L.LeafletMouseEvent) => pick.current({ lat: event.latlng.lat, long: event.latlng.lng }))
     created.getContainer().addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || event.target !== created.getContainer()) return
@@ -55,6 +64,7 @@ export function LocationMap({ point, onPick, layers, shownLayers }: Props) {
     map.current = created
     const layersDrawn = drawn.current
     return () => {
+      detachReference?.()
       created.remove()
       map.current = null
       marker.current = null

@@ -7,7 +7,7 @@ import { reverseGeocode, useLayers, useResolution, type Point } from './queries'
 
 export type Location = { point: Point | null; address: string }
 
-export type Referral = { agency: string; phone: string }
+export type Referral = { agency: string; phone: string; url: string }
 type Props = {
   value: Location
   onChange: (location: Location) => void
@@ -94,7 +94,7 @@ function Responsible({ resolution, onRefer }: ResponsibleProps) {
       {responsible.kind === 'referral' && referral && (
         <p className="banner warn">
           <strong>{t('location.referTo')}</strong> {[referral.name, referral.phone, referral.url].filter(Boolean).join(' · ')}{' '}
-          <button type="button" className="secondary" onClick={() => onRefer({ agency: referral.name ?? '', phone: referral.phone ?? '' })}>
+          <button type="button" className="secondary" onClick={() => onRefer({ agency: referral.name ?? '', phone: referral.phone ?? '', url: referral.url ?? '' })}>
             {t('location.recordReferral')}
           </button>
         </p>

@@ -8,6 +8,7 @@ export type Logged = {
   requests: RequestOut[]
   linked: string[]
   resolvedOnFirstContact: boolean
+  referral: CaseCreate['referral']
 }
 
 /**
@@ -23,7 +24,7 @@ export function useLogContact() {
       const requests = await Promise.all(
         fresh.map((request_id) => unwrap(api.GET('/api/v1/requests/{request_id}', { params: { path: { request_id } } }))),
       )
-      return { caseId: created.id, requests, linked, resolvedOnFirstContact: body.resolved_on_first_contact === true }
+      return { caseId: created.id, requests, linked, resolvedOnFirstContact: body.resolved_on_first_contact === true, referral: body.referral ?? null }
     },
   })
 }

@@ -36,7 +36,7 @@ export function KnowledgePage() {
       <form role="search" aria-label={t('search.label')} className="knowledge-search" onSubmit={submit}>
         <div className="field">
           <label htmlFor={ids.text}>{t('search.text')}</label>
-          <input id={ids.text} type="search" maxLength={200} value={text} onChange={(event) => setText(event.target.value)} />
+          <input id={ids.text} type="search" data-shortcut="search" maxLength={200} value={text} onChange={(event) => setText(event.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={ids.language}>{t('search.language')}</label>

@@ -63,7 +63,7 @@ export function QueueFilters({ filters, services, onChange }: Props) {
       </div>
       <div className="field">
         <label htmlFor={ids.text}>{t('filters.text')}</label>
-        <input id={ids.text} type="search" value={text} maxLength={200} onChange={(event) => setText(event.target.value)} />
+        <input id={ids.text} type="search" data-shortcut="search" value={text} maxLength={200} onChange={(event) => setText(event.target.value)} />
       </div>
       <div className="queue-filter-actions">
         <button type="submit">{t('filters.search')}</button>

@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-export const TABS = ['department', 'mine', 'all'] as const
+export const TABS = ['department', 'mine', 'all', 'feedback'] as const
 export type Tab = (typeof TABS)[number]
 
 export const tabId = (tab: Tab) => `queue-tab-${tab}`
@@ -10,7 +10,7 @@ export const PANEL_ID = 'queue-panel'
 /** WAI-ARIA tabs: Tab moves into the list, the arrow keys (and Home/End) between tabs. */
 export function QueueTabs({ active, onChange }: { active: Tab; onChange: (tab: Tab) => void }) {
   const { t } = useTranslation('queues')
-  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ department: null, mine: null, all: null })
+  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ department: null, mine: null, all: null, feedback: null })
 
   function onKeyDown(event: KeyboardEvent) {
     const index = TABS.indexOf(active)

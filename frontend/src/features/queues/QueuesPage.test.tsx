@@ -74,7 +74,7 @@ describe('QueuesPage', () => {
     expect(screen.getByRole('tab', { name: 'Assigned to me' })).toHaveFocus()
     expect(screen.getByRole('tab', { name: 'Assigned to me' })).toHaveAttribute('aria-selected', 'true')
     await user.keyboard('{ArrowLeft}{ArrowLeft}')
-    expect(screen.getByRole('tab', { name: 'All' })).toHaveFocus()
+    expect(screen.getByRole('tab', { name: 'Complaints and praise' })).toHaveFocus()
     await user.keyboard('{Home}')
     expect(screen.getByRole('tab', { name: 'My department' })).toHaveFocus()
   })

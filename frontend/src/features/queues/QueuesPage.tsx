@@ -6,6 +6,7 @@ import { useLanguage } from '../../i18n/useLanguage'
 import { useDates } from '../../shared/useDates'
 import { useMe, type Me } from '../../shared/useMe'
 import { useDepartmentNames, useServiceNames } from '../../shared/useNames'
+import { FeedbackTable } from './FeedbackTable'
 import { NO_FILTERS, QueueFilters, type Filters } from './QueueFilters'
 import { QueueTable } from './QueueTable'
 import { PANEL_ID, QueueTabs, tabId, type Tab } from './QueueTabs'
@@ -44,7 +45,7 @@ export function QueuesPage() {
   const serviceName = useServiceNames()
   const departmentName = useDepartmentNames()
   const noDepartment = tab === 'department' && !!me && !me.department
-  const queue = useQueue(queryFor(tab, filters, me), !!me && !noDepartment)
+  const queue = useQueue(queryFor(tab, filters, me), !!me && !noDepartment && tab !== 'feedback')
   const now = new Date(queue.dataUpdatedAt)
   const items = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data])
   const { time } = useDates()
@@ -54,32 +55,38 @@ export function QueuesPage() {
       <h1 id="queues-title">{t('title')}</h1>
       <QueueTabs active={tab} onChange={setTab} />
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(tab)}>
-        <QueueFilters filters={filters} services={services} onChange={setFilters} />
-        {noDepartment && <p>{t('noDepartment')}</p>}
-        {queue.isPending && !noDepartment && <p role="status">{t('loading')}</p>}
-        {queue.isError && (
-          <p role="alert" className="error">
-            {t('failed', { message: queue.error.message })}
-          </p>
-        )}
-        {queue.data && (
+        {tab === 'feedback' ? (
+          <FeedbackTable departmentName={departmentName} showDepartment={!me?.department} />
+        ) : (
           <>
-            <p className="muted" aria-live="polite">
-              {t('refreshed', { time: time(now.toISOString()) })}
-            </p>
-            <QueueTable
-              items={items}
-              serviceName={serviceName}
-              departmentName={departmentName}
-              showDepartment={tab !== 'department'}
-              now={now}
-            />
-            {queue.hasNextPage && (
-              <div className="actions">
-                <button type="button" onClick={() => void queue.fetchNextPage()} disabled={queue.isFetchingNextPage}>
-                  {queue.isFetchingNextPage ? t('loadingMore') : t('more')}
-                </button>
-              </div>
+            <QueueFilters filters={filters} services={services} onChange={setFilters} />
+            {noDepartment && <p>{t('noDepartment')}</p>}
+            {queue.isPending && !noDepartment && <p role="status">{t('loading')}</p>}
+            {queue.isError && (
+              <p role="alert" className="error">
+                {t('failed', { message: queue.error.message })}
+              </p>
+            )}
+            {queue.data && (
+              <>
+                <p className="muted" aria-live="polite">
+                  {t('refreshed', { time: time(now.toISOString()) })}
+                </p>
+                <QueueTable
+                  items={items}
+                  serviceName={serviceName}
+                  departmentName={departmentName}
+                  showDepartment={tab !== 'department'}
+                  now={now}
+                />
+                {queue.hasNextPage && (
+                  <div className="actions">
+                    <button type="button" onClick={() => void queue.fetchNextPage()} disabled={queue.isFetchingNextPage}>
+                      {queue.isFetchingNextPage ? t('loadingMore') : t('more')}
+                    </button>
+                  </div>
+                )}
+              </>
             )}
           </>
         )}

@@ -32,6 +32,7 @@ const aCase = (overrides: Partial<Case> = {}): Case => ({
   language: 'es',
   summary: 'Reported a pothole',
   notes: '',
+  department: null,
   resident_id: RID,
   anonymous: false,
   article_ids: [],

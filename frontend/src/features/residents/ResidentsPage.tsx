@@ -28,7 +28,7 @@ export function ResidentsPage() {
       <form role="search" aria-label={t('search.label')} className="resident-search" onSubmit={submit}>
         <div className="field">
           <label htmlFor={id}>{t('search.text')}</label>
-          <input id={id} type="search" maxLength={200} value={text} aria-invalid={tooShort} onChange={(event) => setText(event.target.value)} />
+          <input id={id} type="search" data-shortcut="search" maxLength={200} value={text} aria-invalid={tooShort} onChange={(event) => setText(event.target.value)} />
         </div>
         <button type="submit">{t('search.submit')}</button>
       </form>
