@@ -12,7 +12,7 @@ nothing the caller types reaches the SQL or the tsquery syntax.
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 from math import comb
 from typing import Any
@@ -40,7 +40,7 @@ from domain.knowledge.search import (
     plan,
     query_words,
 )
-from domain.knowledge.text import primary_language
+from domain.knowledge.text import primary_language, whole_words
 
 a = articles
 START, STOP = "\x02", "\x03"  # markers ts_headline puts around hits; stored text has none
@@ -190,24 +190,33 @@ def statement(query: QueryPlan, f: ArticleFilter) -> Select[Any]:
 
 
 def snippet(headline: str, summary: str, body_text: str) -> str:
-    """The headline with the original's accents back, HTML-escaped, hits in <mark>.
+    """The headline with the original's accents back, HTML-escaped, hits in <mark>, widened to
+    whole words (ts_headline may cut "double-parked" to "parked", or "city's" to "city").
 
     ts_headline ran over the folded text: the headline's text is found in the folded source and
     each stretch of it is replaced by the original characters it was folded from.
     """
     source = f"{summary}\n\n{body_text}"
     folded, original = _folded(source)
-    position = folded.find(headline.replace(START, "").replace(STOP, ""))
-    out: list[str] = []
-    for piece in MARKERS.split(headline):
+    pieces = MARKERS.split(headline)
+    plain = "".join(piece for piece in pieces if piece not in TAGS)
+    position = folded.find(plain)
+    if position < 0:  # not found in the source: shown as ts_headline gave it
+        return _joined(TAGS.get(piece) or html.escape(piece) for piece in pieces)
+    start, end = whole_words(folded, position, position + len(plain))
+    out = [html.escape(original(start, position - start))]
+    for piece in pieces:
         if piece in TAGS:
             out.append(TAGS[piece])
-        elif position < 0:
-            out.append(html.escape(piece))
         else:
             out.append(html.escape(original(position, len(piece))))
             position += len(piece)
-    return " ".join("".join(out).split())
+    out.append(html.escape(original(position, end - position)))
+    return _joined(out)
+
+
+def _joined(parts: Iterable[str]) -> str:
+    return " ".join("".join(parts).split())
 
 
 def _folded(source: str) -> tuple[str, Callable[[int, int], str]]:

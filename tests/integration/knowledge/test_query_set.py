@@ -5,6 +5,7 @@ listed in `expect` must be among the first three results, and an empty `expect` 
 result at all. One test runs the whole set so that the report shows every miss at once.
 """
 
+import html
 import json
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from adapters.demo.knowledge import demo_articles
 from domain.knowledge.permissions import ReadScope
 
 QUERIES = Path(__file__).with_name("search_queries.json")
+TODAY = date(2026, 11, 25)
 
 
 def query_set() -> list[dict[str, Any]]:
@@ -39,6 +41,22 @@ def test_the_set_is_large_enough_and_names_demo_articles() -> None:
     assert all(1 <= len(q["expect"]) <= 3 for q in queries if q["expect"])
 
 
+async def test_snippets_begin_and_end_with_whole_words(seeded: AsyncEngine) -> None:
+    reads = KnowledgeReadModel(seeded)
+    async with seeded.connect() as db:
+        rows = await db.execute(select(articles.c.id, articles.c.summary, articles.c.body_text))
+        texts = {r.id: " ".join(f"{r.summary}\n\n{r.body_text}".split()) for r in rows.all()}
+    cut = []
+    for query in query_set():
+        f = ArticleFilter(ReadScope(internal=True), TODAY, q=query["q"], language=query["language"])
+        for item in (await reads.search(f)).items:
+            words = html.unescape(item.snippet.replace("<mark>", "").replace("</mark>", ""))
+            text = f" {texts[item.id]} "
+            if f" {words} " not in text:
+                cut.append(f"{query['q']!r}: {words[:40]!r}…{words[-20:]!r}")
+    assert cut == [], "\n".join(cut)
+
+
 async def test_every_query_finds_its_articles_in_the_top_three(seeded: AsyncEngine) -> None:
     reads = KnowledgeReadModel(seeded)
     async with seeded.connect() as db:
@@ -49,7 +67,7 @@ async def test_every_query_finds_its_articles_in_the_top_three(seeded: AsyncEngi
         page = await reads.search(
             ArticleFilter(
                 ReadScope(internal=True),
-                date(2026, 11, 25),
+                TODAY,
                 q=query["q"],
                 language=query["language"],
             )
