@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { ArticleBody } from './ArticleBody'
+import { ArticleBody } from '../../shared/ArticleBody'
 import type { Article } from './useArticles'
 
 /** One article as read: its title (at `level`), facts, stale warning, summary and body. */
@@ -43,7 +43,7 @@ export function ArticleView({ article, level = 1 }: { article: Article; level?: 
         </div>
       </dl>
       {article.summary && <p className="article-summary">{article.summary}</p>}
-      <ArticleBody markdown={article.body} lang={article.language} />
+      <ArticleBody markdown={article.body} lang={article.language} headingLevel={level} />
     </div>
   )
 }
