@@ -1,10 +1,12 @@
 """Full-text search of articles: two queries per search, whatever the number of articles.
 
-1. Analysis: the words' stems under the language's text-search configuration, and the
-   vocabulary words near each of them (deletion-index probes), for spelling correction.
+1. Analysis: the stems of the words and of their synonyms under the language's text-search
+   configuration, and the vocabulary words near each word (deletion-index probes), for
+   spelling correction.
 2. Search: the GIN index finds the articles matching enough words; they are ordered by whether
-   they match every word, then whether their title holds every typed word, then ts_rank on the
-   article's head (title, tags, summary, services); ts_headline cuts snippets for the page only.
+   they match every word, whether their title holds every typed word, how well their title and
+   tags answer the query (knowledge_ranking.py), then ts_rank on the article's head (title,
+   tags, summary, services); ts_headline cuts snippets for the page only.
 
 Queries are built from lexemes PostgreSQL itself produced, quoted, and sent as bound values:
 nothing the caller types reaches the SQL or the tsquery syntax.
