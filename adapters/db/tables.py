@@ -248,13 +248,15 @@ map_streets = Table(
     Index("ix_map_streets_rank_x", "rank", "min_x", "max_x"),
 )
 
-# Knowledge base (functions of migration 0005). `search`: the whole folded, stemmed article, for
-# matching; `search_head`: title, tags, summary and related services' words, for ranking;
-# `title_words`: the title's plain folded words.
+# Knowledge base (functions of migrations 0005 and 0017). `search`: the whole folded, stemmed
+# article, for matching; `search_head`: title, tags, summary and related services' words, for
+# ranking; `search_about`: the title (A) and tags (B), for ranking; `title_words`: the title's
+# plain folded words.
 ARTICLE_DOCUMENT = (
     "frontdoor_article_document(language, title, summary, body_text, tags, service_terms)"
 )
 ARTICLE_HEAD = "frontdoor_article_head(language, title, summary, tags, service_terms)"
+ARTICLE_ABOUT = "frontdoor_article_about(language, title, tags)"
 TITLE_WORDS = "to_tsvector('simple'::regconfig, frontdoor_fold(title))"
 NO_PENDING = {"fastupdate": "off"}
 
@@ -284,6 +286,7 @@ articles = Table(
     Column("published_at", DateTime(timezone=True)),
     Column("search", TSVECTOR, Computed(ARTICLE_DOCUMENT, persisted=True)),
     Column("search_head", TSVECTOR, Computed(ARTICLE_HEAD, persisted=True)),
+    Column("search_about", TSVECTOR, Computed(ARTICLE_ABOUT, persisted=True)),
     Column("title_words", TSVECTOR, Computed(TITLE_WORDS, persisted=True)),
     # fastupdate off: articles are written rarely and searched often, so no pending list
     Index("ix_articles_search", "search", postgresql_using="gin", postgresql_with=NO_PENDING),

@@ -31,10 +31,10 @@ SUGGESTED_ARTICLES = 3
 async def triage(
     body: TriageIn, container: ContainerDep, principal: PrincipalDep, language: LanguageDep
 ) -> TriageOut:
-    """Flags words that mean an emergency (transfer to 911) or a social-service need (211),
-    and suggests the services and the three articles the text is most likely about. Services
-    are matched in the caller's language (`language` of the body) and named in the language
-    the answer is asked in."""
+    """Flags words that mean an emergency (transfer to 911), suicide or self-harm (988) or a
+    social-service need (211), and suggests the services and the three articles the text is
+    most likely about. Services are matched in the caller's language (`language` of the body)
+    and named in the language the answer is asked in."""
     assessment = assess(body.text, await container.knowledge_reads.triage_terms())
     found = ArticleFilter(
         read_scope(principal),
@@ -54,6 +54,8 @@ async def triage(
     return TriageOut(
         emergency=assessment.emergency,
         emergency_terms=list(assessment.emergency_terms),
+        crisis=assessment.crisis,
+        crisis_terms=list(assessment.crisis_terms),
         social_services=assessment.social_services,
         social_services_terms=list(assessment.social_services_terms),
         suggested_services=[
@@ -65,8 +67,8 @@ async def triage(
 
 @router.get("/terms", response_model=TriageTermList, responses=problem_responses(401))
 async def list_triage_terms(container: ContainerDep, _: PrincipalDep) -> TriageTermList:
-    """The words triage looks for, by kind and language. Benign terms are routine phrases
-    that hold an alarming word ("fire hydrant"): they raise no flag."""
+    """The words triage looks for, by kind and language. Crisis terms point to 988. Benign
+    terms are routine phrases that hold an alarming word ("fire hydrant"): they raise no flag."""
     terms = await container.knowledge_reads.triage_terms()
     return TriageTermList(items=[TriageTermOut.of(t) for t in terms])
 
@@ -80,7 +82,9 @@ async def list_triage_terms(container: ContainerDep, _: PrincipalDep) -> TriageT
 async def add_term(
     body: TriageTermIn, container: ContainerDep, principal: PrincipalDep
 ) -> TriageTermOut:
-    """Admins add terms; a phrase matches its words in order, accents and case aside."""
+    """Admins add terms. A term's words match by stem, in any order within a few words of each
+    other, accents and case aside; `a|b` lists alternatives, `word*` is a prefix, and a term
+    in double quotes keeps its order. The same pattern of one kind is one term."""
     term = await add_triage_term(
         container.knowledge, body.term, body.kind, body.language, principal
     )

@@ -241,18 +241,31 @@ class ServiceSuggestion(BaseModel):
     name: str
 
 
+SAID = "The caller's words that raised the flag, in the order said"
+
+
 class TriageOut(BaseModel):
     emergency: bool = Field(description="Transfer the caller to 911")
-    emergency_terms: list[str]
+    emergency_terms: list[str] = Field(description=SAID)
+    crisis: bool = Field(
+        description="Suicide or self-harm: connect the caller to 988 (911 if in danger now)"
+    )
+    crisis_terms: list[str] = Field(description=SAID)
     social_services: bool = Field(description="Point the caller to 211")
-    social_services_terms: list[str]
+    social_services_terms: list[str] = Field(description=SAID)
     suggested_services: list[ServiceSuggestion]
     suggested_articles: list[ArticleItem]
 
 
 class TriageTermIn(Strict):
     term: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TERM)
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TERM),
+        Field(
+            description="1 to 8 words matched by stem, in any order within a few words of each"
+            ' other; a|b lists alternatives, word* a prefix; "in quotes" keeps the order',
+            examples=["gas smell|odor|leak", '"not|isnt breathing"', "dispara*|disparo*"],
+        ),
     ]
     kind: TermKind
     language: Language

@@ -9,6 +9,7 @@ Rules:
 - A word that is not in the articles' vocabulary is also matched through its closest
   spellings (see spelling.py): "graffitti" matches what "graffiti" matches. Descriptions are
   not corrected: in a caller's sentence an unknown word is more often right than misspelled.
+- A word also matches what its synonyms match (synonyms.py): "pickup" finds "collected".
 - An article must match more than half of the remaining words: "dirty alley" needs both,
   three words need two. So a stray word cannot drag in unrelated articles. A description
   (a caller's words, for suggestions and triage) is matched loosely: any word will do, and
@@ -52,6 +53,10 @@ class QueryPlan:
     def is_empty(self) -> bool:
         return not self.groups
 
+    @property
+    def lexemes(self) -> list[str]:
+        return sorted({lexeme for group in self.groups for lexeme in group})
+
 
 def query_words(text: str, limit: int = MAX_WORDS) -> list[str]:
     words = [w for w in tokenize(text) if len(w) > 1]
@@ -63,12 +68,20 @@ def lookups(words: Sequence[str]) -> set[str]:
     return {v for w in words for v in deletions(w, max_distance(w))}
 
 
-def plan(words: Sequence[str], analysis: Analysis, loose: bool = False) -> QueryPlan:
+def plan(
+    words: Sequence[str],
+    analysis: Analysis,
+    loose: bool = False,
+    synonyms: Mapping[str, Sequence[str]] | None = None,
+) -> QueryPlan:
+    """`synonyms` maps a word to its synonyms, whose lexemes the analysis also holds."""
     groups = []
     for word in words:
         lexemes = _stems(analysis.lexemes.get(word, ()))
         if lexemes is None:
             continue
+        for other in (synonyms or {}).get(word, ()):
+            lexemes |= _stems(analysis.lexemes.get(other, ())) or set()
         for correction in [] if loose else corrections(word, set(analysis.vocabulary)):
             lexemes |= _stems(analysis.lexemes.get(correction, ())) or set()
         groups.append(tuple(sorted(lexemes)))

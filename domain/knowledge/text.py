@@ -1,4 +1,4 @@
-"""Article text helpers: the plain text of a Markdown body, and language tags."""
+"""Article text helpers: the plain text of a Markdown body, whole words, language tags."""
 
 import re
 
@@ -31,6 +31,18 @@ def plain_text(markdown: str) -> str:
     while previous != text:  # nested emphasis: **_word_**
         previous, text = text, _EMPHASIS.sub(r"\2", text)
     return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened to whole words: each end stops at a space or at an end of the text.
+
+    A word keeps what is attached to it: "double-parked", "city's", "free." and "(garbage)".
+    """
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
 
 
 def normalize_language(tag: str) -> str:

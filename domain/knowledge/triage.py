@@ -1,25 +1,27 @@
-"""Triage of a caller's words: emergencies (transfer to 911), social-service needs (211), and
-the services the text is most likely about.
+"""Triage of a caller's words: emergencies (transfer to 911), suicide or self-harm (988),
+social-service needs (211), and the services the text is most likely about.
 
-Terms are data that admins edit. A term matches whole words, accents and case aside, and a
-phrase matches its words in order ("not breathing"). Benign terms are routine phrases that
-hold an alarming word ("fire hydrant", "smoke alarm"): their words are masked first, so they
-raise no flag. Every language's terms are matched: a caller may mix languages, and a missed
-emergency costs more than a second look.
+Terms are data that admins edit; term_pattern.py says how one is written and matched (stems,
+any order within a short window, alternatives, prefixes). Benign terms are routine phrases
+that hold an alarming word ("fire hydrant", "smoke alarm"): their words are masked first, so
+they raise no flag. Every language's terms are matched: a caller may mix languages, and a
+missed emergency costs more than a second look. A flag names the caller's own words.
 """
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from domain.directory.catalog import Service
-from domain.knowledge.folding import contains_phrase, phrase_tokens
+from domain.knowledge.folding import contains_phrase, normalize_text, phrase_tokens
+from domain.knowledge.term_index import PatternIndex, filled, index
+from domain.knowledge.term_pattern import BadPattern, Pattern, Token, parse, spans, tokens
 from domain.knowledge.text import normalize_language
 from domain.shared.errors import ValidationFailed
 
-MAX_TERM = 100
+MAX_TERM = 200
 MAX_TERM_WORDS = 8
-MASK = "\x00"
 SUGGESTED_SERVICES = 3
 
 # Words too common to say what a text is about (matching services only).
@@ -36,8 +38,12 @@ STOPWORDS = frozenset(
 
 class TermKind(StrEnum):
     EMERGENCY = "emergency"
+    CRISIS = "crisis"
     SOCIAL_SERVICES = "social_services"
     BENIGN = "benign"
+
+
+FLAGGED = (TermKind.EMERGENCY, TermKind.CRISIS, TermKind.SOCIAL_SERVICES)
 
 
 @dataclass(frozen=True)
@@ -48,19 +54,23 @@ class TriageTerm:
     language: str
 
     @property
-    def words(self) -> list[str]:
-        return phrase_tokens(self.term)
+    def pattern(self) -> Pattern:
+        return parse(self.term)
 
     @property
     def folded(self) -> str:
-        return " ".join(self.words)
+        """The pattern in one spelling: the same words (accents and case aside) are one term."""
+        return str(self.pattern)
 
 
 def new_term(term: str, kind: TermKind, language: str) -> TriageTerm:
-    """A term has 1 to 8 words; its language is a BCP 47 tag."""
+    """A term has 1 to 8 words (slots); its language is a BCP 47 tag."""
     term = " ".join(term.split())
-    words = phrase_tokens(term)
-    if not words or len(term) > MAX_TERM or len(words) > MAX_TERM_WORDS:
+    try:
+        slots = parse(term).slots
+    except BadPattern as problem:
+        raise ValidationFailed.single("term", str(problem)) from None
+    if not slots or len(term) > MAX_TERM or len(slots) > MAX_TERM_WORDS:
         raise ValidationFailed.single(
             "term", f"must hold 1 to {MAX_TERM_WORDS} words and at most {MAX_TERM} characters"
         )
@@ -75,50 +85,91 @@ def new_term(term: str, kind: TermKind, language: str) -> TriageTerm:
 class Assessment:
     emergency_terms: tuple[str, ...]
     social_services_terms: tuple[str, ...]
+    crisis_terms: tuple[str, ...] = ()
 
     @property
     def emergency(self) -> bool:
         return bool(self.emergency_terms)
 
     @property
+    def crisis(self) -> bool:
+        return bool(self.crisis_terms)
+
+    @property
     def social_services(self) -> bool:
         return bool(self.social_services_terms)
 
 
-def assess(text: str, terms: Iterable[TriageTerm]) -> Assessment:
-    terms = list(terms)
-    words = phrase_tokens(text)
+@dataclass(frozen=True)
+class CompiledTerms:
+    benign: PatternIndex
+    flagged: PatternIndex  # the emergency, crisis and social-service terms, read in one pass
+    kinds: tuple[TermKind, ...]  # of each flagged pattern
+
+
+@lru_cache(maxsize=8)
+def compile_terms(terms: tuple[TriageTerm, ...]) -> CompiledTerms:
+    """Parsed and indexed once per set of terms; a stored term that no longer parses is skipped."""
+    benign, flagged, kinds = [], [], []
     for term in terms:
+        try:
+            pattern = term.pattern
+        except BadPattern:
+            continue
         if term.kind is TermKind.BENIGN:
-            words = _mask(words, term.words)
+            benign.append(pattern)
+        else:
+            flagged.append(pattern)
+            kinds.append(term.kind)
+    return CompiledTerms(index(benign), index(flagged), tuple(kinds))
+
+
+def assess(text: str, terms: Iterable[TriageTerm]) -> Assessment:
+    compiled = compile_terms(tuple(terms))
+    text = normalize_text(text)
+    words = tokens(text)
+    found = _matches(compiled.flagged, words, _benign(compiled.benign, words))
+    said = {kind: _said(text, words, found, compiled.kinds, kind) for kind in FLAGGED}
     return Assessment(
-        _matches(words, terms, TermKind.EMERGENCY), _matches(words, terms, TermKind.SOCIAL_SERVICES)
+        said[TermKind.EMERGENCY], said[TermKind.SOCIAL_SERVICES], said[TermKind.CRISIS]
     )
 
 
-def _mask(words: list[str], phrase: list[str]) -> list[str]:
-    size = len(phrase)
-    masked = list(words)
-    for i in range(len(words) - size + 1):
-        if size and words[i : i + size] == phrase:
-            masked[i : i + size] = [MASK] * size
-    return masked
+def _benign(found: PatternIndex, words: Sequence[Token]) -> frozenset[int]:
+    masked: set[int] = set()
+    for positions in filled(found, words).values():
+        for first, last in spans(positions, ordered=True, adjacent=True):
+            masked.update(range(first, last + 1))
+    return frozenset(masked)
 
 
-def _matches(words: list[str], terms: list[TriageTerm], kind: TermKind) -> tuple[str, ...]:
-    """The matching terms, in the order the caller said them."""
-    found = []
-    for term in (t for t in terms if t.kind is kind):
-        at = _position(words, term.words)
-        if at is not None:
-            found.append((at, term.term))
-    return tuple(dict.fromkeys(term for _, term in sorted(found)))
+def _matches(
+    found: PatternIndex, words: Sequence[Token], masked: frozenset[int]
+) -> dict[int, tuple[int, int]]:
+    """The first match (first and last word) of each pattern that matches."""
+    matches = {}
+    for number, positions in filled(found, words, masked).items():
+        ordered = found.patterns[number].ordered
+        match = next(spans(positions, ordered=ordered, adjacent=False), None)
+        if match is not None:
+            matches[number] = match
+    return matches
 
 
-def _position(words: list[str], phrase: list[str]) -> int | None:
-    size = len(phrase)
-    starts = (i for i in range(len(words) - size + 1) if size and words[i : i + size] == phrase)
-    return next(starts, None)
+def _said(
+    text: str,
+    words: Sequence[Token],
+    matches: dict[int, tuple[int, int]],
+    kinds: Sequence[TermKind],
+    kind: TermKind,
+) -> tuple[str, ...]:
+    """The caller's words each term of the kind found, in the order said, none twice."""
+    said, end = [], -1
+    for first, last in sorted(span for n, span in matches.items() if kinds[n] is kind):
+        if first > end:  # two terms finding overlapping words ("neighbor collapsed, he"): one
+            said.append(text[words[first].start : words[last].end])
+            end = last
+    return tuple(dict.fromkeys(said))
 
 
 def _stem(word: str) -> str:

@@ -9,6 +9,7 @@ pytestmark = pytest.mark.smoke
 
 TRIAGE = "/api/v1/triage"
 TERMS = "/api/v1/triage/terms"
+SEEDED_TERMS = 173  # adapters/demo/triage_terms.json
 
 
 async def triage(
@@ -25,9 +26,16 @@ async def triage(
     [
         ("My husband is not breathing", "en", ["not breathing"]),
         ("mi esposo no respira", "es", ["no respira"]),
-        ("She has CHEST PAIN and is unconscious", "en", ["chest pain", "unconscious"]),
+        ("She has CHEST PAIN and is unconscious", "en", ["CHEST PAIN", "unconscious"]),
         ("tiene dolor de pecho", "es", ["dolor de pecho"]),
         ("I smell gas in the kitchen", "en", ["smell gas"]),
+        (
+            "There is a strong gas smell in my building and my neighbor collapsed, he is not"
+            " breathing",
+            "en",
+            ["gas smell", "neighbor collapsed", "not breathing"],
+        ),
+        ("Olía a gas en el pasillo", "es", ["Olía a gas"]),
         ("hay una fuga de gas", "es", ["fuga de gas"]),
         ("hay un incendio en la casa", "es", ["incendio"]),
     ],
@@ -37,6 +45,19 @@ async def test_emergencies_are_flagged(
 ) -> None:
     found = await triage(client, agent, text, language)
     assert (found["emergency"], found["emergency_terms"]) == (True, terms)
+
+
+async def test_suicide_and_self_harm_point_to_988(
+    client: httpx.AsyncClient, agent: dict[str, str]
+) -> None:
+    found = await triage(client, agent, "Mi amigo dice que se quiere suicidar", "es")
+    assert (found["crisis"], found["crisis_terms"], found["emergency"]) == (
+        True,
+        ["suicidar"],
+        False,
+    )
+    routine = await triage(client, agent, "the fire hydrant on my corner is leaking")
+    assert (routine["crisis"], routine["crisis_terms"]) == (False, [])
 
 
 async def test_a_pothole_is_no_emergency_and_gets_the_pothole_service(
@@ -113,7 +134,7 @@ async def test_malformed_and_oversized_triage_bodies(
 async def test_hostile_text_is_just_text(client: httpx.AsyncClient, agent: dict[str, str]) -> None:
     found = await triage(client, agent, "'); DROP TABLE triage_terms;-- <script>!&|:*()")
     assert found["emergency"] is False
-    assert len((await client.get(TERMS, headers=agent)).json()["items"]) == 90
+    assert len((await client.get(TERMS, headers=agent)).json()["items"]) == SEEDED_TERMS
 
 
 async def test_staff_read_the_seeded_terms(
@@ -122,45 +143,45 @@ async def test_staff_read_the_seeded_terms(
     items = (await client.get(TERMS, headers=staff)).json()["items"]
     pairs = {(t["term"], t["kind"], t["language"]) for t in items}
     assert {
-        ("not breathing", "emergency", "en"),
-        ("no respira", "emergency", "es"),
-        ("homeless", "social_services", "en"),
-        ("sin hogar", "social_services", "es"),
-        ("fire hydrant", "benign", "en"),
+        ("carbon monoxide", "emergency", "en"),
+        ("suicide|suicidal", "crisis", "en"),
+        ("suicid*", "crisis", "es"),
+        ("homeless|homelessness", "social_services", "en"),
+        ('"sin hogar"', "social_services", "es"),
     } <= pairs
-    assert len(items) == 90
+    assert len(items) == SEEDED_TERMS
 
 
 async def test_admins_edit_terms_and_triage_follows(
     client: httpx.AsyncClient, admin: dict[str, str], agent: dict[str, str]
 ) -> None:
-    assert (await triage(client, agent, "the baby swallowed a battery"))["emergency"] is False
+    assert (await triage(client, agent, "the baby swallowed a magnet"))["emergency"] is False
     added = await client.post(
         TERMS,
-        json={"term": "Swallowed a  battery", "kind": "emergency", "language": "en"},
+        json={"term": "Swallowed a  magnet", "kind": "emergency", "language": "en"},
         headers=admin,
     )
     assert added.status_code == 201, added.text
     term = added.json()
     assert (term["term"], term["kind"], term["language"]) == (
-        "Swallowed a battery",
+        "Swallowed a magnet",
         "emergency",
         "en",
     )
-    flagged = await triage(client, agent, "The baby SWALLOWED a battery!")
-    assert flagged["emergency_terms"] == ["Swallowed a battery"]
+    flagged = await triage(client, agent, "The baby SWALLOWED a magnet!")
+    assert flagged["emergency_terms"] == ["SWALLOWED a magnet"]
     again = await client.post(
         TERMS,
-        json={"term": "swallowed a battery", "kind": "emergency", "language": "en"},
+        json={"term": "swallowed a magnet", "kind": "emergency", "language": "en"},
         headers=admin,
     )
     assert (again.status_code, again.json()["detail"]) == (
         409,
-        "the emergency term 'Swallowed a battery' already exists",
+        "the emergency term 'Swallowed a magnet' already exists",
     )
     deleted = await client.delete(f"{TERMS}/{term['id']}", headers=admin)
     assert (deleted.status_code, deleted.content) == (204, b"")
-    assert (await triage(client, agent, "the baby swallowed a battery"))["emergency"] is False
+    assert (await triage(client, agent, "the baby swallowed a magnet"))["emergency"] is False
     assert (await client.delete(f"{TERMS}/{term['id']}", headers=admin)).status_code == 404
 
 
@@ -180,6 +201,9 @@ async def test_only_admins_edit_terms(client: httpx.AsyncClient, login: Any, rol
         ({"term": "flood", "kind": "panic", "language": "en"}, "kind"),
         ({"term": "flood", "kind": "emergency", "language": "english"}, "language"),
         ({"term": "flood", "kind": "emergency"}, "language"),
+        ({"term": "gas|", "kind": "emergency", "language": "en"}, "term"),
+        ({"term": "ga* smell", "kind": "emergency", "language": "en"}, "term"),
+        ({"term": "x" * 201, "kind": "emergency", "language": "en"}, "term"),
     ],
 )
 async def test_bad_terms(
@@ -188,6 +212,20 @@ async def test_bad_terms(
     answer = await client.post(TERMS, json=body, headers=admin)
     assert answer.status_code == 422, answer.text
     assert [e["field"] for e in answer.json()["errors"]] == [field]
+
+
+async def test_terms_with_alternatives_prefixes_and_order(
+    client: httpx.AsyncClient, admin: dict[str, str], agent: dict[str, str]
+) -> None:
+    body = {"term": '"Tornado|Twister  warn*"', "kind": "emergency", "language": "en"}
+    added = await client.post(TERMS, json=body, headers=admin)
+    assert (added.status_code, added.json()["term"]) == (201, '"Tornado|Twister warn*"')
+    assert (await triage(client, agent, "a TWISTER warning for the county"))["emergency_terms"] == [
+        "TWISTER warning"
+    ]
+    assert (await triage(client, agent, "a warning: no twister today"))["emergency"] is False
+    same = {**body, "term": '"tornado|twister WARN*"'}
+    assert (await client.post(TERMS, json=same, headers=admin)).status_code == 409
 
 
 async def test_bad_term_ids(client: httpx.AsyncClient, admin: dict[str, str]) -> None:

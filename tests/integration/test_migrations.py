@@ -25,6 +25,7 @@ def not_pgqueuer(name: str) -> bool:
 
 
 Snapshot = dict[str, Any]
+SCHEMA = ("relations", "columns", "constraints", "types")  # the parts a migration changes
 
 
 async def _snapshot(url: str) -> Snapshot:
@@ -120,15 +121,14 @@ def test_every_revision_upgrades_downgrades_and_upgrades_again(pg_server: str) -
             upgrade(url, revision)
             after_upgrade = snapshot(url)
             assert after_upgrade["revisions"] == [revision]
-            schema = ("relations", "columns", "constraints", "types")
-            changed = [part for part in schema if after_upgrade[part] != before[part]]
+            changed = [part for part in SCHEMA if after_upgrade[part] != before[part]]
             assert changed, f"{revision} changes nothing in the schema"
 
             downgrade(url, previous)
             after_downgrade = snapshot(url)
             expected_revisions = [] if previous == "base" else [previous]
             assert after_downgrade["revisions"] == expected_revisions
-            for part in schema:
+            for part in SCHEMA:
                 assert after_downgrade[part] == before[part], f"{revision} down left {part}"
 
             upgrade(url, revision)

@@ -1,10 +1,12 @@
 """Full-text search of articles: two queries per search, whatever the number of articles.
 
-1. Analysis: the words' stems under the language's text-search configuration, and the
-   vocabulary words near each of them (deletion-index probes), for spelling correction.
+1. Analysis: the stems of the words and of their synonyms under the language's text-search
+   configuration, and the vocabulary words near each word (deletion-index probes), for
+   spelling correction.
 2. Search: the GIN index finds the articles matching enough words; they are ordered by whether
-   they match every word, then whether their title holds every typed word, then ts_rank on the
-   article's head (title, tags, summary, services); ts_headline cuts snippets for the page only.
+   they match every word, whether their title holds every typed word, how well their title and
+   tags answer the query (knowledge_ranking.py), then ts_rank on the article's head (title,
+   tags, summary, services); ts_headline cuts snippets for the page only.
 
 Queries are built from lexemes PostgreSQL itself produced, quoted, and sent as bound values:
 nothing the caller types reaches the SQL or the tsquery syntax.
@@ -12,15 +14,27 @@ nothing the caller types reaches the SQL or the tsquery syntax.
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 from math import comb
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, Text, cast, func, literal, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Integer,
+    Select,
+    Text,
+    cast,
+    func,
+    literal,
+    select,
+    text,
+)
 from sqlalchemy.dialects.postgresql import REGCONFIG, TSQUERY
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from adapters.db.read_models.knowledge_ranking import about, as_typed, covered, flag
 from adapters.db.read_models.knowledge_rows import (
     SUMMARY_COLUMNS,
     ArticleFilter,
@@ -40,7 +54,8 @@ from domain.knowledge.search import (
     plan,
     query_words,
 )
-from domain.knowledge.text import primary_language
+from domain.knowledge.synonyms import synonyms
+from domain.knowledge.text import primary_language, whole_words
 
 a = articles
 START, STOP = "\x02", "\x03"  # markers ts_headline puts around hits; stored text has none
@@ -79,8 +94,11 @@ async def search(engine: AsyncEngine, f: ArticleFilter) -> ArticlePage:
     words = query_words(f.q or "", MAX_DESCRIPTION_WORDS if f.description else MAX_WORDS)
     if not words:
         return ArticlePage([], None)
+    related = {word: synonyms(word, f.language) for word in words}
+    also = [other for others in related.values() for other in others]
     async with engine.connect() as db:
-        query = plan(words, await analyse(db, words, f.language), loose=f.description)
+        analysis = await analyse(db, words, f.language, also)
+        query = plan(words, analysis, loose=f.description, synonyms=related)
         if query.is_empty:
             return ArticlePage([], None)
         # The analysis also turned sequential scans off for this transaction: the planner does
@@ -94,9 +112,16 @@ async def search(engine: AsyncEngine, f: ArticleFilter) -> ArticlePage:
     return page_of(found, f.limit, f.offset)
 
 
-async def analyse(db: AsyncConnection, words: Sequence[str], language: str | None) -> Analysis:
+async def analyse(
+    db: AsyncConnection, words: Sequence[str], language: str | None, also: Sequence[str] = ()
+) -> Analysis:
+    """`also`: more words to stem (synonyms), not corrected and not looked up for spelling."""
     primary = primary_language(language) if language else None
-    params = {"words": list(words), "variants": sorted(lookups(words)), "language": primary}
+    params = {
+        "words": list(dict.fromkeys([*words, *also])),
+        "variants": sorted(lookups(words)),
+        "language": primary,
+    }
     rows = (await db.execute(ANALYSIS, params)).all()
     lexemes: dict[str, list[list[str]]] = {}
     for row in rows:
@@ -141,15 +166,9 @@ def _enough(query: QueryPlan, searched: str) -> list[ColumnElement[bool]]:
     return [sum(matched[1:], matched[0]) >= query.required]
 
 
-def _flag(column: str, source: str) -> ColumnElement[int]:
-    """1 for the rows whose `column` matches: one index scan, hashed, not a check per row."""
-    other = articles.alias("other")
-    matching = select(other.c.id).where(other.c[column].op("@@")(_query(source)))
-    return cast(a.c.id.in_(matching), Integer)
-
-
 def statement(query: QueryPlan, f: ArticleFilter) -> Select[Any]:
-    """Hits in order: matching every word, then a title holding every typed word, then rank.
+    """Hits in order: matching every word, a title holding every typed word, then the title and
+    tags (knowledge_ranking.py), then rank.
 
     For a search only the index reads the large `search` vector; ranking reads the small
     `search_head` (hits only in bodies are ordered by id). Descriptions rank on `search`.
@@ -159,18 +178,23 @@ def statement(query: QueryPlan, f: ArticleFilter) -> Select[Any]:
     every_group = " & ".join(_any(group) for group in query.groups)
     # When every hit must match every word, "complete" says nothing: it is left out of the order.
     varies = query.required < len(query.groups)
-    complete = _flag(searched, every_group) if varies else cast(literal(1), Integer)
-    titled = _flag("title_words", " & ".join(_quote(word) for word in query.words))
+    complete = flag(searched, every_group) if varies else cast(literal(1), Integer)
+    titled = flag("title_words", " & ".join(_quote(word) for word in query.words))
     # A description's words are mostly in bodies: it is ranked on the whole article.
     ranked = a.c.search if query.loose else a.c.search_head
     ranked = a.c.title_words if query.title_only else ranked
-    rank = func.ts_rank(ranked, _query(everything))
+    levels = [titled, *_title_levels(query), func.ts_rank(ranked, _query(everything))]
+    names = ("titled", "about", "covered", "as_typed", "rank")
     order = [complete.desc()] if varies else []
     hits = (
-        select(a.c.id, complete.label("complete"), titled.label("titled"), rank.label("rank"))
+        select(
+            a.c.id,
+            complete.label("complete"),
+            *[c.label(n) for c, n in zip(levels, names, strict=True)],
+        )
         .where(a.c[searched].op("@@")(_query(required_query(query))), *conditions(f))
         .where(*_enough(query, searched))
-        .order_by(*order, titled.desc(), rank.desc(), a.c.id)
+        .order_by(*order, *[level.desc() for level in levels], a.c.id)
         .limit(f.limit + 1)
         .offset(f.offset)
         .subquery("hits")
@@ -185,29 +209,47 @@ def statement(query: QueryPlan, f: ArticleFilter) -> Select[Any]:
     return (
         select(*SUMMARY_COLUMNS, a.c.body_text, hits.c.rank, headline.label("headline"))
         .join_from(hits, a, a.c.id == hits.c.id)
-        .order_by(hits.c.complete.desc(), hits.c.titled.desc(), hits.c.rank.desc(), a.c.id)
+        .order_by(*[hits.c[name].desc() for name in ("complete", *names)], a.c.id)
     )
 
 
+def _title_levels(query: QueryPlan) -> list[ColumnElement[Any]]:
+    """About, covered and as typed; a description (a caller's sentence, its words mostly in
+    bodies) and a search of stop words only are not ranked on them."""
+    if query.loose or query.title_only:
+        return [cast(literal(0), Integer), cast(literal(0.0), Float), cast(literal(0), Integer)]
+    groups = [_any(group) for group in query.groups]
+    return [about(groups), covered(query.lexemes), as_typed(query.words)]
+
+
 def snippet(headline: str, summary: str, body_text: str) -> str:
-    """The headline with the original's accents back, HTML-escaped, hits in <mark>.
+    """The headline with the original's accents back, HTML-escaped, hits in <mark>, widened to
+    whole words (ts_headline may cut "double-parked" to "parked", or "city's" to "city").
 
     ts_headline ran over the folded text: the headline's text is found in the folded source and
     each stretch of it is replaced by the original characters it was folded from.
     """
     source = f"{summary}\n\n{body_text}"
     folded, original = _folded(source)
-    position = folded.find(headline.replace(START, "").replace(STOP, ""))
-    out: list[str] = []
-    for piece in MARKERS.split(headline):
+    pieces = MARKERS.split(headline)
+    plain = "".join(piece for piece in pieces if piece not in TAGS)
+    position = folded.find(plain)
+    if position < 0:  # not found in the source: shown as ts_headline gave it
+        return _joined(TAGS.get(piece) or html.escape(piece) for piece in pieces)
+    start, end = whole_words(folded, position, position + len(plain))
+    out = [html.escape(original(start, position - start))]
+    for piece in pieces:
         if piece in TAGS:
             out.append(TAGS[piece])
-        elif position < 0:
-            out.append(html.escape(piece))
         else:
             out.append(html.escape(original(position, len(piece))))
             position += len(piece)
-    return " ".join("".join(out).split())
+    out.append(html.escape(original(position, end - position)))
+    return _joined(out)
+
+
+def _joined(parts: Iterable[str]) -> str:
+    return " ".join("".join(parts).split())
 
 
 def _folded(source: str) -> tuple[str, Callable[[int, int], str]]:

@@ -965,10 +965,10 @@ export interface paths {
         put?: never;
         /**
          * Triage
-         * @description Flags words that mean an emergency (transfer to 911) or a social-service need (211),
-         *     and suggests the services and the three articles the text is most likely about. Services
-         *     are matched in the caller's language (`language` of the body) and named in the language
-         *     the answer is asked in.
+         * @description Flags words that mean an emergency (transfer to 911), suicide or self-harm (988) or a
+         *     social-service need (211), and suggests the services and the three articles the text is
+         *     most likely about. Services are matched in the caller's language (`language` of the body)
+         *     and named in the language the answer is asked in.
          */
         post: operations["triage"];
         delete?: never;
@@ -986,14 +986,16 @@ export interface paths {
         };
         /**
          * List Triage Terms
-         * @description The words triage looks for, by kind and language. Benign terms are routine phrases
-         *     that hold an alarming word ("fire hydrant"): they raise no flag.
+         * @description The words triage looks for, by kind and language. Crisis terms point to 988. Benign
+         *     terms are routine phrases that hold an alarming word ("fire hydrant"): they raise no flag.
          */
         get: operations["list_triage_terms"];
         put?: never;
         /**
          * Add Term
-         * @description Admins add terms; a phrase matches its words in order, accents and case aside.
+         * @description Admins add terms. A term's words match by stem, in any order within a few words of each
+         *     other, accents and case aside; `a|b` lists alternatives, `word*` is a prefix, and a term
+         *     in double quotes keeps its order. The same pattern of one kind is one term.
          */
         post: operations["add_term"];
         delete?: never;
@@ -3354,7 +3356,7 @@ export interface components {
          * TermKind
          * @enum {string}
          */
-        TermKind: "emergency" | "social_services" | "benign";
+        TermKind: "emergency" | "crisis" | "social_services" | "benign";
         /**
          * Tier
          * @enum {string}
@@ -3428,14 +3430,30 @@ export interface components {
              * @description Transfer the caller to 911
              */
             emergency: boolean;
-            /** Emergency Terms */
+            /**
+             * Emergency Terms
+             * @description The caller's words that raised the flag, in the order said
+             */
             emergency_terms: string[];
+            /**
+             * Crisis
+             * @description Suicide or self-harm: connect the caller to 988 (911 if in danger now)
+             */
+            crisis: boolean;
+            /**
+             * Crisis Terms
+             * @description The caller's words that raised the flag, in the order said
+             */
+            crisis_terms: string[];
             /**
              * Social Services
              * @description Point the caller to 211
              */
             social_services: boolean;
-            /** Social Services Terms */
+            /**
+             * Social Services Terms
+             * @description The caller's words that raised the flag, in the order said
+             */
             social_services_terms: string[];
             /** Suggested Services */
             suggested_services: components["schemas"]["ServiceSuggestion"][];
@@ -3444,7 +3462,13 @@ export interface components {
         };
         /** TriageTermIn */
         TriageTermIn: {
-            /** Term */
+            /**
+             * Term
+             * @description 1 to 8 words matched by stem, in any order within a few words of each other; a|b lists alternatives, word* a prefix; "in quotes" keeps the order
+             * @example gas smell|odor|leak
+             * @example "not|isnt breathing"
+             * @example dispara*|disparo*
+             */
             term: string;
             kind: components["schemas"]["TermKind"];
             /** Language */

@@ -173,6 +173,17 @@ def test_snippet_restores_text_that_folding_made_longer() -> None:
     assert snippet(headline, "", body) == "and <mark>señal</mark>"
 
 
+def test_snippets_begin_and_end_with_whole_words() -> None:
+    body = "Cars double-parked on e-mail day block the city's sweeper."
+    headline = "parked on e-mail day block the \x02city\x03"  # ts_headline cut inside words
+    assert snippet(headline, "", body) == (
+        "double-parked on e-mail day block the <mark>city</mark>&#x27;s"
+    )
+    accented = "Llame al 311: el camión pasa por la calle Ñandú-Norte."
+    cut = fold(accented)[fold(accented).index("andu") :].replace("Norte", "\x02Norte\x03")
+    assert snippet(cut, "", accented) == "Ñandú-<mark>Norte</mark>."
+
+
 async def test_who_sees_what(reads: KnowledgeReadModel, seeded: AsyncEngine) -> None:
     await add(seeded, "Roadwork draft", "Roadwork plans.", department_code="transportation",
               status=ArticleStatus.DRAFT)  # fmt: skip

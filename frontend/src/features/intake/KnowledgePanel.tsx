@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../../api/client'
+import { ArticleBody } from '../../shared/ArticleBody'
+import { Snippet } from '../../shared/Snippet'
 import { useArticles, type Article } from './queries'
 
 type Props = {
@@ -56,8 +58,7 @@ function ArticleRow({ article, used, onToggle }: { article: Article; used: boole
           {article.stale && <span className="badge warn"> {t('knowledge.stale')}</span>}
         </summary>
         <p>{article.summary}</p>
-        {/* The snippet is escaped by the API except for its <mark> highlights. */}
-        {article.snippet && <p className="snippet" dangerouslySetInnerHTML={{ __html: article.snippet }} />}
+        {article.snippet && <Snippet html={article.snippet} />}
         {open && <ArticleText id={article.id} language={article.language} />}
       </details>
       <button type="button" className={used ? '' : 'secondary'} aria-pressed={used} onClick={onToggle}>
@@ -67,7 +68,7 @@ function ArticleRow({ article, used, onToggle }: { article: Article; used: boole
   )
 }
 
-/** The article to read to the caller: its Markdown as plain paragraphs (no HTML interpreted). */
+/** The article to read to the caller: its Markdown rendered, sections below the panel's headings. */
 function ArticleText({ id, language }: { id: number; language: string }) {
   const { t } = useTranslation('intake')
   const article = useQuery({
@@ -77,12 +78,5 @@ function ArticleText({ id, language }: { id: number; language: string }) {
   })
   if (article.isPending) return <p role="status">{t('knowledge.loading')}</p>
   if (article.isError) return <p className="error">{t('knowledge.unavailable')}</p>
-  const paragraphs = article.data.body.split(/\n\s*\n/).map((text) => text.trim()).filter(Boolean)
-  return (
-    <div className="article-text" lang={language}>
-      {paragraphs.map((text, index) => (
-        <p key={index}>{text}</p>
-      ))}
-    </div>
-  )
+  return <ArticleBody markdown={article.data.body} lang={language} headingLevel={3} className="article-text" />
 }

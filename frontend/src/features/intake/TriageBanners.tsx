@@ -3,7 +3,7 @@ import type { Triage } from './queries'
 
 type Props = { triage: Triage | undefined; onService: (code: string) => void }
 
-/** 911 for emergencies, 211 for social services, and the services the caller's words point to. */
+/** 911 for emergencies, 988 for suicide or self-harm, 211 for social services, and the services the caller's words point to. */
 export function TriageBanners({ triage, onService }: Props) {
   const { t } = useTranslation('intake')
   if (!triage) return null
@@ -12,6 +12,11 @@ export function TriageBanners({ triage, onService }: Props) {
       {triage.emergency && (
         <p role="alert" className="banner danger">
           <strong>{t('triage.emergency')}</strong> {triage.emergency_terms.join(', ')}
+        </p>
+      )}
+      {triage.crisis && (
+        <p role="alert" className="banner danger">
+          <strong>{t('triage.crisis')}</strong> {triage.crisis_terms.join(', ')}
         </p>
       )}
       {triage.social_services && (

@@ -73,6 +73,8 @@ export const TRASH_ARTICLE: Article = {
 export const NO_TRIAGE = {
   emergency: false,
   emergency_terms: [],
+  crisis: false,
+  crisis_terms: [],
   social_services: false,
   social_services_terms: [],
   suggested_services: [],

@@ -48,7 +48,7 @@ describe('ArticlePage', () => {
     setup(AGENT)
     expect(await screen.findByRole('heading', { level: 1, name: 'Bulk trash pickup' })).toBeInTheDocument()
     expect(screen.getByRole('note')).toHaveTextContent('Review overdue')
-    expect(screen.getByText('Pickups are on Mondays.')).toBeInTheDocument()
+    expect(await screen.findByText('Pickups are on Mondays.')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Recogida de basura voluminosa' })).toHaveAttribute('href', '/knowledge/8')
     const versions = screen.getByRole('region', { name: 'Versions' })
     expect(await within(versions).findByText(/Version 2: edited by Sam Supervisor/)).toBeInTheDocument()
@@ -62,7 +62,7 @@ describe('ArticlePage', () => {
     await user.selectOptions(await screen.findByLabelText('Show beside'), 'Recogida de basura voluminosa (es)')
     const aside = await screen.findByRole('complementary', { name: 'Recogida de basura voluminosa' })
     expect(within(aside).getByRole('heading', { level: 2, name: 'Recogida de basura voluminosa' })).toBeInTheDocument()
-    expect(within(aside).getByText('Llame al 311.')).toBeInTheDocument()
+    expect(await within(aside).findByText('Llame al 311.')).toBeInTheDocument()
     expect(screen.getByRole('heading', { level: 1, name: 'Bulk trash pickup' })).toBeInTheDocument()
   })
 

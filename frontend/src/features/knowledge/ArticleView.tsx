@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
+import { ArticleBody } from '../../shared/ArticleBody'
 import { useDates } from '../../shared/useDates'
 import { useDepartmentNames } from '../../shared/useNames'
-import { ArticleBody } from './ArticleBody'
 import type { Article } from './useArticles'
 
 /** One article as read: its title (at `level`), facts, stale warning, summary and body. */
@@ -46,7 +46,7 @@ export function ArticleView({ article, level = 1 }: { article: Article; level?: 
         </div>
       </dl>
       {article.summary && <p className="article-summary">{article.summary}</p>}
-      <ArticleBody markdown={article.body} lang={article.language} />
+      <ArticleBody markdown={article.body} lang={article.language} headingLevel={level} />
     </div>
   )
 }

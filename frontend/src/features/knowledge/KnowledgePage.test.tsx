@@ -3,7 +3,7 @@ import { Route, Routes } from 'react-router'
 import { mockApi, type Call } from '../../test/api'
 import { renderWithProviders } from '../../test/render'
 import { KnowledgePage } from './KnowledgePage'
-import { snippetParts } from './Snippet'
+import { snippetParts } from '../../shared/Snippet'
 import { AGENT, anArticle, anItem, MANAGER, SUPERVISOR } from './testData'
 
 const searches = (calls: Call[]) => calls.filter((call) => call.method === 'GET' && call.path === '/api/v1/articles')

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useMe } from '../../shared/useMe'
 import { NewArticleForm } from './NewArticleForm'
-import { Snippet } from './Snippet'
+import { Snippet } from '../../shared/Snippet'
 import { mayWrite, NO_SEARCH, useArticleList, type ArticleSearch, type ArticleStatus } from './useArticles'
 import './knowledge.css'
 

@@ -1,6 +1,9 @@
 """From a search text to query groups: stems, stop words, corrections, how many must match."""
 
+import pytest
+
 from domain.knowledge.search import Analysis, QueryPlan, lookups, plan, query_words
+from domain.knowledge.synonyms import synonyms
 
 
 def analysis(vocabulary: set[str], **lexemes: list[list[str]]) -> Analysis:
@@ -50,6 +53,38 @@ def test_an_unknown_word_also_matches_its_corrections() -> None:
         ),
     )
     assert found.groups == (("graffiti", "graffitti"), ("wall",))
+
+
+def test_a_word_also_matches_its_synonyms() -> None:
+    found = plan(
+        ["trash", "pickup"],
+        analysis(
+            set(),
+            trash=[["trash"]],
+            pickup=[["pickup"]],
+            collection=[["collect"]],
+            the=[[]],
+        ),
+        synonyms={"pickup": ["collection", "the"]},  # a stop word adds nothing
+    )
+    assert found.groups == (("trash",), ("collect", "pickup"))
+    assert found.lexemes == ["collect", "pickup", "trash"]
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "others"),
+    [
+        ("pickup", "en", ["collection", "collected", "picked"]),
+        ("pickups", "en-US", ["collection", "collected", "picked"]),
+        ("collecting", "en", ["pickup", "collection", "picked"]),
+        ("recoleccion", "es", ["recogida", "recoger", "recolectar"]),
+        ("horario", None, ["calendario"]),
+        ("horario", "en", []),
+        ("pothole", "en", []),
+    ],
+)
+def test_synonyms_by_stem_and_language(word: str, language: str | None, others: list[str]) -> None:
+    assert synonyms(word, language) == others
 
 
 def test_descriptions_are_not_corrected_and_need_one_word() -> None:

@@ -16,7 +16,7 @@ from domain.knowledge.spelling import (
     max_distance,
     stored_deletions,
 )
-from domain.knowledge.text import normalize_language, plain_text, primary_language
+from domain.knowledge.text import normalize_language, plain_text, primary_language, whole_words
 
 
 @pytest.mark.parametrize(
@@ -69,6 +69,14 @@ def test_plain_text_removes_markdown() -> None:
     assert plain_text(markdown) == (
         "Find your day\nAsk the agent, or read this.\nPut bags out\n\ncode\n\nbold tick map"
     )
+
+
+def test_whole_words_widen_a_stretch_to_the_spaces_around_it() -> None:
+    text = "Cars double-parked on the city's street."
+    cut = (text.index("parked"), text.index("city") + len("city"))
+    assert whole_words(text, *cut) == (text.index("double"), text.index(" street"))
+    assert whole_words(text, 0, 4) == (0, 4)
+    assert whole_words(text, text.index("street"), len(text) - 1)[1] == len(text)
 
 
 @pytest.mark.parametrize(
