@@ -46,7 +46,10 @@ LOCAL = re.compile(_NOT_AFTER_DIGIT + r"[2-9]\d{2}[-.]\d{4}" + _NOT_BEFORE_DIGIT
 # Other countries: a leading + and 8 to 15 digits in groups.
 INTERNATIONAL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){2,5}" + _NOT_BEFORE_DIGIT)
 MIN_INTERNATIONAL_DIGITS = 8
-WORD = re.compile(r"[^\W\d_]+")  # a run of letters: names are compared word by word
+# Names are compared word by word, a word being a run of letters and digits: a name typed with
+# digits attached ("Status1796") is masked whole, never in part.
+WORD = re.compile(r"[^\W_]+")
+LETTER = re.compile(r"[^\W\d_]")
 THREE_DIGITS = re.compile(r"\d{3}")
 MIN_NAME_LENGTH = 2
 
@@ -117,7 +120,7 @@ def _names_in(text: str, names: Iterable[str | None]) -> list[Finding]:
         for name in names
         if name
         for word in WORD.findall(name)
-        if len(word) >= MIN_NAME_LENGTH
+        if len(word) >= MIN_NAME_LENGTH and LETTER.search(word)
     }
     folded = text.casefold()
     if not any(word in folded for word in wanted):

@@ -86,7 +86,7 @@ for (const lang of ['en', 'es'] as Lang[]) {
     const scenario = SCENARIOS[lang]
     const watch = watchPage(page)
     const agentApi = await apiAs(baseURL!, 'agent@example.org')
-    const departments = await getJson<{ items: { code: string; name: string }[] }>(agentApi, '/api/v1/departments')
+    const departments = await getJson<{ items: { code: string; name: string }[] }>(agentApi, `/api/v1/departments?lang=${lang}`)
     const transportation = departments.items.find((department) => department.code === 'transportation')!.name
 
     await test.step('the sign-in screen is accessible', async () => {

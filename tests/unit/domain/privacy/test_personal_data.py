@@ -107,3 +107,12 @@ def test_masks_are_in_the_reader_s_language() -> None:
 def test_public_text_masks_only_when_the_service_says_so() -> None:
     assert public_text("Call 410-555-0177", mask=True) == "Call [phone hidden]"
     assert public_text("Call 410-555-0177", mask=False) == "Call 410-555-0177"
+
+
+def test_a_name_with_digits_attached_is_masked_whole_and_never_in_part() -> None:
+    masked = mask_personal_data("Call Rosa Status1796: 410-555-0142.", ["Rosa", "Status1796"])
+    assert masked == "Call [name hidden] [name hidden]: [phone hidden]."
+
+
+def test_digits_alone_in_a_name_mask_nothing() -> None:
+    assert mask_personal_data("Pothole 12 feet wide", ["12"]) == "Pothole 12 feet wide"
