@@ -1,0 +1,12 @@
+"""The metrics read models behind /api/v1/metrics, in one place for the composition root."""
+
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.db.read_models.metrics_summary import MetricsSummaryReadModel
+
+
+class MetricsReadModel:
+    def __init__(self, engine: AsyncEngine, threshold: timedelta) -> None:
+        self.summary = MetricsSummaryReadModel(engine, threshold)
