@@ -5,7 +5,14 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.metrics.model import CallsSummary, ContactsSummary, RequestsSummary, Summary
+from domain.metrics.model import (
+    CallsSummary,
+    ContactsSummary,
+    RequestsSummary,
+    Series,
+    Summary,
+)
+from domain.metrics.window import bucket_label
 
 RATE = "A fraction from 0 to 1; null when there is nothing to divide"
 
@@ -100,4 +107,40 @@ class SummaryOut(WindowOut):
             contacts=ContactsOut.of(s.contacts),
             requests=RequestsOut.of(s.requests),
             calls=None if s.calls is None else CallsOut.of(s.calls),
+        )
+
+
+class LineOut(BaseModel):
+    key: str = Field(description="The group's code (channel, department, tag, hour 0-23...)")
+    label: str
+    values: list[float | None] = Field(
+        description="One per bucket: counts (0 when none), or rates and averages (null)"
+    )
+
+
+class SeriesOut(WindowOut):
+    interval: str
+    group_by: str | None
+    measure: str
+    time_zone: str
+    buckets: list[str] = Field(
+        description="Each bucket's start in the city's local time with its offset "
+        "(a day across a daylight-saving change lasts 23 or 25 hours)"
+    )
+    series: list[LineOut]
+    truncated: bool = Field(description="More groups than `limit`: the heaviest were kept")
+
+    @classmethod
+    def of(cls, s: Series) -> "SeriesOut":
+        q = s.question
+        return cls(
+            from_=q.window.start.astimezone(q.zone),
+            to=q.window.end.astimezone(q.zone),
+            interval=q.interval.value,
+            group_by=q.group_by.text,
+            measure=q.measure.name,
+            time_zone=q.zone.key,
+            buckets=[bucket_label(b, q.zone) for b in q.buckets],
+            series=[LineOut(key=li.key, label=li.label, values=li.values) for li in s.lines],
+            truncated=s.truncated,
         )
