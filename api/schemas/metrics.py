@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from domain.metrics.importing import CallImport
 from domain.metrics.model import (
     CallsSummary,
     ContactsSummary,
@@ -113,7 +114,7 @@ class SummaryOut(WindowOut):
 class LineOut(BaseModel):
     key: str = Field(description="The group's code (channel, department, tag, hour 0-23...)")
     label: str
-    values: list[float | None] = Field(
+    values: list[int | float | None] = Field(
         description="One per bucket: counts (0 when none), or rates and averages (null)"
     )
 
@@ -143,4 +144,27 @@ class SeriesOut(WindowOut):
             buckets=[bucket_label(b, q.zone) for b in q.buckets],
             series=[LineOut(key=li.key, label=li.label, values=li.values) for li in s.lines],
             truncated=s.truncated,
+        )
+
+
+class BadRowOut(BaseModel):
+    line: int = Field(description="The row's line in the file (the header is line 1)")
+    reason: str
+
+
+class CallImportOut(BaseModel):
+    received: int = Field(description="Data rows in the file")
+    inserted: int = Field(description="Calls stored now")
+    unchanged: int = Field(description="Calls already stored (kept as they were)")
+    rejected: int = Field(description="Bad rows, not stored")
+    errors: list[BadRowOut] = Field(description="The bad rows (the first 1,000)")
+
+    @classmethod
+    def of(cls, result: CallImport) -> "CallImportOut":
+        return cls(
+            received=result.received,
+            inserted=result.inserted,
+            unchanged=result.unchanged,
+            rejected=result.rejected,
+            errors=[BadRowOut(line=e.line, reason=e.reason) for e in result.errors],
         )

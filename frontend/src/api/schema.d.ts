@@ -1657,6 +1657,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/call-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Call Records
+         * @description Supervisors and admins load call records (up to 20 MiB; larger files with
+         *     `frontdoor import-calls FILE`). Bad rows are reported with their line numbers and the
+         *     others kept; a call id already stored is left as it was, so a re-import adds nothing.
+         */
+        post: operations["import_call_records"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2132,6 +2154,16 @@ export interface components {
          * @enum {string}
          */
         Audience: "public" | "internal";
+        /** BadRowOut */
+        BadRowOut: {
+            /**
+             * Line
+             * @description The row's line in the file (the header is line 1)
+             */
+            line: number;
+            /** Reason */
+            reason: string;
+        };
         /** BatchResolveIn */
         BatchResolveIn: {
             /** Points */
@@ -2158,6 +2190,34 @@ export interface components {
             file: string;
             /** @default public */
             visibility?: components["schemas"]["Visibility"];
+        };
+        /** CallImportOut */
+        CallImportOut: {
+            /**
+             * Received
+             * @description Data rows in the file
+             */
+            received: number;
+            /**
+             * Inserted
+             * @description Calls stored now
+             */
+            inserted: number;
+            /**
+             * Unchanged
+             * @description Calls already stored (kept as they were)
+             */
+            unchanged: number;
+            /**
+             * Rejected
+             * @description Bad rows, not stored
+             */
+            rejected: number;
+            /**
+             * Errors
+             * @description The bad rows (the first 1,000)
+             */
+            errors: components["schemas"]["BadRowOut"][];
         };
         /** CallsOut */
         CallsOut: {
@@ -10962,6 +11022,88 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_call_records: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A header line `call_id,queue,offered_at,answered_at,abandoned_at,ended_at,agent`, then one call a line; times in RFC 3339 with an offset; each call has `answered_at` or `abandoned_at` */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallImportOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
