@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import httpx
-import pytest
 
 IMPORT = "/api/v1/call-records"
 SUMMARY = "/api/v1/metrics/summary"
@@ -141,13 +140,8 @@ async def test_bad_files_are_refused(client: httpx.AsyncClient, supervisor: dict
     assert too_large.status_code == 413
 
 
-@pytest.mark.parametrize("compressed", [False])
 async def test_the_console_command_imports_a_file(
-    client: httpx.AsyncClient,
-    supervisor: dict[str, str],
-    database_url: str,
-    tmp_path: Path,
-    compressed: bool,
+    client: httpx.AsyncClient, supervisor: dict[str, str], database_url: str, tmp_path: Path
 ) -> None:
     calls = tmp_path / "calls.csv"
     calls.write_text(CALL_CSV)
