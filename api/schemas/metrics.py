@@ -7,13 +7,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from domain.metrics.importing import CallImport
 from domain.metrics.model import (
+    AreaIssues,
     CallsSummary,
     ContactsSummary,
     RequestsSummary,
     Series,
     Summary,
 )
-from domain.metrics.window import bucket_label
+from domain.metrics.window import Window, bucket_label
 
 RATE = "A fraction from 0 to 1; null when there is nothing to divide"
 
@@ -168,3 +169,69 @@ class CallImportOut(BaseModel):
             rejected=result.rejected,
             errors=[BadRowOut(line=e.line, reason=e.reason) for e in result.errors],
         )
+
+
+class IssueOut(BaseModel):
+    service_code: str
+    service_name: str
+    count: int = Field(description="Requests in the window")
+    previous_count: int = Field(description="Requests in the period of the same length before")
+    change: int = Field(description="count - previous_count")
+
+
+class AreaIssuesOut(BaseModel):
+    code: str
+    name: str
+    issues: list[IssueOut] = Field(description="The most requested services, most first")
+
+
+class TopIssuesOut(WindowOut):
+    layer: str
+    previous_from: datetime
+    previous_to: datetime
+    areas: list[AreaIssuesOut]
+
+    @classmethod
+    def of(
+        cls, layer: str, window: Window, found: list[AreaIssues], zone: ZoneInfo
+    ) -> "TopIssuesOut":
+        before = window.previous()
+        return cls(
+            layer=layer,
+            from_=window.start.astimezone(zone),
+            to=window.end.astimezone(zone),
+            previous_from=before.start.astimezone(zone),
+            previous_to=before.end.astimezone(zone),
+            areas=[
+                AreaIssuesOut(
+                    code=a.code,
+                    name=a.name,
+                    issues=[
+                        IssueOut(
+                            service_code=i.service_code,
+                            service_name=i.service_name,
+                            count=i.count,
+                            previous_count=i.previous_count,
+                            change=i.change,
+                        )
+                        for i in a.issues
+                    ],
+                )
+                for a in found
+            ],
+        )
+
+
+class AreaOpenOut(BaseModel):
+    code: str
+    name: str
+    open: int
+
+
+class OpenByAreaOut(BaseModel):
+    layer: str
+    areas: list[AreaOpenOut] = Field(
+        description="Every area of the layer; join on `code` with "
+        "GET /api/v1/jurisdictions/layers/{layer}.geojson for the map"
+    )
+    outside: int = Field(description="Open requests in none of the layer's areas")
