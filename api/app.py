@@ -22,12 +22,15 @@ from api.routers import (
     auth,
     cases,
     catalog,
+    exports,
     jurisdictions,
     lookup,
     maps,
     media,
+    open_data,
     operations,
     privacy,
+    report_card,
     requests,
     residents,
     site,
@@ -92,6 +95,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         webhooks,
         media,
         site,
+        exports,
+        open_data,
+        report_card,
     ):
         app.include_router(module.router)
     install_open311_errors(app)

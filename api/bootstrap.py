@@ -19,6 +19,8 @@ from adapters.db.read_models.jurisdictions import JurisdictionReadModel
 from adapters.db.read_models.knowledge import KnowledgeReadModel
 from adapters.db.read_models.map_reference import MapReferenceReadModel
 from adapters.db.read_models.open311 import Open311ReadModel
+from adapters.db.read_models.open_data import OpenDataReadModel
+from adapters.db.read_models.report_card import ReportCardReadModel
 from adapters.db.read_models.requests import RequestReadModel
 from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.repositories.opt_outs import SqlOptOutList
@@ -70,6 +72,8 @@ class Container:
     opt_out_tokens: OptOutTokens
     opt_outs: SqlOptOutList
     translating: Translating
+    open_data: OpenDataReadModel
+    report_card: ReportCardReadModel
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -147,4 +151,6 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         opt_out_tokens=OptOutTokens(settings.secret_key),
         opt_outs=SqlOptOutList(engine),
         translating=Translating(uow, settings.catalog_languages),
+        open_data=OpenDataReadModel(engine),
+        report_card=ReportCardReadModel(engine),
     )
