@@ -20,13 +20,12 @@ router = APIRouter(prefix="/api/v1/open-data", tags=["open data"])
 MAX_LIMIT = 10_000
 CHUNK = 1000  # rows written per piece of the answer
 CACHE = "public, max-age=60"
-PAGING = """Paging, for mirrors: rows come oldest change first, ordered by (updated_at, id).
-When more rows follow, the answer has a `Link: <…>; rel="next"` header (in GeoJSON also a
-`links` member) whose URL asks for the next page with `updated_after` and `after_id` set to
-the last row's. To poll, keep the last next link (or the newest `updated_datetime` you hold)
-and ask again later. A change committed late may carry an earlier time than one you have
-already read: poll from a minute before the newest time you hold and upsert by
-`service_request_id`."""
+PAGING = """Paging, for mirrors: rows come oldest change first, ordered by (updated_at, id),
+`limit` at a time. A page with rows has a `Link: <…>; rel="next"` header (in GeoJSON also a
+`links` member): the same query from just after its last row (`updated_after` and `after_id`).
+Follow it until a page comes back empty; keep that last URL and ask it again to poll for what
+changed since. A change committed late may carry an earlier time than one already read: to be
+safe, now and then poll from a few minutes earlier and upsert by `service_request_id`."""
 PRIVACY = """No personal data: no reporter fields, public notes always masked (emails, phone
 numbers, the reporter's name), descriptions only from services that allow them
 (`open_data_descriptions`, off by default) and masked too, places as each service's
@@ -91,7 +90,8 @@ def _answer(media_type: str, description: str) -> dict[int | str, dict[str, Any]
 
 
 def _next_link(request: Request, page: OpenDataPage) -> str | None:
-    if not page.more or not page.items:
+    """After the last row of a page that has rows; an empty page is the end, for now."""
+    if not page.items:
         return None
     last = page.items[-1]
     after = last.updated_at.astimezone(UTC).isoformat().replace("+00:00", "Z")

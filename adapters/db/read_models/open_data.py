@@ -61,7 +61,6 @@ class OpenDataRequest:
 @dataclass(frozen=True)
 class OpenDataPage:
     items: list[OpenDataRequest]
-    more: bool  # another page follows the last item
 
 
 COLUMNS = (
@@ -143,7 +142,6 @@ class OpenDataReadModel:
     async def page(self, q: OpenDataQuery) -> OpenDataPage:
         """Ordered by (updated_at, id), one query (and one for the areas shown by area)."""
         async with self._engine.connect() as db:
-            rows = (await db.execute(_query(q).limit(q.limit + 1))).all()
-            points = await area_points(db, _area_ids(rows[: q.limit]))
-        items = [_public(row, points) for row in rows[: q.limit]]
-        return OpenDataPage(items, len(rows) > q.limit)
+            rows = (await db.execute(_query(q).limit(q.limit))).all()
+            points = await area_points(db, _area_ids(rows))
+        return OpenDataPage([_public(row, points) for row in rows])
