@@ -81,7 +81,7 @@ OpenDataQueryDep = Annotated[OpenDataQuery, Depends(open_data_query)]
 
 def _answer(media_type: str, description: str) -> dict[int | str, dict[str, Any]]:
     content = {media_type: {"schema": {"type": "string"}}}
-    next_page = 'The next page, when there is one: <URL>; rel="next"'
+    next_page = 'The page after this one: <URL>; rel="next" (none on an empty page)'
     link = {"Link": {"description": next_page, "schema": {"type": "string"}}}
     return {
         200: {"description": description, "content": content, "headers": link},
