@@ -27,6 +27,32 @@ function Cells({ figures }: { figures: Figures }) {
   )
 }
 
+function Summary({ departments }: { departments: DepartmentCard[] }) {
+  const { t } = useTranslation('report-card')
+  return (
+    <table className="report-card-table">
+      <caption>{t('summary')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('department')}</th>
+          <th scope="col">{t('opened')}</th>
+          <th scope="col">{t('closed')}</th>
+          <th scope="col">{t('onTime')}</th>
+          <th scope="col">{t('medianDays')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {departments.map((department) => (
+          <tr key={department.code}>
+            <th scope="row">{department.name}</th>
+            <Cells figures={department.total} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
 function DepartmentTable({ department }: { department: DepartmentCard }) {
   const { t } = useTranslation('report-card')
   const language = useLanguage()
@@ -35,7 +61,7 @@ function DepartmentTable({ department }: { department: DepartmentCard }) {
     <section aria-labelledby={heading}>
       <h2 id={heading}>{department.name}</h2>
       <table className="report-card-table">
-        <caption>{t('caption', { department: department.name })}</caption>
+        <caption className="report-card-hidden">{t('caption', { department: department.name })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('month')}</th>
@@ -81,6 +107,7 @@ export function ReportCardPage() {
       {card.data && (
         <>
           <p className="muted">{t('legend')}</p>
+          <Summary departments={card.data.departments} />
           {card.data.departments.map((department) => (
             <DepartmentTable key={department.code} department={department} />
           ))}
