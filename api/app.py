@@ -23,13 +23,16 @@ from api.routers import (
     call_records,
     cases,
     catalog,
+    exports,
     jurisdictions,
     lookup,
     maps,
     media,
     metrics,
+    open_data,
     operations,
     privacy,
+    report_card,
     requests,
     residents,
     site,
@@ -96,6 +99,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         site,
         metrics,
         call_records,
+        exports,
+        open_data,
+        report_card,
     ):
         app.include_router(module.router)
     install_open311_errors(app)

@@ -20,6 +20,8 @@ from adapters.db.read_models.knowledge import KnowledgeReadModel
 from adapters.db.read_models.map_reference import MapReferenceReadModel
 from adapters.db.read_models.metrics import MetricsReadModel
 from adapters.db.read_models.open311 import Open311ReadModel
+from adapters.db.read_models.open_data import OpenDataReadModel
+from adapters.db.read_models.report_card import ReportCardReadModel
 from adapters.db.read_models.requests import RequestReadModel
 from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.repositories.call_records import SqlCallRecords
@@ -74,6 +76,8 @@ class Container:
     translating: Translating
     metrics: MetricsReadModel
     call_records: SqlCallRecords
+    open_data: OpenDataReadModel
+    report_card: ReportCardReadModel
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -153,4 +157,6 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         translating=Translating(uow, settings.catalog_languages),
         metrics=MetricsReadModel(engine, timedelta(seconds=settings.call_threshold_seconds)),
         call_records=SqlCallRecords(engine),
+        open_data=OpenDataReadModel(engine),
+        report_card=ReportCardReadModel(engine),
     )

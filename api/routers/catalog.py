@@ -122,6 +122,7 @@ async def change_service(
         and body.duplicate_radius_m is None,
         mask_personal_data=body.mask_personal_data,
         public_location=body.public_location,
+        open_data_descriptions=body.open_data_descriptions,
     )
     service = await update_service(container.directory, code, changes, principal)
     return ServiceOut.of(service)

@@ -1,19 +1,14 @@
 from dataclasses import replace
-from datetime import datetime
 from typing import Annotated
-from uuid import UUID
 
 from fastapi import APIRouter, Header, Query, Response, status
-from pydantic import TypeAdapter
-from pydantic import ValidationError as PydanticValidationError
 
-from adapters.db.read_models.changes import is_change_cursor
 from adapters.db.read_models.duplicates import NearbyQuery
-from adapters.db.read_models.requests import RequestFilter
 from api.bootstrap import Container
 from api.conditional import NOT_MODIFIED, ConditionalGetDep
 from api.deps import ContainerDep, IfMatchDep, PrincipalDep, etag_of
 from api.problems import problem_responses
+from api.request_filters import RequestListQueryDep
 from api.schemas.duplicates import DuplicateList, MergeIn, ServiceRequestCreated
 from api.schemas.requests import (
     CommentIn,
@@ -30,7 +25,7 @@ from api.schemas.requests import (
 from domain.directory.catalog import Service
 from domain.directory.permissions import Principal
 from domain.requests.duplicates import MAX_RADIUS_M, DuplicatePolicy, Match, Probe
-from domain.requests.model import ServiceRequest, Status
+from domain.requests.model import ServiceRequest
 from domain.requests.use_cases import (
     CommentOnRequest,
     MergeRequest,
@@ -50,14 +45,6 @@ WRITE_ERRORS = problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 428)
 MAX_ID_LENGTH = 64
 Latitude = Annotated[float, Query(ge=-90, le=90, allow_inf_nan=False)]
 Longitude = Annotated[float, Query(ge=-180, le=180, allow_inf_nan=False)]
-DATE_TIME = TypeAdapter(datetime)
-UPDATED_AFTER = (
-    "Polling: a change cursor, `0` to start and then the `next_cursor` of the last page; the "
-    "answer is then the change feed, oldest change first, and never skips a change even when "
-    "transactions commit out of order. A date-time instead filters the newest-first list on "
-    "its last update"
-)
-OVERDUE = "Only open requests whose expected completion date has passed"
 
 
 def _answer(request: ServiceRequest, response: Response) -> ServiceRequestOut:
@@ -84,19 +71,6 @@ async def create_request(
     return ServiceRequestCreated.of_new(request, matches)
 
 
-def _date_time(field: str, value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        return DATE_TIME.validate_python(value)
-    except PydanticValidationError:
-        raise ValidationFailed.single(field, "is neither a change cursor nor a date-time") from None
-
-
-def _csv(values: list[str] | None) -> list[str]:
-    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
-
-
 @router.get(
     "", response_model=RequestList, responses={**NOT_MODIFIED, **problem_responses(401, 422)}
 )
@@ -104,15 +78,7 @@ async def list_requests(
     container: ContainerDep,
     principal: PrincipalDep,
     conditional: ConditionalGetDep,
-    status: Annotated[list[Status] | None, Query()] = None,
-    service_code: Annotated[list[str] | None, Query(max_length=50)] = None,
-    department: Annotated[str | None, Query(max_length=64)] = None,
-    assignee: Annotated[UUID | None, Query()] = None,
-    created_from: Annotated[datetime | None, Query()] = None,
-    created_to: Annotated[datetime | None, Query()] = None,
-    updated_after: Annotated[str | None, Query(max_length=100, description=UPDATED_AFTER)] = None,
-    overdue: Annotated[bool, Query(description=OVERDUE)] = False,
-    q: Annotated[str | None, Query(max_length=200)] = None,
+    query: RequestListQueryDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
 ) -> RequestList | Response:
@@ -120,26 +86,13 @@ async def list_requests(
 
     With a change cursor in `updated_after` the list is the change feed instead (the other
     filters are not applied): the requests changed since that cursor, oldest change first."""
-    if updated_after is not None and is_change_cursor(updated_after):
-        feed = await container.changes.page(updated_after, limit, principal.visible_department())
+    if query.change_cursor is not None:
+        department = principal.visible_department()
+        feed = await container.changes.page(query.change_cursor, limit, department)
         items = [ServiceRequestOut.of(r) for r in feed.items]
         return RequestList(items=items, next_cursor=feed.next_cursor)
-    page = await container.requests.page(
-        RequestFilter(
-            statuses=[s.value for s in status or []],
-            service_codes=_csv(service_code),
-            department=department,
-            assignee_id=assignee,
-            created_from=created_from,
-            created_to=created_to,
-            updated_after=_date_time("updated_after", updated_after),
-            overdue_at=container.clock.now() if overdue else None,
-            q=q,
-            limit=limit,
-            cursor=cursor,
-            visible_department=principal.visible_department(),
-        )
-    )
+    f = query.filter(principal, container.clock.now(), limit, cursor)
+    page = await container.requests.page(f)
     items = [ServiceRequestOut.of(r) for r in page.items]
     return conditional.answer(RequestList(items=items, next_cursor=page.next_cursor))
 

@@ -33,6 +33,10 @@ LOCATION_HELP = (
     "block, the point moved to a grid cell about 200 m wide); `area` (the neighbourhood and a "
     "point inside it). For services that point at someone's home"
 )
+OPEN_DATA_HELP = (
+    "The public open-data feed carries this service's descriptions (masked like public text); "
+    "off by default, as residents' own words often say who they are"
+)
 
 
 class Strict(BaseModel):
@@ -125,6 +129,7 @@ class ServiceCreate(Strict):
     duplicate_radius_m: DuplicateRadius | None = Field(default=None, description=RADIUS_HELP)
     mask_personal_data: bool = Field(default=True, description=MASK_HELP)
     public_location: PublicLocation = Field(default=PublicLocation.EXACT, description=LOCATION_HELP)
+    open_data_descriptions: bool = Field(default=False, description=OPEN_DATA_HELP)
 
     def to_domain(self) -> Service:
         return Service(
@@ -141,6 +146,7 @@ class ServiceCreate(Strict):
             duplicate_radius_m=self.duplicate_radius_m,
             mask_personal_data=self.mask_personal_data,
             public_location=self.public_location,
+            open_data_descriptions=self.open_data_descriptions,
         )
 
 
@@ -159,6 +165,7 @@ class ServicePatch(Strict):
     duplicate_radius_m: DuplicateRadius | None = Field(default=None, description=RADIUS_HELP)
     mask_personal_data: bool | None = Field(default=None, description=MASK_HELP)
     public_location: PublicLocation | None = Field(default=None, description=LOCATION_HELP)
+    open_data_descriptions: bool | None = Field(default=None, description=OPEN_DATA_HELP)
 
 
 class SlaOut(BaseModel):
@@ -182,6 +189,7 @@ class ServiceOut(BaseModel):
     duplicate_radius_m: float | None = Field(description=RADIUS_HELP)
     mask_personal_data: bool = Field(description=MASK_HELP)
     public_location: PublicLocation = Field(description=LOCATION_HELP)
+    open_data_descriptions: bool = Field(description=OPEN_DATA_HELP)
 
     @classmethod
     def of(cls, s: Service) -> "ServiceOut":
@@ -200,6 +208,7 @@ class ServiceOut(BaseModel):
             duplicate_radius_m=s.duplicate_radius_m,
             mask_personal_data=s.mask_personal_data,
             public_location=s.public_location,
+            open_data_descriptions=s.open_data_descriptions,
         )
 
 

@@ -133,6 +133,7 @@ class Service:
     duplicate_radius_m: float | None = None  # None: the duplicate policy's default radius
     mask_personal_data: bool = True  # public outputs mask emails, phones, the reporter's name
     public_location: PublicLocation = PublicLocation.EXACT
+    open_data_descriptions: bool = False  # the open-data feed shows descriptions (masked)
 
     @property
     def disclosure(self) -> Disclosure:

@@ -73,6 +73,7 @@ class ServiceChanges:
     default_duplicate_radius: bool = False  # back to the policy's default radius
     mask_personal_data: bool | None = None
     public_location: PublicLocation | None = None
+    open_data_descriptions: bool | None = None
 
 
 async def update_service(

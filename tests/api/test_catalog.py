@@ -152,6 +152,7 @@ async def test_get_service_returns_the_definition(
         "duplicate_radius_m": None,
         "mask_personal_data": True,
         "public_location": "exact",
+        "open_data_descriptions": False,
     }
     alley = (await client.get(f"{SERVICES}/sw-dirty-alley", headers=agent)).json()
     assert (alley["metadata"], alley["attributes"]) == (False, [])
@@ -187,6 +188,7 @@ async def test_admin_adds_a_service_with_attributes_and_requests_follow_them(
         "duplicate_radius_m": None,
         "mask_personal_data": True,
         "public_location": "exact",
+        "open_data_descriptions": False,
     }
     assert answer.json() == expected
     assert (await client.get(f"{SERVICES}/trm-bridge-damage", headers=agent)).json() == expected

@@ -257,6 +257,9 @@ def test_every_operation_behind_a_token_declares_401(spec: dict[str, Any]) -> No
             "GET /api/v1/site",
             "GET /api/v1/notifications/unsubscribe",
             "POST /api/v1/notifications/unsubscribe",
+            "GET /api/v1/open-data/requests.csv",
+            "GET /api/v1/open-data/requests.geojson",
+            "GET /api/v1/report-card",
             *TOKEN_OPTIONAL,
             *OPEN311,
         ]

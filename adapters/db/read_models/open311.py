@@ -67,7 +67,7 @@ class RequestUpdate:
     description: str  # public, masked as the service says
 
 
-def _latest_public_note() -> Any:
+def latest_public_note() -> Any:
     """The text of the latest public comment, or of the latest status change with a note."""
     with_note = and_(e.c.kind == "status", e.c.data.has_key("note"))
     return (
@@ -109,7 +109,7 @@ def _requests_query(f: Open311Query, language: str | None) -> Select[Any]:
         agency_name.label("agency"),
         open311_submissions.c.media_url.label("media_url"),
         _first_public_photo().label("photo_id"),
-        _latest_public_note().label("latest_note"),
+        latest_public_note().label("latest_note"),
     ).select_from(agency_text.join(service_text.join(joined)))
     return where(query, f, agency_name)
 

@@ -90,6 +90,7 @@ def service_values(service: Service) -> dict[str, Any]:
         "duplicate_radius_m": service.duplicate_radius_m,
         "mask_personal_data": service.mask_personal_data,
         "public_location": service.public_location.value,
+        "open_data_descriptions": service.open_data_descriptions,
     }
 
 
@@ -134,6 +135,7 @@ def service_from_row(row: Row[Any]) -> Service:
         duplicate_radius_m=row.duplicate_radius_m,
         mask_personal_data=row.mask_personal_data,
         public_location=PublicLocation(row.public_location),
+        open_data_descriptions=row.open_data_descriptions,
     )
 
 

@@ -1722,6 +1722,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/requests.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Requests Csv
+         * @description The request list as a CSV file, with every filter the list takes and no page limit.
+         *
+         *     Signed-in people only (a partner system reads the change feed); staff get their own
+         *     department's requests. Streamed in pages of 1,000: memory stays the same at any size.
+         *     Holds residents' contact details: keep the file as you keep the requests.
+         */
+        get: operations["export_requests_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/requests.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Requests Geojson
+         * @description The request list as a GeoJSON FeatureCollection (RFC 7946), as the CSV export: a
+         *     request without a point has a null geometry.
+         */
+        get: operations["export_requests_geojson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open-data/requests.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open Data Requests Csv
+         * @description Requests as CSV, no sign-in.
+         *
+         *     No personal data: no reporter fields, public notes always masked (emails, phone
+         *     numbers, the reporter's name), descriptions only from services that allow them
+         *     (`open_data_descriptions`, off by default) and masked too, places as each service's
+         *     `public_location` says (`exact`, `block`, or `area`).
+         *
+         *     Paging, for mirrors: rows come oldest change first, ordered by (updated_at, id),
+         *     `limit` at a time. A page with rows has a `Link: <…>; rel="next"` header (in GeoJSON also a
+         *     `links` member): the same query from just after its last row (`updated_after` and `after_id`).
+         *     Follow it until a page comes back empty; keep that last URL and ask it again to poll for what
+         *     changed since. A change committed late may carry an earlier time than one already read: to be
+         *     safe, now and then poll from a few minutes earlier and upsert by `service_request_id`.
+         */
+        get: operations["open_data_requests_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open-data/requests.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open Data Requests Geojson
+         * @description Requests as GeoJSON (RFC 7946), no sign-in; a request shown without a point has a null geometry.
+         *
+         *     No personal data: no reporter fields, public notes always masked (emails, phone
+         *     numbers, the reporter's name), descriptions only from services that allow them
+         *     (`open_data_descriptions`, off by default) and masked too, places as each service's
+         *     `public_location` says (`exact`, `block`, or `area`).
+         *
+         *     Paging, for mirrors: rows come oldest change first, ordered by (updated_at, id),
+         *     `limit` at a time. A page with rows has a `Link: <…>; rel="next"` header (in GeoJSON also a
+         *     `links` member): the same query from just after its last row (`updated_after` and `after_id`).
+         *     Follow it until a page comes back empty; keep that last URL and ask it again to poll for what
+         *     changed since. A change committed late may carry an earlier time than one already read: to be
+         *     safe, now and then poll from a few minutes earlier and upsert by `service_request_id`.
+         */
+        get: operations["open_data_requests_geojson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Report Card
+         * @description Per department, over the current month and the eleven before it (months of the city's
+         *     time zone): requests opened and closed, the share closed on time (on or before their
+         *     expected date, out of those closed that had one), and the median days to close. Counted
+         *     when made (opened) and when closed (closed, on time, median). Public: no sign-in.
+         */
+        get: operations["get_report_card"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2576,6 +2708,23 @@ export interface components {
             /** Phone */
             phone?: string | null;
         };
+        /** DepartmentCard */
+        DepartmentCard: {
+            /** Code */
+            code: string;
+            /**
+             * Name
+             * @description In the language asked for
+             */
+            name: string;
+            /** @description The whole window */
+            total: components["schemas"]["FiguresOut"];
+            /**
+             * Months
+             * @description Oldest first, one per month of the window
+             */
+            months: components["schemas"]["MonthOut"][];
+        };
         /** DepartmentList */
         DepartmentList: {
             /** Items */
@@ -2661,6 +2810,29 @@ export interface components {
             source: {
                 [key: string]: unknown;
             };
+        };
+        /** FiguresOut */
+        FiguresOut: {
+            /**
+             * Opened
+             * @description Requests made
+             */
+            opened: number;
+            /**
+             * Closed
+             * @description Requests closed
+             */
+            closed: number;
+            /**
+             * Sla On Time Rate
+             * @description Closed on or before the expected date, out of the closed requests that had one (0 to 1); null: none
+             */
+            sla_on_time_rate: number | null;
+            /**
+             * Median Days To Close
+             * @description Median days from request to close over the closed requests; null: none closed
+             */
+            median_days_to_close: number | null;
         };
         /** FindingOut */
         FindingOut: {
@@ -2904,6 +3076,35 @@ export interface components {
              */
             into: string;
         };
+        /** MonthOut */
+        MonthOut: {
+            /**
+             * Opened
+             * @description Requests made
+             */
+            opened: number;
+            /**
+             * Closed
+             * @description Requests closed
+             */
+            closed: number;
+            /**
+             * Sla On Time Rate
+             * @description Closed on or before the expected date, out of the closed requests that had one (0 to 1); null: none
+             */
+            sla_on_time_rate: number | null;
+            /**
+             * Median Days To Close
+             * @description Median days from request to close over the closed requests; null: none closed
+             */
+            median_days_to_close: number | null;
+            /**
+             * Month
+             * @description The month, in the city's time zone
+             * @example 2026-11
+             */
+            month: string;
+        };
         /** NameTranslationBody */
         NameTranslationBody: {
             /** Name */
@@ -3033,6 +3234,31 @@ export interface components {
             line: number;
             /** Reason */
             reason: string;
+        };
+        /** ReportCard */
+        ReportCard: {
+            /**
+             * Time Zone
+             * @example America/New_York
+             */
+            time_zone: string;
+            /**
+             * Start
+             * @description The window's first instant (RFC 3339, the city's time)
+             */
+            start: string;
+            /**
+             * End
+             * @description The window's end, not included
+             */
+            end: string;
+            /**
+             * Months
+             * @description The months of the window, oldest first
+             */
+            months: string[];
+            /** Departments */
+            departments: components["schemas"]["DepartmentCard"][];
         };
         /** ReporterIn */
         ReporterIn: {
@@ -3443,6 +3669,12 @@ export interface components {
              * @default exact
              */
             public_location?: components["schemas"]["PublicLocation"];
+            /**
+             * Open Data Descriptions
+             * @description The public open-data feed carries this service's descriptions (masked like public text); off by default, as residents' own words often say who they are
+             * @default false
+             */
+            open_data_descriptions?: boolean;
         };
         /** ServiceList */
         ServiceList: {
@@ -3484,6 +3716,11 @@ export interface components {
             mask_personal_data: boolean;
             /** @description How precisely public outputs show where a request is: `exact`; `block` (the hundred block, the point moved to a grid cell about 200 m wide); `area` (the neighbourhood and a point inside it). For services that point at someone's home */
             public_location: components["schemas"]["PublicLocation"];
+            /**
+             * Open Data Descriptions
+             * @description The public open-data feed carries this service's descriptions (masked like public text); off by default, as residents' own words often say who they are
+             */
+            open_data_descriptions: boolean;
         };
         /** ServicePatch */
         ServicePatch: {
@@ -3516,6 +3753,11 @@ export interface components {
             mask_personal_data?: boolean | null;
             /** @description How precisely public outputs show where a request is: `exact`; `block` (the hundred block, the point moved to a grid cell about 200 m wide); `area` (the neighbourhood and a point inside it). For services that point at someone's home */
             public_location?: components["schemas"]["PublicLocation"] | null;
+            /**
+             * Open Data Descriptions
+             * @description The public open-data feed carries this service's descriptions (masked like public text); off by default, as residents' own words often say who they are
+             */
+            open_data_descriptions?: boolean | null;
         };
         /** ServiceRequestCreated */
         ServiceRequestCreated: {
@@ -5094,6 +5336,8 @@ export interface operations {
     list_requests: {
         parameters: {
             query?: {
+                limit?: number;
+                cursor?: string | null;
                 status?: components["schemas"]["Status"][] | null;
                 service_code?: string[] | null;
                 department?: string | null;
@@ -5105,8 +5349,6 @@ export interface operations {
                 /** @description Only open requests whose expected completion date has passed */
                 overdue?: boolean;
                 q?: string | null;
-                limit?: number;
-                cursor?: string | null;
             };
             header?: {
                 /** @description The ETag of the list you last read: 304 if unchanged */
@@ -11351,6 +11593,247 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_requests_csv: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["Status"][] | null;
+                service_code?: string[] | null;
+                department?: string | null;
+                assignee?: string | null;
+                created_from?: string | null;
+                created_to?: string | null;
+                /** @description Polling: a change cursor, `0` to start and then the `next_cursor` of the last page; the answer is then the change feed, oldest change first, and never skips a change even when transactions commit out of order. A date-time instead filters the newest-first list on its last update */
+                updated_after?: string | null;
+                /** @description Only open requests whose expected completion date has passed */
+                overdue?: boolean;
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every request the list shows, newest first, as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_requests_geojson: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["Status"][] | null;
+                service_code?: string[] | null;
+                department?: string | null;
+                assignee?: string | null;
+                created_from?: string | null;
+                created_to?: string | null;
+                /** @description Polling: a change cursor, `0` to start and then the `next_cursor` of the last page; the answer is then the change feed, oldest change first, and never skips a change even when transactions commit out of order. A date-time instead filters the newest-first list on its last update */
+                updated_after?: string | null;
+                /** @description Only open requests whose expected completion date has passed */
+                overdue?: boolean;
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every request the list shows, newest first, as GeoJSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": string;
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_data_requests_csv: {
+        parameters: {
+            query?: {
+                /** @description RFC 3339: only rows changed after this instant */
+                updated_after?: string | null;
+                /** @description With updated_after: the last row read at that instant */
+                after_id?: string | null;
+                /** @description RFC 3339: requested at or after */
+                from?: string | null;
+                /** @description RFC 3339: requested before */
+                to?: string | null;
+                /** @description Comma list */
+                service_code?: string | null;
+                status?: ("open" | "closed") | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Requests as CSV, GeoReport bulk columns */
+            200: {
+                headers: {
+                    /** @description The page after this one: <URL>; rel="next" (none on an empty page) */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_data_requests_geojson: {
+        parameters: {
+            query?: {
+                /** @description RFC 3339: only rows changed after this instant */
+                updated_after?: string | null;
+                /** @description With updated_after: the last row read at that instant */
+                after_id?: string | null;
+                /** @description RFC 3339: requested at or after */
+                from?: string | null;
+                /** @description RFC 3339: requested before */
+                to?: string | null;
+                /** @description Comma list */
+                service_code?: string | null;
+                status?: ("open" | "closed") | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Requests as a GeoJSON FeatureCollection */
+            200: {
+                headers: {
+                    /** @description The page after this one: <URL>; rel="next" (none on an empty page) */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": string;
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_report_card: {
+        parameters: {
+            query?: {
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportCard"];
                 };
             };
             /** @description Validation failed */

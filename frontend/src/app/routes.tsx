@@ -37,10 +37,11 @@ export const PUBLIC_ROUTES: readonly Pick<AppRoute, 'path' | 'page'>[] = [
   { path: '/status', page: lazy(() => import('../features/status/StatusLookupPage')) },
   { path: '/status/:number', page: lazy(() => import('../features/status/StatusPage')) },
   { path: '/unsubscribe', page: lazy(() => import('../features/unsubscribe/UnsubscribePage')) },
+  { path: '/report-card', page: lazy(() => import('../features/report-card/ReportCardPage')) },
 ]
 
 export function isPublicPath(pathname: string): boolean {
-  return pathname === '/status' || pathname.startsWith('/status/') || pathname === '/unsubscribe'
+  return pathname === '/status' || pathname.startsWith('/status/') || pathname === '/unsubscribe' || pathname === '/report-card'
 }
 
 export function routesFor(role: Role): AppRoute[] {

@@ -1,0 +1,110 @@
+"""The filters of the staff request list, as one dependency: the list and the exports take
+exactly the same query parameters, so an export is always the list it was asked from."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import Depends, Query
+from pydantic import TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
+
+from adapters.db.read_models.changes import is_change_cursor
+from adapters.db.read_models.requests import RequestFilter
+from domain.directory.permissions import Principal
+from domain.requests.model import Status
+from domain.shared.errors import ValidationFailed
+
+DATE_TIME = TypeAdapter(datetime)
+UPDATED_AFTER = (
+    "Polling: a change cursor, `0` to start and then the `next_cursor` of the last page; the "
+    "answer is then the change feed, oldest change first, and never skips a change even when "
+    "transactions commit out of order. A date-time instead filters the newest-first list on "
+    "its last update"
+)
+OVERDUE = "Only open requests whose expected completion date has passed"
+
+
+@dataclass(frozen=True)
+class RequestListQuery:
+    """What the caller asked for; `filter` adds who they are and where the page starts."""
+
+    statuses: list[Status]
+    service_codes: list[str]
+    department: str | None
+    assignee: UUID | None
+    created_from: datetime | None
+    created_to: datetime | None
+    updated_after: str | None  # a change cursor or a date-time
+    overdue: bool
+    q: str | None
+
+    @property
+    def change_cursor(self) -> str | None:
+        """The change cursor given in `updated_after`, if it is one."""
+        given = self.updated_after
+        return given if given is not None and is_change_cursor(given) else None
+
+    def filter(
+        self,
+        principal: Principal,
+        now: datetime,
+        limit: int = 50,
+        cursor: str | None = None,
+    ) -> RequestFilter:
+        """The read model's filter: staff see their own department's requests only."""
+        return RequestFilter(
+            statuses=[s.value for s in self.statuses],
+            service_codes=self.service_codes,
+            department=self.department,
+            assignee_id=self.assignee,
+            created_from=self.created_from,
+            created_to=self.created_to,
+            updated_after=_date_time("updated_after", self.updated_after),
+            overdue_at=now if self.overdue else None,
+            q=self.q,
+            limit=limit,
+            cursor=cursor,
+            visible_department=principal.visible_department(),
+        )
+
+
+def _date_time(field: str, value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return DATE_TIME.validate_python(value)
+    except PydanticValidationError:
+        raise ValidationFailed.single(field, "is neither a change cursor nor a date-time") from None
+
+
+def _csv(values: list[str] | None) -> list[str]:
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+def request_list_query(
+    status: Annotated[list[Status] | None, Query()] = None,
+    service_code: Annotated[list[str] | None, Query(max_length=50)] = None,
+    department: Annotated[str | None, Query(max_length=64)] = None,
+    assignee: Annotated[UUID | None, Query()] = None,
+    created_from: Annotated[datetime | None, Query()] = None,
+    created_to: Annotated[datetime | None, Query()] = None,
+    updated_after: Annotated[str | None, Query(max_length=100, description=UPDATED_AFTER)] = None,
+    overdue: Annotated[bool, Query(description=OVERDUE)] = False,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+) -> RequestListQuery:
+    return RequestListQuery(
+        statuses=list(status or []),
+        service_codes=_csv(service_code),
+        department=department,
+        assignee=assignee,
+        created_from=created_from,
+        created_to=created_to,
+        updated_after=updated_after,
+        overdue=overdue,
+        q=q,
+    )
+
+
+RequestListQueryDep = Annotated[RequestListQuery, Depends(request_list_query)]

@@ -1,0 +1,1 @@
+"""Figures the city publishes about its own work (the public report card)."""
