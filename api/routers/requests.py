@@ -9,6 +9,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from adapters.db.read_models.changes import is_change_cursor
 from adapters.db.read_models.duplicates import NearbyQuery
+from adapters.db.read_models.request_standing import StandingFilter
 from adapters.db.read_models.requests import RequestFilter
 from api.bootstrap import Container
 from api.conditional import NOT_MODIFIED, ConditionalGetDep
@@ -30,6 +31,7 @@ from api.schemas.requests import (
 from domain.directory.catalog import Service
 from domain.directory.permissions import Principal
 from domain.requests.duplicates import MAX_RADIUS_M, DuplicatePolicy, Match, Probe
+from domain.requests.escalation import Threshold, standing_is_frozen
 from domain.requests.model import ServiceRequest, Status
 from domain.requests.use_cases import (
     CommentOnRequest,
@@ -58,11 +60,29 @@ UPDATED_AFTER = (
     "its last update"
 )
 OVERDUE = "Only open requests whose expected completion date has passed"
+DUE_SOON = (
+    "Only open requests that are due soon (not yet overdue); with `overdue`, both. The same "
+    "rule as each request's `due_soon` and `overdue`"
+)
 
 
-def _answer(request: ServiceRequest, response: Response) -> ServiceRequestOut:
+def _out(container: Container, requests: list[ServiceRequest]) -> list[ServiceRequestOut]:
+    """Each request with its standing, all read at one instant."""
+    now = container.clock.now()
+    return [ServiceRequestOut.of(r, container.escalation.standing(r, now)) for r in requests]
+
+
+def _answer(container: Container, request: ServiceRequest, response: Response) -> ServiceRequestOut:
     response.headers["ETag"] = etag_of(request.version)
-    return ServiceRequestOut.of(request)
+    return _out(container, [request])[0]
+
+
+def _standing(container: Container, due_soon: bool, overdue: bool) -> StandingFilter | None:
+    late = {Threshold.DUE_SOON} if due_soon else set()
+    late |= {Threshold.OVERDUE} if overdue else set()
+    if not late:
+        return None
+    return StandingFilter(frozenset(late), container.clock.now(), container.escalation)
 
 
 @router.post(
@@ -81,7 +101,8 @@ async def create_request(
     response.headers["Location"] = f"/api/v1/requests/{request.id}"
     response.headers["ETag"] = etag_of(request.version)
     matches = await _duplicates_of(container, principal, request)
-    return ServiceRequestCreated.of_new(request, matches)
+    standing = container.escalation.standing(request, container.clock.now())
+    return ServiceRequestCreated.of_new(request, standing, matches)
 
 
 def _date_time(field: str, value: str | None) -> datetime | None:
@@ -112,6 +133,7 @@ async def list_requests(
     created_to: Annotated[datetime | None, Query()] = None,
     updated_after: Annotated[str | None, Query(max_length=100, description=UPDATED_AFTER)] = None,
     overdue: Annotated[bool, Query(description=OVERDUE)] = False,
+    due_soon: Annotated[bool, Query(description=DUE_SOON)] = False,
     q: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
@@ -122,8 +144,7 @@ async def list_requests(
     filters are not applied): the requests changed since that cursor, oldest change first."""
     if updated_after is not None and is_change_cursor(updated_after):
         feed = await container.changes.page(updated_after, limit, principal.visible_department())
-        items = [ServiceRequestOut.of(r) for r in feed.items]
-        return RequestList(items=items, next_cursor=feed.next_cursor)
+        return RequestList(items=_out(container, feed.items), next_cursor=feed.next_cursor)
     page = await container.requests.page(
         RequestFilter(
             statuses=[s.value for s in status or []],
@@ -133,14 +154,14 @@ async def list_requests(
             created_from=created_from,
             created_to=created_to,
             updated_after=_date_time("updated_after", updated_after),
-            overdue_at=container.clock.now() if overdue else None,
+            standing=_standing(container, due_soon, overdue),
             q=q,
             limit=limit,
             cursor=cursor,
             visible_department=principal.visible_department(),
         )
     )
-    items = [ServiceRequestOut.of(r) for r in page.items]
+    items = _out(container, page.items)
     return conditional.answer(RequestList(items=items, next_cursor=page.next_cursor))
 
 
@@ -220,10 +241,13 @@ async def get_request(
     response: Response,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> ServiceRequestOut | Response:
+    """304 for the version the caller has, unless time alone may have moved `due_soon` or
+    `overdue` since (an open request whose SLA clock runs): the ETag is the version."""
     request = await _visible(container, principal, request_id)
-    if if_none_match and etag_of(request.version) in if_none_match:
+    unchanged = if_none_match and etag_of(request.version) in if_none_match
+    if unchanged and standing_is_frozen(request):
         return Response(status_code=304, headers={"ETag": etag_of(request.version)})
-    return _answer(request, response)
+    return _answer(container, request, response)
 
 
 @router.get(
@@ -287,7 +311,7 @@ async def merge_into(
     `into` must be open and not a duplicate itself; a closed request cannot be merged (409).
     """
     command = MergeRequest(request_id, body.into, if_match)
-    return _answer(await merge_request(container.desk, command, principal), response)
+    return _answer(container, await merge_request(container.desk, command, principal), response)
 
 
 @router.post("/{request_id}/transitions", response_model=ServiceRequestOut, responses=WRITE_ERRORS)
@@ -301,7 +325,8 @@ async def transition(
 ) -> ServiceRequestOut:
     """Move the request along its lifecycle. Closing takes a reason; reopening takes a note."""
     command = TransitionRequest(request_id, body.to, if_match, body.reason, body.note)
-    return _answer(await transition_request(container.desk, command, principal), response)
+    request = await transition_request(container.desk, command, principal)
+    return _answer(container, request, response)
 
 
 @router.post("/{request_id}/comments", response_model=ServiceRequestOut, responses=WRITE_ERRORS)
@@ -317,7 +342,8 @@ async def comment(
     command = CommentOnRequest(
         request_id, body.body, body.visibility, if_match, tuple(body.photo_ids)
     )
-    return _answer(await comment_on_request(container.desk, command, principal), response)
+    request = await comment_on_request(container.desk, command, principal)
+    return _answer(container, request, response)
 
 
 @router.patch("/{request_id}", response_model=ServiceRequestOut, responses=WRITE_ERRORS)
@@ -342,4 +368,5 @@ async def change_request(
         change_external_id="external_id" in body.model_fields_set,
         external_id=body.external_id,
     )
-    return _answer(await update_request(container.desk, command, principal), response)
+    request = await update_request(container.desk, command, principal)
+    return _answer(container, request, response)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Boolean, ColumnElement, Select, and_, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.db.read_models.request_standing import StandingFilter, standing_is
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables import request_timeline, service_requests
 from adapters.db.tables_search import REQUEST_WORDS
@@ -17,7 +18,6 @@ from domain.requests.model import (
     Actor,
     EntryKind,
     ServiceRequest,
-    Status,
     TimelineEntry,
     Visibility,
 )
@@ -35,7 +35,7 @@ class RequestFilter:
     created_from: datetime | None = None
     created_to: datetime | None = None
     updated_after: datetime | None = None
-    overdue_at: datetime | None = None  # open and expected before this instant
+    standing: StandingFilter | None = None  # due soon, overdue, or either
     q: str | None = None
     limit: int = 50
     cursor: str | None = None
@@ -86,9 +86,8 @@ def _where(query: Select[Any], f: RequestFilter) -> Select[Any]:
         conditions.append(t.c.requested_at < f.created_to)
     if f.updated_after:
         conditions.append(t.c.updated_at > f.updated_after)
-    if f.overdue_at:
-        conditions.append(t.c.expected_at < f.overdue_at)
-        conditions.append(t.c.status != Status.CLOSED.value)
+    if f.standing is not None:
+        conditions.append(standing_is(f.standing))
     if f.q and f.q.strip():
         conditions.append(mentions(f.q.strip()))
     if f.cursor:
