@@ -77,7 +77,6 @@ export function QueuesPage() {
                   serviceName={serviceName}
                   departmentName={departmentName}
                   showDepartment={tab !== 'department'}
-                  now={now}
                 />
                 {queue.hasNextPage && (
                   <div className="actions">
