@@ -119,7 +119,7 @@ describe('QueuesPage', () => {
     expect(screen.getByRole('link', { name: '26-00000001' })).toBeInTheDocument()
   })
 
-  it('filters by status, service, text and overdue, each asked of the API', async () => {
+  it('filters by status, service, text, overdue and due soon, each asked of the API', async () => {
     const api = setup(STAFF, [aRequest(), aRequest({ id: '26-00000009' }, -1)])
     const { user } = renderWithProviders(<QueuesPage />)
     await screen.findByRole('link', { name: '26-00000001' })
@@ -136,10 +136,14 @@ describe('QueuesPage', () => {
     expect(last(api.calls).url.searchParams.has('overdue')).toBe(false)
     await user.click(screen.getByLabelText('Overdue only'))
     await waitFor(() => expect(last(api.calls).url.searchParams.get('overdue')).toBe('true'))
+    expect(last(api.calls).url.searchParams.has('due_soon')).toBe(false)
+    await user.click(screen.getByLabelText('Due soon only'))
+    await waitFor(() => expect(last(api.calls).url.searchParams.get('due_soon')).toBe('true'))
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }))
     await waitFor(() => expect(last(api.calls).url.searchParams.has('q')).toBe(false))
     expect(last(api.calls).url.searchParams.has('overdue')).toBe(false)
+    expect(last(api.calls).url.searchParams.has('due_soon')).toBe(false)
     expect(screen.getByLabelText('Search text')).toHaveValue('')
     expect(await screen.findByRole('link', { name: '26-00000001' })).toBeInTheDocument()
   })

@@ -21,6 +21,7 @@ function queryFor(tab: Tab, filters: Filters, me: Me | undefined): QueueQuery {
     statuses,
     service: filters.service || undefined,
     overdue: filters.overdueOnly || undefined,
+    dueSoon: filters.dueSoonOnly || undefined,
     q: filters.text || undefined,
   }
 }
