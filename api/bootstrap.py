@@ -41,6 +41,7 @@ from domain.knowledge.use_cases import KnowledgeDesk
 from domain.media.ports import MediaStore
 from domain.media.use_cases import MediaDesk
 from domain.notifications.opt_out import OptOutTokens
+from domain.requests.escalation import EscalationPolicy
 from domain.requests.sla import BusinessHours
 from domain.requests.use_cases import RequestDesk
 from domain.shared.clock import Clock, SystemClock
@@ -78,6 +79,7 @@ class Container:
     call_records: SqlCallRecords
     open_data: OpenDataReadModel
     report_card: ReportCardReadModel
+    escalation: EscalationPolicy  # when a request is due soon or overdue
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -87,6 +89,14 @@ def business_hours(settings: Settings) -> BusinessHours:
     opens, closes = settings.opening_hours
     return BusinessHours(
         tz=settings.zone, opens=opens, closes=closes, holidays=settings.holiday_dates
+    )
+
+
+def escalation_policy(settings: Settings) -> EscalationPolicy:
+    """One for the API's flags and filters and the worker's escalation scan."""
+    return EscalationPolicy(
+        due_soon_fraction=settings.escalation_due_soon_fraction,
+        due_soon_within=timedelta(hours=settings.escalation_due_soon_hours),
     )
 
 
@@ -159,4 +169,5 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         call_records=SqlCallRecords(engine),
         open_data=OpenDataReadModel(engine),
         report_card=ReportCardReadModel(engine),
+        escalation=escalation_policy(settings),
     )

@@ -11,8 +11,10 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from adapters.db.read_models.changes import is_change_cursor
+from adapters.db.read_models.request_standing import StandingFilter
 from adapters.db.read_models.requests import RequestFilter
 from domain.directory.permissions import Principal
+from domain.requests.escalation import EscalationPolicy, Threshold
 from domain.requests.model import Status
 from domain.shared.errors import ValidationFailed
 
@@ -24,6 +26,10 @@ UPDATED_AFTER = (
     "its last update"
 )
 OVERDUE = "Only open requests whose expected completion date has passed"
+DUE_SOON = (
+    "Only open requests that are due soon (not yet overdue); with `overdue`, both. The same "
+    "rule as each request's `due_soon` and `overdue`"
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class RequestListQuery:
     created_to: datetime | None
     updated_after: str | None  # a change cursor or a date-time
     overdue: bool
+    due_soon: bool
     q: str | None
 
     @property
@@ -50,6 +57,7 @@ class RequestListQuery:
         self,
         principal: Principal,
         now: datetime,
+        escalation: EscalationPolicy,
         limit: int = 50,
         cursor: str | None = None,
     ) -> RequestFilter:
@@ -62,12 +70,17 @@ class RequestListQuery:
             created_from=self.created_from,
             created_to=self.created_to,
             updated_after=_date_time("updated_after", self.updated_after),
-            overdue_at=now if self.overdue else None,
+            standing=self._standing(now, escalation),
             q=self.q,
             limit=limit,
             cursor=cursor,
             visible_department=principal.visible_department(),
         )
+
+    def _standing(self, now: datetime, escalation: EscalationPolicy) -> StandingFilter | None:
+        late = {Threshold.DUE_SOON} if self.due_soon else set()
+        late |= {Threshold.OVERDUE} if self.overdue else set()
+        return StandingFilter(frozenset(late), now, escalation) if late else None
 
 
 def _date_time(field: str, value: str | None) -> datetime | None:
@@ -92,6 +105,7 @@ def request_list_query(
     created_to: Annotated[datetime | None, Query()] = None,
     updated_after: Annotated[str | None, Query(max_length=100, description=UPDATED_AFTER)] = None,
     overdue: Annotated[bool, Query(description=OVERDUE)] = False,
+    due_soon: Annotated[bool, Query(description=DUE_SOON)] = False,
     q: Annotated[str | None, Query(max_length=200)] = None,
 ) -> RequestListQuery:
     return RequestListQuery(
@@ -103,6 +117,7 @@ def request_list_query(
         created_to=created_to,
         updated_after=updated_after,
         overdue=overdue,
+        due_soon=due_soon,
         q=q,
     )
 

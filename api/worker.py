@@ -13,10 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.db.engine import make_engine
 from adapters.jobs.http_client import webhook_client_factory
 from adapters.jobs.worker import WorkerConfig, build_jobs, run_worker
-from api.bootstrap import outbound_policy
+from api.bootstrap import escalation_policy, outbound_policy
 from api.notifications import build_notification_subscribers
 from api.settings import Settings
-from domain.requests.escalation import EscalationPolicy
 from domain.shared.clock import Clock, SystemClock
 from domain.shared.events import EventSubscriber
 from domain.webhooks.retry import RetryPolicy
@@ -45,10 +44,7 @@ def worker_config(settings: Settings) -> WorkerConfig:
             cap=timedelta(seconds=settings.webhook_retry_cap_seconds),
             window=timedelta(hours=settings.webhook_retry_window_hours),
         ),
-        escalation=EscalationPolicy(
-            due_soon_fraction=settings.escalation_due_soon_fraction,
-            due_soon_within=timedelta(hours=settings.escalation_due_soon_hours),
-        ),
+        escalation=escalation_policy(settings),
         retention=settings.retention_policy(),
     )
 

@@ -6,10 +6,14 @@ again after a crash announces nothing twice.
 """
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Select, and_, exists, not_, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from adapters.db.read_models.request_standing import StandingFilter, standing_is
+from adapters.db.tables import service_requests
+from adapters.db.tables_outbox import escalations
 from adapters.jobs.outbox import PgQueuerOutbox
 from domain.requests.escalation import (
     EscalationPolicy,
@@ -17,25 +21,29 @@ from domain.requests.escalation import (
     Threshold,
     overdue_event,
 )
+from domain.requests.model import Status
 from domain.shared.clock import Clock
 
 BATCH = 500
 
-# Candidates: open, SLA clock running, the furthest threshold reached not yet announced.
-CANDIDATES = text(
-    """
-    SELECT id, requested_at, expected_at FROM service_requests r
-    WHERE status <> 'closed' AND expected_at IS NOT NULL
-      AND NOT (status = 'on_hold' AND sla_pauses_on_hold)
-      AND (expected_at <= :now
-           OR requested_at + (expected_at - requested_at) * :fraction <= :now
-           OR (:within > interval '0' AND expected_at - :within <= :now))
-      AND NOT EXISTS (
-          SELECT 1 FROM escalations e WHERE e.request_id = r.id AND e.threshold = 'overdue')
-    ORDER BY expected_at, id
-    LIMIT :batch
-    """
-)
+
+def candidates(policy: EscalationPolicy, now: datetime) -> Select[Any]:
+    """Open, SLA clock running, due soon or overdue by the API's rule (request_standing),
+    the furthest threshold not yet announced."""
+    t = service_requests
+    paused = and_(t.c.status == Status.ON_HOLD.value, t.c.sla_pauses_on_hold)
+    announced = exists().where(
+        escalations.c.request_id == t.c.id, escalations.c.threshold == Threshold.OVERDUE.value
+    )
+    late = StandingFilter(frozenset(Threshold), now, policy)
+    return (
+        select(t.c.id, t.c.requested_at, t.c.expected_at)
+        .where(standing_is(late), not_(paused), not_(announced))
+        .order_by(t.c.expected_at, t.c.id)
+        .limit(BATCH)
+    )
+
+
 RECORD = text(
     "INSERT INTO escalations (request_id, threshold, at) VALUES (:id, :threshold, :at)"
     " ON CONFLICT DO NOTHING RETURNING request_id"
@@ -58,14 +66,8 @@ class EscalationScan:
     async def run(self) -> int:
         """Returns how many events it published."""
         now = self._clock.now()
-        params = {
-            "now": now,
-            "fraction": self._policy.due_soon_fraction,
-            "within": self._policy.due_soon_within,
-            "batch": BATCH,
-        }
         async with self._engine.connect() as db:
-            rows = (await db.execute(CANDIDATES, params)).all()
+            rows = (await db.execute(candidates(self._policy, now))).all()
         published = 0
         for row in rows:
             threshold = self._policy.reached(row.requested_at, row.expected_at, now)

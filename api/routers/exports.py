@@ -37,7 +37,7 @@ async def _export(
     if query.change_cursor is not None:
         message = "takes a date-time here: exports are not the change feed"
         raise ValidationFailed.single("updated_after", message)
-    f = query.filter(principal, container.clock.now())
+    f = query.filter(principal, container.clock.now(), container.escalation)
     names = {s.code: s.name for s in await container.catalog.services(include_inactive=True)}
     batches = request_batches(container.requests, f)
     return batches, names

@@ -25,6 +25,7 @@ from api.schemas.requests import (
 from domain.directory.catalog import Service
 from domain.directory.permissions import Principal
 from domain.requests.duplicates import MAX_RADIUS_M, DuplicatePolicy, Match, Probe
+from domain.requests.escalation import standing_is_frozen
 from domain.requests.model import ServiceRequest
 from domain.requests.use_cases import (
     CommentOnRequest,
@@ -47,9 +48,15 @@ Latitude = Annotated[float, Query(ge=-90, le=90, allow_inf_nan=False)]
 Longitude = Annotated[float, Query(ge=-180, le=180, allow_inf_nan=False)]
 
 
-def _answer(request: ServiceRequest, response: Response) -> ServiceRequestOut:
+def _out(container: Container, requests: list[ServiceRequest]) -> list[ServiceRequestOut]:
+    """Each request with its standing, all read at one instant."""
+    now = container.clock.now()
+    return [ServiceRequestOut.of(r, container.escalation.standing(r, now)) for r in requests]
+
+
+def _answer(container: Container, request: ServiceRequest, response: Response) -> ServiceRequestOut:
     response.headers["ETag"] = etag_of(request.version)
-    return ServiceRequestOut.of(request)
+    return _out(container, [request])[0]
 
 
 @router.post(
@@ -68,7 +75,8 @@ async def create_request(
     response.headers["Location"] = f"/api/v1/requests/{request.id}"
     response.headers["ETag"] = etag_of(request.version)
     matches = await _duplicates_of(container, principal, request)
-    return ServiceRequestCreated.of_new(request, matches)
+    standing = container.escalation.standing(request, container.clock.now())
+    return ServiceRequestCreated.of_new(request, standing, matches)
 
 
 @router.get(
@@ -89,11 +97,10 @@ async def list_requests(
     if query.change_cursor is not None:
         department = principal.visible_department()
         feed = await container.changes.page(query.change_cursor, limit, department)
-        items = [ServiceRequestOut.of(r) for r in feed.items]
-        return RequestList(items=items, next_cursor=feed.next_cursor)
-    f = query.filter(principal, container.clock.now(), limit, cursor)
+        return RequestList(items=_out(container, feed.items), next_cursor=feed.next_cursor)
+    f = query.filter(principal, container.clock.now(), container.escalation, limit, cursor)
     page = await container.requests.page(f)
-    items = [ServiceRequestOut.of(r) for r in page.items]
+    items = _out(container, page.items)
     return conditional.answer(RequestList(items=items, next_cursor=page.next_cursor))
 
 
@@ -173,10 +180,13 @@ async def get_request(
     response: Response,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> ServiceRequestOut | Response:
+    """304 for the version the caller has, unless time alone may have moved `due_soon` or
+    `overdue` since (an open request whose SLA clock runs): the ETag is the version."""
     request = await _visible(container, principal, request_id)
-    if if_none_match and etag_of(request.version) in if_none_match:
+    unchanged = if_none_match and etag_of(request.version) in if_none_match
+    if unchanged and standing_is_frozen(request):
         return Response(status_code=304, headers={"ETag": etag_of(request.version)})
-    return _answer(request, response)
+    return _answer(container, request, response)
 
 
 @router.get(
@@ -240,7 +250,7 @@ async def merge_into(
     `into` must be open and not a duplicate itself; a closed request cannot be merged (409).
     """
     command = MergeRequest(request_id, body.into, if_match)
-    return _answer(await merge_request(container.desk, command, principal), response)
+    return _answer(container, await merge_request(container.desk, command, principal), response)
 
 
 @router.post("/{request_id}/transitions", response_model=ServiceRequestOut, responses=WRITE_ERRORS)
@@ -254,7 +264,8 @@ async def transition(
 ) -> ServiceRequestOut:
     """Move the request along its lifecycle. Closing takes a reason; reopening takes a note."""
     command = TransitionRequest(request_id, body.to, if_match, body.reason, body.note)
-    return _answer(await transition_request(container.desk, command, principal), response)
+    request = await transition_request(container.desk, command, principal)
+    return _answer(container, request, response)
 
 
 @router.post("/{request_id}/comments", response_model=ServiceRequestOut, responses=WRITE_ERRORS)
@@ -270,7 +281,8 @@ async def comment(
     command = CommentOnRequest(
         request_id, body.body, body.visibility, if_match, tuple(body.photo_ids)
     )
-    return _answer(await comment_on_request(container.desk, command, principal), response)
+    request = await comment_on_request(container.desk, command, principal)
+    return _answer(container, request, response)
 
 
 @router.patch("/{request_id}", response_model=ServiceRequestOut, responses=WRITE_ERRORS)
@@ -295,4 +307,5 @@ async def change_request(
         change_external_id="external_id" in body.model_fields_set,
         external_id=body.external_id,
     )
-    return _answer(await update_request(container.desk, command, principal), response)
+    request = await update_request(container.desk, command, principal)
+    return _answer(container, request, response)

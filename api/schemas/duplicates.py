@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field, StringConstraints
 
 from api.schemas.requests import LocationOut, ServiceRequestOut, Strict
 from domain.requests.duplicates import Match
+from domain.requests.escalation import Standing
 from domain.requests.model import ServiceRequest, Status
 
 
@@ -65,9 +66,9 @@ class ServiceRequestCreated(ServiceRequestOut):
 
     @classmethod
     def of_new(
-        cls, request: ServiceRequest, matches: list[Match[ServiceRequest]]
+        cls, request: ServiceRequest, standing: Standing, matches: list[Match[ServiceRequest]]
     ) -> "ServiceRequestCreated":
-        answer = ServiceRequestOut.of(request)
+        answer = ServiceRequestOut.of(request, standing)
         return cls(**dict(answer), possible_duplicates=[DuplicateOut.of(m) for m in matches])
 
 

@@ -7,6 +7,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from api.schemas.jurisdictions import AreaRefOut
+from domain.requests.escalation import Standing
 from domain.requests.model import (
     Channel,
     CloseReason,
@@ -152,6 +153,14 @@ class ReporterOut(BaseModel):
         return cls(**reporter.__dict__)
 
 
+DUE_SOON = (
+    "Open, not yet overdue, and past the point where escalation warns: by default 80% of the "
+    "time from the request to its expected date (settings `escalation_due_soon_fraction` and "
+    "`escalation_due_soon_hours`). A hold that pauses the SLA freezes it."
+)
+OVERDUE = "Open and past its expected date (a hold that pauses the SLA stops the clock)."
+
+
 class ServiceRequestOut(BaseModel):
     id: str = Field(examples=["26-00000123"])
     service_code: str
@@ -170,13 +179,16 @@ class ServiceRequestOut(BaseModel):
     requested_at: datetime
     updated_at: datetime
     expected_datetime: datetime | None
+    due_soon: bool = Field(description=DUE_SOON)
+    overdue: bool = Field(description=OVERDUE)
     closed_at: datetime | None
     areas: list[AreaRefOut]
     duplicate_of: str | None = Field(description="the request this one was merged into")
     version: int
 
     @classmethod
-    def of(cls, r: ServiceRequest) -> "ServiceRequestOut":
+    def of(cls, r: ServiceRequest, standing: Standing) -> "ServiceRequestOut":
+        """`standing`: EscalationPolicy.standing of the request at the time of the answer."""
         return cls(
             id=r.id,
             service_code=r.service_code,
@@ -195,6 +207,8 @@ class ServiceRequestOut(BaseModel):
             requested_at=r.requested_at,
             updated_at=r.updated_at or r.requested_at,
             expected_datetime=r.expected_at,
+            due_soon=standing is Standing.DUE_SOON,
+            overdue=standing is Standing.OVERDUE,
             closed_at=r.closed_at,
             areas=[AreaRefOut.of(a) for a in r.areas],
             duplicate_of=r.duplicate_of,

@@ -1,15 +1,51 @@
-"""Escalation: an open request nearing or past its expected date is announced, once per step."""
+"""Escalation: an open request nearing or past its expected date is announced, once per step.
 
+`EscalationPolicy.standing` is the one rule for "due soon" and "overdue": the escalation scan
+announces by it, the API states it on every request, and the list filters on its SQL twin
+(adapters/db/read_models/request_standing.py).
+"""
+
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from domain.requests.model import ServiceRequest, Status
 from domain.shared.events import Event, EventType
+
+MICROSECOND = timedelta(microseconds=1)
 
 
 class Threshold(StrEnum):
     DUE_SOON = "due_soon"
     OVERDUE = "overdue"
+
+
+class Standing(StrEnum):
+    ON_TIME = "on_time"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+
+
+def sla_clock(request: ServiceRequest, now: datetime) -> datetime | None:
+    """What the request's SLA clock reads: nothing once closed, and where the hold began
+    while a hold pauses it (unknown if that start was not recorded)."""
+    if request.status is Status.CLOSED:
+        return None
+    if request.status is Status.ON_HOLD and request.sla.pauses_on_hold:
+        return None if request.on_hold_since is None else min(request.on_hold_since, now)
+    return now
+
+
+def standing_is_frozen(request: ServiceRequest) -> bool:
+    """Whether only a change to the request (a new version) can move its standing: closed,
+    undated, or on a hold that pauses the SLA. Otherwise time alone moves it."""
+    paused = request.status is Status.ON_HOLD and request.sla.pauses_on_hold
+    return request.status is Status.CLOSED or request.expected_at is None or paused
+
+
+def _micros(span: timedelta) -> int:
+    return span // MICROSECOND
 
 
 @dataclass(frozen=True)
@@ -23,15 +59,27 @@ class EscalationPolicy:
     def reached(
         self, requested_at: datetime, expected_at: datetime, now: datetime
     ) -> Threshold | None:
+        """In whole microseconds, the fraction's product rounded down: SQL draws the same line."""
         if now >= expected_at:
             return Threshold.OVERDUE
-        by_fraction = requested_at + (expected_at - requested_at) * self.due_soon_fraction
-        by_margin = (
-            self.due_soon_within > timedelta(0) and now >= expected_at - self.due_soon_within
+        due_soon_after = math.floor(_micros(expected_at - requested_at) * self.due_soon_fraction)
+        by_fraction = _micros(now - requested_at) >= due_soon_after
+        by_margin = self.due_soon_within > timedelta(0) and _micros(expected_at - now) <= _micros(
+            self.due_soon_within
         )
-        if now >= by_fraction or by_margin:
+        if by_fraction or by_margin:
             return Threshold.DUE_SOON
         return None
+
+    def standing(self, request: ServiceRequest, now: datetime) -> Standing:
+        """On time, due soon or overdue, read on the request's SLA clock: closed and undated
+        requests are on time, and a hold that pauses the SLA freezes the standing it began
+        with."""
+        clock = sla_clock(request, now)
+        if clock is None or request.expected_at is None:
+            return Standing.ON_TIME
+        threshold = self.reached(request.requested_at, request.expected_at, clock)
+        return Standing.ON_TIME if threshold is None else Standing(threshold.value)
 
 
 @dataclass(frozen=True)

@@ -371,7 +371,7 @@ async def test_injection_strings_are_stored_inertly_and_returned_byte_for_byte(
     assert await counts(seeded) == (2, 2)
 
 
-async def test_q_filter_matches_wildcards_and_quotes_literally(
+async def test_q_filter_takes_wildcards_quotes_and_operators_as_word_breaks(
     client: httpx.AsyncClient, agent: dict[str, str], seeded: AsyncEngine
 ) -> None:
     descriptions = {
@@ -392,16 +392,19 @@ async def test_q_filter_matches_wildcards_and_quotes_literally(
         assert answer.status_code == 200, answer.text
         return sorted(item["id"] for item in answer.json()["items"])
 
-    assert await search("%") == [ids["percent"]]
-    assert await search("_") == sorted([ids["underscore"], ids["sql"]])  # service_requests
-    assert await search("a_b") == [ids["underscore"]]
-    assert await search("\\") == [ids["backslash"]]
+    assert await search("%") == []  # no letter or digit: nothing to look for
+    assert await search("_") == []
+    assert await search("sign a_b") == sorted([ids["underscore"], ids["letter"]])  # "axb bent"
+    assert await search("\\") == []
+    assert await search("C:\\temp") == [ids["backslash"]]
     assert await search(LIKE) == []
+    assert await search("bent & !sign | x:* <-> (") == []  # full-text operators are not read
+    assert await search("sign & bent") == sorted([ids["underscore"], ids["letter"]])
     assert await search(SQL) == [ids["sql"]]
     assert await search("'); DROP") == [ids["sql"]]
     assert await search(HTML) == [ids["html"]]
     assert await search(QUOTES) == []
-    assert await search("100") == sorted([ids["percent"], ids["plain"]])
+    assert await search("road 100") == sorted([ids["percent"], ids["plain"]])
     assert await counts(seeded) == (7, 7)
 
 

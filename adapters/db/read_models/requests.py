@@ -7,16 +7,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select, tuple_
+from sqlalchemy import Boolean, ColumnElement, Select, and_, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.db.read_models.request_standing import StandingFilter, standing_is
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables import request_timeline, service_requests
+from adapters.db.tables_search import REQUEST_WORDS
 from domain.requests.model import (
     Actor,
     EntryKind,
     ServiceRequest,
-    Status,
     TimelineEntry,
     Visibility,
 )
@@ -34,7 +35,7 @@ class RequestFilter:
     created_from: datetime | None = None
     created_to: datetime | None = None
     updated_after: datetime | None = None
-    overdue_at: datetime | None = None  # open and expected before this instant
+    standing: StandingFilter | None = None  # due soon, overdue, or either
     q: str | None = None
     limit: int = 50
     cursor: str | None = None
@@ -61,8 +62,10 @@ def decode_cursor(cursor: str) -> tuple[datetime, str]:
         raise ValidationFailed.single("cursor", "is not a cursor this API issued") from None
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def mentions(q: str) -> ColumnElement[bool]:
+    """Every word of `q` in the request's reference, external id, description, address or
+    address hint (migration 0016 says how words are cut): one look-up in the GIN index."""
+    return REQUEST_WORDS.op("@@", return_type=Boolean)(func.frontdoor_search_query(q))
 
 
 def _where(query: Select[Any], f: RequestFilter) -> Select[Any]:
@@ -83,16 +86,20 @@ def _where(query: Select[Any], f: RequestFilter) -> Select[Any]:
         conditions.append(t.c.requested_at < f.created_to)
     if f.updated_after:
         conditions.append(t.c.updated_at > f.updated_after)
-    if f.overdue_at:
-        conditions.append(t.c.expected_at < f.overdue_at)
-        conditions.append(t.c.status != Status.CLOSED.value)
+    if f.standing is not None:
+        conditions.append(standing_is(f.standing))
     if f.q and f.q.strip():
-        q = f.q.strip()
-        conditions.append(or_(t.c.id == q, t.c.description.ilike(f"%{_escape_like(q)}%")))
+        conditions.append(mentions(f.q.strip()))
     if f.cursor:
         at, request_id = decode_cursor(f.cursor)
         conditions.append(tuple_(t.c.requested_at, t.c.id) < tuple_(at, request_id))
     return query.where(and_(*conditions)) if conditions else query
+
+
+def page_query(f: RequestFilter) -> Select[Any]:
+    """One page and one more row, to tell whether another page follows."""
+    newest_first = _where(select(t), f).order_by(t.c.requested_at.desc(), t.c.id.desc())
+    return newest_first.limit(f.limit + 1)
 
 
 class RequestReadModel:
@@ -100,9 +107,8 @@ class RequestReadModel:
         self._engine = engine
 
     async def page(self, f: RequestFilter) -> RequestPage:
-        query = _where(select(t), f).order_by(t.c.requested_at.desc(), t.c.id.desc())
         async with self._engine.connect() as db:
-            rows = (await db.execute(query.limit(f.limit + 1))).all()
+            rows = (await db.execute(page_query(f))).all()
         items = [request_from_row(row) for row in rows[: f.limit]]
         more = len(rows) > f.limit
         return RequestPage(items, encode_cursor(items[-1]) if more and items else None)

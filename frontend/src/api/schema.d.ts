@@ -268,7 +268,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Request */
+        /**
+         * Get Request
+         * @description 304 for the version the caller has, unless time alone may have moved `due_soon` or
+         *     `overdue` since (an open request whose SLA clock runs): the ETag is the version.
+         */
         get: operations["get_request"];
         put?: never;
         post?: never;
@@ -3800,6 +3804,16 @@ export interface components {
             updated_at: string;
             /** Expected Datetime */
             expected_datetime: string | null;
+            /**
+             * Due Soon
+             * @description Open, not yet overdue, and past the point where escalation warns: by default 80% of the time from the request to its expected date (settings `escalation_due_soon_fraction` and `escalation_due_soon_hours`). A hold that pauses the SLA freezes it.
+             */
+            due_soon: boolean;
+            /**
+             * Overdue
+             * @description Open and past its expected date (a hold that pauses the SLA stops the clock).
+             */
+            overdue: boolean;
             /** Closed At */
             closed_at: string | null;
             /** Areas */
@@ -3858,6 +3872,16 @@ export interface components {
             updated_at: string;
             /** Expected Datetime */
             expected_datetime: string | null;
+            /**
+             * Due Soon
+             * @description Open, not yet overdue, and past the point where escalation warns: by default 80% of the time from the request to its expected date (settings `escalation_due_soon_fraction` and `escalation_due_soon_hours`). A hold that pauses the SLA freezes it.
+             */
+            due_soon: boolean;
+            /**
+             * Overdue
+             * @description Open and past its expected date (a hold that pauses the SLA stops the clock).
+             */
+            overdue: boolean;
             /** Closed At */
             closed_at: string | null;
             /** Areas */
@@ -5348,6 +5372,8 @@ export interface operations {
                 updated_after?: string | null;
                 /** @description Only open requests whose expected completion date has passed */
                 overdue?: boolean;
+                /** @description Only open requests that are due soon (not yet overdue); with `overdue`, both. The same rule as each request's `due_soon` and `overdue` */
+                due_soon?: boolean;
                 q?: string | null;
             };
             header?: {
@@ -11619,6 +11645,8 @@ export interface operations {
                 updated_after?: string | null;
                 /** @description Only open requests whose expected completion date has passed */
                 overdue?: boolean;
+                /** @description Only open requests that are due soon (not yet overdue); with `overdue`, both. The same rule as each request's `due_soon` and `overdue` */
+                due_soon?: boolean;
                 q?: string | null;
             };
             header?: never;
@@ -11678,6 +11706,8 @@ export interface operations {
                 updated_after?: string | null;
                 /** @description Only open requests whose expected completion date has passed */
                 overdue?: boolean;
+                /** @description Only open requests that are due soon (not yet overdue); with `overdue`, both. The same rule as each request's `due_soon` and `overdue` */
+                due_soon?: boolean;
                 q?: string | null;
             };
             header?: never;

@@ -157,11 +157,11 @@ async def test_updated_after_is_strict(six: RequestReadModel) -> None:
 @pytest.mark.parametrize(
     ("q", "expected"),
     [
-        ("50%", [1]),  # unescaped, "%50%%" would also match "500 mm"
-        ("%", [1]),
-        ("snake_case", [3]),  # unescaped, "_" would also match "snakeXcase"
-        ("_", [3]),
-        ("\\", [5]),
+        ("50%", [1]),  # a wildcard in LIKE; here punctuation, and "50" is not "500"
+        ("%", []),  # no letter or digit: nothing to look for
+        ("snake_case", [3]),  # a wildcard in LIKE; here the words "snake" and "case"
+        ("_", []),
+        ("\\", []),
         ("C:\\photos", [5]),
         ("LIGHT OUT", [4, 3]),  # case-insensitive
         ("pothole", [2, 1]),
@@ -169,7 +169,7 @@ async def test_updated_after_is_strict(six: RequestReadModel) -> None:
         ("no such words", []),
     ],
 )
-async def test_q_searches_descriptions_with_like_metacharacters_taken_literally(
+async def test_q_takes_wildcards_and_punctuation_as_word_breaks(
     six: RequestReadModel, q: str, expected: list[int]
 ) -> None:
     assert await ids(six, q=q) == numbered(*expected)

@@ -1,9 +1,9 @@
 """The escalation scan: request.overdue once per threshold and request, on the real tables."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from adapters.jobs.codec import decode_event
 from adapters.jobs.escalation import EscalationScan
@@ -79,3 +79,25 @@ async def test_two_scans_at_once_announce_once(seeded: AsyncEngine) -> None:
     counts = await asyncio.gather(*(scan.run() for scan in scans))
     assert sum(counts) == 1
     assert [e.data["threshold"] for e in await _published(seeded)] == ["overdue"]
+
+
+async def test_due_soon_is_the_same_instant_in_a_session_with_daylight_saving(
+    seeded: AsyncEngine,
+) -> None:
+    """80% of 5 days from 2026-10-30 12:00 UTC is 2026-11-03 12:00 UTC, though New York left
+    daylight saving time in between: `timestamp + interval '4 days'` there says 13:00."""
+    requested = datetime(2026, 10, 30, 12, tzinfo=UTC)
+    request = make_request("26-00000001", requested_at=requested)
+    request.expected_at = requested + timedelta(days=5)
+    await add_requests(seeded, request)
+    new_york = create_async_engine(
+        seeded.url.render_as_string(hide_password=False),
+        connect_args={"server_settings": {"timezone": "America/New_York"}},
+    )
+    try:
+        clock = FixedClock(datetime(2026, 11, 3, 12, 30, tzinfo=UTC))
+        assert await EscalationScan(new_york, clock, EscalationPolicy()).run() == 1
+    finally:
+        await new_york.dispose()
+    [soon] = await _published(seeded)
+    assert soon.data["threshold"] == "due_soon"

@@ -5,18 +5,19 @@ import type { Status } from './useQueue'
 
 type Service = components['schemas']['ServiceOut']
 export type StatusChoice = 'open' | 'any' | Status
-export type Filters = { status: StatusChoice; service: string; overdueOnly: boolean; text: string }
-export const NO_FILTERS: Filters = { status: 'open', service: '', overdueOnly: false, text: '' }
+export type Filters = { status: StatusChoice; service: string; overdueOnly: boolean; dueSoonOnly: boolean; text: string }
+export const NO_FILTERS: Filters = { status: 'open', service: '', overdueOnly: false, dueSoonOnly: false, text: '' }
 
 const STATUSES: readonly Status[] = ['new', 'acknowledged', 'in_progress', 'on_hold', 'closed']
 
 type Props = { filters: Filters; services: readonly Service[]; onChange: (filters: Filters) => void }
 
-/** Status, service and "overdue only" apply at once; the text applies on Search (or Enter). */
+/** Status, service, "overdue only" and "due soon only" (both: either) apply at once; the text
+ * applies on Search (or Enter). */
 export function QueueFilters({ filters, services, onChange }: Props) {
   const { t } = useTranslation('queues')
   const [text, setText] = useState(filters.text)
-  const ids = { status: useId(), service: useId(), overdue: useId(), text: useId() }
+  const ids = { status: useId(), service: useId(), overdue: useId(), dueSoon: useId(), text: useId() }
 
   function search(event: FormEvent) {
     event.preventDefault()
@@ -60,6 +61,15 @@ export function QueueFilters({ filters, services, onChange }: Props) {
           onChange={(event) => onChange({ ...filters, overdueOnly: event.target.checked })}
         />
         <label htmlFor={ids.overdue}>{t('filters.overdue')}</label>
+      </div>
+      <div className="field field-check">
+        <input
+          id={ids.dueSoon}
+          type="checkbox"
+          checked={filters.dueSoonOnly}
+          onChange={(event) => onChange({ ...filters, dueSoonOnly: event.target.checked })}
+        />
+        <label htmlFor={ids.dueSoon}>{t('filters.dueSoon')}</label>
       </div>
       <div className="field">
         <label htmlFor={ids.text}>{t('filters.text')}</label>

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useDates } from '../../shared/useDates'
 import type { NameOf } from '../../shared/useNames'
-import { slaState } from './sla'
 import type { ServiceRequest } from './useQueue'
 
 type Props = {
@@ -10,10 +9,15 @@ type Props = {
   serviceName: NameOf
   departmentName: NameOf
   showDepartment: boolean
-  now: Date
 }
 
-export function QueueTable({ items, serviceName, departmentName, showDepartment, now }: Props) {
+/** The API says what is due soon or overdue (one rule with the server's escalation). */
+function slaBadge(request: ServiceRequest): 'overdue' | 'due_soon' | null {
+  if (request.overdue) return 'overdue'
+  return request.due_soon ? 'due_soon' : null
+}
+
+export function QueueTable({ items, serviceName, departmentName, showDepartment }: Props) {
   const { t } = useTranslation('queues')
   const when = useDates().dateTime
   if (items.length === 0) return <p>{t('empty')}</p>
@@ -34,7 +38,7 @@ export function QueueTable({ items, serviceName, departmentName, showDepartment,
       </thead>
       <tbody>
         {items.map((request) => {
-          const sla = slaState(request.expected_datetime, request.status, now)
+          const sla = slaBadge(request)
           return (
             <tr key={request.id}>
               <th scope="row">
@@ -48,7 +52,7 @@ export function QueueTable({ items, serviceName, departmentName, showDepartment,
               <td>{when(request.requested_at)}</td>
               <td>
                 {when(request.expected_datetime)}
-                {(sla === 'overdue' || sla === 'due_soon') && <span className={`badge badge-${sla}`}>{t(`sla.${sla}`)}</span>}
+                {sla && <span className={`badge badge-${sla}`}>{t(`sla.${sla}`)}</span>}
               </td>
             </tr>
           )

@@ -26,7 +26,11 @@ function setup(me = STAFF, items = [aRequest()]) {
 
 describe('QueuesPage', () => {
   it("opens staff on their department's open requests, each row linked by its reference number", async () => {
-    const api = setup(STAFF, [aRequest(), aRequest({ id: '26-00000002', priority: 'urgent' }, 5), aRequest({ id: '26-00000003' }, -3)])
+    const api = setup(STAFF, [
+      aRequest(),
+      aRequest({ id: '26-00000002', priority: 'urgent', due_soon: true }, 5),
+      aRequest({ id: '26-00000003', overdue: true }, -3),
+    ])
     renderWithProviders(<QueuesPage />)
 
     const link = await screen.findByRole('link', { name: '26-00000001' })
@@ -44,6 +48,20 @@ describe('QueuesPage', () => {
     expect(within(screen.getByRole('row', { name: /26-00000003/ })).getByText('Overdue')).toBeInTheDocument()
     const onTrack = screen.getByRole('row', { name: /26-00000001/ })
     expect(within(onTrack).queryByText(/Overdue|Due soon/)).toBeNull()
+  })
+
+  it('marks what the API marks due soon or overdue, with no clock of its own', async () => {
+    setup(STAFF, [
+      aRequest({ id: '26-00000004' }, 1), // a short SLA, not yet at 80%: not due soon
+      aRequest({ id: '26-00000005', due_soon: true }, 48), // 80% of a week has passed
+      aRequest({ id: '26-00000006', status: 'on_hold' }, -2), // a hold stopped its clock in time
+    ])
+    renderWithProviders(<QueuesPage />)
+
+    const row = async (id: string) => within(await screen.findByRole('row', { name: new RegExp(id) }))
+    expect((await row('26-00000004')).queryByText(/Overdue|Due soon/)).toBeNull()
+    expect((await row('26-00000005')).getByText('Due soon')).toBeInTheDocument()
+    expect((await row('26-00000006')).queryByText(/Overdue|Due soon/)).toBeNull()
   })
 
   it('asks for my assignments and for everything on the other tabs', async () => {
@@ -101,7 +119,7 @@ describe('QueuesPage', () => {
     expect(screen.getByRole('link', { name: '26-00000001' })).toBeInTheDocument()
   })
 
-  it('filters by status, service, text and overdue, each asked of the API', async () => {
+  it('filters by status, service, text, overdue and due soon, each asked of the API', async () => {
     const api = setup(STAFF, [aRequest(), aRequest({ id: '26-00000009' }, -1)])
     const { user } = renderWithProviders(<QueuesPage />)
     await screen.findByRole('link', { name: '26-00000001' })
@@ -118,10 +136,14 @@ describe('QueuesPage', () => {
     expect(last(api.calls).url.searchParams.has('overdue')).toBe(false)
     await user.click(screen.getByLabelText('Overdue only'))
     await waitFor(() => expect(last(api.calls).url.searchParams.get('overdue')).toBe('true'))
+    expect(last(api.calls).url.searchParams.has('due_soon')).toBe(false)
+    await user.click(screen.getByLabelText('Due soon only'))
+    await waitFor(() => expect(last(api.calls).url.searchParams.get('due_soon')).toBe('true'))
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }))
     await waitFor(() => expect(last(api.calls).url.searchParams.has('q')).toBe(false))
     expect(last(api.calls).url.searchParams.has('overdue')).toBe(false)
+    expect(last(api.calls).url.searchParams.has('due_soon')).toBe(false)
     expect(screen.getByLabelText('Search text')).toHaveValue('')
     expect(await screen.findByRole('link', { name: '26-00000001' })).toBeInTheDocument()
   })

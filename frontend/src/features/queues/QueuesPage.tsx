@@ -21,6 +21,7 @@ function queryFor(tab: Tab, filters: Filters, me: Me | undefined): QueueQuery {
     statuses,
     service: filters.service || undefined,
     overdue: filters.overdueOnly || undefined,
+    dueSoon: filters.dueSoonOnly || undefined,
     q: filters.text || undefined,
   }
 }
@@ -77,7 +78,6 @@ export function QueuesPage() {
                   serviceName={serviceName}
                   departmentName={departmentName}
                   showDepartment={tab !== 'department'}
-                  now={now}
                 />
                 {queue.hasNextPage && (
                   <div className="actions">

@@ -5,7 +5,8 @@ type Me = components['schemas']['Me']
 
 const HOUR = 3_600_000
 
-/** A request shaped like the API's ServiceRequestOut, due `dueInHours` from now. */
+/** A request shaped like the API's ServiceRequestOut, due `dueInHours` from now; neither due
+ * soon nor overdue unless `overrides` says so, as only the API decides. */
 export function aRequest(overrides: Partial<ServiceRequest> = {}, dueInHours = 72): ServiceRequest {
   return {
     id: '26-00000001',
@@ -25,6 +26,8 @@ export function aRequest(overrides: Partial<ServiceRequest> = {}, dueInHours = 7
     requested_at: new Date(Date.now() - 2 * HOUR).toISOString(),
     updated_at: new Date(Date.now() - HOUR).toISOString(),
     expected_datetime: new Date(Date.now() + dueInHours * HOUR).toISOString(),
+    due_soon: false,
+    overdue: false,
     closed_at: null,
     areas: [],
     duplicate_of: null,

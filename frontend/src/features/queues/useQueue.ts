@@ -14,6 +14,7 @@ export type QueueQuery = {
   statuses: readonly Status[]
   service?: string
   overdue?: boolean
+  dueSoon?: boolean
   q?: string
 }
 
@@ -34,6 +35,7 @@ async function fetchPage(query: QueueQuery, cursor: string | null, previous: Que
         status: query.statuses.length ? [...query.statuses] : undefined,
         service_code: query.service ? [query.service] : undefined,
         overdue: query.overdue || undefined,
+        due_soon: query.dueSoon || undefined,
         q: query.q || undefined,
         limit: QUEUE_PAGE,
         cursor: cursor ?? undefined,

@@ -69,6 +69,16 @@ describe('RequestDetailPage: names and times as people read them', () => {
     expect(created.querySelector('time')).toHaveTextContent('Nov 24, 5:00 AM EST')
   })
 
+  it.each([
+    [{ overdue: true }, /Overdue$/],
+    [{ due_soon: true }, /Due soon$/],
+    [{}, /EST$/],
+  ])('says beside the due date what the API says (%o)', async (flags, shown) => {
+    renderRequestPage(STAFF, {}, aRequest({ expected_datetime: '2026-11-27T22:00:00Z', ...flags }))
+    const details = await region('Details')
+    await waitFor(() => expect(fact(details, 'Due').textContent).toMatch(shown))
+  })
+
   it('says the zone in Spanish too', async () => {
     await i18n.changeLanguage('es')
     renderRequestPage(STAFF, {}, aRequest({ requested_at: '2026-11-24T10:00:00Z' }))

@@ -5,6 +5,18 @@ import type { ServiceRequest } from './useRequest'
 
 type Props = { request: ServiceRequest; serviceName: string; departmentName: string; assigneeName: string | null }
 
+/** The due date, and the API's word on it: due soon or overdue (the server's one rule). */
+function DueDate({ request, date }: { request: ServiceRequest; date: string }) {
+  const { t } = useTranslation('request-detail')
+  const flag = request.overdue ? 'overdue' : request.due_soon ? 'dueSoon' : null
+  return (
+    <>
+      {date}
+      {flag && <span className={`sla-flag sla-flag-${flag}`}>{t(`summary.${flag}`)}</span>}
+    </>
+  )
+}
+
 export function RequestSummary({ request, serviceName, departmentName, assigneeName }: Props) {
   const { t } = useTranslation('request-detail')
   const date = useDates().dateTime
@@ -17,7 +29,7 @@ export function RequestSummary({ request, serviceName, departmentName, assigneeN
     [t('summary.assignee'), assigneeName ?? t('summary.unassigned')],
     [t('summary.location'), request.location.address ?? request.location.hint ?? t('summary.noLocation')],
     [t('summary.requested'), date(request.requested_at)],
-    [t('summary.due'), date(request.expected_datetime)],
+    [t('summary.due'), <DueDate key="due" request={request} date={date(request.expected_datetime)} />],
     ...(request.closed_at ? [[t('summary.closed'), date(request.closed_at)] as [string, string]] : []),
     [t('summary.channel'), t(`channel.${request.channel}`)],
   ]

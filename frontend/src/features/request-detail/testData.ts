@@ -25,6 +25,8 @@ export function aRequest(overrides: Partial<ServiceRequest> = {}): ServiceReques
     requested_at: '2026-11-24T10:00:00Z',
     updated_at: '2026-11-24T11:00:00Z',
     expected_datetime: '2026-11-27T10:00:00Z',
+    due_soon: false,
+    overdue: false,
     closed_at: null,
     areas: [],
     duplicate_of: null,
