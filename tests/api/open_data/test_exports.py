@@ -75,7 +75,7 @@ async def test_exports_take_exactly_the_list_s_query_parameters(app: FastAPI) ->
         for op in path.values()
     }
     shared = [p for p in operations["list_requests"] if p not in ("limit", "cursor")]
-    assert len(shared) == 9
+    assert {"status", "q", "overdue", "due_soon", "updated_after"} <= set(shared)
     assert operations["export_requests_csv"] == shared
     assert operations["export_requests_geojson"] == shared
 
@@ -83,10 +83,14 @@ async def test_exports_take_exactly_the_list_s_query_parameters(app: FastAPI) ->
 async def test_an_export_holds_what_the_list_holds_under_every_filter(
     client: httpx.AsyncClient, agent: dict[str, str], manager: dict[str, str]
 ) -> None:
-    first = (await open_request(client, agent, **pothole_body(description="Deep pothole")))["id"]
+    first = (
+        await open_request(client, agent, **pothole_body(description="Deep hole by the curb"))
+    )["id"]
     middle = datetime.now(UTC)
     second = (await open_request(client, agent, description="Overflowing alley"))["id"]
-    third = (await open_request(client, agent, **pothole_body(description="Sinkhole")))["id"]
+    third = (await open_request(client, agent, **pothole_body(description="Hole in the road")))[
+        "id"
+    ]
     await post_with_etag(client, manager, first, "/transitions", {"to": "acknowledged"})
     me = (await client.get("/api/v1/me", headers=manager)).json()
     etag = (await client.get(f"{LIST}/{third}", headers=manager)).headers["ETag"]
