@@ -10,6 +10,7 @@ from fastapi import Depends, Query, Request, Response
 from domain.metrics.csv_rows import series_rows
 from domain.metrics.model import Series
 from domain.metrics.window import Interval, bucket_label
+from domain.requests.model import Channel
 
 INSTANT = "RFC 3339 with an offset (a bare date is local midnight in the city's zone)"
 CSV = "text/csv"
@@ -69,7 +70,7 @@ def series_params(
     measure: Annotated[str | None, Query(max_length=60, description="Default: the first")] = None,
     department: DepartmentQuery = None,
     service_code: Codes = None,
-    channel: Codes = None,
+    channel: Annotated[list[Channel] | None, Query(max_length=20)] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="At most this many series")] = 100,
     format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,
 ) -> SeriesParams:
@@ -81,7 +82,7 @@ def series_params(
         measure,
         department,
         tuple(service_code or ()),
-        tuple(channel or ()),
+        tuple(c.value for c in channel or ()),
         limit,
         _wants_csv(request, format),
     )

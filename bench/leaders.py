@@ -52,7 +52,7 @@ async def _execute(url: str, *statements: str, n: int | None = None) -> None:
 async def _demo(url: str) -> None:
     engine = make_engine(url, pool_size=1, max_overflow=0)
     try:
-        await load_demo_data(engine, layers=False)
+        await load_demo_data(engine)  # with the boundary layers: top issues per district
     finally:
         await engine.dispose()
 
@@ -103,11 +103,16 @@ def timings(base: str) -> dict[str, float]:
         by_department = _time(
             client, "/api/v1/metrics/sla", {"group_by": "department", "interval": "week"}
         )
+        districts = {"layer": "council-districts"}
+        top = _time(client, "/api/v1/metrics/top-issues", districts)
+        open_now = _time(client, "/api/v1/metrics/open-by-area", districts)
     return {
         "metrics_dashboard_ms": round(statistics.median(summary), 1),
         "metrics_dashboard_department_ms": round(statistics.median(department), 1),
         "metrics_contacts_by_channel_daily_ms": round(statistics.median(by_channel), 1),
         "metrics_sla_by_department_weekly_ms": round(statistics.median(by_department), 1),
+        "metrics_top_issues_ms": round(statistics.median(top), 1),
+        "metrics_open_by_area_ms": round(statistics.median(open_now), 1),
     }
 
 

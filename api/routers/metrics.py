@@ -24,6 +24,7 @@ from api.schemas.metrics import (
     SummaryOut,
     TopIssuesOut,
 )
+from domain.cases.model import CaseType
 from domain.metrics.access import MetricsReader, metrics_reader
 from domain.metrics.model import Filters, SeriesQuestion
 from domain.metrics.series import Family, group_by_of, measure_of
@@ -99,13 +100,16 @@ async def get_contact_series(
     reader: MetricsReaderDep,
     container: ContainerDep,
     params: SeriesParamsDep,
-    type: Codes = None,
+    type: Annotated[list[CaseType] | None, Query(max_length=7)] = None,
     tag: Codes = None,
 ) -> SeriesOut | Response:
     """Contacts per bucket. `measure`: count, fcr_rate, average_handle_seconds. `group_by`:
     channel, type, department, service, agent, tag, area:<layer>. A contact counts once in
     each tag, department, service or area it is about (its own, or its requests')."""
-    more = {"types": tuple(type or ()), "tags": tuple(t.strip().lower() for t in tag or ())}
+    more = {
+        "types": tuple(t.value for t in type or ()),
+        "tags": tuple(t.strip().lower() for t in tag or ()),
+    }
     return await _series(Family.CONTACTS, reader, container, params, **more)
 
 

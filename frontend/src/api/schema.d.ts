@@ -11178,7 +11178,7 @@ export interface operations {
     get_contact_series: {
         parameters: {
             query?: {
-                type?: string[] | null;
+                type?: components["schemas"]["CaseType"][] | null;
                 tag?: string[] | null;
                 /** @description Start, included; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: 30 days before `to` */
                 from?: string | null;
@@ -11192,7 +11192,7 @@ export interface operations {
                 /** @description Only this department (a manager's own is forced) */
                 department?: string | null;
                 service_code?: string[] | null;
-                channel?: string[] | null;
+                channel?: components["schemas"]["Channel"][] | null;
                 /** @description At most this many series */
                 limit?: number;
                 format?: string | null;
@@ -11257,7 +11257,7 @@ export interface operations {
                 /** @description Only this department (a manager's own is forced) */
                 department?: string | null;
                 service_code?: string[] | null;
-                channel?: string[] | null;
+                channel?: components["schemas"]["Channel"][] | null;
                 /** @description At most this many series */
                 limit?: number;
                 format?: string | null;
@@ -11322,7 +11322,7 @@ export interface operations {
                 /** @description Only this department (a manager's own is forced) */
                 department?: string | null;
                 service_code?: string[] | null;
-                channel?: string[] | null;
+                channel?: components["schemas"]["Channel"][] | null;
                 /** @description At most this many series */
                 limit?: number;
                 format?: string | null;
@@ -11388,7 +11388,7 @@ export interface operations {
                 /** @description Only this department (a manager's own is forced) */
                 department?: string | null;
                 service_code?: string[] | null;
-                channel?: string[] | null;
+                channel?: components["schemas"]["Channel"][] | null;
                 /** @description At most this many series */
                 limit?: number;
                 format?: string | null;

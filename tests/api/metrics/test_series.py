@@ -128,3 +128,26 @@ async def test_bad_groupings_and_measures_are_422_but_403_comes_first(
         assert (await client.get(CONTACTS, params=bad, headers=agent)).status_code == 403
     requests = await client.get(REQUESTS, params={"group_by": "tag"}, headers=supervisor)
     assert requests.status_code == 422
+
+
+async def test_the_list_filters_narrow_a_series(
+    client: httpx.AsyncClient, agent: dict[str, str], supervisor: dict[str, str]
+) -> None:
+    at = "2026-11-10T10:00:00-05:00"
+    await contact_at(client, agent, at, tags=["covid-19"])
+    await contact_at(client, agent, at, channel="walk_in", type="complaint")
+    await contact_at(client, agent, at, channel="walk_in", tags=["Covid-19"])
+    window = {"from": "2026-11-10", "to": "2026-11-11", "interval": "total"}
+
+    async def total(**params: str | list[str]) -> list[float | None]:
+        answer = await client.get(CONTACTS, params={**window, **params}, headers=supervisor)
+        assert answer.status_code == 200, answer.text
+        return list(answer.json()["series"][0]["values"]) if answer.json()["series"] else []
+
+    assert await total() == [3]
+    assert await total(channel="walk_in") == [2]
+    assert await total(channel=["walk_in", "phone"], type="complaint") == [1]
+    assert await total(tag="COVID-19") == [2]
+    assert await total(channel="web") == []
+    bad = await client.get(CONTACTS, params={**window, "channel": "pigeon"}, headers=supervisor)
+    assert bad.status_code == 422
