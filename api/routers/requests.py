@@ -58,6 +58,7 @@ UPDATED_AFTER = (
     "its last update"
 )
 OVERDUE = "Only open requests whose expected completion date has passed"
+AREA = "Only requests in one area of a boundary layer, as `<layer>:<code>` (`neighborhoods:Canton`)"
 
 
 def _answer(request: ServiceRequest, response: Response) -> ServiceRequestOut:
@@ -93,6 +94,15 @@ def _date_time(field: str, value: str | None) -> datetime | None:
         raise ValidationFailed.single(field, "is neither a change cursor nor a date-time") from None
 
 
+def _area(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    layer, _, code = value.partition(":")
+    if not layer or not code:
+        raise ValidationFailed.single("area", "is not <layer>:<code>")
+    return layer, code
+
+
 def _csv(values: list[str] | None) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
@@ -113,6 +123,7 @@ async def list_requests(
     updated_after: Annotated[str | None, Query(max_length=100, description=UPDATED_AFTER)] = None,
     overdue: Annotated[bool, Query(description=OVERDUE)] = False,
     q: Annotated[str | None, Query(max_length=200)] = None,
+    area: Annotated[str | None, Query(max_length=200, description=AREA)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
 ) -> RequestList | Response:
@@ -135,6 +146,7 @@ async def list_requests(
             updated_after=_date_time("updated_after", updated_after),
             overdue_at=container.clock.now() if overdue else None,
             q=q,
+            area=_area(area),
             limit=limit,
             cursor=cursor,
             visible_department=principal.visible_department(),

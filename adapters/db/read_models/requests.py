@@ -36,6 +36,7 @@ class RequestFilter:
     updated_after: datetime | None = None
     overdue_at: datetime | None = None  # open and expected before this instant
     q: str | None = None
+    area: tuple[str, str] | None = None  # (layer, code): the request lies in that area
     limit: int = 50
     cursor: str | None = None
     visible_department: str | None = None
@@ -86,6 +87,9 @@ def _where(query: Select[Any], f: RequestFilter) -> Select[Any]:
     if f.overdue_at:
         conditions.append(t.c.expected_at < f.overdue_at)
         conditions.append(t.c.status != Status.CLOSED.value)
+    if f.area:
+        layer, code = f.area
+        conditions.append(t.c.areas.contains([{"layer": layer, "code": code}]))
     if f.q and f.q.strip():
         q = f.q.strip()
         conditions.append(or_(t.c.id == q, t.c.description.ilike(f"%{_escape_like(q)}%")))

@@ -4620,6 +4620,8 @@ export interface operations {
                 /** @description Only open requests whose expected completion date has passed */
                 overdue?: boolean;
                 q?: string | null;
+                /** @description Only requests in one area of a boundary layer, as `<layer>:<code>` (`neighborhoods:Canton`) */
+                area?: string | null;
                 limit?: number;
                 cursor?: string | null;
             };
