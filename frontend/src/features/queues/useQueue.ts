@@ -15,6 +15,8 @@ export type QueueQuery = {
   service?: string
   overdue?: boolean
   q?: string
+  /** `<layer>:<code>`: only requests in that area. */
+  area?: string
 }
 
 /** One page of the list: where it starts, what it holds, where the next starts, and its ETag. */
@@ -35,6 +37,7 @@ async function fetchPage(query: QueueQuery, cursor: string | null, previous: Que
         service_code: query.service ? [query.service] : undefined,
         overdue: query.overdue || undefined,
         q: query.q || undefined,
+        area: query.area,
         limit: QUEUE_PAGE,
         cursor: cursor ?? undefined,
       },
