@@ -26,6 +26,7 @@ from api.routers import (
     lookup,
     maps,
     media,
+    metrics,
     operations,
     privacy,
     requests,
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         webhooks,
         media,
         site,
+        metrics,
     ):
         app.include_router(module.router)
     install_open311_errors(app)
