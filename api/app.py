@@ -20,6 +20,7 @@ from api.routers import (
     api_keys,
     articles,
     auth,
+    call_records,
     cases,
     catalog,
     jurisdictions,
@@ -94,6 +95,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         media,
         site,
         metrics,
+        call_records,
     ):
         app.include_router(module.router)
     install_open311_errors(app)
@@ -106,6 +108,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             addresses.IMPORT_PATH: addresses.IMPORT_MAX_BYTES,
             open311.PREFIX + "/requests": open311.POST_LIMIT,
             media.PHOTOS_PATH: media.UPLOAD_MAX_BYTES,
+            call_records.PATH: call_records.MAX_BYTES,
         },
         refusal=too_large,
     )

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from api.bootstrap import Container
 from api.deps import ContainerDep, PrincipalDep
@@ -17,7 +17,13 @@ from api.metrics_params import (
     csv_response,
 )
 from api.problems import problem_responses
-from api.schemas.metrics import SeriesOut, SummaryOut
+from api.schemas.metrics import (
+    AreaOpenOut,
+    OpenByAreaOut,
+    SeriesOut,
+    SummaryOut,
+    TopIssuesOut,
+)
 from domain.metrics.access import MetricsReader, metrics_reader
 from domain.metrics.model import Filters, SeriesQuestion
 from domain.metrics.series import Family, group_by_of, measure_of
@@ -136,3 +142,48 @@ async def get_call_series(
     admins only."""
     reader.require_contact_center()
     return await _series(Family.CALLS, reader, container, params, queues=tuple(queue or ()))
+
+
+Layer = Annotated[
+    str,
+    Query(min_length=1, max_length=64, description="An info layer's slug (council-districts)"),
+]
+
+
+@router.get("/top-issues", response_model=TopIssuesOut, responses=problem_responses(401, 403, 422))
+async def get_top_issues(
+    reader: MetricsReaderDep,
+    container: ContainerDep,
+    layer: Layer,
+    limit: Annotated[int, Query(ge=1, le=50, description="Services per area")] = 5,
+    start: FromQuery = None,
+    to: ToQuery = None,
+    department: DepartmentQuery = None,
+    service_code: Codes = None,
+) -> TopIssuesOut:
+    """The most requested services of each area of a layer in the window, with their count
+    in the period of the same length just before. A request's area is the one it was
+    resolved to when it came in."""
+    zone = container.settings.zone
+    window = window_of(start, to, container.clock.now(), zone)
+    f = Filters(reader.department_filter(department), tuple(service_code or ()))
+    found = await container.metrics.areas.top_issues(layer, window, f, limit)
+    return TopIssuesOut.of(layer, window, found, zone)
+
+
+@router.get(
+    "/open-by-area", response_model=OpenByAreaOut, responses=problem_responses(401, 403, 422)
+)
+async def get_open_by_area(
+    reader: MetricsReaderDep,
+    container: ContainerDep,
+    layer: Layer,
+    department: DepartmentQuery = None,
+    service_code: Codes = None,
+) -> OpenByAreaOut:
+    """Requests open now in each area of a layer, for the map (its shapes:
+    GET /api/v1/jurisdictions/layers/{layer}.geojson?simplify=)."""
+    f = Filters(reader.department_filter(department), tuple(service_code or ()))
+    found, outside = await container.metrics.areas.open_by_area(layer, f)
+    areas = [AreaOpenOut(code=a.code, name=a.name, open=a.open) for a in found]
+    return OpenByAreaOut(layer=layer, areas=areas, outside=outside)

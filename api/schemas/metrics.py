@@ -5,14 +5,16 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from domain.metrics.importing import CallImport
 from domain.metrics.model import (
+    AreaIssues,
     CallsSummary,
     ContactsSummary,
     RequestsSummary,
     Series,
     Summary,
 )
-from domain.metrics.window import bucket_label
+from domain.metrics.window import Window, bucket_label
 
 RATE = "A fraction from 0 to 1; null when there is nothing to divide"
 
@@ -113,7 +115,7 @@ class SummaryOut(WindowOut):
 class LineOut(BaseModel):
     key: str = Field(description="The group's code (channel, department, tag, hour 0-23...)")
     label: str
-    values: list[float | None] = Field(
+    values: list[int | float | None] = Field(
         description="One per bucket: counts (0 when none), or rates and averages (null)"
     )
 
@@ -144,3 +146,92 @@ class SeriesOut(WindowOut):
             series=[LineOut(key=li.key, label=li.label, values=li.values) for li in s.lines],
             truncated=s.truncated,
         )
+
+
+class BadRowOut(BaseModel):
+    line: int = Field(description="The row's line in the file (the header is line 1)")
+    reason: str
+
+
+class CallImportOut(BaseModel):
+    received: int = Field(description="Data rows in the file")
+    inserted: int = Field(description="Calls stored now")
+    unchanged: int = Field(description="Calls already stored (kept as they were)")
+    rejected: int = Field(description="Bad rows, not stored")
+    errors: list[BadRowOut] = Field(description="The bad rows (the first 1,000)")
+
+    @classmethod
+    def of(cls, result: CallImport) -> "CallImportOut":
+        return cls(
+            received=result.received,
+            inserted=result.inserted,
+            unchanged=result.unchanged,
+            rejected=result.rejected,
+            errors=[BadRowOut(line=e.line, reason=e.reason) for e in result.errors],
+        )
+
+
+class IssueOut(BaseModel):
+    service_code: str
+    service_name: str
+    count: int = Field(description="Requests in the window")
+    previous_count: int = Field(description="Requests in the period of the same length before")
+    change: int = Field(description="count - previous_count")
+
+
+class AreaIssuesOut(BaseModel):
+    code: str
+    name: str
+    issues: list[IssueOut] = Field(description="The most requested services, most first")
+
+
+class TopIssuesOut(WindowOut):
+    layer: str
+    previous_from: datetime
+    previous_to: datetime
+    areas: list[AreaIssuesOut]
+
+    @classmethod
+    def of(
+        cls, layer: str, window: Window, found: list[AreaIssues], zone: ZoneInfo
+    ) -> "TopIssuesOut":
+        before = window.previous()
+        return cls(
+            layer=layer,
+            from_=window.start.astimezone(zone),
+            to=window.end.astimezone(zone),
+            previous_from=before.start.astimezone(zone),
+            previous_to=before.end.astimezone(zone),
+            areas=[
+                AreaIssuesOut(
+                    code=a.code,
+                    name=a.name,
+                    issues=[
+                        IssueOut(
+                            service_code=i.service_code,
+                            service_name=i.service_name,
+                            count=i.count,
+                            previous_count=i.previous_count,
+                            change=i.change,
+                        )
+                        for i in a.issues
+                    ],
+                )
+                for a in found
+            ],
+        )
+
+
+class AreaOpenOut(BaseModel):
+    code: str
+    name: str
+    open: int
+
+
+class OpenByAreaOut(BaseModel):
+    layer: str
+    areas: list[AreaOpenOut] = Field(
+        description="Every area of the layer; join on `code` with "
+        "GET /api/v1/jurisdictions/layers/{layer}.geojson for the map"
+    )
+    outside: int = Field(description="Open requests in none of the layer's areas")

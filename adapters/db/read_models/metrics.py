@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.db.read_models.metrics_areas import MetricsAreasReadModel
 from adapters.db.read_models.metrics_series import MetricsSeriesReadModel
 from adapters.db.read_models.metrics_summary import MetricsSummaryReadModel
 
@@ -13,3 +14,4 @@ class MetricsReadModel:
         self.threshold = threshold  # a call answered within it meets the service level
         self.summary = MetricsSummaryReadModel(engine, threshold)
         self.series = MetricsSeriesReadModel(engine)
+        self.areas = MetricsAreasReadModel(engine)

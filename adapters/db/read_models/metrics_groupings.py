@@ -52,7 +52,7 @@ def area_of(areas: Any, layer: str) -> ColumnElement[Any]:
     )
 
 
-def _field(area: ColumnElement[Any], name: str) -> ColumnElement[str]:
+def area_field(area: ColumnElement[Any], name: str) -> ColumnElement[str]:
     return area.op("->>")(_text(name))
 
 
@@ -65,8 +65,8 @@ def request_grouping(group_by: GroupBy) -> Grouping:
         return everything(sr)
     if group_by.kind == AREA:
         area = area_of(sr.c.areas, group_by.layer or "")
-        key = func.coalesce(_field(area, "code"), _text(NONE))
-        return Grouping(sr, key, func.max(_field(area, "name")))
+        key = func.coalesce(area_field(area, "code"), _text(NONE))
+        return Grouping(sr, key, func.max(area_field(area, "name")))
     columns = {
         "channel": sr.c.channel,
         "service": sr.c.service_code,
@@ -106,7 +106,9 @@ def contact_grouping(group_by: GroupBy) -> Grouping:
         values = _contacts_by(_linked(sr.c.service_code.label("value")).distinct())
         return Grouping(values, literal_column("grouped.value", Text))
     area = area_of(sr.c.areas, group_by.layer or "")
-    located = _linked(_field(area, "code").label("value"), _field(area, "name").label("name"))
+    located = _linked(
+        area_field(area, "code").label("value"), area_field(area, "name").label("name")
+    )
     values = _contacts_by(located.where(area.is_not(None)).distinct())
     label = func.max(literal_column("grouped.name", Text))
     return Grouping(values, literal_column("grouped.value", Text), label)

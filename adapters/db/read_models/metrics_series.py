@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import ARRAY, DateTime, Select, and_, bindparam, func, null, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.db.read_models.metrics_areas import require_layer
 from adapters.db.read_models.metrics_facts import (
     HANDLE_SECONDS,
     HANDLED,
@@ -151,6 +152,8 @@ class MetricsSeriesReadModel:
 
     async def series(self, q: SeriesQuestion) -> Series:
         async with self._engine.connect() as db:
+            if q.group_by.layer:
+                await require_layer(db, q.group_by.layer)
             rows: Sequence[Any] = (await db.execute(_query(q))).all()
             named = await label_rows(db, q.group_by, rows)
         counted = [

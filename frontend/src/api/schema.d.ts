@@ -1657,6 +1657,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/top-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Top Issues
+         * @description The most requested services of each area of a layer in the window, with their count
+         *     in the period of the same length just before. A request's area is the one it was
+         *     resolved to when it came in.
+         */
+        get: operations["get_top_issues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/open-by-area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Open By Area
+         * @description Requests open now in each area of a layer, for the map (its shapes:
+         *     GET /api/v1/jurisdictions/layers/{layer}.geojson?simplify=).
+         */
+        get: operations["get_open_by_area"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Call Records
+         * @description Supervisors and admins load call records (up to 20 MiB; larger files with
+         *     `frontdoor import-calls FILE`). Bad rows are reported with their line numbers and the
+         *     others kept; a call id already stored is left as it was, so a re-import adds nothing.
+         */
+        post: operations["import_call_records"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1818,10 +1883,31 @@ export interface components {
             /** Revoked At */
             revoked_at: string | null;
         };
+        /** AreaIssuesOut */
+        AreaIssuesOut: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Issues
+             * @description The most requested services, most first
+             */
+            issues: components["schemas"]["IssueOut"][];
+        };
         /** AreaList */
         AreaList: {
             /** Items */
             items: components["schemas"]["AreaOut"][];
+        };
+        /** AreaOpenOut */
+        AreaOpenOut: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Open */
+            open: number;
         };
         /** AreaOut */
         AreaOut: {
@@ -2132,6 +2218,16 @@ export interface components {
          * @enum {string}
          */
         Audience: "public" | "internal";
+        /** BadRowOut */
+        BadRowOut: {
+            /**
+             * Line
+             * @description The row's line in the file (the header is line 1)
+             */
+            line: number;
+            /** Reason */
+            reason: string;
+        };
         /** BatchResolveIn */
         BatchResolveIn: {
             /** Points */
@@ -2158,6 +2254,34 @@ export interface components {
             file: string;
             /** @default public */
             visibility?: components["schemas"]["Visibility"];
+        };
+        /** CallImportOut */
+        CallImportOut: {
+            /**
+             * Received
+             * @description Data rows in the file
+             */
+            received: number;
+            /**
+             * Inserted
+             * @description Calls stored now
+             */
+            inserted: number;
+            /**
+             * Unchanged
+             * @description Calls already stored (kept as they were)
+             */
+            unchanged: number;
+            /**
+             * Rejected
+             * @description Bad rows, not stored
+             */
+            rejected: number;
+            /**
+             * Errors
+             * @description The bad rows (the first 1,000)
+             */
+            errors: components["schemas"]["BadRowOut"][];
         };
         /** CallsOut */
         CallsOut: {
@@ -2597,6 +2721,28 @@ export interface components {
          * @enum {string}
          */
         Interval: "hour" | "day" | "week" | "month" | "total";
+        /** IssueOut */
+        IssueOut: {
+            /** Service Code */
+            service_code: string;
+            /** Service Name */
+            service_name: string;
+            /**
+             * Count
+             * @description Requests in the window
+             */
+            count: number;
+            /**
+             * Previous Count
+             * @description Requests in the period of the same length before
+             */
+            previous_count: number;
+            /**
+             * Change
+             * @description count - previous_count
+             */
+            change: number;
+        };
         /**
          * KeyRole
          * @enum {string}
@@ -2769,6 +2915,21 @@ export interface components {
             language: string;
             /** Name */
             name: string;
+        };
+        /** OpenByAreaOut */
+        OpenByAreaOut: {
+            /** Layer */
+            layer: string;
+            /**
+             * Areas
+             * @description Every area of the layer; join on `code` with GET /api/v1/jurisdictions/layers/{layer}.geojson for the map
+             */
+            areas: components["schemas"]["AreaOpenOut"][];
+            /**
+             * Outside
+             * @description Open requests in none of the layer's areas
+             */
+            outside: number;
         };
         /**
          * OptOutSource
@@ -3688,6 +3849,35 @@ export interface components {
             token_type?: string;
             /** Expires In */
             expires_in: number;
+        };
+        /** TopIssuesOut */
+        TopIssuesOut: {
+            /**
+             * From
+             * Format: date-time
+             * @description Start of the window (included)
+             */
+            from: string;
+            /**
+             * To
+             * Format: date-time
+             * @description End of the window (excluded)
+             */
+            to: string;
+            /** Layer */
+            layer: string;
+            /**
+             * Previous From
+             * Format: date-time
+             */
+            previous_from: string;
+            /**
+             * Previous To
+             * Format: date-time
+             */
+            previous_to: string;
+            /** Areas */
+            areas: components["schemas"]["AreaIssuesOut"][];
         };
         /** TransitionIn */
         TransitionIn: {
@@ -10964,6 +11154,200 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_top_issues: {
+        parameters: {
+            query: {
+                /** @description An info layer's slug (council-districts) */
+                layer: string;
+                /** @description Services per area */
+                limit?: number;
+                /** @description Start, included; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: 30 days before `to` */
+                from?: string | null;
+                /** @description End, excluded; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: now */
+                to?: string | null;
+                /** @description Only this department (a manager's own is forced) */
+                department?: string | null;
+                service_code?: string[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopIssuesOut"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_open_by_area: {
+        parameters: {
+            query: {
+                /** @description An info layer's slug (council-districts) */
+                layer: string;
+                /** @description Only this department (a manager's own is forced) */
+                department?: string | null;
+                service_code?: string[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenByAreaOut"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_call_records: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A header line `call_id,queue,offered_at,answered_at,abandoned_at,ended_at,agent`, then one call a line; times in RFC 3339 with an offset; each call has `answered_at` or `abandoned_at` */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallImportOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
