@@ -18,6 +18,7 @@ export const SUMMARY: Summary = {
     offered: 10,
     answered: 8,
     abandoned: 2,
+    answered_within_threshold: 6,
     answered_within_threshold_rate: 0.75,
     threshold_seconds: 25,
     average_speed_of_answer_s: 21,
@@ -25,7 +26,7 @@ export const SUMMARY: Summary = {
   },
 }
 
-const DAYS = ['2026-11-01T04:00:00Z', '2026-11-02T05:00:00Z']
+const DAYS = ['2026-11-01T00:00:00-04:00', '2026-11-02T00:00:00-05:00']
 
 /** What a series endpoint answers for the query it got. */
 export function seriesFor(url: URL): SeriesAnswer {
@@ -33,7 +34,8 @@ export function seriesFor(url: URL): SeriesAnswer {
   const groupBy = url.searchParams.get('group_by')
   const interval = (url.searchParams.get('interval') ?? 'day') as SeriesAnswer['interval']
   const buckets = interval === 'total' ? [DAYS[0]!] : DAYS
-  const answer = (series: SeriesAnswer['series']): SeriesAnswer => ({ interval, group_by: groupBy, measure, buckets, series })
+  const window = { from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '', time_zone: 'America/New_York', truncated: false }
+  const answer = (series: SeriesAnswer['series']): SeriesAnswer => ({ ...window, interval, group_by: groupBy, measure, buckets, series })
   if (groupBy === 'channel')
     return answer([
       { key: 'phone', label: 'Phone', values: [2, 0] },
@@ -53,6 +55,10 @@ export const CSV = 'bucket,key,label,value\r\n2026-11-01T04:00:00Z,phone,Phone,2
 
 export const TOP_ISSUES: TopIssues = {
   layer: 'neighborhoods',
+  from: '2026-11-01T00:00:00-04:00',
+  to: '2026-12-01T00:00:00-05:00',
+  previous_from: '2026-10-02T00:00:00-04:00',
+  previous_to: '2026-11-01T00:00:00-04:00',
   areas: [
     {
       code: 'Canton',
@@ -73,6 +79,7 @@ export const OPEN_BY_AREA: OpenByArea = {
     { code: 'Fells Point', name: 'Fells Point', open: 0 },
     { code: 'Highlandtown', name: 'Highlandtown', open: 2 },
   ],
+  outside: 0,
 }
 
 const square = (x: number) => ({

@@ -1,13 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
+import { api, unwrap } from '../../../api/client'
 import { useLanguage } from '../../../i18n/useLanguage'
 import { metricsKeys } from './metrics-keys'
-import { getJson } from './metrics-request'
-import type { OpenByArea } from './types'
 
 export function openByAreaQueryOptions(layer: string, department: string | undefined, lang: string) {
   return queryOptions({
     queryKey: metricsKeys.openByArea(layer, department, lang),
-    queryFn: () => getJson<OpenByArea>('/api/v1/metrics/open-by-area', { layer, department }),
+    queryFn: () => unwrap(api.GET('/api/v1/metrics/open-by-area', { params: { query: { layer, department } } })),
   })
 }
 

@@ -1,13 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useLanguage } from '../../../i18n/useLanguage'
+import { api, unwrap } from '../../../api/client'
 import { metricsKeys } from './metrics-keys'
-import { getJson } from './metrics-request'
-import type { Summary, Window } from './types'
+import type { Window } from './types'
 
 export function summaryQueryOptions(window: Window, lang: string) {
   return queryOptions({
     queryKey: metricsKeys.summary(window, lang),
-    queryFn: () => getJson<Summary>('/api/v1/metrics/summary', { ...window }),
+    queryFn: () => unwrap(api.GET('/api/v1/metrics/summary', { params: { query: window } })),
   })
 }
 

@@ -24,7 +24,7 @@ function fakeApi(who = me('supervisor'), extra: Record<string, Reply> = {}) {
     'GET /api/v1/metrics/contacts': series,
     'GET /api/v1/metrics/sla': series,
     'GET /api/v1/metrics/calls': series,
-    'GET /api/v1/metrics/top-issues': (request: Request) => csvReply(request) ?? TOP_ISSUES,
+    'GET /api/v1/metrics/top-issues': TOP_ISSUES,
     'GET /api/v1/metrics/open-by-area': OPEN_BY_AREA,
     ...extra,
   })
@@ -108,6 +108,27 @@ describe('DashboardPage', () => {
     const csvCall = api.calls.find((call) => call.request.headers.get('Accept') === 'text/csv')!
     const chartCall = api.calls.find((call) => call.path === csvCall.path && call.url.searchParams.get('group_by') === 'channel' && call !== csvCall)!
     expect(csvCall.url.search).toBe(chartCall.url.search)
+  })
+
+  it('lists the top issues of each area against the period before, and writes their CSV from the same answer', async () => {
+    const api = fakeApi()
+    const saved: Blob[] = []
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => (saved.push(blob), 'blob:csv'), revokeObjectURL: () => undefined }))
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    const { user } = renderDashboard()
+    const table = await screen.findByRole('table', { name: 'Top 3 issues by area (Neighborhoods)' })
+    expect(within(table).getByRole('row', { name: 'Canton Pothole repair 5 2 +3' })).toBeInTheDocument()
+    expect(within(table).getByRole('row', { name: 'Dirty street 1 1 0' })).toBeInTheDocument()
+    const asked = api.calls.find((call) => call.path === '/api/v1/metrics/top-issues')!.url.searchParams
+    expect([asked.get('layer'), asked.get('limit')]).toEqual(['neighborhoods', '3'])
+    await user.click(within(section(/Top 3 issues/)).getByRole('button', { name: 'Download CSV' }))
+    await waitFor(() => expect(saved).toHaveLength(1))
+    expect((await saved[0]!.text()).split('\r\n')).toEqual([
+      'area_code,area_name,service_code,service_name,count,previous_count,change',
+      'Canton,Canton,trm-pothole-repair,Pothole repair,5,2,3',
+      'Canton,Canton,sw-dirty-street,Dirty street,1,1,0',
+      '',
+    ])
   })
 
   it('says so when a download fails', async () => {

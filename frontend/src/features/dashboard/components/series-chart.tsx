@@ -40,6 +40,7 @@ export function SeriesChart({ spec, window, interval, zone, fileSuffix }: Props)
       bucketLabel,
       tick: format,
       isRate: spec.unit === 'rate',
+      integer: spec.unit === 'count',
     })
     return { answer, bucketLabel, format, config }
   }, [series.data, spec, language, zone, measureLabel, goalLabel])

@@ -1,8 +1,9 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { fetchTopIssuesCsv, useTopIssues } from '../api/get-top-issues'
+import { useTopIssues } from '../api/get-top-issues'
 import type { Window } from '../api/types'
 import { formatValue } from '../utils/format'
+import { topIssuesCsv } from '../utils/top-issues-csv'
 import { topIssuesConfig } from '../utils/top-issues-data'
 import { ChartCanvas } from './chart-canvas'
 import { ChartCard } from './chart-card'
@@ -71,7 +72,15 @@ export function TopIssuesChart({ window, layer, layerName, fileSuffix }: Props) 
           </tbody>
         </table>
       }
-      actions={<DownloadCsvButton fetchCsv={() => fetchTopIssuesCsv(window, layer, TOP_ISSUES_LIMIT)} fileName={`${ID}_${layer}_${fileSuffix}.csv`} describedBy={`${ID}-title`} />}
+      actions={
+        top.data && (
+          <DownloadCsvButton
+            fetchCsv={async () => new Blob([topIssuesCsv(top.data)], { type: 'text/csv;charset=utf-8' })}
+            fileName={`${ID}_${layer}_${fileSuffix}.csv`}
+            describedBy={`${ID}-title`}
+          />
+        )
+      }
     />
   )
 }

@@ -1,11 +1,13 @@
 import type { SeriesAnswer } from '../api/types'
 import { chartConfig, GOAL_COLOUR } from './chart-data'
 
+const WINDOW = { from: '2026-11-01T00:00:00-04:00', to: '2026-11-03T00:00:00-05:00', time_zone: 'America/New_York', truncated: false }
 const shape = { type: 'line' as const, measureLabel: 'Resolved', bucketLabel: (iso: string) => iso.slice(5, 10), tick: String, isRate: true }
 
 describe('chartConfig', () => {
   it('runs the buckets along the x axis, one dataset per series, and draws the goal as a dashed line', () => {
     const answer: SeriesAnswer = {
+      ...WINDOW,
       interval: 'day',
       group_by: null,
       measure: 'fcr_rate',
@@ -24,6 +26,7 @@ describe('chartConfig', () => {
 
   it('makes one bar per series over the whole window', () => {
     const answer: SeriesAnswer = {
+      ...WINDOW,
       interval: 'total',
       group_by: 'department',
       measure: 'hours_to_close_p50',

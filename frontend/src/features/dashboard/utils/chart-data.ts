@@ -14,6 +14,8 @@ type Shape = {
   bucketLabel: (iso: string) => string
   tick: (value: number) => string
   isRate: boolean
+  /** Counts: ticks at whole numbers only. */
+  integer?: boolean
 }
 
 type Config = ChartConfiguration<'bar' | 'line', (number | null)[], string>
@@ -57,7 +59,7 @@ export function chartConfig(answer: SeriesAnswer, shape: Shape): Config {
       maintainAspectRatio: false,
       scales: {
         x: { stacked: shape.stacked },
-        y: { stacked: shape.stacked, beginAtZero: true, max: shape.isRate ? 1 : undefined, ticks: { callback: (value) => shape.tick(Number(value)) } },
+        y: { stacked: shape.stacked, beginAtZero: true, max: shape.isRate ? 1 : undefined, ticks: { precision: shape.integer ? 0 : undefined, callback: (value) => shape.tick(Number(value)) } },
       },
       plugins: { legend: { position: 'bottom' } },
     },

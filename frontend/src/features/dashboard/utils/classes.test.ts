@@ -1,4 +1,4 @@
-import { classOf, countClasses } from './classes'
+import { CLASS_COLOURS, classOf, countClasses } from './classes'
 
 describe('count classes', () => {
   it('keeps none apart and splits the rest into four steps up to the largest count', () => {
@@ -10,7 +10,11 @@ describe('count classes', () => {
   })
 
   it('makes fewer classes than four for small counts, and only "none" without any', () => {
-    expect(countClasses([2, 1]).map((c) => [c.min, c.max])).toEqual([[0, 0], [1, 1], [2, 2]])
+    expect(countClasses([2, 1]).map((c) => [c.min, c.max, c.colour])).toEqual([
+      [0, 0, CLASS_COLOURS[0]],
+      [1, 1, CLASS_COLOURS[3]],
+      [2, 2, CLASS_COLOURS[4]],
+    ])
     expect(countClasses([])).toHaveLength(1)
   })
 })

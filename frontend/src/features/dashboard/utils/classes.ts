@@ -5,7 +5,7 @@ export type ColourClass = { colour: string; min: number; max: number }
 
 /**
  * Classes for a choropleth of counts: none (0), then up to four equal steps to the largest count
- * (fewer when the counts are small, so no class is empty by construction).
+ * (fewer when the counts are small, so no class is empty by construction), darker as they grow.
  */
 export function countClasses(counts: readonly number[]): ColourClass[] {
   const largest = Math.max(0, ...counts)
@@ -14,7 +14,8 @@ export function countClasses(counts: readonly number[]): ColourClass[] {
   for (let step = 0; step < steps; step++) {
     const min = Math.floor((largest * step) / steps) + 1
     const max = Math.floor((largest * (step + 1)) / steps)
-    classes.push({ colour: CLASS_COLOURS[step + 1]!, min, max })
+    // The darkest colours: the busiest area is always the darkest.
+    classes.push({ colour: CLASS_COLOURS[CLASS_COLOURS.length - steps + step]!, min, max })
   }
   return classes
 }

@@ -25,7 +25,8 @@ const BUCKET_STYLES: Record<Exclude<Interval, 'total'>, Intl.DateTimeFormatOptio
 }
 
 /** A bucket's start as the city reads it (a week by its first day). */
-export function formatBucket(iso: string, interval: Interval, language: string, zone: string | undefined): string {
+export function formatBucket(iso: string, interval: Interval | string, language: string, zone: string | undefined): string {
   if (interval === 'total') return ''
-  return new Intl.DateTimeFormat(language, { ...BUCKET_STYLES[interval], timeZone: zone }).format(new Date(iso))
+  const style = BUCKET_STYLES[interval as Exclude<Interval, 'total'>] ?? BUCKET_STYLES.day
+  return new Intl.DateTimeFormat(language, { ...style, timeZone: zone }).format(new Date(iso))
 }

@@ -30,7 +30,7 @@ export function topIssuesConfig(answer: TopIssues, tick: (value: number) => stri
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
-      scales: { x: { stacked: true, beginAtZero: true, ticks: { callback: (value) => tick(Number(value)) } }, y: { stacked: true } },
+      scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0, callback: (value) => tick(Number(value)) } }, y: { stacked: true } },
       plugins: { legend: { position: 'bottom' } },
     },
   }
