@@ -169,3 +169,29 @@ for (const lang of ['en', 'es'] as Lang[]) {
     watch.expectClean()
   })
 }
+
+test("a department manager's dashboard: their own department, and calls left to the contact center", async ({ page, baseURL }) => {
+  const s = DASHBOARD.en
+  const watch = watchPage(page)
+  const manager = await apiAs(baseURL!, 'manager@example.org')
+  const departments = (await (await manager.get('/api/v1/departments')).json()) as { items: { code: string; name: string }[] }
+  await manager.dispose()
+  const asked: URL[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname.startsWith('/api/v1/metrics/')) asked.push(url)
+  })
+
+  await signIn(page, 'manager@example.org', 'en')
+  await page.getByRole('navigation', { name: STRINGS.en.common.nav.label }).getByRole('link', { name: STRINGS.en.common.nav.dashboard }).click()
+  await expect(page.getByLabel(s.controls.department, { exact: true })).toHaveValue(departments.items.find((d) => d.code === 'transportation')!.name)
+  await expect(page.getByText(s.charts['calls-within-threshold'].allDepartments)).toBeVisible()
+  await expect(page.locator('section[data-chart="volume-by-channel"] canvas')).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  expect(asked.length).toBeGreaterThan(0)
+  expect(asked.filter((url) => url.searchParams.get('department') !== 'transportation').map(String)).toEqual([])
+  expect(asked.filter((url) => url.pathname === '/api/v1/metrics/calls')).toEqual([])
+  await expectAccessible(page, 'dashboard (manager)')
+  await screenshot(page, 'en-dashboard-manager')
+  watch.expectClean()
+})

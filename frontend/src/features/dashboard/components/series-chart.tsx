@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fetchSeriesCsv, useSeries } from '../api/get-series'
 import type { Interval, SeriesQuery, Window } from '../api/types'
+import { useSeriesNames } from '../hooks/use-series-names'
 import { chartConfig } from '../utils/chart-data'
 import { formatBucket, formatValue } from '../utils/format'
 import { ChartCanvas } from './chart-canvas'
@@ -22,6 +23,7 @@ export function SeriesChart({ spec, window, interval, zone, fileSuffix }: Props)
   const language = i18n.language
   const query = seriesQueryOf(spec, window, interval)
   const series = useSeries(query)
+  const named = useSeriesNames()
   const texts = `charts.${spec.id}`
   const title = t(`${texts}.title`)
   const measureLabel = t(`${texts}.measure`)
@@ -29,7 +31,7 @@ export function SeriesChart({ spec, window, interval, zone, fileSuffix }: Props)
 
   const view = useMemo(() => {
     if (!series.data) return null
-    const answer = series.data
+    const answer = named(series.data)
     const bucketLabel = (iso: string) => formatBucket(iso, answer.interval, language, zone)
     const format = (value: number | null) => formatValue(value, spec.unit, language)
     const config = chartConfig(answer, {
@@ -43,7 +45,7 @@ export function SeriesChart({ spec, window, interval, zone, fileSuffix }: Props)
       integer: spec.unit === 'count',
     })
     return { answer, bucketLabel, format, config }
-  }, [series.data, spec, language, zone, measureLabel, goalLabel])
+  }, [series.data, named, spec, language, zone, measureLabel, goalLabel])
 
   const notice = series.isPending ? (
     <p role="status">{t('loading')}</p>
