@@ -30,9 +30,12 @@ CONTACT_AT = func.coalesce(cases.c.started_at, cases.c.created_at)
 
 Index("ix_cases_counted_at", CONTACT_AT)
 Index("ix_cases_call_id", cases.c.call_id, postgresql_where=text("call_id IS NOT NULL"))
+# What the closed figures read, in the index: an index-only scan of the window.
+CLOSED_FIGURES = ["requested_at", "expected_at", "department_code", "service_code"]
 Index(
     "ix_service_requests_closed_at",
     service_requests.c.closed_at,
+    postgresql_include=CLOSED_FIGURES,
     postgresql_where=text("closed_at IS NOT NULL"),
 )
 # The backlog: what is open now, by when it came in.

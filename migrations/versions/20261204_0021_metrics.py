@@ -56,6 +56,7 @@ def upgrade() -> None:
         "ix_service_requests_closed_at",
         "service_requests",
         ["closed_at"],
+        postgresql_include=["requested_at", "expected_at", "department_code", "service_code"],
         postgresql_where=sa.text("closed_at IS NOT NULL"),
     )
     op.create_index(

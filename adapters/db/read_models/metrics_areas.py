@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import and_, func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from adapters.db.read_models.metrics_facts import request_conditions, sr
+from adapters.db.read_models.metrics_facts import request_conditions, sr, without_jit
 from adapters.db.read_models.metrics_groupings import area_field, area_of
 from adapters.db.tables import jurisdiction_areas, jurisdiction_layers, services
 from domain.metrics.model import AreaIssues, AreaOpen, Filters, Issue
@@ -80,6 +80,7 @@ class MetricsAreasReadModel:
         """Each area's `limit` most requested services in the window, with their count in
         the period of the same length just before."""
         async with self._engine.connect() as db:
+            await without_jit(db)
             await require_layer(db, slug)
             named = await _areas(db, slug)
             rows = (await db.execute(_top_query(slug, window, f, limit))).all()
@@ -92,6 +93,7 @@ class MetricsAreasReadModel:
     async def open_by_area(self, slug: str, f: Filters) -> tuple[list[AreaOpen], int]:
         """Open requests in each area of the layer, and those in none of its areas."""
         async with self._engine.connect() as db:
+            await without_jit(db)
             await require_layer(db, slug)
             named = await _areas(db, slug)
             counts = {r.code: r.open for r in await db.execute(_open_query(slug, f))}

@@ -19,6 +19,7 @@ from adapters.db.read_models.metrics_facts import (
     in_window,
     request_conditions,
     sr,
+    without_jit,
 )
 from adapters.db.read_models.metrics_groupings import (
     Grouping,
@@ -152,6 +153,7 @@ class MetricsSeriesReadModel:
 
     async def series(self, q: SeriesQuestion) -> Series:
         async with self._engine.connect() as db:
+            await without_jit(db)
             if q.group_by.layer:
                 await require_layer(db, q.group_by.layer)
             rows: Sequence[Any] = (await db.execute(_query(q))).all()
