@@ -41,7 +41,7 @@ export function seriesFor(url: URL): SeriesAnswer {
       { key: 'phone', label: 'Phone', values: [2, 0] },
       { key: 'walk_in', label: 'Walk-in', values: [0, 1] },
     ])
-  if (groupBy === 'tag') return answer([{ key: 'covid-19', label: 'covid-19', values: [1, 4] }])
+  if (groupBy === 'tag') return { ...answer([{ key: 'covid-19', label: 'covid-19', values: [1, 4] }]), truncated: true }
   if (groupBy === 'department')
     return answer([
       { key: 'transportation', label: 'Transportation', values: [measure === 'on_time_rate' ? 0.5 : 48] },

@@ -87,6 +87,8 @@ describe('DashboardPage', () => {
     expect(await screen.findByRole('table', { name: 'First-contact resolution (goal 75%)' })).toBeInTheDocument()
     expect(await screen.findByRole('table', { name: 'Calls answered within the threshold, by hour of day (goal 90%)' })).toBeInTheDocument()
     expect(await screen.findByRole('table', { name: 'Campaign tags' })).toBeInTheDocument()
+    expect(within(section('Campaign tags')).getByText(/Only the largest groups are shown/)).toBeInTheDocument()
+    expect(within(section('Contacts by channel')).queryByText(/Only the largest groups/)).toBeNull()
     const asked = (measure: string) => api.calls.find((call) => call.url.searchParams.get('measure') === measure)!.url.searchParams
     expect(asked('fcr_rate').get('interval')).toBe('day')
     expect(asked('fcr_rate').has('group_by')).toBe(false)

@@ -64,7 +64,14 @@ export function SeriesChart({ spec, window, interval, zone, fileSuffix }: Props)
       title={title}
       description={t(`${texts}.description`)}
       notice={notice}
-      chart={view && <ChartCanvas config={view.config} label={t('chartLabel', { title })} />}
+      chart={
+        view && (
+          <>
+            <ChartCanvas config={view.config} label={t('chartLabel', { title })} />
+            {view.answer.truncated && <p className="muted">{t('truncated')}</p>}
+          </>
+        )
+      }
       table={
         view && (
           <SeriesTable
