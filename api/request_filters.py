@@ -26,6 +26,7 @@ UPDATED_AFTER = (
     "its last update"
 )
 OVERDUE = "Only open requests whose expected completion date has passed"
+AREA = "Only requests in one area of a boundary layer, as `<layer>:<code>` (`neighborhoods:Canton`)"
 DUE_SOON = (
     "Only open requests that are due soon (not yet overdue); with `overdue`, both. The same "
     "rule as each request's `due_soon` and `overdue`"
@@ -46,6 +47,7 @@ class RequestListQuery:
     overdue: bool
     due_soon: bool
     q: str | None
+    area: str | None
 
     @property
     def change_cursor(self) -> str | None:
@@ -72,6 +74,7 @@ class RequestListQuery:
             updated_after=_date_time("updated_after", self.updated_after),
             standing=self._standing(now, escalation),
             q=self.q,
+            area=_area(self.area),
             limit=limit,
             cursor=cursor,
             visible_department=principal.visible_department(),
@@ -92,6 +95,15 @@ def _date_time(field: str, value: str | None) -> datetime | None:
         raise ValidationFailed.single(field, "is neither a change cursor nor a date-time") from None
 
 
+def _area(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    layer, _, code = value.partition(":")
+    if not layer or not code:
+        raise ValidationFailed.single("area", "is not <layer>:<code>")
+    return layer, code
+
+
 def _csv(values: list[str] | None) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
@@ -107,6 +119,7 @@ def request_list_query(
     overdue: Annotated[bool, Query(description=OVERDUE)] = False,
     due_soon: Annotated[bool, Query(description=DUE_SOON)] = False,
     q: Annotated[str | None, Query(max_length=200)] = None,
+    area: Annotated[str | None, Query(max_length=200, description=AREA)] = None,
 ) -> RequestListQuery:
     return RequestListQuery(
         statuses=list(status or []),
@@ -119,6 +132,7 @@ def request_list_query(
         overdue=overdue,
         due_soon=due_soon,
         q=q,
+        area=area,
     )
 
 

@@ -37,6 +37,7 @@ class RequestFilter:
     updated_after: datetime | None = None
     standing: StandingFilter | None = None  # due soon, overdue, or either
     q: str | None = None
+    area: tuple[str, str] | None = None  # (layer, code): the request lies in that area
     limit: int = 50
     cursor: str | None = None
     visible_department: str | None = None
@@ -88,6 +89,9 @@ def _where(query: Select[Any], f: RequestFilter) -> Select[Any]:
         conditions.append(t.c.updated_at > f.updated_after)
     if f.standing is not None:
         conditions.append(standing_is(f.standing))
+    if f.area:
+        layer, code = f.area
+        conditions.append(t.c.areas.contains([{"layer": layer, "code": code}]))
     if f.q and f.q.strip():
         conditions.append(mentions(f.q.strip()))
     if f.cursor:

@@ -5375,6 +5375,8 @@ export interface operations {
                 /** @description Only open requests that are due soon (not yet overdue); with `overdue`, both. The same rule as each request's `due_soon` and `overdue` */
                 due_soon?: boolean;
                 q?: string | null;
+                /** @description Only requests in one area of a boundary layer, as `<layer>:<code>` (`neighborhoods:Canton`) */
+                area?: string | null;
             };
             header?: {
                 /** @description The ETag of the list you last read: 304 if unchanged */
@@ -11648,6 +11650,8 @@ export interface operations {
                 /** @description Only open requests that are due soon (not yet overdue); with `overdue`, both. The same rule as each request's `due_soon` and `overdue` */
                 due_soon?: boolean;
                 q?: string | null;
+                /** @description Only requests in one area of a boundary layer, as `<layer>:<code>` (`neighborhoods:Canton`) */
+                area?: string | null;
             };
             header?: never;
             path?: never;
@@ -11709,6 +11713,8 @@ export interface operations {
                 /** @description Only open requests that are due soon (not yet overdue); with `overdue`, both. The same rule as each request's `due_soon` and `overdue` */
                 due_soon?: boolean;
                 q?: string | null;
+                /** @description Only requests in one area of a boundary layer, as `<layer>:<code>` (`neighborhoods:Canton`) */
+                area?: string | null;
             };
             header?: never;
             path?: never;

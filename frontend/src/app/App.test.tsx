@@ -38,6 +38,23 @@ describe('App', () => {
     expect(within(nav).queryByRole('link', { name: 'New contact' })).toBeNull()
   })
 
+  it('gives the dashboard to supervisors, admins and department managers only', async () => {
+    const dashboardFor = async (who: ReturnType<typeof me>) => {
+      session.start('tok')
+      mockApi({ 'GET /api/v1/me': who, 'GET /api/v1/departments': { items: [] } })
+      const view = renderWithProviders(<App />)
+      const nav = await screen.findByRole('navigation', { name: 'Main' })
+      const link = within(nav).queryByRole('link', { name: 'Dashboard' })
+      view.unmount()
+      return link?.getAttribute('href') ?? null
+    }
+    expect(await dashboardFor(me('supervisor'))).toBe('/dashboard')
+    expect(await dashboardFor(me('admin'))).toBe('/dashboard')
+    expect(await dashboardFor({ ...me('staff'), tier: 'manager' })).toBe('/dashboard')
+    expect(await dashboardFor(me('staff'))).toBeNull()
+    expect(await dashboardFor(me('agent'))).toBeNull()
+  })
+
   it('says who is signed in with their role and department by name: a manager is no "Department staff"', async () => {
     session.start('tok')
     mockApi({

@@ -34,7 +34,7 @@ export function App() {
   if (me.isError) return <SignInPage />
   return (
     <AppShell me={me.data}>
-      <AppRoutes role={me.data.role} />
+      <AppRoutes viewer={me.data} />
     </AppShell>
   )
 }

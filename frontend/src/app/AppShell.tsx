@@ -14,7 +14,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation()
   const departmentName = useDepartmentNames()
   const role = [t(roleKey(me)), me.department && departmentName(me.department)].filter(Boolean).join(', ')
-  const routes = routesFor(me.role)
+  const routes = routesFor(me)
   const entries = routes.filter((route) => route.nav)
   const nav = (
     <nav aria-label={t('nav.label')}>

@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
-import type { Role } from '../shared/useMe'
+import type { Me, Role } from '../shared/useMe'
 
 /**
  * The route table and the navigation, in one place. Every screen is lazy-loaded so the initial
@@ -7,17 +7,23 @@ import type { Role } from '../shared/useMe'
  *
  * To add a screen: one entry here. `nav` is an i18n key of the `common` namespace
  * (src/i18n/locales/*.json); leave it out for routes that are not in the navigation
- * (e.g. a request's detail page). `roles` are the roles that see it.
+ * (e.g. a request's detail page). `roles` are the roles that see it; `staffTiers`, when given,
+ * narrows the staff among them to those tiers (department managers).
  */
 export type AppRoute = {
   path: string
   nav?: string
   roles: readonly Role[]
+  staffTiers?: readonly NonNullable<Me['tier']>[]
   page: LazyExoticComponent<ComponentType>
 }
 
+/** Who is looking: their role and, for department staff, their tier. */
+export type Viewer = Pick<Me, 'role' | 'tier'>
+
 const EVERYONE: readonly Role[] = ['admin', 'supervisor', 'agent', 'staff']
 const CONTACT_CENTRE: readonly Role[] = ['admin', 'supervisor', 'agent']
+const LEADERS: readonly Role[] = ['admin', 'supervisor', 'staff']
 
 export const ROUTES: readonly AppRoute[] = [
   { path: '/intake', nav: 'nav.intake', roles: CONTACT_CENTRE, page: lazy(() => import('../features/intake/IntakePage')) },
@@ -27,6 +33,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/knowledge/:id', roles: EVERYONE, page: lazy(() => import('../features/knowledge/ArticlePage')) },
   { path: '/residents', nav: 'nav.residents', roles: CONTACT_CENTRE, page: lazy(() => import('../features/residents/ResidentsPage')) },
   { path: '/residents/:id', roles: CONTACT_CENTRE, page: lazy(() => import('../features/residents/ResidentPage')) },
+  { path: '/dashboard', nav: 'nav.dashboard', roles: LEADERS, staffTiers: ['manager'], page: lazy(() => import('../features/dashboard/components/dashboard-page')) },
 ]
 
 /**
@@ -44,12 +51,17 @@ export function isPublicPath(pathname: string): boolean {
   return pathname === '/status' || pathname.startsWith('/status/') || pathname === '/unsubscribe' || pathname === '/report-card'
 }
 
-export function routesFor(role: Role): AppRoute[] {
-  return ROUTES.filter((route) => route.roles.includes(role))
+function sees(viewer: Viewer, route: AppRoute): boolean {
+  if (!route.roles.includes(viewer.role)) return false
+  return viewer.role !== 'staff' || !route.staffTiers || route.staffTiers.includes(viewer.tier ?? 'employee')
 }
 
-export function homeFor(role: Role): string {
-  return routesFor(role).find((route) => route.nav)?.path ?? '/'
+export function routesFor(viewer: Viewer): AppRoute[] {
+  return ROUTES.filter((route) => sees(viewer, route))
+}
+
+export function homeFor(viewer: Viewer): string {
+  return routesFor(viewer).find((route) => route.nav)?.path ?? '/'
 }
 
 export { EVERYONE }

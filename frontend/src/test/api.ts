@@ -41,11 +41,11 @@ export function mockApi(given: Record<string, Reply | Handler>) {
     const handler = handlers[key]
     const reply = typeof handler === 'function' ? await (handler as Handler)(request, url) : handler
     const full = isFull(reply) ? reply : { status: 200, body: reply }
-    const payload = full.status === 204 || full.status === 304 ? null : JSON.stringify(full.body ?? null)
-    return new Response(payload, {
-      status: full.status,
-      headers: { 'Content-Type': 'application/json', ...full.headers },
-    })
+    const headers = { 'Content-Type': 'application/json', ...full.headers }
+    // A text body (such as CSV) goes as it is; anything else as JSON.
+    const raw = typeof full.body === 'string' && !headers['Content-Type'].includes('json')
+    const payload = full.status === 204 || full.status === 304 ? null : raw ? (full.body as string) : JSON.stringify(full.body ?? null)
+    return new Response(payload, { status: full.status, headers })
   })
   vi.stubGlobal('fetch', fetchMock)
   return { calls, unhandled, fetchMock }

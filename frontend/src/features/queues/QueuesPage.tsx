@@ -10,10 +10,11 @@ import { FeedbackTable } from './FeedbackTable'
 import { NO_FILTERS, QueueFilters, type Filters } from './QueueFilters'
 import { QueueTable } from './QueueTable'
 import { PANEL_ID, QueueTabs, tabId, type Tab } from './QueueTabs'
+import { useAreaFilter } from './useAreaFilter'
 import { OPEN_STATUSES, useQueue, type QueueQuery } from './useQueue'
 import './queues.css'
 
-function queryFor(tab: Tab, filters: Filters, me: Me | undefined): QueueQuery {
+function queryFor(tab: Tab, filters: Filters, me: Me | undefined, area: string | undefined): QueueQuery {
   const statuses = filters.status === 'open' ? OPEN_STATUSES : filters.status === 'any' ? [] : [filters.status]
   return {
     department: tab === 'department' ? (me?.department ?? undefined) : undefined,
@@ -23,6 +24,7 @@ function queryFor(tab: Tab, filters: Filters, me: Me | undefined): QueueQuery {
     overdue: filters.overdueOnly || undefined,
     dueSoon: filters.dueSoonOnly || undefined,
     q: filters.text || undefined,
+    area,
   }
 }
 
@@ -46,7 +48,8 @@ export function QueuesPage() {
   const serviceName = useServiceNames()
   const departmentName = useDepartmentNames()
   const noDepartment = tab === 'department' && !!me && !me.department
-  const queue = useQueue(queryFor(tab, filters, me), !!me && !noDepartment && tab !== 'feedback')
+  const area = useAreaFilter()
+  const queue = useQueue(queryFor(tab, filters, me, area.area), !!me && !noDepartment && tab !== 'feedback')
   const now = new Date(queue.dataUpdatedAt)
   const items = useMemo(() => queue.data?.pages.flatMap((page) => page.items) ?? [], [queue.data])
   const { time } = useDates()
@@ -61,6 +64,14 @@ export function QueuesPage() {
         ) : (
           <>
             <QueueFilters filters={filters} services={services} onChange={setFilters} />
+            {area.label && (
+              <p className="banner info area-filter">
+                {t('area.shown', { area: area.label })}{' '}
+                <button type="button" className="secondary" onClick={area.clear}>
+                  {t('area.clear')}
+                </button>
+              </p>
+            )}
             {noDepartment && <p>{t('noDepartment')}</p>}
             {queue.isPending && !noDepartment && <p role="status">{t('loading')}</p>}
             {queue.isError && (

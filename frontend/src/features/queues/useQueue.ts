@@ -16,6 +16,8 @@ export type QueueQuery = {
   overdue?: boolean
   dueSoon?: boolean
   q?: string
+  /** `<layer>:<code>`: only requests in that area. */
+  area?: string
 }
 
 /** One page of the list: where it starts, what it holds, where the next starts, and its ETag. */
@@ -37,6 +39,7 @@ async function fetchPage(query: QueueQuery, cursor: string | null, previous: Que
         overdue: query.overdue || undefined,
         due_soon: query.dueSoon || undefined,
         q: query.q || undefined,
+        area: query.area,
         limit: QUEUE_PAGE,
         cursor: cursor ?? undefined,
       },
