@@ -15,26 +15,27 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 DateReader = Callable[[str], datetime | None]
 
 PATTERNS = {
-    "Y": r"(?P<Y>\d{4})",
-    "y": r"(?P<y>\d{2})",
-    "m": r"(?P<m>\d{1,2})",
-    "d": r"(?P<d>\d{1,2})",
-    "H": r"(?P<H>\d{1,2})",
-    "I": r"(?P<I>\d{1,2})",
-    "M": r"(?P<M>\d{1,2})",
-    "S": r"(?P<S>\d{1,2})",
-    "f": r"(?P<f>\d{1,6})",
-    "p": r"(?P<p>[AaPp][Mm])",
-    "z": r"(?P<z>Z|[+-]\d{2}:?\d{2})",
+    "Y": r"(\d{4})",
+    "y": r"(\d{2})",
+    "m": r"(\d{1,2})",
+    "d": r"(\d{1,2})",
+    "H": r"(\d{1,2})",
+    "I": r"(\d{1,2})",
+    "M": r"(\d{1,2})",
+    "S": r"(\d{1,2})",
+    "f": r"(\d{1,6})",
+    "p": r"([AaPp][Mm])",
+    "z": r"(Z|[+-]\d{2}:?\d{2})",
 }
 
 
 def compile_formats(formats: Sequence[str], zone: tzinfo) -> DateReader:
     """A reader trying each format in turn: an aware datetime, or None when none fits."""
     readers = [_compile(f, zone) for f in formats]
+    if len(readers) == 1:
+        return readers[0]
 
     def read(text: str) -> datetime | None:
-        text = text.strip()
         for reader in readers:
             value = reader(text)
             if value is not None:
@@ -47,13 +48,17 @@ def compile_formats(formats: Sequence[str], zone: tzinfo) -> DateReader:
 def _compile(fmt: str, zone: tzinfo) -> DateReader:
     if fmt == "iso":
         return _iso(zone)
-    pattern = _pattern(fmt)
-    return _strptime(fmt, zone) if pattern is None else _regex(re.compile(pattern), zone)
+    compiled = _pattern(fmt)
+    if compiled is None:
+        return _strptime(fmt, zone)
+    pattern, order = compiled
+    return _regex(re.compile(pattern), order, zone)
 
 
-def _pattern(fmt: str) -> str | None:
+def _pattern(fmt: str) -> tuple[str, list[str]] | None:
+    """The expression and the order of its directives; None: leave it to strptime."""
     parts: list[str] = []
-    seen: set[str] = set()
+    order: list[str] = []
     index = 0
     while index < len(fmt):
         char = fmt[index]
@@ -64,59 +69,55 @@ def _pattern(fmt: str) -> str | None:
         directive = fmt[index + 1 : index + 2]
         if directive == "%":
             parts.append("%")
-        elif directive in PATTERNS and directive not in seen:
+        elif directive in PATTERNS and directive not in order:
             parts.append(PATTERNS[directive])
-            seen.add(directive)
+            order.append(directive)
         else:
             return None
         index += 2
-    return r"\s*" + "".join(parts) + r"\s*\Z"
+    if not {"m", "d"} <= set(order) or not {"Y", "y"} & set(order):
+        return None
+    return "".join(parts), order
 
 
-def _regex(pattern: re.Pattern[str], zone: tzinfo) -> DateReader:
+def _regex(pattern: re.Pattern[str], order: list[str], zone: tzinfo) -> DateReader:
+    at = {directive: i for i, directive in enumerate(order)}
+    year, month, day = at["Y"] if "Y" in at else at["y"], at["m"], at["d"]
+    short_year = "Y" not in at
+    hour, twelve, pm = at.get("H", at.get("I")), "I" in at, at.get("p")
+    minute, second, fraction, offset = at.get("M"), at.get("S"), at.get("f"), at.get("z")
+
     def read(text: str) -> datetime | None:
-        match = pattern.match(text)
+        match = pattern.fullmatch(text) or pattern.fullmatch(text.strip())
         if match is None:
             return None
-        fields = match.groupdict()
+        g = match.groups()
         try:
+            y = int(g[year])
+            h = 0 if hour is None else int(g[hour])
+            if short_year:
+                y += 2000 if y < 69 else 1900  # strptime's rule
+            if twelve:
+                if not 1 <= h <= 12:
+                    return None
+                h = h % 12 + (12 if pm is not None and g[pm].upper() == "PM" else 0)
             return datetime(
-                _year(fields),
-                int(fields["m"]),
-                int(fields["d"]),
-                _hour(fields),
-                int(fields.get("M") or 0),
-                int(fields.get("S") or 0),
-                int((fields.get("f") or "0").ljust(6, "0")),
-                _zone(fields.get("z"), zone),
+                y,
+                int(g[month]),
+                int(g[day]),
+                h,
+                0 if minute is None else int(g[minute]),
+                0 if second is None else int(g[second]),
+                0 if fraction is None else int(g[fraction].ljust(6, "0")),
+                zone if offset is None else _zone(g[offset]),
             )
-        except (ValueError, KeyError):
+        except ValueError:
             return None
 
     return read
 
 
-def _year(fields: dict[str, str]) -> int:
-    if fields.get("Y"):
-        return int(fields["Y"])
-    short = int(fields["y"])
-    return short + (2000 if short < 69 else 1900)  # strptime's rule
-
-
-def _hour(fields: dict[str, str]) -> int:
-    twelve = fields.get("I")
-    if twelve is None:
-        return int(fields.get("H") or 0)
-    hour = int(twelve)
-    if not 1 <= hour <= 12:
-        raise ValueError("a 12-hour clock runs from 1 to 12")
-    pm = (fields.get("p") or "").upper() == "PM"
-    return hour % 12 + (12 if pm else 0)
-
-
-def _zone(offset: str | None, zone: tzinfo) -> tzinfo:
-    if offset is None:
-        return zone
+def _zone(offset: str) -> tzinfo:
     if offset == "Z":
         return UTC
     digits = offset.replace(":", "")
@@ -127,7 +128,7 @@ def _zone(offset: str | None, zone: tzinfo) -> tzinfo:
 def _strptime(fmt: str, zone: tzinfo) -> DateReader:
     def read(text: str) -> datetime | None:
         try:
-            value = datetime.strptime(text, fmt)
+            value = datetime.strptime(text.strip(), fmt)
         except ValueError:
             return None
         return value if value.tzinfo else value.replace(tzinfo=zone)
@@ -138,7 +139,7 @@ def _strptime(fmt: str, zone: tzinfo) -> DateReader:
 def _iso(zone: tzinfo) -> DateReader:
     def read(text: str) -> datetime | None:
         try:
-            value = datetime.fromisoformat(text)
+            value = datetime.fromisoformat(text.strip())
         except ValueError:
             return None
         return value if value.tzinfo else value.replace(tzinfo=zone)
