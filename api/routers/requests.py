@@ -58,6 +58,10 @@ UPDATED_AFTER = (
     "its last update"
 )
 OVERDUE = "Only open requests whose expected completion date has passed"
+EXTERNAL_ID = (
+    "Exactly this `external_id`: the id in a department's work-order system, or the source's "
+    "id of a request imported from the city's history"
+)
 
 
 def _answer(request: ServiceRequest, response: Response) -> ServiceRequestOut:
@@ -113,6 +117,7 @@ async def list_requests(
     updated_after: Annotated[str | None, Query(max_length=100, description=UPDATED_AFTER)] = None,
     overdue: Annotated[bool, Query(description=OVERDUE)] = False,
     q: Annotated[str | None, Query(max_length=200)] = None,
+    external_id: Annotated[str | None, Query(max_length=200, description=EXTERNAL_ID)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=500)] = None,
 ) -> RequestList | Response:
@@ -135,6 +140,7 @@ async def list_requests(
             updated_after=_date_time("updated_after", updated_after),
             overdue_at=container.clock.now() if overdue else None,
             q=q,
+            external_id=external_id,
             limit=limit,
             cursor=cursor,
             visible_department=principal.visible_department(),

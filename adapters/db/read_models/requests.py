@@ -36,6 +36,7 @@ class RequestFilter:
     updated_after: datetime | None = None
     overdue_at: datetime | None = None  # open and expected before this instant
     q: str | None = None
+    external_id: str | None = None  # exact: a partner's work-order number, or an import's id
     limit: int = 50
     cursor: str | None = None
     visible_department: str | None = None
@@ -89,6 +90,8 @@ def _where(query: Select[Any], f: RequestFilter) -> Select[Any]:
     if f.q and f.q.strip():
         q = f.q.strip()
         conditions.append(or_(t.c.id == q, t.c.description.ilike(f"%{_escape_like(q)}%")))
+    if f.external_id:
+        conditions.append(t.c.external_id == f.external_id.strip())
     if f.cursor:
         at, request_id = decode_cursor(f.cursor)
         conditions.append(tuple_(t.c.requested_at, t.c.id) < tuple_(at, request_id))

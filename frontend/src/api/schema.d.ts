@@ -4620,6 +4620,8 @@ export interface operations {
                 /** @description Only open requests whose expected completion date has passed */
                 overdue?: boolean;
                 q?: string | null;
+                /** @description Exactly this `external_id`: the id in a department's work-order system, or the source's id of a request imported from the city's history */
+                external_id?: string | null;
                 limit?: number;
                 cursor?: string | null;
             };
