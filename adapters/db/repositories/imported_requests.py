@@ -171,7 +171,8 @@ async def ensure_catch_all(
 
 
 async def import_catalog(db: AsyncConnection) -> ImportCatalog:
-    names = dict((await db.execute(select(departments.c.code, departments.c.name))).tuples().all())
+    result = await db.execute(select(departments.c.code, departments.c.name))
+    names: dict[str, str] = {code: name for code, name in result}
     rows = (
         await db.execute(
             select(
