@@ -20,12 +20,14 @@ from api.routers import (
     api_keys,
     articles,
     auth,
+    call_records,
     cases,
     catalog,
     jurisdictions,
     lookup,
     maps,
     media,
+    metrics,
     operations,
     privacy,
     requests,
@@ -92,6 +94,8 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         webhooks,
         media,
         site,
+        metrics,
+        call_records,
     ):
         app.include_router(module.router)
     install_open311_errors(app)
@@ -104,6 +108,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             addresses.IMPORT_PATH: addresses.IMPORT_MAX_BYTES,
             open311.PREFIX + "/requests": open311.POST_LIMIT,
             media.PHOTOS_PATH: media.UPLOAD_MAX_BYTES,
+            call_records.PATH: call_records.MAX_BYTES,
         },
         refusal=too_large,
     )

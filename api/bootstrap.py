@@ -18,9 +18,11 @@ from adapters.db.read_models.duplicates import DuplicateReadModel
 from adapters.db.read_models.jurisdictions import JurisdictionReadModel
 from adapters.db.read_models.knowledge import KnowledgeReadModel
 from adapters.db.read_models.map_reference import MapReferenceReadModel
+from adapters.db.read_models.metrics import MetricsReadModel
 from adapters.db.read_models.open311 import Open311ReadModel
 from adapters.db.read_models.requests import RequestReadModel
 from adapters.db.read_models.webhooks import WebhookReadModel
+from adapters.db.repositories.call_records import SqlCallRecords
 from adapters.db.repositories.opt_outs import SqlOptOutList
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
@@ -70,6 +72,8 @@ class Container:
     opt_out_tokens: OptOutTokens
     opt_outs: SqlOptOutList
     translating: Translating
+    metrics: MetricsReadModel
+    call_records: SqlCallRecords
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -147,4 +151,6 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         opt_out_tokens=OptOutTokens(settings.secret_key),
         opt_outs=SqlOptOutList(engine),
         translating=Translating(uow, settings.catalog_languages),
+        metrics=MetricsReadModel(engine, timedelta(seconds=settings.call_threshold_seconds)),
+        call_records=SqlCallRecords(engine),
     )

@@ -72,6 +72,7 @@ class Settings(NotificationSettings, RetentionSettings):
     outbound_max_redirects: int = Field(default=3, ge=0, le=10)
     spa_dir: str = "frontend/dist"
     languages: str = "en,es"  # the catalog's own language first, then its translations
+    call_threshold_seconds: float = Field(default=25.0, gt=0, le=3600)  # service level
 
     @field_validator("languages")
     @classmethod

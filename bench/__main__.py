@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from bench import geocoder, knowledge, resolve
+from bench import geocoder, knowledge, leaders, resolve
 from bench.load import Result, run
 from bench.server import api_process, bench_database, postgres
 
@@ -143,6 +143,7 @@ def main() -> int:
     extra = {**resolve.measure(), **geocoder.measure()}
     with postgres() as server:
         extra.update(asyncio.run(knowledge.measure(server)))
+        extra.update(leaders.measure(server))  # BENCH_SCALE=small|tiny: a smaller history
         with bench_database(server) as url, api_process(url) as base:
             results = asyncio.run(scenarios(base, args.count, args.concurrency))
             extra.update(asyncio.run(http_figures(base)))

@@ -420,6 +420,7 @@ rate_limits = Table(
 )
 from adapters.db import tables_history as _tables_history  # noqa: E402,F401
 from adapters.db import tables_idempotency_media as _tables_idempotency_media  # noqa: E402,F401
+from adapters.db import tables_metrics as _tables_metrics  # noqa: E402,F401
 from adapters.db import tables_notifications as _tables_notifications  # noqa: E402,F401
 from adapters.db import tables_open311 as _tables_open311  # noqa: E402,F401
 from adapters.db import tables_outbox as _tables_outbox  # noqa: E402,F401

@@ -1544,6 +1544,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Metrics Summary
+         * @description Contacts, requests and calls in `[from, to)`, counted live (exact after any write).
+         *
+         *     Contacts count at their start (or creation), requests when they came in and when they
+         *     closed; the backlog is what was open at the end of the window (or now); calls count when
+         *     they were offered. Complaints and praise count for the department they name.
+         */
+        get: operations["get_metrics_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Contact Series
+         * @description Contacts per bucket. `measure`: count, fcr_rate, average_handle_seconds. `group_by`:
+         *     channel, type, department, service, agent, tag, area:<layer>. A contact counts once in
+         *     each tag, department, service or area it is about (its own, or its requests').
+         */
+        get: operations["get_contact_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Request Series
+         * @description Requests opened (when they came in) or closed (when they closed) per bucket.
+         *     `group_by`: channel, service, department, status, area:<layer>.
+         */
+        get: operations["get_request_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Sla Series
+         * @description Over requests closed in each bucket: `on_time_rate` (closed by their expected date,
+         *     of those with one), `hours_to_close_p50` or `_p90`. `group_by`: department, service.
+         */
+        get: operations["get_sla_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Call Series
+         * @description The phone system's calls, by when they were offered. `measure`:
+         *     answered_within_threshold_rate (of calls answered), offered, answered, abandoned,
+         *     abandonment_rate, average_speed_of_answer_s, and through the contacts logged for the
+         *     calls (`call_id`) fcr_rate and average_handle_seconds. `group_by`: queue, agent,
+         *     hour_of_day (0-23 in the city's zone, for peak against off-peak). Supervisors and
+         *     admins only.
+         */
+        get: operations["get_call_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/top-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Top Issues
+         * @description The most requested services of each area of a layer in the window, with their count
+         *     in the period of the same length just before. A request's area is the one it was
+         *     resolved to when it came in.
+         */
+        get: operations["get_top_issues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/open-by-area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Open By Area
+         * @description Requests open now in each area of a layer, for the map (its shapes:
+         *     GET /api/v1/jurisdictions/layers/{layer}.geojson?simplify=).
+         */
+        get: operations["get_open_by_area"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Call Records
+         * @description Supervisors and admins load call records (up to 20 MiB; larger files with
+         *     `frontdoor import-calls FILE`). Bad rows are reported with their line numbers and the
+         *     others kept; a call id already stored is left as it was, so a re-import adds nothing.
+         */
+        post: operations["import_call_records"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1705,10 +1883,31 @@ export interface components {
             /** Revoked At */
             revoked_at: string | null;
         };
+        /** AreaIssuesOut */
+        AreaIssuesOut: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Issues
+             * @description The most requested services, most first
+             */
+            issues: components["schemas"]["IssueOut"][];
+        };
         /** AreaList */
         AreaList: {
             /** Items */
             items: components["schemas"]["AreaOut"][];
+        };
+        /** AreaOpenOut */
+        AreaOpenOut: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Open */
+            open: number;
         };
         /** AreaOut */
         AreaOut: {
@@ -2019,6 +2218,16 @@ export interface components {
          * @enum {string}
          */
         Audience: "public" | "internal";
+        /** BadRowOut */
+        BadRowOut: {
+            /**
+             * Line
+             * @description The row's line in the file (the header is line 1)
+             */
+            line: number;
+            /** Reason */
+            reason: string;
+        };
         /** BatchResolveIn */
         BatchResolveIn: {
             /** Points */
@@ -2045,6 +2254,62 @@ export interface components {
             file: string;
             /** @default public */
             visibility?: components["schemas"]["Visibility"];
+        };
+        /** CallImportOut */
+        CallImportOut: {
+            /**
+             * Received
+             * @description Data rows in the file
+             */
+            received: number;
+            /**
+             * Inserted
+             * @description Calls stored now
+             */
+            inserted: number;
+            /**
+             * Unchanged
+             * @description Calls already stored (kept as they were)
+             */
+            unchanged: number;
+            /**
+             * Rejected
+             * @description Bad rows, not stored
+             */
+            rejected: number;
+            /**
+             * Errors
+             * @description The bad rows (the first 1,000)
+             */
+            errors: components["schemas"]["BadRowOut"][];
+        };
+        /** CallsOut */
+        CallsOut: {
+            /** Offered */
+            offered: number;
+            /** Answered */
+            answered: number;
+            /** Abandoned */
+            abandoned: number;
+            /** Answered Within Threshold */
+            answered_within_threshold: number;
+            /**
+             * Answered Within Threshold Rate
+             * @description Calls answered within the threshold, out of calls answered. A fraction from 0 to 1; null when there is nothing to divide
+             */
+            answered_within_threshold_rate: number | null;
+            /**
+             * Threshold Seconds
+             * @description FRONTDOOR_CALL_THRESHOLD_SECONDS (25)
+             */
+            threshold_seconds: number;
+            /** Average Speed Of Answer S */
+            average_speed_of_answer_s: number | null;
+            /**
+             * Abandonment Rate
+             * @description Abandoned out of offered. A fraction from 0 to 1; null when there is nothing to divide
+             */
+            abandonment_rate: number | null;
         };
         /** CaseCreate */
         CaseCreate: {
@@ -2221,6 +2486,39 @@ export interface components {
          * @enum {string}
          */
         ContactPreference: "email" | "sms" | "none";
+        /** ContactsOut */
+        ContactsOut: {
+            /** Total */
+            total: number;
+            /**
+             * By Channel
+             * @description Contacts per channel (only those seen)
+             */
+            by_channel: {
+                [key: string]: number;
+            };
+            /** By Type */
+            by_type: {
+                [key: string]: number;
+            };
+            /**
+             * First Contact Resolution Rate
+             * @description Contacts resolved on first contact out of all contacts. A fraction from 0 to 1; null when there is nothing to divide
+             */
+            first_contact_resolution_rate: number | null;
+            /**
+             * Referrals By Target
+             * @description Referrals to 911, 211, external
+             */
+            referrals_by_target: {
+                [key: string]: number;
+            };
+            /**
+             * Average Handle Seconds
+             * @description Mean of ended_at - started_at over contacts with both
+             */
+            average_handle_seconds: number | null;
+        };
         /**
          * Datatype
          * @enum {string}
@@ -2400,6 +2698,13 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** HoursToCloseOut */
+        HoursToCloseOut: {
+            /** P50 */
+            p50: number | null;
+            /** P90 */
+            p90: number | null;
+        };
         /** ImportResult */
         ImportResult: {
             /** Layer */
@@ -2410,6 +2715,33 @@ export interface components {
             replaced: number;
             /** Repaired */
             repaired: number;
+        };
+        /**
+         * Interval
+         * @enum {string}
+         */
+        Interval: "hour" | "day" | "week" | "month" | "total";
+        /** IssueOut */
+        IssueOut: {
+            /** Service Code */
+            service_code: string;
+            /** Service Name */
+            service_name: string;
+            /**
+             * Count
+             * @description Requests in the window
+             */
+            count: number;
+            /**
+             * Previous Count
+             * @description Requests in the period of the same length before
+             */
+            previous_count: number;
+            /**
+             * Change
+             * @description count - previous_count
+             */
+            change: number;
         };
         /**
          * KeyRole
@@ -2465,6 +2797,21 @@ export interface components {
          * @enum {string}
          */
         LayerRole: "served" | "refer" | "info";
+        /** LineOut */
+        LineOut: {
+            /**
+             * Key
+             * @description The group's code (channel, department, tag, hour 0-23...)
+             */
+            key: string;
+            /** Label */
+            label: string;
+            /**
+             * Values
+             * @description One per bucket: counts (0 when none), or rates and averages (null)
+             */
+            values: (number | null)[];
+        };
         /**
          * LinkedRequestOut
          * @description A linked request and its reporter, who follows the request it was merged into.
@@ -2568,6 +2915,21 @@ export interface components {
             language: string;
             /** Name */
             name: string;
+        };
+        /** OpenByAreaOut */
+        OpenByAreaOut: {
+            /** Layer */
+            layer: string;
+            /**
+             * Areas
+             * @description Every area of the layer; join on `code` with GET /api/v1/jurisdictions/layers/{layer}.geojson for the map
+             */
+            areas: components["schemas"]["AreaOpenOut"][];
+            /**
+             * Outside
+             * @description Open requests in none of the layer's areas
+             */
+            outside: number;
         };
         /**
          * OptOutSource
@@ -2800,6 +3162,36 @@ export interface components {
             /** Expected Datetime */
             expected_datetime: string | null;
         };
+        /** RequestsOut */
+        RequestsOut: {
+            /**
+             * Opened
+             * @description Requests that came in during the window
+             */
+            opened: number;
+            /**
+             * Closed
+             * @description Requests closed during the window
+             */
+            closed: number;
+            /**
+             * Backlog
+             * @description Open at the end of the window (or now)
+             */
+            backlog: number;
+            /**
+             * Overdue
+             * @description Of the backlog, past their expected date
+             */
+            overdue: number;
+            /**
+             * Sla On Time Rate
+             * @description Closed by their expected date, out of those closed with one. A fraction from 0 to 1; null when there is nothing to divide
+             */
+            sla_on_time_rate: number | null;
+            /** @description Percentiles (continuous) of the hours to close, over requests closed */
+            hours_to_close: components["schemas"]["HoursToCloseOut"];
+        };
         /** ResidentHistoryOut */
         ResidentHistoryOut: {
             /**
@@ -2966,6 +3358,41 @@ export interface components {
             description?: string;
             /** Id */
             id: number;
+        };
+        /** SeriesOut */
+        SeriesOut: {
+            /**
+             * From
+             * Format: date-time
+             * @description Start of the window (included)
+             */
+            from: string;
+            /**
+             * To
+             * Format: date-time
+             * @description End of the window (excluded)
+             */
+            to: string;
+            /** Interval */
+            interval: string;
+            /** Group By */
+            group_by: string | null;
+            /** Measure */
+            measure: string;
+            /** Time Zone */
+            time_zone: string;
+            /**
+             * Buckets
+             * @description Each bucket's start in the city's local time with its offset (a day across a daylight-saving change lasts 23 or 25 hours)
+             */
+            buckets: string[];
+            /** Series */
+            series: components["schemas"]["LineOut"][];
+            /**
+             * Truncated
+             * @description More groups than `limit`: the heaviest were kept
+             */
+            truncated: boolean;
         };
         /** ServiceCreate */
         ServiceCreate: {
@@ -3352,6 +3779,35 @@ export interface components {
             /** Items */
             items: components["schemas"]["ArticleItem"][];
         };
+        /** SummaryOut */
+        SummaryOut: {
+            /**
+             * From
+             * Format: date-time
+             * @description Start of the window (included)
+             */
+            from: string;
+            /**
+             * To
+             * Format: date-time
+             * @description End of the window (excluded)
+             */
+            to: string;
+            /**
+             * Department
+             * @description The department the figures cover; null: all
+             */
+            department: string | null;
+            /**
+             * Time Zone
+             * @description The city's zone, of `from` and `to` and of day buckets
+             */
+            time_zone: string;
+            contacts: components["schemas"]["ContactsOut"];
+            requests: components["schemas"]["RequestsOut"];
+            /** @description The phone system's calls; null for one department's figures (calls belong to the contact center) */
+            calls: components["schemas"]["CallsOut"] | null;
+        };
         /**
          * TermKind
          * @enum {string}
@@ -3393,6 +3849,35 @@ export interface components {
             token_type?: string;
             /** Expires In */
             expires_in: number;
+        };
+        /** TopIssuesOut */
+        TopIssuesOut: {
+            /**
+             * From
+             * Format: date-time
+             * @description Start of the window (included)
+             */
+            from: string;
+            /**
+             * To
+             * Format: date-time
+             * @description End of the window (excluded)
+             */
+            to: string;
+            /** Layer */
+            layer: string;
+            /**
+             * Previous From
+             * Format: date-time
+             */
+            previous_from: string;
+            /**
+             * Previous To
+             * Format: date-time
+             */
+            previous_to: string;
+            /** Areas */
+            areas: components["schemas"]["AreaIssuesOut"][];
         };
         /** TransitionIn */
         TransitionIn: {
@@ -10366,6 +10851,517 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SiteOut"];
+                };
+            };
+        };
+    };
+    get_metrics_summary: {
+        parameters: {
+            query?: {
+                /** @description Start, included; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: 30 days before `to` */
+                from?: string | null;
+                /** @description End, excluded; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: now */
+                to?: string | null;
+                /** @description Only this department (a manager's own is forced) */
+                department?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryOut"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_contact_series: {
+        parameters: {
+            query?: {
+                type?: string[] | null;
+                tag?: string[] | null;
+                /** @description Start, included; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: 30 days before `to` */
+                from?: string | null;
+                /** @description End, excluded; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: now */
+                to?: string | null;
+                interval?: components["schemas"]["Interval"];
+                /** @description What each series is; none: one series */
+                group_by?: string | null;
+                /** @description Default: the first */
+                measure?: string | null;
+                /** @description Only this department (a manager's own is forced) */
+                department?: string | null;
+                service_code?: string[] | null;
+                channel?: string[] | null;
+                /** @description At most this many series */
+                limit?: number;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With `Accept: text/csv` (or `format=csv`): `bucket,key,label,value` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesOut"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_request_series: {
+        parameters: {
+            query?: {
+                /** @description Start, included; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: 30 days before `to` */
+                from?: string | null;
+                /** @description End, excluded; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: now */
+                to?: string | null;
+                interval?: components["schemas"]["Interval"];
+                /** @description What each series is; none: one series */
+                group_by?: string | null;
+                /** @description Default: the first */
+                measure?: string | null;
+                /** @description Only this department (a manager's own is forced) */
+                department?: string | null;
+                service_code?: string[] | null;
+                channel?: string[] | null;
+                /** @description At most this many series */
+                limit?: number;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With `Accept: text/csv` (or `format=csv`): `bucket,key,label,value` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesOut"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_sla_series: {
+        parameters: {
+            query?: {
+                /** @description Start, included; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: 30 days before `to` */
+                from?: string | null;
+                /** @description End, excluded; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: now */
+                to?: string | null;
+                interval?: components["schemas"]["Interval"];
+                /** @description What each series is; none: one series */
+                group_by?: string | null;
+                /** @description Default: the first */
+                measure?: string | null;
+                /** @description Only this department (a manager's own is forced) */
+                department?: string | null;
+                service_code?: string[] | null;
+                channel?: string[] | null;
+                /** @description At most this many series */
+                limit?: number;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With `Accept: text/csv` (or `format=csv`): `bucket,key,label,value` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesOut"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_call_series: {
+        parameters: {
+            query?: {
+                queue?: string[] | null;
+                /** @description Start, included; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: 30 days before `to` */
+                from?: string | null;
+                /** @description End, excluded; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: now */
+                to?: string | null;
+                interval?: components["schemas"]["Interval"];
+                /** @description What each series is; none: one series */
+                group_by?: string | null;
+                /** @description Default: the first */
+                measure?: string | null;
+                /** @description Only this department (a manager's own is forced) */
+                department?: string | null;
+                service_code?: string[] | null;
+                channel?: string[] | null;
+                /** @description At most this many series */
+                limit?: number;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With `Accept: text/csv` (or `format=csv`): `bucket,key,label,value` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesOut"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_top_issues: {
+        parameters: {
+            query: {
+                /** @description An info layer's slug (council-districts) */
+                layer: string;
+                /** @description Services per area */
+                limit?: number;
+                /** @description Start, included; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: 30 days before `to` */
+                from?: string | null;
+                /** @description End, excluded; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: now */
+                to?: string | null;
+                /** @description Only this department (a manager's own is forced) */
+                department?: string | null;
+                service_code?: string[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopIssuesOut"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_open_by_area: {
+        parameters: {
+            query: {
+                /** @description An info layer's slug (council-districts) */
+                layer: string;
+                /** @description Only this department (a manager's own is forced) */
+                department?: string | null;
+                service_code?: string[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenByAreaOut"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_call_records: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A header line `call_id,queue,offered_at,answered_at,abandoned_at,ended_at,agent`, then one call a line; times in RFC 3339 with an offset; each call has `answered_at` or `abandoned_at` */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallImportOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
