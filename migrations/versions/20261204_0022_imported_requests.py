@@ -1,7 +1,7 @@
 """imported requests: where each request imported from a city's history came from
 
 Revision ID: 20261204_0022
-Revises: 20261204_0017
+Revises: 20261204_0021
 Create Date: 2026-12-04 23:00:00
 
 `frontdoor import-requests` loads a city's open-data 311 export. Each imported request keeps
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "20261204_0022"
-down_revision: str | None = "20261204_0017"
+down_revision: str | None = "20261204_0021"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
