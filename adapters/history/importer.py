@@ -8,9 +8,9 @@ transaction: an interrupted import leaves whole batches, and running it again co
 
 import asyncio
 import time
-from datetime import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
