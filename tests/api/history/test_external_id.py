@@ -43,3 +43,20 @@ async def test_an_overlong_external_id_is_refused(
     answer = await client.get("/api/v1/requests", params={"external_id": "x" * 201}, headers=agent)
     assert answer.status_code == 422
     assert answer.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_an_imported_request_reads_like_any_other(
+    seeded: AsyncEngine, client: httpx.AsyncClient, agent: dict[str, str]
+) -> None:
+    """No reporter, no timeline entries: the page, its timeline and Open311 still answer."""
+    await import_requests(seeded, SAMPLE, load_mapping("baltimore"))
+    found = await client.get("/api/v1/requests", params={"external_id": DIRTY_ALLEY}, headers=agent)
+    request_id = found.json()["items"][0]["id"]
+
+    page = await client.get(f"/api/v1/requests/{request_id}", headers=agent)
+    timeline = await client.get(f"/api/v1/requests/{request_id}/timeline", headers=agent)
+    public = await client.get(f"/open311/v2/requests/{request_id}.json")
+
+    assert page.status_code == timeline.status_code == public.status_code == 200
+    assert page.json()["status"] == "closed" and page.json()["close_reason"] == "resolved"
+    assert public.json()[0]["status"] == "closed"

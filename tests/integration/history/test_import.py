@@ -237,3 +237,29 @@ def test_the_command_refuses_an_unknown_mapping_or_a_missing_file(
     monkeypatch.delenv("FRONTDOOR_DATABASE_URL", raising=False)
     assert frontdoor(["import-requests", str(BALTIMORE), "--mapping", "boston"]) == 2
     assert "set DATABASE_URL" in capsys.readouterr().err
+
+
+async def test_routing_rules_place_rows_as_they_place_new_requests(
+    seeded_with_layers: AsyncEngine,
+) -> None:
+    """A rule sends dirty alleys inside the city to Transportation; without a point a row
+    keeps its service's department."""
+    async with seeded_with_layers.begin() as db:
+        await db.execute(
+            text(
+                "INSERT INTO routing_rules (priority, service_code, layer_slug, department_code)"
+                " VALUES (1, 'sw-dirty-alley', 'baltimore-city', 'transportation')"
+            )
+        )
+    await import_requests(seeded_with_layers, BALTIMORE, load_mapping("baltimore"))
+    async with seeded_with_layers.connect() as db:
+        placed = await db.execute(
+            text(
+                'SELECT lat IS NOT NULL AND areas @> \'[{"layer": "baltimore-city"}]\','
+                " department_code, count(*) FROM service_requests"
+                " WHERE service_code = 'sw-dirty-alley' GROUP BY 1, 2"
+            )
+        )
+        counts = {(in_city, department): n for in_city, department, n in placed}
+    assert set(counts) == {(True, "transportation"), (False, "solid-waste")}
+    assert counts[True, "transportation"] > 100
