@@ -3,8 +3,9 @@
 DATABASE_URL says where (a database migrated by `make run` or `python -m api`). MAPPING is
 a mapping file or the name of one that ships (`baltimore`, `boston`). Each bad row is
 reported on stderr with its line number and reason, and the rest goes on; a second run of
-the same file adds nothing. Exit status 0 when the file was read to the end, 2 when the
-mapping or the file cannot be used.
+the same file adds nothing. Exit status 0 when the file was read to the end (bad rows
+included), 1 when the database failed, 2 when the mapping or the file cannot be used, 130
+when interrupted (every batch is whole: run it again to finish).
 """
 
 import argparse
@@ -13,6 +14,9 @@ import os
 import sys
 from pathlib import Path
 from typing import TextIO
+
+import asyncpg
+from sqlalchemy.exc import DBAPIError
 
 from adapters.db.engine import make_engine
 from adapters.history.importer import BATCH_ROWS, import_requests
@@ -37,7 +41,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.add_argument(
         "--mapping", required=True, help=f"a mapping file (JSON), or a shipped one: {names}"
     )
-    parser.add_argument("--batch-rows", type=int, default=BATCH_ROWS, help="rows per transaction")
+    parser.add_argument(
+        "--batch-rows", type=_positive, default=BATCH_ROWS, help="rows per transaction"
+    )
     parser.set_defaults(run=run)
 
 
@@ -55,8 +61,21 @@ def run(args: argparse.Namespace) -> int:
     except MappingInvalid as invalid:
         print("import refused:", *invalid.problems, sep="\n  ", file=sys.stderr)
         return 2
+    except (OSError, asyncpg.PostgresError, DBAPIError) as failure:
+        print(f"import failed: {failure}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted: whole batches are in; run it again to finish", file=sys.stderr)
+        return 130
     report(summary)
     return 0
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 async def run_import(

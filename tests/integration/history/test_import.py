@@ -233,6 +233,10 @@ def test_the_command_refuses_an_unknown_mapping_or_a_missing_file(
     assert "no mapping file 'atlantis' (shipped: baltimore, boston)" in capsys.readouterr().err
     assert frontdoor(["import-requests", str(tmp_path / "none.csv"), "--mapping", "boston"]) == 2
     assert "no such file" in capsys.readouterr().err
+    missing = database_url.rsplit("/", 1)[0] + "/frontdoor_no_such_database"
+    monkeypatch.setenv("DATABASE_URL", missing)
+    assert frontdoor(["import-requests", str(BALTIMORE), "--mapping", "baltimore"]) == 1
+    assert "import failed: " in capsys.readouterr().err
     monkeypatch.delenv("DATABASE_URL")
     monkeypatch.delenv("FRONTDOOR_DATABASE_URL", raising=False)
     assert frontdoor(["import-requests", str(BALTIMORE), "--mapping", "boston"]) == 2
