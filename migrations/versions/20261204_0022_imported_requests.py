@@ -36,7 +36,10 @@ def upgrade() -> None:
         sa.Column("request_id", sa.Text(), nullable=False),
         sa.Column("source_type", sa.Text(), server_default="", nullable=False),
         sa.Column(
-            "imported_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
+            "imported_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("now()"),
+            nullable=False,
         ),
         sa.PrimaryKeyConstraint("source", "source_id", name=op.f("pk_imported_requests")),
     )
