@@ -110,7 +110,7 @@ def prepared_batches(
     batch, requests = Batch(), []
     for line, fields in source.rows:
         batch.read += 1
-        translated = translator.translate(fields, line)
+        translated = fields if isinstance(fields, BadRow) else translator.translate(fields, line)
         if isinstance(translated, BadRow):
             batch.bad.append(translated)
         else:

@@ -140,6 +140,18 @@ async def test_bad_rows_are_reported_with_their_line_and_the_rest_goes_in(
     )
 
 
+async def test_a_row_the_csv_reader_refuses_is_bad_and_reading_goes_on(
+    seeded_with_layers: AsyncEngine, tmp_path: Path
+) -> None:
+    header, sample = read_sample_header()
+    huge = list(sample[1])
+    huge[header.index("Address")] = "x" * 200_000  # over the csv module's field limit
+    path = write_csv(tmp_path / "huge.csv", [sample[0], huge, sample[2]])
+    summary = await import_requests(seeded_with_layers, path, load_mapping("baltimore"))
+    assert summary.bad == [BadRow(3, "is not valid CSV (field larger than field limit (131072))")]
+    assert (summary.read, summary.imported) == (3, 2)
+
+
 async def test_a_batch_that_fails_leaves_nothing_behind(seeded_with_layers: AsyncEngine) -> None:
     """Two rows with one id in a batch break the provenance key: the whole batch goes."""
     import asyncpg
