@@ -56,8 +56,9 @@ class AreaIndex:
             )
         else:
             point_indexes, area_indexes = self._tree.query(geometries, predicate="intersects")
-        for point_index, area_index in sorted(
-            zip(point_indexes.tolist(), area_indexes.tolist(), strict=True)
+        order = np.lexsort((area_indexes, point_indexes))  # by point, then area
+        for point_index, area_index in zip(
+            point_indexes[order].tolist(), area_indexes[order].tolist(), strict=True
         ):
             results[point_index].append(self._hits[area_index])
         return results
