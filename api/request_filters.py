@@ -26,6 +26,10 @@ UPDATED_AFTER = (
     "its last update"
 )
 OVERDUE = "Only open requests whose expected completion date has passed"
+EXTERNAL_ID = (
+    "Exactly this `external_id`: the id in a department's work-order system, or the source's "
+    "id of a request imported from the city's history"
+)
 AREA = "Only requests in one area of a boundary layer, as `<layer>:<code>` (`neighborhoods:Canton`)"
 DUE_SOON = (
     "Only open requests that are due soon (not yet overdue); with `overdue`, both. The same "
@@ -48,6 +52,7 @@ class RequestListQuery:
     due_soon: bool
     q: str | None
     area: str | None
+    external_id: str | None
 
     @property
     def change_cursor(self) -> str | None:
@@ -75,6 +80,7 @@ class RequestListQuery:
             standing=self._standing(now, escalation),
             q=self.q,
             area=_area(self.area),
+            external_id=self.external_id,
             limit=limit,
             cursor=cursor,
             visible_department=principal.visible_department(),
@@ -120,6 +126,7 @@ def request_list_query(
     due_soon: Annotated[bool, Query(description=DUE_SOON)] = False,
     q: Annotated[str | None, Query(max_length=200)] = None,
     area: Annotated[str | None, Query(max_length=200, description=AREA)] = None,
+    external_id: Annotated[str | None, Query(max_length=200, description=EXTERNAL_ID)] = None,
 ) -> RequestListQuery:
     return RequestListQuery(
         statuses=list(status or []),
@@ -133,6 +140,7 @@ def request_list_query(
         due_soon=due_soon,
         q=q,
         area=area,
+        external_id=external_id,
     )
 
 

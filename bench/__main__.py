@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from bench import geocoder, knowledge, leaders, resolve
+from bench import geocoder, history, knowledge, leaders, resolve
 from bench.load import Result, run
 from bench.server import api_process, bench_database, postgres
 
@@ -144,6 +144,7 @@ def main() -> int:
     with postgres() as server:
         extra.update(asyncio.run(knowledge.measure(server)))
         extra.update(leaders.measure(server))  # BENCH_SCALE=small|tiny: a smaller history
+        extra.update(history.measure(server))  # import_rows_per_s, same BENCH_SCALE
         with bench_database(server) as url, api_process(url) as base:
             results = asyncio.run(scenarios(base, args.count, args.concurrency))
             extra.update(asyncio.run(http_figures(base)))

@@ -419,6 +419,7 @@ rate_limits = Table(
     Column("hits", Integer, nullable=False),
     Index("ix_rate_limits_window_start", "window_start"),
 )
+from adapters.db import tables_history as _tables_history  # noqa: E402,F401
 from adapters.db import tables_idempotency_media as _tables_idempotency_media  # noqa: E402,F401
 from adapters.db import tables_metrics as _tables_metrics  # noqa: E402,F401
 from adapters.db import tables_notifications as _tables_notifications  # noqa: E402,F401

@@ -38,6 +38,7 @@ class RequestFilter:
     standing: StandingFilter | None = None  # due soon, overdue, or either
     q: str | None = None
     area: tuple[str, str] | None = None  # (layer, code): the request lies in that area
+    external_id: str | None = None  # exact: a partner's work-order number, or an import's id
     limit: int = 50
     cursor: str | None = None
     visible_department: str | None = None
@@ -94,6 +95,8 @@ def _where(query: Select[Any], f: RequestFilter) -> Select[Any]:
         conditions.append(t.c.areas.contains([{"layer": layer, "code": code}]))
     if f.q and f.q.strip():
         conditions.append(mentions(f.q.strip()))
+    if f.external_id:
+        conditions.append(t.c.external_id == f.external_id.strip())
     if f.cursor:
         at, request_id = decode_cursor(f.cursor)
         conditions.append(tuple_(t.c.requested_at, t.c.id) < tuple_(at, request_id))

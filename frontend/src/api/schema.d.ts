@@ -5377,6 +5377,8 @@ export interface operations {
                 q?: string | null;
                 /** @description Only requests in one area of a boundary layer, as `<layer>:<code>` (`neighborhoods:Canton`) */
                 area?: string | null;
+                /** @description Exactly this `external_id`: the id in a department's work-order system, or the source's id of a request imported from the city's history */
+                external_id?: string | null;
             };
             header?: {
                 /** @description The ETag of the list you last read: 304 if unchanged */
@@ -11652,6 +11654,8 @@ export interface operations {
                 q?: string | null;
                 /** @description Only requests in one area of a boundary layer, as `<layer>:<code>` (`neighborhoods:Canton`) */
                 area?: string | null;
+                /** @description Exactly this `external_id`: the id in a department's work-order system, or the source's id of a request imported from the city's history */
+                external_id?: string | null;
             };
             header?: never;
             path?: never;
@@ -11715,6 +11719,8 @@ export interface operations {
                 q?: string | null;
                 /** @description Only requests in one area of a boundary layer, as `<layer>:<code>` (`neighborhoods:Canton`) */
                 area?: string | null;
+                /** @description Exactly this `external_id`: the id in a department's work-order system, or the source's id of a request imported from the city's history */
+                external_id?: string | null;
             };
             header?: never;
             path?: never;

@@ -11,7 +11,7 @@ import pytest
 from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from adapters.geo.index import AreaIndex, IndexedArea
+from adapters.geo.index import BULK_POINTS, AreaIndex, IndexedArea
 from domain.jurisdictions.model import AreaHit, AreaRef, LayerRole
 from domain.jurisdictions.resolver import ServiceFacts, resolve
 
@@ -147,3 +147,17 @@ def test_hits_at_many_equals_hits_at_point_by_point_and_keeps_the_order(
     assert sum(1 for hits in batch if len(hits) > 1) > 0
     assert sum(1 for hits in batch if not hits) > 0
     assert index.hits_at_many([]) == []
+
+
+def test_small_and_bulk_batches_find_the_same_areas(index: AreaIndex) -> None:
+    """Below BULK_POINTS the points query the area tree; from it on, the areas query a tree
+    of the points: both answer the same."""
+    rng = random.Random(312)
+    points = [(rng.uniform(-1, 15), rng.uniform(-1, 42)) for _ in range(BULK_POINTS * 2)]
+    points += [(0.5, 1.0), (1.0, 1.0), (11.2, 11.2), (12.0, 12.0)]
+    small = [
+        hits
+        for start in range(0, len(points), 10)
+        for hits in index.hits_at_many(points[start : start + 10])
+    ]
+    assert index.hits_at_many(points) == small
