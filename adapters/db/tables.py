@@ -425,5 +425,4 @@ from adapters.db import tables_metrics as _tables_metrics  # noqa: E402,F401
 from adapters.db import tables_notifications as _tables_notifications  # noqa: E402,F401
 from adapters.db import tables_open311 as _tables_open311  # noqa: E402,F401
 from adapters.db import tables_outbox as _tables_outbox  # noqa: E402,F401
-from adapters.db import tables_search as _tables_search  # noqa: E402,F401
 from adapters.db import tables_translations as _tables_translations  # noqa: E402,F401

@@ -28,6 +28,7 @@ from adapters.history.source import SourceFile, open_source
 from domain.history.mapping import Mapping
 from domain.history.rows import BadRow, ImportedRequest, RowTranslator
 from domain.history.summary import ImportSummary
+from domain.requests.search_words import search_words
 
 BATCH_ROWS = 50_000
 FIRST_BATCH_ROWS = 5_000  # then twice as many each time up to BATCH_ROWS: writing starts soon
@@ -163,4 +164,5 @@ def _record(r: ImportedRequest, department: str, areas: str) -> tuple[Any, ...]:
         r.lat,
         r.long,
         areas,
+        search_words(r.external_id, r.description, r.address),
     )

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.migrate import alembic_config, downgrade, upgrade
 from adapters.db.tables import metadata
+from adapters.db.tables_search import mapped
 from tests.database import asyncpg_url, fresh_database
 
 ALEMBIC = ("alembic_version", "alembic_version_pkc")
@@ -194,7 +195,9 @@ def _differences(connection: Connection) -> list[Any]:
         opts={
             "compare_type": True,
             "compare_server_default": True,
-            "include_name": lambda name, kind, _: kind != "table" or not_pgqueuer(name or ""),
+            "include_name": lambda name, kind, _: (
+                (kind != "table" or not_pgqueuer(name or "")) and mapped(name, kind)
+            ),
         },
     )
     return list(compare_metadata(context, metadata))

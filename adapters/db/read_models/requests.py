@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.db.read_models.request_standing import StandingFilter, standing_is
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables import request_timeline, service_requests
-from adapters.db.tables_search import REQUEST_WORDS
+from adapters.db.tables_search import REQUEST_DOCUMENT
 from domain.requests.model import (
     Actor,
     EntryKind,
@@ -66,8 +66,9 @@ def decode_cursor(cursor: str) -> tuple[datetime, str]:
 
 def mentions(q: str) -> ColumnElement[bool]:
     """Every word of `q` in the request's reference, external id, description, address or
-    address hint (migration 0016 says how words are cut): one look-up in the GIN index."""
-    return REQUEST_WORDS.op("@@", return_type=Boolean)(func.frontdoor_search_query(q))
+    address hint (migration 0016 says how words are cut, 0024 where they are kept): one
+    look-up in the GIN index."""
+    return REQUEST_DOCUMENT.op("@@", return_type=Boolean)(func.frontdoor_search_query(q))
 
 
 def _where(query: Select[Any], f: RequestFilter) -> Select[Any]:

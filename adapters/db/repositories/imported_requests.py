@@ -7,7 +7,10 @@ statement inside one transaction, so a batch is either wholly imported or not at
 - the others become requests, numbered like the app numbers them (`YY-NNNNNNNN` from
   `request_number_seq`, YY the year of creation in UTC), with the service's SLA, and their
   provenance rows.
-The staging table is unlogged by nature (temporary) and emptied at each commit.
+The staging table is unlogged by nature (temporary) and emptied at each commit. The importer
+sends each row's search words (domain/requests/search_words.py) and the statement adds the
+reference's, so the database does not compute them (migration 0024); a row whose text is not
+plain ASCII once folded comes without them (NULL), and the index computes its words.
 """
 
 from collections.abc import Sequence
@@ -43,6 +46,7 @@ STAGING_COLUMNS = (
     "lat",
     "long",
     "areas",
+    "search_words",
 )
 
 CREATE_STAGING = f"""
@@ -63,7 +67,8 @@ CREATE TEMPORARY TABLE IF NOT EXISTS {STAGING} (
     address text,
     lat double precision,
     long double precision,
-    areas jsonb NOT NULL
+    areas jsonb NOT NULL,
+    search_words text[]
 ) ON COMMIT DELETE ROWS
 """
 
@@ -102,9 +107,16 @@ SOURCE_LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('frontdoor.history:
 MOVE_BATCH = f"""
 WITH fresh AS (
     SELECT s.*, v.sla_target_hours, v.sla_calendar, v.sla_pauses_on_hold,
-           to_char(s.requested_at AT TIME ZONE 'UTC', 'YY') || '-'
-               || lpad(s.n::text, greatest(8, length(s.n::text)), '0') AS id
-    FROM (SELECT *, nextval('request_number_seq') AS n FROM {STAGING}) s
+           s.yy || '-' || lpad(s.n::text, greatest(8, length(s.n::text)), '0') AS id,
+           CASE WHEN s.n < 100000000
+               THEN ARRAY[ltrim(s.yy || lpad(s.n::text, 8, '0'), '0'), s.n::text]
+               ELSE ARRAY[coalesce(nullif(ltrim(s.yy, '0'), ''), '0'), s.n::text]
+           END AS reference_words
+    FROM (
+        SELECT *, nextval('request_number_seq') AS n,
+               to_char(requested_at AT TIME ZONE 'UTC', 'YY') AS yy
+        FROM {STAGING}
+    ) s
     JOIN services v ON v.code = s.service_code
     JOIN departments d ON d.code = s.department_code
 ), provenance AS (
@@ -115,12 +127,13 @@ WITH fresh AS (
         id, external_id, service_code, department_code, description, lat, long, address,
         channel, priority, status, close_reason, sla_target_hours, sla_calendar,
         sla_pauses_on_hold, requested_at, updated_at, expected_at, closed_at, on_hold_since,
-        areas, change_xid
+        areas, change_xid, search_document
     )
     SELECT id, external_id, service_code, department_code, description, lat, long, address,
            channel, 'normal', status, close_reason, sla_target_hours, sla_calendar,
            sla_pauses_on_hold, requested_at, updated_at, expected_at, closed_at, on_hold_since,
-           areas, pg_current_xact_id()::text::bigint
+           areas, pg_current_xact_id()::text::bigint,
+           array_to_tsvector(search_words) || array_to_tsvector(reference_words)
     FROM fresh
     RETURNING 1
 )

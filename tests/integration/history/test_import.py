@@ -166,7 +166,7 @@ async def test_a_batch_that_fails_leaves_nothing_behind(seeded_with_layers: Asyn
             "SELECT r.external_id || 'x', i.source_type, r.service_code, r.department_code,"
             " r.status, r.close_reason, r.channel, r.requested_at, r.updated_at, r.closed_at,"
             " r.expected_at, r.on_hold_since, r.description, r.address, r.lat, r.long,"
-            " r.areas::text FROM service_requests r JOIN imported_requests i"
+            " r.areas::text, NULL::text[] FROM service_requests r JOIN imported_requests i"
             " ON i.request_id = r.id ORDER BY r.id LIMIT 3"
         )
         rows = [tuple(r) for r in records]

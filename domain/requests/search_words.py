@@ -1,0 +1,37 @@
+"""The words a request is found by in the queue's search, computed by the writer.
+
+The same rule as the SQL function `frontdoor_search_words` (migration 0016): accents folded,
+lower case, a reference such as 26-00000001 kept as one word, every other character that is
+not a letter or digit a separator, and numbers without their leading zeros. The database
+computes it for the app's writes (a trigger); the history import computes it here, in the
+process that reads the file, so a million-row import does not spend the database's time on
+it. Only text that is plain ASCII once folded is computed here: beyond ASCII, which
+characters count as letters depends on the database's locale, so such text is left to it
+(None). A test holds this rule to the SQL one on the same texts.
+"""
+
+import re
+import unicodedata
+
+COMBINING_MARKS = re.compile("[\u0300-\u036f]")
+REFERENCE = re.compile(r"(?<![a-z0-9_])([0-9]{2})-([0-9]{8})(?![a-z0-9_])")
+NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+LEADING_ZEROS = re.compile(r"(^| )0+([0-9])")
+MAX_WORD_BYTES = 2047  # PostgreSQL leaves longer words out of a tsvector
+# PostgreSQL's parser reads "101e61" as a number in scientific notation and may cut a longer
+# word after it ("101e61f52" gives "101e61" and "f52"): such words are left to the database.
+SCIENTIFIC = re.compile(r"[0-9]e[0-9]")
+
+
+def search_words(*texts: str | None) -> list[str] | None:
+    """The distinct words of `texts`, or None when the database must cut them itself: text
+    beyond ASCII once folded, or a word its parser reads as a number in scientific notation."""
+    text = " ".join(t for t in texts if t)
+    if not text.isascii():
+        text = COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))
+        if not text.isascii():
+            return None
+    words = LEADING_ZEROS.sub(r"\1\2", NOT_ALNUM.sub(" ", REFERENCE.sub(r"\1\2", text.lower())))
+    if SCIENTIFIC.search(words):
+        return None
+    return sorted({word for word in words.split() if len(word) <= MAX_WORD_BYTES})
