@@ -14,9 +14,12 @@ import re
 import unicodedata
 
 COMBINING_MARKS = re.compile("[\u0300-\u036f]")
-REFERENCE = re.compile(r"(?<![a-z0-9_])([0-9]{2})-([0-9]{8})(?![a-z0-9_])")
-NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-LEADING_ZEROS = re.compile(r"(^| )0+([0-9])")
+REFERENCE = re.compile(r"(?<![A-Za-z0-9_])([0-9]{2})-([0-9]{8})(?![A-Za-z0-9_])")
+# One pass for lower case and separators: every ASCII character not a letter or digit is a
+# space, every capital its small letter.
+WORD_CHARACTERS = str.maketrans(
+    {chr(c): (chr(c).lower() if chr(c).isalnum() else " ") for c in range(128)}
+)
 MAX_WORD_BYTES = 2047  # PostgreSQL leaves longer words out of a tsvector
 # PostgreSQL's parser reads "101e61" as a number in scientific notation and may cut a longer
 # word after it ("101e61f52" gives "101e61" and "f52"): such words are left to the database.
@@ -31,7 +34,18 @@ def search_words(*texts: str | None) -> list[str] | None:
         text = COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))
         if not text.isascii():
             return None
-    words = LEADING_ZEROS.sub(r"\1\2", NOT_ALNUM.sub(" ", REFERENCE.sub(r"\1\2", text.lower())))
+    if "-" in text:
+        text = REFERENCE.sub(r"\1\2", text)
+    words = text.translate(WORD_CHARACTERS)
     if SCIENTIFIC.search(words):
         return None
-    return sorted({word for word in words.split() if len(word) <= MAX_WORD_BYTES})
+    kept = (_without_leading_zeros(word) for word in words.split())
+    return sorted({word for word in kept if len(word) <= MAX_WORD_BYTES})
+
+
+def _without_leading_zeros(word: str) -> str:
+    """ "007" is "7", "000" is "0" and "00x" is "0x", as the SQL rule's '0+([0-9])' has it."""
+    if not word.startswith("0"):
+        return word
+    rest = word.lstrip("0")
+    return rest if rest[:1].isdigit() else "0" + rest
