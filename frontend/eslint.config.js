@@ -51,6 +51,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "Property[key.name='queryKey'] > ArrayExpression", message: 'Use a key factory from src/api/queries, not an inline key.' },
+        { selector: "CallExpression[callee.property.name=/QueryData$/] > ArrayExpression", message: 'Use a key factory from src/api/queries, not an inline key.' },
         { selector: "Property[key.name='queryFn']", message: 'Declare queries in src/api/queries and spread their queryOptions.' },
       ],
     },
