@@ -18,11 +18,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.jurisdictions import JurisdictionReadModel
-from adapters.db.repositories.imported_requests import (
-    BatchWriter,
-    ensure_catch_all,
-    import_catalog,
-)
+from adapters.db.repositories.history_writer import BatchWriter
+from adapters.db.repositories.imported_requests import ensure_catch_all, import_catalog
 from adapters.geo.live import build
 from adapters.history.locating import Locator
 from adapters.history.preparing import PreparedBatches, prepared_in_process
@@ -30,7 +27,6 @@ from adapters.history.source import SourceFile, open_source
 from domain.history.mapping import Mapping
 from domain.history.rows import BadRow, ImportedRequest, RowTranslator
 from domain.history.summary import ImportSummary
-from domain.requests.search_words import search_words
 
 BATCH_ROWS = 50_000
 FIRST_BATCH_ROWS = 5_000  # then twice as many each time up to BATCH_ROWS: writing starts soon
@@ -73,10 +69,9 @@ async def import_requests(
 
         async with engine.connect() as db:
             raw = await db.get_raw_connection()
-            writer = BatchWriter(raw.driver_connection, mapping.source)
-            await writer.prepare()
-            with prepared_in_process(batches) as prepared:
-                await _pipeline(prepared, writer, summary, source.size, progress, bad_row)
+            async with BatchWriter(raw.driver_connection, mapping.source) as writer:
+                with prepared_in_process(batches) as prepared:
+                    await _pipeline(prepared, writer, summary, source.size, progress, bad_row)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -170,5 +165,4 @@ def _record(r: ImportedRequest, department: str, areas: str) -> tuple[Any, ...]:
         r.lat,
         r.long,
         areas,
-        search_words(r.external_id, r.description, r.address),
     )
