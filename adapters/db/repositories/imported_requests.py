@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.repositories.directory import SqlDepartmentRepository, SqlServiceRepository
-from adapters.db.tables import departments, services
+from adapters.db.tables.directory import departments, services
 from domain.directory.catalog import Department, Service, SlaPolicy
 from domain.history.rows import CatalogFacts
 from domain.jurisdictions.resolver import ServiceFacts
