@@ -5,18 +5,15 @@ dropped. Blank lines are not rows; a row the CSV reader refuses is a bad row.
 """
 
 import csv
-import gzip
-import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from adapters.text_files import open_text
 from domain.history.mapping import MappingInvalid
 from domain.history.rows import BadRow
-
-GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass
@@ -33,11 +30,7 @@ class SourceFile:
 
 @contextmanager
 def open_source(path: Path) -> Iterator[SourceFile]:
-    with path.open("rb") as raw:
-        compressed = raw.read(2) == GZIP_MAGIC
-        raw.seek(0)
-        binary: Any = gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw
-        text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="replace", newline="")
+    with open_text(path, errors="replace") as (text, raw):
         reader = csv.reader(text)
         header = next(reader, None)
         if not header:

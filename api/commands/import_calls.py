@@ -10,13 +10,13 @@ was read to the end, 2 when it cannot be used.
 
 import argparse
 import asyncio
-import gzip
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from adapters.db.engine import make_engine
 from adapters.db.repositories.call_records import SqlCallRecords
+from adapters.text_files import open_text
 from api.settings import Settings
 from domain.metrics.importing import CallImport
 from domain.shared.errors import ValidationFailed
@@ -33,16 +33,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.set_defaults(run=run)
 
 
-def _open(path: Path) -> TextIO:
-    if path.suffix == ".gz":
-        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
-    return path.open(encoding="utf-8-sig", newline="")
-
-
 async def import_file(url: str, path: Path) -> CallImport:
     engine = make_engine(url, pool_size=1, max_overflow=0)
     try:
-        with _open(path) as lines:
+        with open_text(path) as (lines, _):
             return await SqlCallRecords(engine).import_in_batches(lines)
     finally:
         await engine.dispose()
