@@ -1,9 +1,9 @@
 """Imports between the packages of `domain/`, their mutual pairs and cycles.
 
-Walks every module under `domain/<package>/` with `ast`, resolves relative imports, and
-counts each (importing module, imported package) pair once. Prints the edges, the mutual
-pairs and every strongly connected component larger than one package. Exits 1 if there is
-a cycle, so CI and the unit test can hold the order.
+Walks every module under `domain/<package>/`, and each top-level `domain/<module>.py`,
+with `ast`, resolves relative imports, and counts each (importing module, imported package)
+pair once. Prints the edges, the mutual pairs and every strongly connected component larger
+than one package. Exits 1 if there is a cycle, so CI and the unit test can hold the order.
 
     python scripts/domain_cycles.py [path/to/domain]
 """
@@ -51,13 +51,24 @@ def imported_packages(path: Path, domain_dir: Path) -> set[str]:
     return found
 
 
+def parts(domain_dir: Path) -> dict[str, list[Path]]:
+    """Each package under domain/, and each module beside them (such as the unit of work)."""
+    found: dict[str, list[Path]] = {}
+    for entry in sorted(domain_dir.iterdir()):
+        if (entry / "__init__.py").exists():
+            found[entry.name] = sorted(entry.rglob("*.py"))
+        elif entry.suffix == ".py" and entry.name != "__init__.py":
+            found[entry.stem] = [entry]
+    return found
+
+
 def edges(domain_dir: Path) -> dict[tuple[str, str], int]:
     counts: dict[tuple[str, str], int] = defaultdict(int)
-    for package_dir in sorted(p for p in domain_dir.iterdir() if (p / "__init__.py").exists()):
-        for path in sorted(package_dir.rglob("*.py")):
+    for name, paths in parts(domain_dir).items():
+        for path in paths:
             for target in imported_packages(path, domain_dir):
-                if target != package_dir.name:
-                    counts[(package_dir.name, target)] += 1
+                if target != name:
+                    counts[(name, target)] += 1
     return dict(counts)
 
 
@@ -101,7 +112,9 @@ def report(domain_dir: Path) -> list[list[str]]:
     for source, target in counted:
         graph[source].add(target)
         graph.setdefault(target, set())
-    print(f"imports between packages: {len(counted)} package pairs, {sum(counted.values())} modules")
+    print(
+        f"imports between packages: {len(counted)} package pairs, {sum(counted.values())} modules"
+    )
     for (source, target), modules in sorted(counted.items()):
         print(f"  {source} -> {target} ({modules})")
     mutual = sorted((a, b) for a, b in counted if a < b and (b, a) in counted)
