@@ -34,9 +34,8 @@ def absolute_targets(node: ast.AST, module: list[str], is_package: bool) -> list
         anchor = module if is_package else module[:-1]
         anchor = anchor[: len(anchor) - (node.level - 1)]
         base = ".".join(anchor + ([node.module] if node.module else []))
-    if node.module:
-        return [base]
-    return [f"{base}.{alias.name}" for alias in node.names]
+    # `from domain import unit_of_work` names a module: each imported name may be one.
+    return [base] + [f"{base}.{alias.name}" for alias in node.names]
 
 
 def imported_packages(path: Path, domain_dir: Path) -> set[str]:
