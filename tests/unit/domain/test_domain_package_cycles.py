@@ -1,20 +1,27 @@
 """The domain packages import one way: scripts/domain_cycles.py finds no cycle between them."""
 
-import subprocess
-import sys
+import importlib.util
 from pathlib import Path
+from types import ModuleType
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
-SCRIPT = ROOT / "scripts" / "domain_cycles.py"
 
 
-def run(domain_dir: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), str(domain_dir)],
-        capture_output=True,
-        text=True,
-        check=False,
+def load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "domain_cycles", ROOT / "scripts" / "domain_cycles.py"
     )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run(domain_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = load_script().main(["domain_cycles.py", str(domain_dir)])
+    return status, capsys.readouterr().out
 
 
 def write(root: Path, files: dict[str, str]) -> Path:
@@ -25,15 +32,17 @@ def write(root: Path, files: dict[str, str]) -> Path:
     return root / "domain"
 
 
-def test_the_domain_packages_form_no_cycle() -> None:
-    result = run(ROOT / "domain")
+def test_the_domain_packages_form_no_cycle(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run(ROOT / "domain", capsys)
 
-    assert result.returncode == 0, result.stdout
-    assert "mutual pairs: 0" in result.stdout
-    assert "cycles (strongly connected components > 1): 0" in result.stdout
+    assert status == 0, out
+    assert "mutual pairs: 0" in out
+    assert "cycles (strongly connected components > 1): 0" in out
 
 
-def test_a_cycle_through_a_relative_import_is_found(tmp_path: Path) -> None:
+def test_a_cycle_through_a_relative_import_is_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     domain = write(
         tmp_path,
         {
@@ -45,14 +54,16 @@ def test_a_cycle_through_a_relative_import_is_found(tmp_path: Path) -> None:
         },
     )
 
-    result = run(domain)
+    status, out = run(domain, capsys)
 
-    assert result.returncode == 1
-    assert "high <-> low" in result.stdout
-    assert "2 packages: high, low" in result.stdout
+    assert status == 1
+    assert "high <-> low" in out
+    assert "2 packages: high, low" in out
 
 
-def test_a_module_beside_the_packages_takes_part(tmp_path: Path) -> None:
+def test_a_module_beside_the_packages_takes_part(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     domain = write(
         tmp_path,
         {
@@ -63,7 +74,7 @@ def test_a_module_beside_the_packages_takes_part(tmp_path: Path) -> None:
         },
     )
 
-    result = run(domain)
+    status, out = run(domain, capsys)
 
-    assert result.returncode == 1
-    assert "feature <-> unit_of_work" in result.stdout
+    assert status == 1
+    assert "feature <-> unit_of_work" in out
