@@ -56,6 +56,8 @@ class CatalogUnitOfWork(Transaction, Protocol):
 
 
 class DirectoryUnitOfWork(CatalogUnitOfWork, Protocol):
+    """The catalog, staff accounts, API keys and translations."""
+
     users: UserRepository
     api_keys: ApiKeyRepository
     translations: TranslationRepository

@@ -27,6 +27,9 @@ class RequestRepository(Protocol):
 
 
 class RequestsUnitOfWork(CatalogUnitOfWork, ResidentsUnitOfWork, Protocol):
+    """What request use cases touch: a submission links its resident, records a case and
+    publishes an event in the same transaction."""
+
     requests: RequestRepository
     users: UserRepository
     photos: PhotoRepository
