@@ -43,4 +43,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Queries are declared once, in src/api/queries: elsewhere a key comes from a key factory.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/api/queries/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='queryKey'] > ArrayExpression", message: 'Use a key factory from src/api/queries, not an inline key.' },
+        { selector: "CallExpression[callee.property.name=/QueryData$/] > ArrayExpression", message: 'Use a key factory from src/api/queries, not an inline key.' },
+        { selector: "Property[key.name='queryFn']", message: 'Declare queries in src/api/queries and spread their queryOptions.' },
+      ],
+    },
+  },
 )

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.db.engine import async_url
 from adapters.db.tables import metadata
-from adapters.db.tables_search import mapped
+from adapters.db.tables.search import mapped
 
 config = context.config
 target_metadata = metadata
@@ -27,7 +27,7 @@ MIGRATION_LOCK = 311_0001  # several API processes may start at once; one migrat
 
 def _ours(name: str | None, kind: str, _: object) -> bool:
     """Autogenerate leaves pgqueuer's tables alone (revision 0009 installs them from its DDL),
-    and the search document the app never reads (revision 0024, adapters/db/tables_search.py)."""
+    and the search document the app never reads (revision 0024, adapters/db/tables/search.py)."""
     pgqueuer = kind == "table" and (name or "").startswith("pgqueuer")
     return not pgqueuer and mapped(name, kind)
 

@@ -6,7 +6,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.tables_idempotency_media import idempotency_keys as keys
+from adapters.db.tables.idempotency import idempotency_keys as keys
 from domain.idempotency.model import (
     IN_FLIGHT_LEASE,
     RETENTION,

@@ -6,7 +6,7 @@ from sqlalchemy import delete, literal_column, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.tables import rate_limits
+from adapters.db.tables.rate_limits import rate_limits
 
 
 class SqlRateLimiter:

@@ -11,7 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.repositories.knowledge import add_articles, term_values
-from adapters.db.tables import triage_terms
+from adapters.db.tables.knowledge import triage_terms
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, Audience, Labels
 from domain.knowledge.triage import TermKind, new_term
 from domain.shared.vocabulary import Actor

@@ -19,8 +19,10 @@ from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.db.repositories.addresses import insert_address_rows
 from adapters.db.repositories.directory import attribute_from_json, service_values
 from adapters.db.repositories.jurisdictions import SqlJurisdictionRepository
-from adapters.db.tables import app_state, departments, jurisdiction_areas, services, users
-from adapters.db.tables_open311 import api_keys
+from adapters.db.tables.app_state import app_state
+from adapters.db.tables.directory import departments, services, users
+from adapters.db.tables.jurisdictions import jurisdiction_areas
+from adapters.db.tables.open311 import api_keys
 from adapters.demo.addresses import demo_address_rows
 from adapters.demo.knowledge import load_demo_knowledge
 from adapters.demo.referral_contacts import add_demo_referral_contacts

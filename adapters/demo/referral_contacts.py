@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import Text, bindparam, func, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables import jurisdiction_areas
+from adapters.db.tables.jurisdictions import jurisdiction_areas
 
 CONTACTS = Path(__file__).with_name("referral_contacts.csv")
 

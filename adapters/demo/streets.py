@@ -11,7 +11,7 @@ from shapely.geometry import shape
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables import map_streets
+from adapters.db.tables.addresses import map_streets
 
 STREETS = Path(__file__).with_name("streets.geojson.gz")
 SOURCE = "Streets: Baltimore City open data, via elipousson/mapbaltimore"

@@ -13,7 +13,7 @@ from adapters.db.repositories.translations import (
     service_translation_from_json,
     translation_to_json,
 )
-from adapters.db.tables_translations import catalog_translations
+from adapters.db.tables.translations import catalog_translations
 from domain.directory.translations import (
     NameTranslation,
     ServiceTranslation,

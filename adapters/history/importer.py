@@ -1,9 +1,10 @@
-"""The import pipeline: read and translate a batch in a thread while the last one is written.
+"""The import pipeline: prepare a batch in another process while the last one is written.
 
 Reading, translating and placing rows is Python work; writing a batch is PostgreSQL's (COPY
-into staging, then one INSERT ... SELECT). While the database works on batch n, a worker
-thread prepares batch n + 1, so the two overlap instead of adding up. Each batch is one
-transaction: an interrupted import leaves whole batches, and running it again completes it.
+into staging, then one INSERT ... SELECT). While the database works on batch n, a forked
+process prepares batch n + 1 (adapters/history/preparing.py), so the two overlap instead of
+adding up. Each batch is one transaction: an interrupted import leaves whole batches, and
+running it again completes it.
 """
 
 import asyncio
@@ -17,18 +18,15 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.jurisdictions import JurisdictionReadModel
-from adapters.db.repositories.imported_requests import (
-    BatchWriter,
-    ensure_catch_all,
-    import_catalog,
-)
+from adapters.db.repositories.history_writer import BatchWriter
+from adapters.db.repositories.imported_requests import ensure_catch_all, import_catalog
 from adapters.geo.live import build
 from adapters.history.locating import Locator
+from adapters.history.preparing import PreparedBatches, prepared_in_process
 from adapters.history.source import SourceFile, open_source
 from domain.history.mapping import Mapping
 from domain.history.rows import BadRow, ImportedRequest, RowTranslator
 from domain.history.summary import ImportSummary
-from domain.requests.search_words import search_words
 
 BATCH_ROWS = 50_000
 FIRST_BATCH_ROWS = 5_000  # then twice as many each time up to BATCH_ROWS: writing starts soon
@@ -61,31 +59,34 @@ async def import_requests(
             db, mapping.other_service, mapping.other_department
         )
         catalog = await import_catalog(db)
-    loaded = await asyncio.to_thread(build, await JurisdictionReadModel(engine).snapshot())
-    locator = Locator(loaded, catalog.services)
+    snapshot = await JurisdictionReadModel(engine).snapshot()
     with open_source(path) as source:
         translator = RowTranslator(mapping, source.header, catalog.facts)
-        batches = prepared_batches(source, translator, locator, batch_rows)
+
+        def batches() -> Iterator[Batch]:
+            locator = Locator(build(snapshot), catalog.services)
+            return prepared_batches(source, translator, locator, batch_rows)
+
         async with engine.connect() as db:
             raw = await db.get_raw_connection()
-            writer = BatchWriter(raw.driver_connection, mapping.source)
-            await writer.prepare()
-            await _pipeline(batches, writer, summary, source.size, progress, bad_row)
+            async with BatchWriter(raw.driver_connection, mapping.source) as writer:
+                with prepared_in_process(batches) as prepared:
+                    await _pipeline(prepared, writer, summary, source.size, progress, bad_row)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
 async def _pipeline(
-    batches: Iterator[Batch],
+    prepared: PreparedBatches,
     writer: BatchWriter,
     summary: ImportSummary,
     size: int,
     progress: Progress | None,
     bad_row: BadRowSink | None,
 ) -> None:
-    following = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+    following = asyncio.ensure_future(asyncio.to_thread(prepared.receive))
     while (batch := await following) is not None:
-        following = asyncio.ensure_future(asyncio.to_thread(next, batches, None))
+        following = asyncio.ensure_future(asyncio.to_thread(prepared.receive))
         for bad in batch.bad:
             if bad_row is not None:
                 bad_row(bad)
@@ -164,5 +165,4 @@ def _record(r: ImportedRequest, department: str, areas: str) -> tuple[Any, ...]:
         r.lat,
         r.long,
         areas,
-        search_words(r.external_id, r.description, r.address),
     )

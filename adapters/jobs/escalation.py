@@ -12,8 +12,8 @@ from sqlalchemy import Select, and_, exists, not_, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.db.read_models.request_standing import StandingFilter, standing_is
-from adapters.db.tables import service_requests
-from adapters.db.tables_outbox import escalations
+from adapters.db.tables.outbox import escalations
+from adapters.db.tables.requests import service_requests
 from adapters.jobs.outbox import PgQueuerOutbox
 from domain.requests.escalation import (
     EscalationPolicy,

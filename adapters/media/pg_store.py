@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.tables_idempotency_media import media_blobs
+from adapters.db.tables.media import media_blobs
 from adapters.media.local_store import KEY
 
 

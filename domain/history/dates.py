@@ -33,7 +33,7 @@ def compile_formats(formats: Sequence[str], zone: tzinfo) -> DateReader:
     """A reader trying each format in turn: an aware datetime, or None when none fits."""
     readers = [_compile(f, zone) for f in formats]
     if len(readers) == 1:
-        return readers[0]
+        return _remembering_the_last(readers[0])
 
     def read(text: str) -> datetime | None:
         for reader in readers:
@@ -41,6 +41,21 @@ def compile_formats(formats: Sequence[str], zone: tzinfo) -> DateReader:
             if value is not None:
                 return value
         return None
+
+    return _remembering_the_last(read)
+
+
+def _remembering_the_last(reader: DateReader) -> DateReader:
+    """Exports often write one time twice in a row (a closed request's status date is its
+    close date): the second read is then free. A datetime is immutable, so sharing is safe."""
+    last_text: str | None = None
+    last_value: datetime | None = None
+
+    def read(text: str) -> datetime | None:
+        nonlocal last_text, last_value
+        if text != last_text:
+            last_text, last_value = text, reader(text)
+        return last_value
 
     return read
 

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.tables import service_requests
-from adapters.db.tables_idempotency_media import idempotency_keys
+from adapters.db.tables.idempotency import idempotency_keys
+from adapters.db.tables.requests import service_requests
 from api.app import create_app
 from api.bootstrap import build_container
 from api.settings import Settings

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, PngImagePlugin
 from sqlalchemy import select
 
-from adapters.db.tables_idempotency_media import media_blobs
+from adapters.db.tables.media import media_blobs
 from api.app import create_app
 from api.bootstrap import Container, build_container
 from api.settings import MediaBackend, Settings

@@ -7,7 +7,7 @@ import httpx
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.tables import service_requests
+from adapters.db.tables.requests import service_requests
 from tests.api.conftest import pothole_body
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.migrate import alembic_config, downgrade, upgrade
 from adapters.db.tables import metadata
-from adapters.db.tables_search import mapped
+from adapters.db.tables.search import mapped
 from tests.database import asyncpg_url, fresh_database
 
 ALEMBIC = ("alembic_version", "alembic_version_pkc")

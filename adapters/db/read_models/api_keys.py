@@ -7,7 +7,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.repositories.api_keys import api_key_from_row
-from adapters.db.tables_open311 import api_keys
+from adapters.db.tables.open311 import api_keys
 from domain.directory.api_keys import ApiKey, hash_secret
 
 # last_used_at is a hint for admins, not an audit log: write it at most once a minute per key

@@ -6,7 +6,7 @@ import shapely
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables import jurisdiction_areas as areas
+from adapters.db.tables.jurisdictions import jurisdiction_areas as areas
 from domain.privacy.public_place import AreaPoint
 
 

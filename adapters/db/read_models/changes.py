@@ -15,7 +15,7 @@ from sqlalchemy import BigInteger, ColumnElement, and_, literal_column, or_, sel
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.repositories.requests import request_from_row
-from adapters.db.tables import service_requests as t
+from adapters.db.tables.requests import service_requests as t
 from domain.requests.model import ServiceRequest
 from domain.shared.errors import ValidationFailed
 

@@ -11,7 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.db.repositories.cases import case_from_row
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.repositories.residents import resident_from_row
-from adapters.db.tables import cases, residents, service_requests
+from adapters.db.tables.cases import cases
+from adapters.db.tables.requests import service_requests
+from adapters.db.tables.residents import residents
 from domain.cases.model import Case
 from domain.requests.model import ServiceRequest
 from domain.residents.model import Resident, fold, normalise_email, phone_digits

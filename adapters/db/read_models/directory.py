@@ -11,7 +11,7 @@ from adapters.db.repositories.translations import (
     name_translation_from_json,
     service_translation_from_json,
 )
-from adapters.db.tables import departments, services, users
+from adapters.db.tables.directory import departments, services, users
 from domain.directory.catalog import Department, Service
 from domain.directory.translations import Subject, localize_department, localize_service
 from domain.directory.users import User

@@ -12,7 +12,8 @@ from sqlalchemy import ColumnElement, Select, and_, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.repositories.requests import request_from_row
-from adapters.db.tables import service_requests, services
+from adapters.db.tables.directory import services
+from adapters.db.tables.requests import service_requests
 from domain.requests.duplicates import DuplicatePolicy, Match, Probe, bounding_box, rank
 from domain.requests.model import ServiceRequest, Status
 

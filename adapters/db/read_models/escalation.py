@@ -3,7 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.tables import departments, users
+from adapters.db.tables.directory import departments, users
 from domain.directory.users import Role, Tier
 from domain.notifications.ports import StaffContact
 

@@ -13,14 +13,14 @@ from adapters.db.repositories.jurisdictions import (
     rule_from_row,
 )
 from adapters.db.repositories.translations import name_translation_from_json
-from adapters.db.tables import (
-    departments,
+from adapters.db.tables.directory import departments
+from adapters.db.tables.jurisdictions import (
     jurisdiction_areas,
     jurisdiction_layers,
     jurisdiction_state,
     routing_rules,
 )
-from adapters.db.tables_translations import catalog_translations
+from adapters.db.tables.translations import catalog_translations
 from domain.directory.translations import Subject, SubjectRef
 from domain.jurisdictions.model import AreaRef, Contact, Layer, RoutingRule
 

@@ -17,7 +17,7 @@ from adapters.db.read_models.knowledge_rows import (
 )
 from adapters.db.read_models.knowledge_search import search
 from adapters.db.repositories.knowledge import ARTICLE_COLUMNS, article_from_row, term_from_row
-from adapters.db.tables import article_versions, articles, triage_terms
+from adapters.db.tables.knowledge import article_versions, articles, triage_terms
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, ArticleVersion
 from domain.knowledge.permissions import ReadScope
 from domain.knowledge.triage import TriageTerm

@@ -27,7 +27,7 @@ from sqlalchemy import ColumnElement, Float, Integer, Text, cast, func, literal,
 from sqlalchemy import select as select_
 from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY, TSVECTOR
 
-from adapters.db.tables import articles
+from adapters.db.tables.knowledge import articles
 
 TITLE: ColumnElement[Any] = literal_column(
     """'{a}'::"char"[]"""

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Row, func, or_
 
-from adapters.db.tables import articles
+from adapters.db.tables.knowledge import articles
 from domain.knowledge.model import ArticleStatus, Audience, is_stale
 from domain.knowledge.permissions import ReadScope
 from domain.knowledge.text import primary_language

@@ -43,7 +43,7 @@ from adapters.db.read_models.knowledge_rows import (
     page_of,
     summary_from_row,
 )
-from adapters.db.tables import articles
+from adapters.db.tables.knowledge import articles
 from domain.knowledge.folding import fold
 from domain.knowledge.search import (
     MAX_DESCRIPTION_WORDS,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.tables import address_points, map_streets
+from adapters.db.tables.addresses import address_points, map_streets
 from domain.maps.reference import BoundingBox
 
 

@@ -8,7 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.db.read_models.metrics_facts import request_conditions, sr, without_jit
 from adapters.db.read_models.metrics_groupings import area_field, area_of
-from adapters.db.tables import jurisdiction_areas, jurisdiction_layers, services
+from adapters.db.tables.directory import services
+from adapters.db.tables.jurisdictions import jurisdiction_areas, jurisdiction_layers
 from domain.metrics.model import AreaIssues, AreaOpen, Filters, Issue
 from domain.metrics.window import Window
 from domain.requests.model import Status

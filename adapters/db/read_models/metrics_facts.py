@@ -5,8 +5,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Double, and_, cast, exists, func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables import cases, service_requests
-from adapters.db.tables_metrics import CONTACT_AT, call_records
+from adapters.db.tables.cases import cases
+from adapters.db.tables.metrics import CONTACT_AT, call_records
+from adapters.db.tables.requests import service_requests
 from domain.metrics.model import Filters
 from domain.metrics.window import Window
 

@@ -25,8 +25,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONPATH
 
 from adapters.db.read_models.metrics_facts import sr
-from adapters.db.tables import cases
-from adapters.db.tables_metrics import call_records
+from adapters.db.tables.cases import cases
+from adapters.db.tables.metrics import call_records
 from domain.metrics.series import AREA, GroupBy
 from domain.shared.errors import ValidationFailed
 

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables import departments, services
+from adapters.db.tables.directory import departments, services
 from domain.metrics.labels import hour_label, label_of
 from domain.metrics.series import GroupBy
 

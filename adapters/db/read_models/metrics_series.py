@@ -28,8 +28,8 @@ from adapters.db.read_models.metrics_groupings import (
     request_grouping,
 )
 from adapters.db.read_models.metrics_labels import label_rows
-from adapters.db.tables import cases
-from adapters.db.tables_metrics import CONTACT_AT, call_records
+from adapters.db.tables.cases import cases
+from adapters.db.tables.metrics import CONTACT_AT, call_records
 from domain.metrics.labels import hour_label
 from domain.metrics.model import Series, SeriesQuestion
 from domain.metrics.series import Counted, Family, build_lines

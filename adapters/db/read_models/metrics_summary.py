@@ -27,8 +27,8 @@ from adapters.db.read_models.metrics_facts import (
     sr,
     without_jit,
 )
-from adapters.db.tables import cases
-from adapters.db.tables_metrics import call_records
+from adapters.db.tables.cases import cases
+from adapters.db.tables.metrics import call_records
 from domain.metrics.model import (
     CallsSummary,
     ContactsSummary,

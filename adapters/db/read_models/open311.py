@@ -24,10 +24,12 @@ from adapters.db.read_models.open311_public import (
 )
 from adapters.db.read_models.translated import Translated
 from adapters.db.repositories.requests import request_from_row
-from adapters.db.tables import address_points, departments, request_timeline, service_requests
-from adapters.db.tables import services as services_table
-from adapters.db.tables_idempotency_media import media
-from adapters.db.tables_open311 import open311_submissions
+from adapters.db.tables.addresses import address_points
+from adapters.db.tables.directory import departments
+from adapters.db.tables.directory import services as services_table
+from adapters.db.tables.media import media
+from adapters.db.tables.open311 import open311_submissions
+from adapters.db.tables.requests import request_timeline, service_requests
 from domain.directory.translations import Subject
 from domain.privacy.disclosure import Disclosure
 from domain.privacy.public_place import AreaPoint, Place, PublicLocation

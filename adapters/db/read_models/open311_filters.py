@@ -13,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import Select, and_, case, func, or_
 
-from adapters.db.tables import departments, service_requests
-from adapters.db.tables import services as services_table
+from adapters.db.tables.directory import departments
+from adapters.db.tables.directory import services as services_table
+from adapters.db.tables.requests import service_requests
 from domain.privacy.public_place import BLOCK_GRID_DEGREES, Place
 
 t = service_requests

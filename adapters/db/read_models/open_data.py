@@ -16,8 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.area_points import area_points
 from adapters.db.read_models.open311 import latest_public_note
-from adapters.db.tables import departments, service_requests
-from adapters.db.tables import services as services_table
+from adapters.db.tables.directory import departments
+from adapters.db.tables.directory import services as services_table
+from adapters.db.tables.requests import service_requests
 from domain.privacy.disclosure import Disclosure
 from domain.privacy.public_place import AreaPoint, Place, PublicLocation
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import and_, bindparam, extract, func, literal_column, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.tables import service_requests as t
+from adapters.db.tables.requests import service_requests as t
 from domain.reporting.report_card import Figures
 
 Key = tuple[str, str | None]  # (department, month label); None: the whole window

@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import DateTime
 
-from adapters.db.tables import service_requests as t
+from adapters.db.tables.requests import service_requests as t
 from domain.requests.escalation import EscalationPolicy, Threshold
 from domain.requests.model import Status
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, FromClause, and_, func, literal, null
 
-from adapters.db.tables_translations import catalog_translations
+from adapters.db.tables.translations import catalog_translations
 from domain.directory.translations import Subject
 
 

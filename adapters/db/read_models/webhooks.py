@@ -7,7 +7,7 @@ from uuid import UUID
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.tables_outbox import webhook_attempts, webhook_deliveries
+from adapters.db.tables.webhooks import webhook_attempts, webhook_deliveries
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import BindParameter
 
-from adapters.db.tables import address_points, app_state
+from adapters.db.tables.addresses import address_points
+from adapters.db.tables.app_state import app_state
 from domain.addresses.model import AddressPoint
 from domain.addresses.normalize import parse_address
 

@@ -6,7 +6,7 @@ from uuid import UUID
 from sqlalchemy import Row, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables_open311 import api_keys, open311_submissions
+from adapters.db.tables.open311 import api_keys, open311_submissions
 from domain.directory.api_keys import ApiKey, KeyRole
 from domain.requests.submissions import Open311Submission
 

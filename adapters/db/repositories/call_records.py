@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from adapters.db.tables_metrics import call_records
+from adapters.db.tables.metrics import call_records
 from domain.metrics.calls import CallRecord
 from domain.metrics.importing import CallImport, import_calls
 

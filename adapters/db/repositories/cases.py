@@ -6,7 +6,7 @@ from uuid import UUID
 from sqlalchemy import Row, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables import cases
+from adapters.db.tables.cases import cases
 from domain.cases.model import Case, CaseType, Referral, ReferralTarget
 from domain.shared.errors import PreconditionFailed
 from domain.shared.vocabulary import Channel

@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.tables_notifications import notification_deliveries
+from adapters.db.tables.notifications import notification_deliveries
 from domain.notifications.ports import Delivery
 
 

@@ -6,7 +6,7 @@ from uuid import UUID
 from sqlalchemy import Row, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables import departments, services, users
+from adapters.db.tables.directory import departments, services, users
 from domain.directory.catalog import (
     AttributeDefinition,
     AttributeOption,

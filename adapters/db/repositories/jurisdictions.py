@@ -6,7 +6,7 @@ import shapely
 from sqlalchemy import Row, and_, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables import (
+from adapters.db.tables.jurisdictions import (
     jurisdiction_areas,
     jurisdiction_layers,
     jurisdiction_state,

@@ -8,7 +8,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.repositories.vocabulary import add_vocabulary, service_terms, vocabulary_of
-from adapters.db.tables import article_versions, articles, triage_terms
+from adapters.db.tables.knowledge import article_versions, articles, triage_terms
 from domain.knowledge.model import (
     Article,
     ArticleContent,

@@ -7,7 +7,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.tables_notifications import email_opt_outs
+from adapters.db.tables.notifications import email_opt_outs
 from domain.notifications.ports import OptOut
 
 

@@ -8,7 +8,7 @@ from uuid import UUID
 from sqlalchemy import Row, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables_idempotency_media import media
+from adapters.db.tables.media import media
 from domain.media.model import Photo
 from domain.shared.vocabulary import Visibility
 

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import Row, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables import request_number, request_timeline, service_requests
+from adapters.db.tables.requests import request_number, request_timeline, service_requests
 from domain.directory.catalog import SlaPolicy
 from domain.jurisdictions.model import AreaRef, area_refs_to_json
 from domain.requests.model import CloseReason, Location, Priority, ServiceRequest, Status

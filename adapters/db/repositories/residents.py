@@ -6,7 +6,7 @@ from uuid import UUID
 from sqlalchemy import Row, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables import residents
+from adapters.db.tables.residents import residents
 from domain.residents.model import ContactPreference, Resident, fold
 
 

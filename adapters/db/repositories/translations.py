@@ -6,8 +6,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables import departments, jurisdiction_areas, jurisdiction_layers, services
-from adapters.db.tables_translations import catalog_translations as translations
+from adapters.db.tables.directory import departments, services
+from adapters.db.tables.jurisdictions import jurisdiction_areas, jurisdiction_layers
+from adapters.db.tables.translations import catalog_translations as translations
 from domain.directory.translations import (
     AttributeTranslation,
     NameTranslation,

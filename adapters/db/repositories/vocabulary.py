@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, ScalarSelect, Text, func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables import services
+from adapters.db.tables.directory import services
 from domain.knowledge.folding import tokenize
 from domain.knowledge.model import Article
 from domain.knowledge.spelling import deletions, stored_deletions

@@ -6,7 +6,7 @@ from uuid import UUID
 from sqlalchemy import Row, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.tables_outbox import webhook_subscriptions as t
+from adapters.db.tables.webhooks import webhook_subscriptions as t
 from domain.shared.events import EventType
 from domain.webhooks.model import Subscription
 

@@ -9,6 +9,29 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
   return result!.messages.filter((message) => message.ruleId === 'boundaries/element-types').map((message) => message.message)
 }
 
+async function queryRuleErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath })
+  return result!.messages.filter((message) => message.ruleId === 'no-restricted-syntax').map((message) => message.message)
+}
+
+const INLINE_QUERY = [
+  "import { useQuery, useQueryClient } from '@tanstack/react-query'",
+  "export const useSample = () => useQuery({ queryKey: ['sample'], queryFn: () => 1 })",
+  "export const useCached = () => useQueryClient().getQueryData(['sample'])",
+  '',
+].join('\n')
+
+describe('query declarations', { timeout: 60_000 }, () => {
+  it('keeps queries and inline keys out of features and shared code', async () => {
+    expect(await queryRuleErrors('src/features/intake/Sample.ts', INLINE_QUERY)).toHaveLength(3)
+    expect(await queryRuleErrors('src/shared/Sample.ts', INLINE_QUERY)).toHaveLength(3)
+  })
+
+  it('lets src/api/queries declare them', async () => {
+    expect(await queryRuleErrors('src/api/queries/sample.ts', INLINE_QUERY)).toEqual([])
+  })
+})
+
 describe('import boundaries', { timeout: 60_000 }, () => {
   it('keeps a feature out of another feature', async () => {
     const errors = await boundaryErrors('src/features/auth/Sample.ts', "import { caseBody } from '../intake/IntakePage'\nexport const sample = caseBody\n")

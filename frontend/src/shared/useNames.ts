@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
-import { api, unwrap } from '../api/client'
+import { departmentQueries } from '../api/queries/departments'
+import { serviceQueries } from '../api/queries/services'
+import { userQueries } from '../api/queries/users'
 import { useLanguage } from '../i18n/useLanguage'
 
 /** Code (or id) → display name, in the UI language (it is in the keys: a switch refetches); while the list loads, an ellipsis rather than the raw code. */
@@ -11,36 +13,21 @@ function lookup({ data, isPending }: Names): NameOf {
   return (code) => data?.get(code) ?? (isPending ? '…' : code)
 }
 
-const byCode = (items: readonly { code: string; name: string }[]) => new Map(items.map((item) => [item.code, item.name]))
+const byCode = (list: { items: readonly { code: string; name: string }[] }) => new Map(list.items.map((item) => [item.code, item.name]))
 
 export function useDepartmentNames(): NameOf {
-  const lang = useLanguage()
-  const names = useQuery({
-    queryKey: ['departments', lang],
-    queryFn: () => unwrap(api.GET('/api/v1/departments')),
-    staleTime: 10 * 60_000,
-    select: (list) => byCode(list.items),
-  })
-  return lookup(names)
+  return lookup(useQuery({ ...departmentQueries.list(useLanguage()), select: byCode }))
 }
 
+/** Retired services too: an old request still names its service. */
 export function useServiceNames(): NameOf {
-  const lang = useLanguage()
-  const names = useQuery({
-    queryKey: ['services', 'all', lang],
-    queryFn: () => unwrap(api.GET('/api/v1/services', { params: { query: { include_inactive: true } } })),
-    staleTime: 10 * 60_000,
-    select: (list) => byCode(list.items),
-  })
-  return lookup(names)
+  return lookup(useQuery({ ...serviceQueries.list('all', useLanguage()), select: byCode }))
 }
 
 /** Staff names by user id (the staff directory: signed-in people only). */
 export function useUserNames(): NameOf {
   const names = useQuery({
-    queryKey: ['users'],
-    queryFn: () => unwrap(api.GET('/api/v1/users')),
-    staleTime: 5 * 60_000,
+    ...userQueries.list(),
     select: (list) => new Map(list.items.map((user) => [user.id, user.display_name])),
   })
   return lookup(names)

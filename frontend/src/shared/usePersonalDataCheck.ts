@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { api, unwrap, type components } from '../api/client'
+import type { components } from '../api/client'
+import { personalDataQueries } from '../api/queries/personalData'
 
 export type Finding = components['schemas']['FindingOut']
 const PAUSE_MS = 400
@@ -16,13 +17,7 @@ export function usePersonalDataCheck(text: string, names: readonly (string | nul
     return () => clearTimeout(timer)
   }, [text])
   const known = names.map((name) => name?.trim() ?? '').filter(Boolean)
-  const query = useQuery({
-    queryKey: ['personal-data', settled, known],
-    queryFn: () => unwrap(api.POST('/api/v1/personal-data/check', { body: { text: settled, names: known } })),
-    enabled: settled !== '',
-    staleTime: Infinity,
-    placeholderData: keepPreviousData,
-  })
+  const query = useQuery({ ...personalDataQueries.check(settled, known), enabled: settled !== '', placeholderData: keepPreviousData })
   const findings: Finding[] = text.trim() && settled ? (query.data?.findings ?? []) : []
   return findings
 }

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.directory import DirectoryReadModel
-from adapters.db.tables import services, users
+from adapters.db.tables.directory import services, users
 from adapters.db.unit_of_work import SqlUnitOfWork
 from domain.directory.catalog import (
     AttributeDefinition,

@@ -10,7 +10,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.requests import RequestFilter, RequestReadModel
-from adapters.db.tables import request_timeline, service_requests
+from adapters.db.tables.requests import request_timeline, service_requests
 from adapters.db.unit_of_work import SqlUnitOfWork
 from domain.directory.catalog import SlaPolicy
 from domain.requests.model import (

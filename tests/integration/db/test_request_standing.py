@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.request_standing import StandingFilter, standing_is
 from adapters.db.read_models.requests import RequestFilter, RequestReadModel
-from adapters.db.tables import service_requests
+from adapters.db.tables.requests import service_requests
 from domain.directory.catalog import SlaPolicy
 from domain.requests.escalation import EscalationPolicy, Threshold
 from domain.requests.model import ServiceRequest, Status

@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.db.read_models.directory import DirectoryReadModel
-from adapters.db.tables import app_state, departments, services, users
+from adapters.db.tables.app_state import app_state
+from adapters.db.tables.directory import departments, services, users
 from adapters.demo.loader import (
     CATALOG,
     DEMO_PASSWORD,

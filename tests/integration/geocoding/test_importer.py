@@ -12,7 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.repositories.addresses import VERSION_KEY
-from adapters.db.tables import address_points, app_state
+from adapters.db.tables.addresses import address_points
+from adapters.db.tables.app_state import app_state
 from adapters.geocoding.importer import ImportResult, RejectedRow, import_addresses_csv
 from domain.shared.errors import ValidationFailed
 

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.repositories.imported_requests import BatchWriter
+from adapters.db.repositories.history_writer import BatchWriter, SourceBusy
 from adapters.history.importer import import_requests
 from adapters.history.mapping_files import load_mapping
 from api.cli import main as frontdoor
@@ -160,19 +160,19 @@ async def test_a_batch_that_fails_leaves_nothing_behind(seeded_with_layers: Asyn
     assert first.imported == 10_000
     async with seeded_with_layers.connect() as db:
         raw = (await db.get_raw_connection()).driver_connection
-        writer = BatchWriter(raw, "twice")
-        await writer.prepare()
         records = await raw.fetch(
             "SELECT r.external_id || 'x', i.source_type, r.service_code, r.department_code,"
             " r.status, r.close_reason, r.channel, r.requested_at, r.updated_at, r.closed_at,"
             " r.expected_at, r.on_hold_since, r.description, r.address, r.lat, r.long,"
-            " r.areas::text, NULL::text[] FROM service_requests r JOIN imported_requests i"
+            " r.areas::text FROM service_requests r JOIN imported_requests i"
             " ON i.request_id = r.id ORDER BY r.id LIMIT 3"
         )
         rows = [tuple(r) for r in records]
-        with pytest.raises(asyncpg.UniqueViolationError):
-            await writer.write([*rows, rows[0]])
-        assert await writer.write(rows) == 3
+        async with BatchWriter(raw, "twice") as writer:
+            with pytest.raises(asyncpg.UniqueViolationError):
+                await writer.write([*rows, rows[0]])
+            assert await writer.write(rows) == 3
+            assert await writer.write(rows) == 0  # written once, known from then on
     assert (
         await scalar(
             seeded_with_layers, "SELECT count(*) FROM imported_requests WHERE source = 'twice'"
@@ -279,3 +279,68 @@ async def test_routing_rules_place_rows_as_they_place_new_requests(
         counts = {(in_city, department): n for in_city, department, n in placed}
     assert set(counts) == {(True, "transportation"), (False, "solid-waste")}
     assert counts[True, "transportation"] > 100
+
+
+async def test_a_second_import_of_the_same_source_at_once_is_refused(
+    seeded_with_layers: AsyncEngine,
+) -> None:
+    async with seeded_with_layers.connect() as first, seeded_with_layers.connect() as second:
+        one = (await first.get_raw_connection()).driver_connection
+        other = (await second.get_raw_connection()).driver_connection
+        async with BatchWriter(one, "baltimore"):
+            with pytest.raises(SourceBusy, match="another import of source 'baltimore'"):
+                async with BatchWriter(other, "baltimore"):
+                    pass
+        async with BatchWriter(other, "baltimore"):
+            pass  # the first let go of the source when it was done
+
+
+async def test_a_role_that_may_not_skip_triggers_imports_alike_and_a_gone_code_is_refused(
+    seeded_with_layers: AsyncEngine,
+) -> None:
+    """The writer skips the foreign-key triggers only where the role may; either way it
+    checks the codes itself, so a row naming a service the catalog lost is refused whole."""
+    import os
+    from datetime import UTC, datetime
+
+    import asyncpg
+
+    from adapters.db.repositories.history_writer import CatalogChanged
+
+    engine, role = seeded_with_layers, f"history_writer_{os.getpid()}"
+    service, department = await scalar(
+        engine, "SELECT array[code, department_code] FROM services LIMIT 1"
+    )
+    async with engine.begin() as db:
+        for statement in (
+            f'CREATE ROLE "{role}" LOGIN',
+            f'GRANT ALL ON ALL TABLES IN SCHEMA public TO "{role}"',
+            f'GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO "{role}"',
+        ):
+            await db.execute(text(statement))
+    url = engine.url.set(username=role).render_as_string(hide_password=False)
+    connection = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
+    at = datetime(2019, 5, 1, 12, tzinfo=UTC)
+    row = ("R-1", "Pothole", service, department, "open", None, "phone", at, at)
+    rest = (None, None, None, "Pothole at 5th", "1 Main St", None, None, "[]")
+    try:
+        async with BatchWriter(connection, "restricted") as writer:
+            assert writer.skips_triggers is False
+            assert await writer.write([(*row, *rest)]) == 1
+            gone = ("R-2", "Pothole", "no-such-service", department, *row[4:])
+            with pytest.raises(CatalogChanged, match="no-such-service"):
+                await writer.write([(*gone, *rest)])
+    finally:
+        await connection.close()
+        async with engine.begin() as db:
+            await db.execute(text(f'DROP OWNED BY "{role}"'))
+            await db.execute(text(f'DROP ROLE "{role}"'))
+    assert await scalar(engine, "SELECT count(*) FROM imported_requests") == 1
+    assert (
+        await scalar(
+            engine,
+            "SELECT id ~ '^19-[0-9]{8}$' FROM service_requests r"
+            " JOIN imported_requests i ON i.request_id = r.id",
+        )
+        is True
+    )

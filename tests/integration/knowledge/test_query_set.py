@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.knowledge import KnowledgeReadModel
 from adapters.db.read_models.knowledge_rows import ArticleFilter
-from adapters.db.tables import articles
+from adapters.db.tables.knowledge import articles
 from adapters.demo.knowledge import demo_articles
 from domain.knowledge.permissions import ReadScope
 

@@ -9,7 +9,12 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.tables import article_versions, article_word_variants, article_words, articles
+from adapters.db.tables.knowledge import (
+    article_versions,
+    article_word_variants,
+    article_words,
+    articles,
+)
 from adapters.db.unit_of_work import SqlUnitOfWork
 from adapters.demo.knowledge import ARTICLES, TRIAGE_TERMS
 from domain.knowledge.folding import fold

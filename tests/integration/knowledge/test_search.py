@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.db.read_models.knowledge import KnowledgeReadModel
 from adapters.db.read_models.knowledge_rows import ArticleFilter, ArticlePage
 from adapters.db.read_models.knowledge_search import snippet
-from adapters.db.tables import articles
+from adapters.db.tables.knowledge import articles
 from adapters.db.unit_of_work import SqlUnitOfWork
 from domain.knowledge.folding import fold
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, Audience, Labels

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.tables_idempotency_media import media_blobs
+from adapters.db.tables.media import media_blobs
 from adapters.media.local_store import LocalMediaStore
 from adapters.media.pg_store import PostgresMediaStore
 

@@ -1,19 +1,9 @@
-import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api, unwrap } from '../../api/client'
+import { useDepartments } from './queries'
 
 /** Contact types that are about a department: the department's staff see them. */
 export const ABOUT_A_DEPARTMENT: readonly string[] = ['complaint', 'praise']
-
-function useDepartments() {
-  return useQuery({
-    queryKey: ['departments'],
-    queryFn: () => unwrap(api.GET('/api/v1/departments')),
-    staleTime: 10 * 60_000,
-    select: (list) => [...list.items].sort((a, b) => a.name.localeCompare(b.name)),
-  })
-}
 
 /** Which department a complaint or praise is about (none: the 311 center itself, or unknown). */
 export function DepartmentField({ value, onChange }: { value: string; onChange: (code: string) => void }) {

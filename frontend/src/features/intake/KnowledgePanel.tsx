@@ -1,10 +1,8 @@
-import { useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api, unwrap } from '../../api/client'
 import { ArticleBody } from '../../shared/ArticleBody'
 import { Snippet } from '../../shared/Snippet'
-import { useArticles, type Article } from './queries'
+import { useArticles, useArticleText, type Article } from './queries'
 
 type Props = {
   said: string
@@ -71,11 +69,7 @@ function ArticleRow({ article, used, onToggle }: { article: Article; used: boole
 /** The article to read to the caller: its Markdown rendered, sections below the panel's headings. */
 function ArticleText({ id, language }: { id: number; language: string }) {
   const { t } = useTranslation('intake')
-  const article = useQuery({
-    queryKey: ['article', id],
-    queryFn: () => unwrap(api.GET('/api/v1/articles/{article_id}', { params: { path: { article_id: id } } })),
-    staleTime: 5 * 60_000,
-  })
+  const article = useArticleText(id)
   if (article.isPending) return <p role="status">{t('knowledge.loading')}</p>
   if (article.isError) return <p className="error">{t('knowledge.unavailable')}</p>
   return <ArticleBody markdown={article.data.body} lang={language} headingLevel={3} className="article-text" />

@@ -1,5 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { api, unwrap, type components } from '../../api/client'
+import { api, type components } from '../../api/client'
+import { addressQueries } from '../../api/queries/addresses'
+import { articleQueries } from '../../api/queries/articles'
+import { departmentQueries } from '../../api/queries/departments'
+import { jurisdictionQueries, type Point } from '../../api/queries/jurisdictions'
+import { requestQueries } from '../../api/queries/requests'
+import { residentQueries } from '../../api/queries/residents'
+import { serviceQueries } from '../../api/queries/services'
+import { triageQueries } from '../../api/queries/triage'
 import { useLanguage } from '../../i18n/useLanguage'
 import { useDebounced } from './useDebounced'
 
@@ -12,28 +20,29 @@ export type Resolution = components['schemas']['ResolutionOut']
 export type Duplicate = components['schemas']['DuplicateOut']
 export type Triage = components['schemas']['TriageOut']
 export type Layer = components['schemas']['LayerOut']
-export type Point = { lat: number; long: number }
+export type { Point }
 
 const LIVE = 250 // ms of quiet typing before a live search goes out
+/** The caller picker offers a handful of residents; the residents screen lists more. */
+export const CALLER_MATCHES = 5
+const ARTICLE_MATCHES = 5
+const ADDRESS_MATCHES = 6
+const NEARBY_MATCHES = 5
 
+const itemsOf = <T,>(list: { items: T[] }) => list.items
+
+/** Services a new request may be filed under (active ones only). */
 export function useServices() {
-  const lang = useLanguage()
-  return useQuery({
-    queryKey: ['services', lang],
-    queryFn: () => unwrap(api.GET('/api/v1/services')),
-    staleTime: 10 * 60_000,
-    select: (list) => list.items,
-  })
+  return useQuery({ ...serviceQueries.list('active', useLanguage()), select: itemsOf })
 }
 
 export function useResidentSearch(text: string) {
   const q = useDebounced(text.trim(), LIVE)
   return useQuery({
-    queryKey: ['residents', 'search', q],
-    queryFn: () => unwrap(api.GET('/api/v1/residents', { params: { query: { q, limit: 5 } } })),
+    ...residentQueries.search(q, CALLER_MATCHES),
     enabled: q.length >= 2,
     placeholderData: keepPreviousData,
-    select: (list) => list.items,
+    select: itemsOf,
   })
 }
 
@@ -42,29 +51,29 @@ export function useArticles(search: string, said: string, language: string) {
   const q = useDebounced(search.trim(), LIVE)
   const text = useDebounced(said.trim(), LIVE)
   const searched = useQuery({
-    queryKey: ['articles', 'search', q, language],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/articles', { params: { query: { q, language, status: 'published', limit: 5 } } })),
+    ...articleQueries.published(q, language, ARTICLE_MATCHES),
     enabled: q.length >= 2,
     placeholderData: keepPreviousData,
-    select: (list) => list.items,
+    select: itemsOf,
   })
   const suggested = useQuery({
-    queryKey: ['articles', 'suggestions', text, language],
-    queryFn: () => unwrap(api.GET('/api/v1/articles/suggestions', { params: { query: { text, language } } })),
+    ...articleQueries.suggestions(text, language),
     enabled: text.length >= 3,
     placeholderData: keepPreviousData,
-    select: (list) => list.items,
+    select: itemsOf,
   })
   return { searched, suggested }
 }
 
+/** One article's text, read to the caller; the same cache entry as the knowledge editor's. */
+export function useArticleText(id: number) {
+  return useQuery({ ...articleQueries.detail(id), staleTime: 5 * 60_000, select: (snapshot) => snapshot.article })
+}
+
 export function useTriage(said: string, language: string) {
   const text = useDebounced(said.trim(), LIVE)
-  const lang = useLanguage()
   return useQuery({
-    queryKey: ['triage', text, language, lang],
-    queryFn: () => unwrap(api.POST('/api/v1/triage', { body: { text, language } })),
+    ...triageQueries.suggest(text, language, useLanguage()),
     enabled: text.length >= 3,
     placeholderData: keepPreviousData,
   })
@@ -72,49 +81,30 @@ export function useTriage(said: string, language: string) {
 
 export function useAddressSearch(text: string) {
   const q = useDebounced(text.trim(), LIVE)
-  return useQuery({
-    queryKey: ['addresses', q],
-    queryFn: () => unwrap(api.GET('/api/v1/addresses', { params: { query: { q, limit: 6 } } })),
-    enabled: q.length >= 3,
-    select: (list) => list.items,
-  })
+  return useQuery({ ...addressQueries.search(q, ADDRESS_MATCHES), enabled: q.length >= 3, select: itemsOf })
 }
 
 export function useResolution(point: Point | null, serviceCode: string | null) {
-  const lang = useLanguage()
-  return useQuery({
-    queryKey: ['resolve', point, serviceCode, lang],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/jurisdictions/resolve', {
-          params: { query: { lat: point!.lat, long: point!.long, service_code: serviceCode } },
-        }),
-      ),
-    enabled: point !== null,
-  })
+  return useQuery({ ...jurisdictionQueries.resolve(point, serviceCode, useLanguage()), enabled: point !== null })
 }
 
 export function useNearby(point: Point | null, serviceCode: string | null) {
   return useQuery({
-    queryKey: ['nearby', point, serviceCode],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/requests/nearby', {
-          params: { query: { lat: point!.lat, long: point!.long, service_code: serviceCode!, limit: 5 } },
-        }),
-      ),
+    ...requestQueries.nearby(point, serviceCode, NEARBY_MATCHES),
     enabled: point !== null && serviceCode !== null,
-    select: (list) => list.items,
+    select: itemsOf,
   })
 }
 
 export function useLayers() {
-  const lang = useLanguage()
+  return useQuery({ ...jurisdictionQueries.layers(useLanguage()), select: itemsOf })
+}
+
+/** Departments by name, for a complaint or praise about one. */
+export function useDepartments() {
   return useQuery({
-    queryKey: ['layers', lang],
-    queryFn: () => unwrap(api.GET('/api/v1/jurisdictions/layers')),
-    staleTime: 60 * 60_000,
-    select: (list) => list.items,
+    ...departmentQueries.list(useLanguage()),
+    select: (list) => [...list.items].sort((a, b) => a.name.localeCompare(b.name)),
   })
 }
 

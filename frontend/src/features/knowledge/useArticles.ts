@@ -1,68 +1,36 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, ApiError, unwrap, type components } from '../../api/client'
+import { ApiError, type components } from '../../api/client'
+import {
+  articleKeys,
+  articleQueries,
+  articleSnapshotOf,
+  type ArticleAnswer,
+  type ArticleSearch,
+  type ArticleSnapshot,
+} from '../../api/queries/articles'
 import type { Me } from '../../shared/useMe'
 
-export type Article = components['schemas']['ArticleOut']
+export type { Article, ArticleSearch, ArticleSnapshot, ArticleStatus } from '../../api/queries/articles'
+export { ARTICLE_PAGE as PAGE_SIZE } from '../../api/queries/articles'
 export type ArticleItem = components['schemas']['ArticleItem']
-export type ArticleStatus = components['schemas']['ArticleStatus']
-export type ArticleSnapshot = { article: Article; etag: string }
 
-export type ArticleSearch = { q: string; language: string; status: '' | ArticleStatus; staleOnly: boolean }
 export const NO_SEARCH: ArticleSearch = { q: '', language: '', status: '', staleOnly: false }
-
-export const articleKey = (id: number) => ['articles', 'detail', id] as const
-
-export const PAGE_SIZE = 50
 
 /** Search results, a page at a time: `fetchNextPage` appends the next page. */
 export function useArticleList(search: ArticleSearch) {
-  return useInfiniteQuery({
-    queryKey: ['articles', 'list', search],
-    initialPageParam: 0,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/v1/articles', {
-          params: {
-            query: {
-              q: search.q || undefined,
-              language: search.language || undefined,
-              status: search.status || undefined,
-              stale: search.staleOnly ? true : undefined,
-              limit: PAGE_SIZE,
-              offset: pageParam,
-            },
-          },
-        }),
-      ),
-    getNextPageParam: (page) => page.next_offset ?? undefined,
-    placeholderData: keepPreviousData,
-  })
-}
-
-type Answer = { data?: Article; error?: unknown; response: Response }
-
-function snapshotOf({ data, error, response }: Answer): ArticleSnapshot {
-  if (!response.ok || !data) throw new ApiError(response.status, error)
-  return { article: data, etag: response.headers.get('ETag') ?? `"v${data.version}"` }
+  return useInfiniteQuery({ ...articleQueries.list(search), placeholderData: keepPreviousData })
 }
 
 export function useArticle(id: number | null) {
-  return useQuery({
-    queryKey: articleKey(id ?? 0),
-    queryFn: async () => snapshotOf(await api.GET('/api/v1/articles/{article_id}', { params: { path: { article_id: id! } } })),
-    enabled: id !== null,
-  })
+  return useQuery({ ...articleQueries.detail(id ?? 0), enabled: id !== null })
 }
 
 export function useVersions(id: number) {
-  return useQuery({
-    queryKey: ['articles', 'versions', id],
-    queryFn: () => unwrap(api.GET('/api/v1/articles/{article_id}/versions', { params: { path: { article_id: id } } })),
-  })
+  return useQuery(articleQueries.versions(id))
 }
 
 export const isConflict = (error: unknown) => error instanceof ApiError && error.status === 412
-export type ArticleChange = (ifMatch: string) => Promise<Answer>
+export type ArticleChange = (ifMatch: string) => Promise<ArticleAnswer>
 export const articlePath = (id: number, ifMatch: string) => ({ path: { article_id: id }, header: { 'if-match': ifMatch } })
 
 /** A change sent with the article's ETag; a 412 reloads the article so the writer can retry. */
@@ -70,17 +38,17 @@ export function useArticleChange(id: number) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: async (change: ArticleChange) => {
-      const current = client.getQueryData<ArticleSnapshot>(articleKey(id))
+      const current = client.getQueryData<ArticleSnapshot>(articleKeys.detail(id))
       if (!current) throw new Error('the article is not loaded yet')
-      return snapshotOf(await change(current.etag))
+      return articleSnapshotOf(await change(current.etag))
     },
     onSuccess: (snapshot) => {
-      client.setQueryData(articleKey(id), snapshot)
-      void client.invalidateQueries({ queryKey: ['articles', 'versions', id] })
-      void client.invalidateQueries({ queryKey: ['articles', 'list'] })
+      client.setQueryData(articleKeys.detail(id), snapshot)
+      void client.invalidateQueries({ queryKey: articleKeys.versions(id) })
+      void client.invalidateQueries({ queryKey: articleKeys.lists() })
     },
     onError: (error) => {
-      if (isConflict(error)) void client.invalidateQueries({ queryKey: articleKey(id) })
+      if (isConflict(error)) void client.invalidateQueries({ queryKey: articleKeys.detail(id) })
     },
   })
 }

@@ -1,4 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
+import { requestKeys } from '../../api/queries/requests'
 import i18n, { changeLanguage } from '../../i18n'
 import { mockApi, type Call } from '../../test/api'
 import { renderWithProviders } from '../../test/render'
@@ -112,7 +113,7 @@ describe('QueuesPage', () => {
     await screen.findByRole('link', { name: '26-00000001' })
     expect(lists(api.calls)[0]!.request.headers.get('If-None-Match')).toBeNull()
 
-    await client.refetchQueries({ queryKey: ['requests', 'queue'] })
+    await client.refetchQueries({ queryKey: requestKeys.queues() })
 
     expect(served).toBe(2)
     expect(lists(api.calls)[1]!.request.headers.get('If-None-Match')).toBe('"list-1"')
@@ -206,7 +207,7 @@ describe('QueuesPage', () => {
     expect(screen.queryByRole('button', { name: 'Show more requests' })).toBeNull()
 
     const before = lists(api.calls).length
-    await client.refetchQueries({ queryKey: ['requests', 'queue'] })
+    await client.refetchQueries({ queryKey: requestKeys.queues() })
     expect(lists(api.calls).length).toBe(before + 3)
     const refreshed = lists(api.calls).slice(before)
     expect(refreshed.map((call) => call.url.searchParams.get('cursor'))).toEqual([null, 'after-3', 'after-2'])

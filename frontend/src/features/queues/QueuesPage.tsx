@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api, unwrap } from '../../api/client'
+import { serviceQueries } from '../../api/queries/services'
 import { useLanguage } from '../../i18n/useLanguage'
 import { useDates } from '../../shared/useDates'
 import { useMe, type Me } from '../../shared/useMe'
@@ -28,13 +28,9 @@ function queryFor(tab: Tab, filters: Filters, me: Me | undefined, area: string |
   }
 }
 
+/** Retired services too: a queue may still hold their requests. */
 function useServices() {
-  const lang = useLanguage()
-  return useQuery({
-    queryKey: ['services', 'all', lang],
-    queryFn: () => unwrap(api.GET('/api/v1/services', { params: { query: { include_inactive: true } } })),
-    staleTime: 10 * 60_000,
-  })
+  return useQuery(serviceQueries.list('all', useLanguage()))
 }
 
 export function QueuesPage() {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useSearchParams } from 'react-router'
-import { api, unwrap } from '../../api/client'
+import { jurisdictionQueries } from '../../api/queries/jurisdictions'
 import { useLanguage } from '../../i18n/useLanguage'
 
 /**
@@ -12,18 +12,7 @@ export function useAreaFilter() {
   const area = params.get('area') || undefined
   const [layer = '', code = ''] = area ? [area.slice(0, area.indexOf(':')), area.slice(area.indexOf(':') + 1)] : []
   const lang = useLanguage()
-  const names = useQuery({
-    queryKey: ['areas', layer, lang],
-    queryFn: async () => {
-      const [areas, layers] = await Promise.all([
-        unwrap(api.GET('/api/v1/jurisdictions', { params: { query: { layer, limit: 1000 } } })),
-        unwrap(api.GET('/api/v1/jurisdictions/layers')),
-      ])
-      return { areas: areas.items, layer: layers.items.find((item) => item.slug === layer)?.name ?? layer }
-    },
-    enabled: !!layer,
-    staleTime: 10 * 60_000,
-  })
+  const names = useQuery({ ...jurisdictionQueries.layerAreas(layer, lang), enabled: !!layer })
   const name = names.data?.areas.find((item) => item.code === code)?.name ?? code
   const clear = () =>
     setParams((previous) => {

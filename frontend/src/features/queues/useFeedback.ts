@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
-import { api, unwrap, type components } from '../../api/client'
+import type { components } from '../../api/client'
+import { caseQueries } from '../../api/queries/cases'
 import { POLL_MS } from './useQueue'
 
 export type Case = components['schemas']['CaseOut']
 
-export const FEEDBACK_TYPES: components['schemas']['CaseType'][] = ['complaint', 'praise']
+export const FEEDBACK_TYPES: readonly components['schemas']['CaseType'][] = ['complaint', 'praise']
+const FEEDBACK_LIMIT = 100
 
 /**
  * The newest complaints and praise. The API scopes them: department staff get those about their
@@ -12,8 +14,7 @@ export const FEEDBACK_TYPES: components['schemas']['CaseType'][] = ['complaint',
  */
 export function useFeedback() {
   return useQuery({
-    queryKey: ['cases', 'feedback'],
-    queryFn: () => unwrap(api.GET('/api/v1/cases', { params: { query: { type: FEEDBACK_TYPES, limit: 100 } } })),
+    ...caseQueries.list(FEEDBACK_TYPES, FEEDBACK_LIMIT),
     select: (list) => list.items,
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { api, unwrap, type components } from '../../api/client'
+import type { components } from '../../api/client'
+import { reportCardQueries } from '../../api/queries/reportCard'
 import { useLanguage } from '../../i18n/useLanguage'
 
 export type ReportCard = components['schemas']['ReportCard']
@@ -8,10 +9,5 @@ export type Figures = components['schemas']['FiguresOut']
 
 /** The public report card, department names in the UI language; no sign-in. */
 export function useReportCard() {
-  const lang = useLanguage()
-  return useQuery({
-    queryKey: ['report-card', lang],
-    queryFn: () => unwrap(api.GET('/api/v1/report-card')),
-    staleTime: 5 * 60_000,
-  })
+  return useQuery(reportCardQueries.card(useLanguage()))
 }

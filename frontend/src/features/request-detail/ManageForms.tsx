@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api, unwrap, type components } from '../../api/client'
+import { api, type components } from '../../api/client'
+import { departmentQueries } from '../../api/queries/departments'
 import { useLanguage } from '../../i18n/useLanguage'
 import { ChangeError } from './ChangeError'
 import { path, useRequestChange, type ServiceRequest } from './useRequest'
@@ -11,13 +12,7 @@ type Priority = components['schemas']['Priority']
 const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent']
 
 export function useDepartments(enabled = true) {
-  const lang = useLanguage()
-  return useQuery({
-    queryKey: ['departments', lang],
-    queryFn: () => unwrap(api.GET('/api/v1/departments')),
-    staleTime: 10 * 60_000,
-    enabled,
-  })
+  return useQuery({ ...departmentQueries.list(useLanguage()), enabled })
 }
 
 /**

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { api, ApiError, unwrap } from '../../api/client'
+import { ApiError } from '../../api/client'
+import { userQueries } from '../../api/queries/users'
 import { useMe, type Me } from '../../shared/useMe'
 import { useDepartmentNames, useServiceNames, useUserNames } from '../../shared/useNames'
 import { CommentForm } from './CommentForm'
@@ -29,7 +30,7 @@ function mayPrioritise(me: Me | undefined, request: ServiceRequest): boolean {
 }
 
 function useUsers() {
-  return useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.GET('/api/v1/users')), staleTime: 5 * 60_000 })
+  return useQuery(userQueries.list())
 }
 
 export function RequestDetailPage() {

@@ -1,7 +1,7 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api, unwrap } from '../../api/client'
+import { jurisdictionQueries } from '../../api/queries/jurisdictions'
 import { PointMap } from '../../shared/map/PointMap'
 import type { ServiceRequest } from './useRequest'
 
@@ -11,11 +11,7 @@ const loaded = (results: UseQueryResult<unknown>[]) => results.flatMap((result) 
 /** The outlines of the areas the point lies in: what the map shows around it when there are no tiles. */
 function useAreaOutlines(areaIds: readonly number[]) {
   return useQueries({
-    queries: areaIds.map((id) => ({
-      queryKey: ['jurisdictions', 'area', id],
-      queryFn: () => unwrap(api.GET('/api/v1/jurisdictions/{area_id}', { params: { path: { area_id: id } } })),
-      staleTime: 60 * 60_000,
-    })),
+    queries: areaIds.map((id) => jurisdictionQueries.area(id)),
     combine: loaded,
   })
 }

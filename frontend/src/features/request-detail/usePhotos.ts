@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { api, unwrap, type components } from '../../api/client'
+import { requestKeys, requestQueries } from '../../api/queries/requests'
 
 export type Photo = components['schemas']['PhotoOut']
 export type Visibility = components['schemas']['Visibility']
@@ -8,13 +9,8 @@ export type Visibility = components['schemas']['Visibility']
 /** The largest photo the API takes (10 MiB): bigger files are refused before they are sent. */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
-const photosKey = (requestId: string) => ['requests', requestId, 'photos'] as const
-
 export function usePhotos(requestId: string) {
-  return useQuery({
-    queryKey: photosKey(requestId),
-    queryFn: () => unwrap(api.GET('/api/v1/requests/{request_id}/photos', { params: { path: { request_id: requestId } } })),
-  })
+  return useQuery(requestQueries.photos(requestId))
 }
 
 export function useUploadPhoto(requestId: string) {
@@ -33,7 +29,7 @@ export function useUploadPhoto(requestId: string) {
         }),
       )
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: photosKey(requestId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: requestKeys.photos(requestId) }),
   })
 }
 

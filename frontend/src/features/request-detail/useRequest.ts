@@ -1,50 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, ApiError, unwrap, type components } from '../../api/client'
+import { ApiError, type components } from '../../api/client'
+import { requestKeys, requestQueries, requestSnapshotOf, type RequestAnswer, type RequestSnapshot, type ServiceRequest } from '../../api/queries/requests'
 
-export type ServiceRequest = components['schemas']['ServiceRequestOut']
-export type Status = components['schemas']['Status']
+export type { RequestSnapshot, ServiceRequest, Status } from '../../api/queries/requests'
 export type TimelineEntry = components['schemas']['TimelineEntryOut']
 export type Reporter = components['schemas']['ReporterOut']
 export type LinkedRequest = components['schemas']['LinkedRequestOut']
 
-/** The request and the ETag it came with: every change sends it back in If-Match. */
-export type RequestSnapshot = { request: ServiceRequest; etag: string }
-
-export const requestKey = (id: string) => ['requests', 'detail', id] as const
-export const timelineKey = (id: string) => ['requests', 'timeline', id] as const
-const LINKED = ['requests', 'linked'] as const
-
-type Answer = { data?: ServiceRequest; error?: unknown; response: Response }
-
-function snapshotOf({ data, error, response }: Answer): RequestSnapshot {
-  if (!response.ok || !data) throw new ApiError(response.status, error)
-  return { request: data, etag: response.headers.get('ETag') ?? `"v${data.version}"` }
-}
-
 export function useRequest(id: string) {
-  return useQuery({
-    queryKey: requestKey(id),
-    queryFn: async () => snapshotOf(await api.GET('/api/v1/requests/{request_id}', { params: { path: { request_id: id } } })),
-  })
+  return useQuery(requestQueries.detail(id))
 }
 
 export function useTimeline(id: string) {
-  return useQuery({
-    queryKey: timelineKey(id),
-    queryFn: () => unwrap(api.GET('/api/v1/requests/{request_id}/timeline', { params: { path: { request_id: id } } })),
-  })
+  return useQuery(requestQueries.timeline(id))
 }
 
 /** The request it was merged into, and the requests merged into it with their reporters. */
 export function useLinked(id: string) {
-  return useQuery({
-    queryKey: [...LINKED, id],
-    queryFn: () => unwrap(api.GET('/api/v1/requests/{request_id}/linked', { params: { path: { request_id: id } } })),
-  })
+  return useQuery(requestQueries.linked(id))
 }
 
 /** A change to the request, given the If-Match ETag of the version on screen. */
-export type Change = (ifMatch: string) => Promise<Answer>
+export type Change = (ifMatch: string) => Promise<RequestAnswer>
 
 export const isConflict = (error: unknown) => error instanceof ApiError && error.status === 412
 
@@ -57,20 +34,20 @@ export function useRequestChange(id: string) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: async (change: Change) => {
-      const current = client.getQueryData<RequestSnapshot>(requestKey(id))
+      const current = client.getQueryData<RequestSnapshot>(requestKeys.detail(id))
       if (!current) throw new Error('the request is not loaded yet')
-      return snapshotOf(await change(current.etag))
+      return requestSnapshotOf(await change(current.etag))
     },
     onSuccess: (snapshot) => {
-      client.setQueryData(requestKey(id), snapshot)
-      void client.invalidateQueries({ queryKey: timelineKey(id) })
-      void client.invalidateQueries({ queryKey: LINKED }) // a merge links two requests
-      void client.invalidateQueries({ queryKey: ['requests', 'queue'] })
+      client.setQueryData(requestKeys.detail(id), snapshot)
+      void client.invalidateQueries({ queryKey: requestKeys.timeline(id) })
+      void client.invalidateQueries({ queryKey: requestKeys.linkedAll() }) // a merge links two requests
+      void client.invalidateQueries({ queryKey: requestKeys.queues() })
     },
     onError: (error) => {
       if (!isConflict(error)) return
-      void client.invalidateQueries({ queryKey: requestKey(id) })
-      void client.invalidateQueries({ queryKey: timelineKey(id) })
+      void client.invalidateQueries({ queryKey: requestKeys.detail(id) })
+      void client.invalidateQueries({ queryKey: requestKeys.timeline(id) })
     },
   })
 }

@@ -1,25 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, ApiError, unwrap, type components } from '../../api/client'
+import { api, ApiError, type components } from '../../api/client'
+import { residentKeys, residentQueries } from '../../api/queries/residents'
 
 export type Resident = components['schemas']['ResidentOut']
 export type ResidentHistory = components['schemas']['ResidentHistoryOut']
 export type EmailOptOut = components['schemas']['EmailOptOutOut']
 
 export const MIN_QUERY = 2
+/** The residents screen lists up to this many matches. */
+export const SEARCH_LIMIT = 50
 
 export function useResidentSearch(q: string) {
-  return useQuery({
-    queryKey: ['residents', 'search', q],
-    queryFn: () => unwrap(api.GET('/api/v1/residents', { params: { query: { q, limit: 50 } } })),
-    enabled: q.length >= MIN_QUERY,
-  })
+  return useQuery({ ...residentQueries.search(q, SEARCH_LIMIT), enabled: q.length >= MIN_QUERY })
 }
 
 export function useResident(id: string) {
-  return useQuery({
-    queryKey: ['residents', 'detail', id],
-    queryFn: () => unwrap(api.GET('/api/v1/residents/{resident_id}', { params: { path: { resident_id: id } } })),
-  })
+  return useQuery(residentQueries.detail(id))
 }
 
 /** At the resident's request, resident emails go to one of their addresses again. */
@@ -32,7 +28,7 @@ export function useTurnEmailsBackOn(residentId: string) {
       })
       if (!response.ok) throw new ApiError(response.status, error)
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['residents', 'detail', residentId] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: residentKeys.detail(residentId) }),
   })
 }
 

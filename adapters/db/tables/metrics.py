@@ -2,7 +2,9 @@
 
 from sqlalchemy import CheckConstraint, Column, DateTime, Index, Table, Text, func, text
 
-from adapters.db.tables import cases, metadata, service_requests
+from adapters.db.tables.base import metadata
+from adapters.db.tables.cases import cases
+from adapters.db.tables.requests import service_requests
 
 call_records = Table(
     "call_records",

@@ -3,7 +3,7 @@
 from sqlalchemy import CheckConstraint, Column, DateTime, Table, Text, text
 from sqlalchemy.dialects.postgresql import JSONB
 
-from adapters.db.tables import metadata
+from adapters.db.tables.base import metadata
 
 # No foreign keys: a subject is a service, a department, a layer or `<layer>/<area code>`, and a
 # referral target's translation outlives its area's re-import (the code stays, the id does not).

@@ -1,4 +1,4 @@
-import { api, ApiError, unwrap } from '../../../api/client'
+import { api, ApiError, unwrap } from './client'
 
 export type QueryParams = Record<string, string | number | undefined>
 

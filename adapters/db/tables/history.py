@@ -2,7 +2,8 @@
 
 from sqlalchemy import Column, DateTime, Index, Table, Text, text
 
-from adapters.db.tables import metadata, service_requests
+from adapters.db.tables.base import metadata
+from adapters.db.tables.requests import service_requests
 
 # One row per imported source record: (source, source id) is what makes a re-import add
 # nothing; `source_type` is the source's own type name, which the catalog may not have.

@@ -4,7 +4,7 @@ the addresses that opted out of resident email."""
 from sqlalchemy import Column, DateTime, Index, Table, Text
 from sqlalchemy.dialects.postgresql import UUID
 
-from adapters.db.tables import metadata
+from adapters.db.tables.base import metadata
 
 # No address or name here: `key` names the recipient by role or user id only.
 notification_deliveries = Table(

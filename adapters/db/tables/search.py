@@ -11,7 +11,7 @@ does not carry it); `UNMAPPED` names it and its index for the schema comparisons
 from sqlalchemy import func, literal_column
 from sqlalchemy.dialects.postgresql import TSVECTOR
 
-from adapters.db.tables import service_requests as t
+from adapters.db.tables.requests import service_requests as t
 
 SEARCH_DOCUMENT = literal_column("search_document", type_=TSVECTOR)
 REQUEST_DOCUMENT = func.frontdoor_request_document(

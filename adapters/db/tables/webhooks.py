@@ -1,9 +1,4 @@
-"""Tables of the outbox worker, the webhooks and the escalation scan.
-
-The queue itself lives in pgqueuer's own tables (pgqueuer, pgqueuer_log, pgqueuer_schedules,
-pgqueuer_statistics), created by the migration from pgqueuer's install DDL and not described
-here: pgqueuer owns their shape.
-"""
+"""Webhooks: the subscriptions, one delivery per event and subscription, and each attempt."""
 
 from sqlalchemy import (
     BigInteger,
@@ -21,16 +16,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 
-from adapters.db.tables import metadata
-
-handled_events = Table(
-    "handled_events",
-    metadata,
-    Column("event_id", UUID(as_uuid=True), primary_key=True),
-    Column("subscriber", Text, primary_key=True),
-    Column("handled_at", DateTime(timezone=True), nullable=False),
-    Index("ix_handled_events_handled_at", "handled_at"),  # the retention sweep's range
-)
+from adapters.db.tables.base import metadata
+from adapters.db.tables.directory import departments, users
 
 webhook_subscriptions = Table(
     "webhook_subscriptions",
@@ -39,12 +26,12 @@ webhook_subscriptions = Table(
     Column("url", Text, nullable=False),
     Column("description", Text, nullable=False, server_default=""),
     Column("event_types", ARRAY(Text), nullable=False),
-    Column("department_code", Text, ForeignKey("departments.code")),
+    Column("department_code", Text, ForeignKey(departments.c.code)),
     Column("service_codes", ARRAY(Text), nullable=False, server_default="{}"),
     Column("secret", Text, nullable=False),
     Column("active", Boolean, nullable=False, server_default="true"),
     Column("disabled_reason", Text),
-    Column("created_by", UUID(as_uuid=True), ForeignKey("users.id")),
+    Column("created_by", UUID(as_uuid=True), ForeignKey(users.c.id)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_webhook_subscriptions_department_code", "department_code"),
@@ -57,7 +44,7 @@ webhook_deliveries = Table(
     Column(
         "subscription_id",
         UUID(as_uuid=True),
-        ForeignKey("webhook_subscriptions.id", ondelete="CASCADE"),
+        ForeignKey(webhook_subscriptions.c.id, ondelete="CASCADE"),
         nullable=False,
     ),
     Column("event_id", UUID(as_uuid=True), nullable=False),
@@ -85,7 +72,7 @@ webhook_attempts = Table(
     Column(
         "delivery_id",
         UUID(as_uuid=True),
-        ForeignKey("webhook_deliveries.id", ondelete="CASCADE"),
+        ForeignKey(webhook_deliveries.c.id, ondelete="CASCADE"),
         nullable=False,
     ),
     Column("attempt", Integer, nullable=False),
@@ -94,17 +81,4 @@ webhook_attempts = Table(
     Column("duration_ms", Integer, nullable=False),
     Column("error", Text),
     UniqueConstraint("delivery_id", "attempt"),
-)
-
-escalations = Table(
-    "escalations",
-    metadata,
-    Column(
-        "request_id",
-        Text,
-        ForeignKey("service_requests.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("threshold", Text, primary_key=True),
-    Column("at", DateTime(timezone=True), nullable=False),
 )

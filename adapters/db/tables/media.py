@@ -1,4 +1,4 @@
-"""Tables of idempotency keys and media (photos); defined on the shared metadata."""
+"""Media: the photos attached to requests, and their bytes when PostgreSQL stores them."""
 
 from sqlalchemy import (
     CheckConstraint,
@@ -11,29 +11,17 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import UUID
 
-from adapters.db.tables import NOW, metadata
-
-idempotency_keys = Table(
-    "idempotency_keys",
-    metadata,
-    Column("scope", Text, primary_key=True),
-    Column("key", Text, primary_key=True),
-    Column("fingerprint", Text, nullable=False),
-    Column("claimed_at", DateTime(timezone=True), nullable=False),
-    Column("expires_at", DateTime(timezone=True), nullable=False),
-    Column("status", Integer),
-    Column("headers", JSONB),
-    Column("body", LargeBinary),
-    Index("ix_idempotency_keys_expires_at", "expires_at"),
-)
+from adapters.db.tables.base import NOW, metadata
+from adapters.db.tables.directory import users
+from adapters.db.tables.requests import service_requests
 
 media = Table(
     "media",
     metadata,
     Column("id", UUID(as_uuid=True), primary_key=True),
-    Column("request_id", Text, ForeignKey("service_requests.id", ondelete="CASCADE")),
+    Column("request_id", Text, ForeignKey(service_requests.c.id, ondelete="CASCADE")),
     Column("visibility", Text, nullable=False),
     Column("content_type", Text, nullable=False),
     Column("byte_size", Integer, nullable=False),
@@ -41,7 +29,7 @@ media = Table(
     Column("height", Integer, nullable=False),
     Column("sha256", Text, nullable=False),
     Column("storage_key", Text, nullable=False),
-    Column("uploaded_by", UUID(as_uuid=True), ForeignKey("users.id")),
+    Column("uploaded_by", UUID(as_uuid=True), ForeignKey(users.c.id)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     CheckConstraint("visibility IN ('public', 'internal')", name="visibility"),
     Index("ix_media_request_id", "request_id"),

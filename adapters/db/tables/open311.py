@@ -3,7 +3,9 @@
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Index, Table, Text, text
 from sqlalchemy.dialects.postgresql import UUID
 
-from adapters.db.tables import NOW, metadata
+from adapters.db.tables.base import NOW, metadata
+from adapters.db.tables.directory import departments
+from adapters.db.tables.requests import service_requests
 
 api_keys = Table(
     "api_keys",
@@ -11,7 +13,7 @@ api_keys = Table(
     Column("id", UUID(as_uuid=True), primary_key=True),
     Column("name", Text, nullable=False),
     Column("role", Text, nullable=False),
-    Column("department_code", Text, ForeignKey("departments.code")),
+    Column("department_code", Text, ForeignKey(departments.c.code)),
     # SHA-256 of the secret, hex: the secret itself is shown once and never stored
     Column("secret_hash", Text, nullable=False, unique=True),
     Column("active", Boolean, nullable=False, server_default=text("true")),
@@ -28,11 +30,11 @@ open311_submissions = Table(
     Column(
         "request_id",
         Text,
-        ForeignKey("service_requests.id", ondelete="CASCADE"),
+        ForeignKey(service_requests.c.id, ondelete="CASCADE"),
         primary_key=True,
     ),
     Column("token", Text, nullable=False, unique=True),
-    Column("api_key_id", UUID(as_uuid=True), ForeignKey("api_keys.id")),
+    Column("api_key_id", UUID(as_uuid=True), ForeignKey(api_keys.c.id)),
     Column("device_id", Text),
     Column("account_id", Text),
     Column("media_url", Text),

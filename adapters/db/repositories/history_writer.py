@@ -1,0 +1,236 @@
+"""Batches of the history import, copied straight into `service_requests` and its provenance.
+
+A batch is one transaction, so it is either wholly imported or not at all. Each row becomes a
+request numbered like the app numbers them (`YY-NNNNNNNN` from `request_number_seq`, YY the
+year of creation in UTC), with its service's SLA, its search words (the importer finds them,
+so the database does not: migration 0024) and a provenance row in `imported_requests`.
+
+The writer holds an advisory lock on its source for the whole import, so the source ids it
+read from `imported_requests` at the start stay the whole truth: a row imported before (or
+earlier in the file) is left out in Python, and no statement has to look for it. A second
+import of the same source at once is refused rather than queued behind the first.
+
+COPY goes straight into the tables: a staging table and an INSERT ... SELECT cost the
+database a third more per row. So the codes are checked here: the batch's services and
+departments are locked FOR KEY SHARE (as the foreign-key triggers would lock them, once per
+row) and must all exist, which makes the rows sound where the role may skip those triggers.
+"""
+
+import struct
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC
+from types import TracebackType
+from typing import Any
+
+import asyncpg
+
+from domain.requests.search_words import search_words
+
+# What the importer sends per row, in this order.
+PREPARED_FIELDS = (
+    "external_id",
+    "source_type",
+    "service_code",
+    "department_code",
+    "status",
+    "close_reason",
+    "channel",
+    "requested_at",
+    "updated_at",
+    "closed_at",
+    "expected_at",
+    "on_hold_since",
+    "description",
+    "address",
+    "lat",
+    "long",
+    "areas",
+)
+REQUEST_COLUMNS = (
+    "id",
+    "external_id",
+    "service_code",
+    "department_code",
+    "status",
+    "close_reason",
+    "channel",
+    "requested_at",
+    "updated_at",
+    "closed_at",
+    "expected_at",
+    "on_hold_since",
+    "description",
+    "address",
+    "lat",
+    "long",
+    "areas",
+    "priority",
+    "sla_target_hours",
+    "sla_calendar",
+    "sla_pauses_on_hold",
+    "change_xid",
+    "search_document",
+)
+PROVENANCE_COLUMNS = ("source", "source_id", "request_id", "source_type")
+
+LOCK_SOURCE = "SELECT pg_try_advisory_lock(hashtextextended('frontdoor.history:' || $1, 0))"
+UNLOCK_SOURCE = "SELECT pg_advisory_unlock(hashtextextended('frontdoor.history:' || $1, 0))"
+IMPORTED_BEFORE = "SELECT source_id FROM imported_requests WHERE source = $1"
+LOCK_SERVICES = """
+SELECT code, sla_target_hours, sla_calendar, sla_pauses_on_hold
+FROM services WHERE code = ANY($1::text[]) FOR KEY SHARE
+"""
+LOCK_DEPARTMENTS = "SELECT code FROM departments WHERE code = ANY($1::text[]) FOR KEY SHARE"
+NUMBERS = """
+SELECT pg_current_xact_id()::text::bigint,
+       array(SELECT nextval('request_number_seq') FROM generate_series(1, $1))
+"""
+
+
+class SourceBusy(RuntimeError):
+    """Another import of the same source is running."""
+
+
+class CatalogChanged(RuntimeError):
+    """A service or department the rows name was deleted while the import ran."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sla:
+    target_hours: float
+    calendar: str
+    pauses_on_hold: bool
+
+
+class BatchWriter:
+    """Writes batches through one raw asyncpg connection (COPY needs the driver's own).
+
+    Use it as an async context manager: entering locks the source, leaving unlocks it."""
+
+    def __init__(self, connection: Any, source: str) -> None:
+        self._db = connection
+        self._source = source
+        self._imported: set[str] = set()
+        self.skips_triggers = False
+
+    async def __aenter__(self) -> "BatchWriter":
+        db = self._db
+        if not await db.fetchval(LOCK_SOURCE, self._source):
+            raise SourceBusy(f"another import of source {self._source!r} is running")
+        try:
+            self._imported = {row[0] for row in await db.fetch(IMPORTED_BEFORE, self._source)}
+            await db.set_type_codec(
+                "tsvector",
+                schema="pg_catalog",
+                encoder=tsvector_binary,
+                decoder=_no_decoding,
+                format="binary",
+            )
+            self.skips_triggers = await self._may_skip_triggers()
+        except BaseException:
+            await db.fetchval(UNLOCK_SOURCE, self._source)
+            raise
+        return self
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._db.is_closed():
+            return  # the server let go of the lock with the session
+        await self._db.reset_type_codec("tsvector", schema="pg_catalog")
+        await self._db.fetchval(UNLOCK_SOURCE, self._source)
+
+    async def _may_skip_triggers(self) -> bool:
+        """Whether this role may skip the foreign-key triggers (a third of the database's
+        time per row): a superuser may, or a role granted `session_replication_role`."""
+        try:
+            await self._db.execute("SET session_replication_role = replica")
+        except asyncpg.InsufficientPrivilegeError:
+            return False
+        await self._db.execute("RESET session_replication_role")
+        return True
+
+    async def write(self, rows: Sequence[tuple[Any, ...]]) -> int:
+        """Import one batch (rows in PREPARED_FIELDS' order) in one transaction; answers how
+        many rows were new."""
+        fresh = [row for row in rows if row[0] not in self._imported]
+        if not fresh:
+            return 0
+        db = self._db
+        async with db.transaction():
+            # A crash may lose the last batches' commits, never half a batch: a re-run
+            # restores them, so the batch need not wait for its WAL to reach the disk.
+            await db.execute("SET LOCAL synchronous_commit = off")
+            if self.skips_triggers:
+                await db.execute("SET LOCAL session_replication_role = replica")
+            slas = await self._lock_catalog(fresh)
+            xid, numbers = await db.fetchrow(NUMBERS, len(fresh))
+            requests = [
+                _request(row, number, slas[row[2]], xid)
+                for row, number in zip(fresh, numbers, strict=True)
+            ]
+            await db.copy_records_to_table(
+                "service_requests", records=requests, columns=REQUEST_COLUMNS
+            )
+            provenance = [
+                (self._source, row[0], request[0], row[1])
+                for row, request in zip(fresh, requests, strict=True)
+            ]
+            await db.copy_records_to_table(
+                "imported_requests", records=provenance, columns=PROVENANCE_COLUMNS
+            )
+        self._imported.update(row[0] for row in fresh)
+        return len(fresh)
+
+    async def _lock_catalog(self, rows: Sequence[tuple[Any, ...]]) -> dict[str, Sla]:
+        services = {row[2] for row in rows}
+        departments = {row[3] for row in rows}
+        found = await self._db.fetch(LOCK_SERVICES, list(services))
+        slas = {code: Sla(hours, calendar, pauses) for code, hours, calendar, pauses in found}
+        known = {row[0] for row in await self._db.fetch(LOCK_DEPARTMENTS, list(departments))}
+        missing = sorted(services - slas.keys()) + sorted(departments - known)
+        if missing:
+            raise CatalogChanged(f"no longer in the catalog: {', '.join(missing)}")
+        return slas
+
+
+def _request(row: tuple[Any, ...], number: int, sla: Sla, xid: int) -> tuple[Any, ...]:
+    year = f"{row[7].astimezone(UTC).year % 100:02d}"
+    reference = f"{year}-{number:08d}"
+    words = search_words(row[0], row[12], row[13])
+    document = None if words is None else sorted({*words, *reference_words(year, number)})
+    return (
+        reference,
+        *row[:1],
+        *row[2:17],
+        "normal",
+        sla.target_hours,
+        sla.calendar,
+        sla.pauses_on_hold,
+        xid,
+        document,
+    )
+
+
+def reference_words(year: str, number: int) -> tuple[str, str]:
+    """The words a reference is found by, as the SQL rule has them (migration 0016): the
+    reference written without its dash and leading zeros, and its number alone."""
+    if number < 100_000_000:
+        return (year + f"{number:08d}").lstrip("0"), str(number)
+    return year.lstrip("0") or "0", str(number)
+
+
+def tsvector_binary(words: Iterable[str]) -> bytes:
+    """PostgreSQL's binary form of a tsvector of words without positions: the count, then
+    each lexeme null-terminated with a zero count of positions. The words come sorted and
+    distinct, the order the server keeps them in."""
+    lexemes = list(words)
+    return struct.pack("!i", len(lexemes)) + b"".join(word.encode() + b"\0\0\0" for word in lexemes)
+
+
+def _no_decoding(data: bytes) -> Any:
+    raise NotImplementedError("the history writer only writes tsvectors")

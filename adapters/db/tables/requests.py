@@ -1,0 +1,92 @@
+"""Service requests: the aggregate's row, its number sequence and its timeline."""
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Double,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    Sequence,
+    Table,
+    Text,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+
+from adapters.db.tables.base import metadata
+from adapters.db.tables.directory import departments, services, users
+from adapters.db.tables.residents import residents
+
+request_number = Sequence("request_number_seq", metadata=metadata)
+
+service_requests = Table(
+    "service_requests",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("external_id", Text),
+    Column("service_code", Text, ForeignKey(services.c.code), nullable=False),
+    Column("department_code", Text, ForeignKey(departments.c.code), nullable=False),
+    Column("description", Text, nullable=False, server_default=""),
+    Column("lat", Double),
+    Column("long", Double),
+    Column("address", Text),
+    Column("attributes", JSONB, nullable=False, server_default="{}"),
+    Column("reporter_first_name", Text),
+    Column("reporter_last_name", Text),
+    Column("reporter_email", Text),
+    Column("reporter_phone", Text),
+    Column("reporter_language", Text),
+    Column("channel", Text, nullable=False),
+    Column("priority", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("close_reason", Text),
+    Column("assignee_id", UUID(as_uuid=True), ForeignKey(users.c.id)),
+    Column("sla_target_hours", Double, nullable=False),
+    Column("sla_calendar", Text, nullable=False),
+    Column("sla_pauses_on_hold", Boolean, nullable=False),
+    Column("holds", JSONB, nullable=False, server_default="[]"),
+    Column("on_hold_since", DateTime(timezone=True)),
+    Column("requested_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("expected_at", DateTime(timezone=True)),
+    Column("closed_at", DateTime(timezone=True)),
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("areas", JSONB, nullable=False, server_default="[]"),
+    Column("duplicate_of", Text, ForeignKey("service_requests.id")),
+    Column("resident_id", UUID(as_uuid=True), ForeignKey(residents.c.id)),
+    Column("address_hint", Text),
+    Column("zipcode", Text),
+    Column("event_sequence", Integer, nullable=False, server_default="0"),
+    Column("change_xid", BigInteger, nullable=False, server_default="0"),
+    Index("ix_service_requests_requested", text("requested_at DESC"), text("id DESC")),
+    Index("ix_service_requests_updated_at", "updated_at"),
+    Index("ix_service_requests_department_status", "department_code", "status"),
+    Index("ix_service_requests_service_code", "service_code"),
+    Index("ix_service_requests_assignee_id", "assignee_id"),
+    Index("ix_service_requests_status", "status"),
+    Index("ix_service_requests_duplicate_of", "duplicate_of"),
+    Index("ix_service_requests_resident_id", "resident_id"),
+    Index("ix_service_requests_nearby", "service_code", "status", "requested_at"),
+    Index("ix_service_requests_lat_long", "lat", "long"),
+    Index("ix_service_requests_change_xid", "change_xid", "id"),
+)
+
+request_timeline = Table(
+    "request_timeline",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column(
+        "request_id", Text, ForeignKey(service_requests.c.id, ondelete="CASCADE"), nullable=False
+    ),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("actor_id", UUID(as_uuid=True)),
+    Column("actor_name", Text, nullable=False),
+    Column("visibility", Text, nullable=False),
+    Column("data", JSONB, nullable=False),
+    Index("ix_request_timeline_request", "request_id", "id"),
+)
