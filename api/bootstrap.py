@@ -42,9 +42,10 @@ from domain.media.ports import MediaStore
 from domain.media.use_cases import MediaDesk
 from domain.notifications.opt_out import OptOutTokens
 from domain.requests.escalation import EscalationPolicy
-from domain.requests.sla import BusinessHours
 from domain.requests.use_cases import RequestDesk
 from domain.shared.clock import Clock, SystemClock
+from domain.shared.sla import BusinessHours
+from domain.unit_of_work import UnitOfWork
 
 
 @dataclass
@@ -53,7 +54,7 @@ class Container:
     engine: AsyncEngine
     clock: Clock
     tokens: JwtTokens
-    desk: RequestDesk
+    desk: RequestDesk[UnitOfWork]
     directory: Directory
     requests: RequestReadModel
     catalog: DirectoryReadModel

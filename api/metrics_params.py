@@ -10,7 +10,7 @@ from fastapi import Depends, Query, Request, Response
 from domain.metrics.csv_rows import series_rows
 from domain.metrics.model import Series
 from domain.metrics.window import Interval, bucket_label
-from domain.requests.model import Channel
+from domain.shared.vocabulary import Channel
 
 INSTANT = "RFC 3339 with an offset (a bare date is local midnight in the city's zone)"
 CSV = "text/csv"

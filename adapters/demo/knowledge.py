@@ -14,7 +14,7 @@ from adapters.db.repositories.knowledge import add_articles, term_values
 from adapters.db.tables.knowledge import triage_terms
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, Audience, Labels
 from domain.knowledge.triage import TermKind, new_term
-from domain.requests.model import Actor
+from domain.shared.vocabulary import Actor
 
 ARTICLES = Path(__file__).with_name("articles.json")
 TRIAGE_TERMS = Path(__file__).with_name("triage_terms.json")

@@ -33,7 +33,7 @@ from domain.directory.catalog import Service, SlaPolicy
 from domain.jurisdictions.importing import ParsedArea, parse_collection
 from domain.jurisdictions.model import Layer, LayerRole
 from domain.privacy.public_place import PublicLocation
-from domain.requests.sla import SlaCalendar
+from domain.shared.sla import SlaCalendar
 
 CATALOG = Path(__file__).with_name("catalog.json")
 LAYERS = Path(__file__).with_name("layers")

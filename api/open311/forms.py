@@ -9,8 +9,10 @@ from starlette.datastructures import FormData, QueryParams, UploadFile
 
 from api.open311.errors import Open311Error
 from api.schemas.requests import ReporterIn
-from domain.requests.model import Channel, Location, Reporter
+from domain.requests.model import Location
 from domain.requests.submission import SubmitServiceRequest
+from domain.residents.model import Reporter
+from domain.shared.vocabulary import Channel
 
 ATTRIBUTE = re.compile(r"^attribute\[([^\[\]]{1,64})\](\[\])?$")
 MAX_FIELD = 4000

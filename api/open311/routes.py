@@ -27,9 +27,10 @@ from api.routers.catalog import offered_at
 from api.schemas.media import media_url
 from domain.directory.api_keys import ApiKey, KeyRole
 from domain.directory.catalog import Service
-from domain.requests.model import Actor, Location
+from domain.requests.model import Location
 from domain.requests.open311 import Open311Client, submit_open311_request
 from domain.requests.submission import SubmitServiceRequest
+from domain.shared.vocabulary import Actor
 
 PREFIX = "/open311/v2"
 router = APIRouter(prefix=PREFIX, tags=["open311"])

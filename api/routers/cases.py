@@ -9,9 +9,9 @@ from api.deps import ContainerDep, IfMatchDep, PrincipalDep, etag_of
 from api.problems import problem_responses
 from api.schemas.contacts import CaseCreate, CaseList, CaseOut, CasePatch
 from domain.cases.model import CaseType
-from domain.cases.use_cases import LogCase, UpdateCase, log_case, update_case
-from domain.requests.model import Channel
+from domain.contacts.use_cases import LogCase, UpdateCase, log_case, update_case
 from domain.shared.errors import NotFound
+from domain.shared.vocabulary import Channel
 
 router = APIRouter(prefix="/api/v1/cases", tags=["cases"])
 RENAMED = {"department": "department_code"}  # body field -> UpdateCase field

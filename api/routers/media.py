@@ -10,7 +10,7 @@ from api.problems import problem_responses
 from api.schemas.media import MEDIA_PATH, PhotoList, PhotoOut, media_url
 from domain.media.model import MAX_PHOTO_BYTES, MediaTooLarge
 from domain.media.use_cases import AttachPhoto, attach_photo, open_photo, photos_of_request
-from domain.requests.model import Visibility
+from domain.shared.vocabulary import Visibility
 
 router = APIRouter(tags=["media"])
 

@@ -22,9 +22,9 @@ from api.schemas.requests import (
     TimelineEntryOut,
     TransitionIn,
 )
-from domain.directory.catalog import Service
+from domain.directory.catalog import MAX_RADIUS_M, Service
 from domain.directory.permissions import Principal
-from domain.requests.duplicates import MAX_RADIUS_M, DuplicatePolicy, Match, Probe
+from domain.requests.duplicates import DuplicatePolicy, Match, Probe
 from domain.requests.escalation import standing_is_frozen
 from domain.requests.model import ServiceRequest
 from domain.requests.use_cases import (

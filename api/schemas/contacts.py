@@ -10,9 +10,10 @@ from api.schemas.requests import Email, Language, Phone, RequestCreate, ShortTex
 from domain.cases.model import Case, CaseType, Referral, ReferralTarget
 from domain.notifications.opt_out import OptOutSource
 from domain.notifications.ports import OptOut
-from domain.requests.model import Channel, ServiceRequest, Status
+from domain.requests.model import ServiceRequest, Status
 from domain.residents.model import ContactPreference, Resident
 from domain.residents.use_cases import ResidentDetails
+from domain.shared.vocabulary import Channel
 
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
 DepartmentCode = Annotated[

@@ -7,6 +7,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from domain.directory.catalog import (
+    MAX_RADIUS_M,
     AttributeDefinition,
     AttributeOption,
     Datatype,
@@ -16,8 +17,7 @@ from domain.directory.catalog import (
 )
 from domain.directory.users import Role, Tier, User
 from domain.privacy.public_place import PublicLocation
-from domain.requests.duplicates import MAX_RADIUS_M
-from domain.requests.sla import SlaCalendar
+from domain.shared.sla import SlaCalendar
 
 Slug = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

@@ -6,7 +6,7 @@ from uuid import UUID
 from pydantic import BaseModel
 
 from domain.media.model import Photo
-from domain.requests.model import Visibility
+from domain.shared.vocabulary import Visibility
 
 MEDIA_PATH = "/api/v1/media"
 

@@ -9,18 +9,17 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from api.schemas.jurisdictions import AreaRefOut
 from domain.requests.escalation import Standing
 from domain.requests.model import (
-    Channel,
     CloseReason,
     EntryKind,
     Location,
     Priority,
-    Reporter,
     ServiceRequest,
     Status,
     TimelineEntry,
-    Visibility,
 )
 from domain.requests.submission import SubmitServiceRequest
+from domain.residents.model import Reporter
+from domain.shared.vocabulary import Channel, Visibility
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 Email = Annotated[

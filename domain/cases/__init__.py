@@ -1,0 +1,1 @@
+"""The case: one contact with 311, and where cases are kept."""

@@ -5,8 +5,8 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
-from domain.requests.model import Channel
 from domain.shared.errors import FieldError, ValidationFailed
+from domain.shared.vocabulary import Channel
 
 
 class CaseType(StrEnum):

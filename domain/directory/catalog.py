@@ -9,11 +9,12 @@ from enum import StrEnum
 
 from domain.privacy.disclosure import Disclosure
 from domain.privacy.public_place import PublicLocation
-from domain.requests.sla import SlaCalendar
 from domain.shared.errors import FieldError, ValidationFailed
+from domain.shared.sla import SlaCalendar
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ATTRIBUTE_CODE = re.compile(r"^[A-Za-z0-9_\-.]{1,64}$")
+MAX_RADIUS_M = 2000.0  # the widest duplicate search a service or a caller may ask for
 
 
 def is_slug(value: str, max_length: int = 64) -> bool:

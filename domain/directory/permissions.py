@@ -5,8 +5,8 @@ from uuid import UUID
 
 from domain.directory.api_keys import ApiKey, KeyRole
 from domain.directory.users import Role, Tier, User
-from domain.requests.model import Actor
 from domain.shared.errors import Forbidden, NotFound
+from domain.shared.vocabulary import Actor
 
 CALL_CENTER = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.AGENT})
 

@@ -1,9 +1,11 @@
 from typing import Protocol
 from uuid import UUID
 
+from domain.directory.api_keys import ApiKeyRepository
 from domain.directory.catalog import Department, Service
 from domain.directory.translations import Subject, SubjectRef, Translation
 from domain.directory.users import User
+from domain.shared.transaction import Transaction
 
 
 class DepartmentRepository(Protocol):
@@ -44,3 +46,18 @@ class TranslationRepository(Protocol):
         ...
 
     async def delete(self, ref: SubjectRef, language: str) -> bool: ...
+
+
+class CatalogUnitOfWork(Transaction, Protocol):
+    """A unit of work that reads the catalog: departments and services."""
+
+    services: ServiceRepository
+    departments: DepartmentRepository
+
+
+class DirectoryUnitOfWork(CatalogUnitOfWork, Protocol):
+    """The catalog, staff accounts, API keys and translations."""
+
+    users: UserRepository
+    api_keys: ApiKeyRepository
+    translations: TranslationRepository

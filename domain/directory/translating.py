@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from domain.directory.permissions import Principal
+from domain.directory.ports import DirectoryUnitOfWork
 from domain.directory.translations import (
     ServiceTranslation,
     Subject,
@@ -12,7 +13,7 @@ from domain.directory.translations import (
 )
 from domain.shared.errors import NotFound, ValidationFailed
 from domain.shared.languages import Languages
-from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from domain.shared.transaction import UnitOfWorkFactory
 
 WHAT = {
     Subject.SERVICE: "service",
@@ -24,7 +25,7 @@ WHAT = {
 
 @dataclass(frozen=True)
 class Translating:
-    uow: UnitOfWorkFactory
+    uow: UnitOfWorkFactory[DirectoryUnitOfWork]
     languages: Languages
 
 
@@ -79,7 +80,7 @@ async def read_translation(
 
 
 async def _subject(
-    uow: UnitOfWork, target: TranslationTarget, text: Translation | None = None
+    uow: DirectoryUnitOfWork, target: TranslationTarget, text: Translation | None = None
 ) -> SubjectRef:
     if target.kind is Subject.SERVICE:
         service = await uow.services.get(target.key)

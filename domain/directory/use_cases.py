@@ -5,6 +5,7 @@ from uuid import UUID, uuid4
 
 from domain.directory.api_keys import ApiKey, KeyRole, new_api_key
 from domain.directory.catalog import (
+    MAX_RADIUS_M,
     AttributeDefinition,
     Department,
     Service,
@@ -13,20 +14,19 @@ from domain.directory.catalog import (
     is_slug,
 )
 from domain.directory.permissions import Principal
-from domain.directory.ports import PasswordHasher
+from domain.directory.ports import DirectoryUnitOfWork, PasswordHasher
 from domain.directory.users import Role, Tier, User, normalise_email
 from domain.privacy.public_place import PublicLocation
-from domain.requests.duplicates import MAX_RADIUS_M
 from domain.shared.clock import Clock
 from domain.shared.errors import Conflict, NotFound, Unauthenticated, ValidationFailed
-from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from domain.shared.transaction import UnitOfWorkFactory
 
 MIN_PASSWORD = 8
 
 
 @dataclass(frozen=True)
 class Directory:
-    uow: UnitOfWorkFactory
+    uow: UnitOfWorkFactory[DirectoryUnitOfWork]
     clock: Clock
     hasher: PasswordHasher
 
@@ -104,7 +104,7 @@ def _check_duplicate_radius(service: Service) -> None:
         raise ValidationFailed.single("duplicate_radius_m", message)
 
 
-async def _require_department(uow: UnitOfWork, code: str) -> None:
+async def _require_department(uow: DirectoryUnitOfWork, code: str) -> None:
     if await uow.departments.get(code) is None:
         raise ValidationFailed.single("department", "is not a known department")
 
@@ -179,7 +179,7 @@ async def update_user(directory: Directory, command: UpdateUser, by: Principal) 
     return user
 
 
-async def _place(uow: UnitOfWork, user: User, command: UpdateUser) -> None:
+async def _place(uow: DirectoryUnitOfWork, user: User, command: UpdateUser) -> None:
     role = command.role or user.role
     department = command.department_code if command.department_code else user.department_code
     tier = command.tier or user.tier

@@ -11,8 +11,9 @@ from enum import StrEnum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from domain.requests.model import Channel, CloseReason, Status
+from domain.requests.model import CloseReason, Status
 from domain.shared.errors import DomainError
+from domain.shared.vocabulary import Channel
 
 REQUIRED_COLUMNS = ("external_id", "service", "created", "status")
 OPTIONAL_COLUMNS = (

@@ -25,7 +25,8 @@ from datetime import datetime
 
 from domain.history.dates import compile_formats
 from domain.history.mapping import Mapping, MappingInvalid
-from domain.requests.model import MAX_DESCRIPTION, MAX_EXTERNAL_ID, Channel, CloseReason, Status
+from domain.requests.model import MAX_DESCRIPTION, MAX_EXTERNAL_ID, CloseReason, Status
+from domain.shared.vocabulary import Channel
 
 
 @dataclass(frozen=True, slots=True)

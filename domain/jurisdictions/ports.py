@@ -1,5 +1,6 @@
 from typing import Protocol
 
+from domain.directory.ports import CatalogUnitOfWork
 from domain.jurisdictions.importing import ParsedArea
 from domain.jurisdictions.model import Contact, Layer, Resolution, RoutingRule
 from domain.jurisdictions.resolver import ServiceFacts
@@ -39,3 +40,7 @@ class JurisdictionResolver(Protocol):
     async def resolve(
         self, lat: float, long: float, service: ServiceFacts | None
     ) -> Resolution: ...
+
+
+class JurisdictionsUnitOfWork(CatalogUnitOfWork, Protocol):
+    jurisdictions: JurisdictionRepository

@@ -6,8 +6,9 @@ from domain.directory.catalog import is_slug
 from domain.directory.permissions import Principal
 from domain.jurisdictions.importing import ParsedArea
 from domain.jurisdictions.model import Contact, Layer, LayerRole, RoutingRule
+from domain.jurisdictions.ports import JurisdictionsUnitOfWork
 from domain.shared.errors import NotFound, ValidationFailed
-from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from domain.shared.transaction import UnitOfWorkFactory
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class ImportLayer:
 
 
 async def import_layer(
-    uow: UnitOfWorkFactory, command: ImportLayer, by: Principal
+    uow: UnitOfWorkFactory[JurisdictionsUnitOfWork], command: ImportLayer, by: Principal
 ) -> ImportOutcome:
     """Replace a layer atomically with a new version; the old version is kept for history.
 
@@ -63,7 +64,7 @@ async def import_layer(
 
 
 async def update_layer(
-    uow: UnitOfWorkFactory,
+    uow: UnitOfWorkFactory[JurisdictionsUnitOfWork],
     slug: str,
     by: Principal,
     role: LayerRole | None = None,
@@ -85,7 +86,10 @@ async def update_layer(
 
 
 async def update_area_contact(
-    uow: UnitOfWorkFactory, area_id: int, contact: Contact | None, by: Principal
+    uow: UnitOfWorkFactory[JurisdictionsUnitOfWork],
+    area_id: int,
+    contact: Contact | None,
+    by: Principal,
 ) -> None:
     """An empty contact clears it."""
     by.require_admin()
@@ -115,7 +119,9 @@ def check_rule(rule: RoutingRule) -> None:
         raise ValidationFailed.single("referral.name", "a referral needs the agency's name")
 
 
-async def create_rule(uow: UnitOfWorkFactory, rule: RoutingRule, by: Principal) -> RoutingRule:
+async def create_rule(
+    uow: UnitOfWorkFactory[JurisdictionsUnitOfWork], rule: RoutingRule, by: Principal
+) -> RoutingRule:
     by.require_admin()
     check_rule(rule)
     async with uow() as work:
@@ -127,7 +133,7 @@ async def create_rule(uow: UnitOfWorkFactory, rule: RoutingRule, by: Principal) 
 
 
 async def update_rule(
-    uow: UnitOfWorkFactory, rule_id: int, rule: RoutingRule, by: Principal
+    uow: UnitOfWorkFactory[JurisdictionsUnitOfWork], rule_id: int, rule: RoutingRule, by: Principal
 ) -> RoutingRule:
     by.require_admin()
     check_rule(rule)
@@ -142,7 +148,9 @@ async def update_rule(
     return updated
 
 
-async def delete_rule(uow: UnitOfWorkFactory, rule_id: int, by: Principal) -> None:
+async def delete_rule(
+    uow: UnitOfWorkFactory[JurisdictionsUnitOfWork], rule_id: int, by: Principal
+) -> None:
     by.require_admin()
     async with uow() as work:
         if await work.jurisdictions.get_rule(rule_id) is None:
@@ -152,7 +160,7 @@ async def delete_rule(uow: UnitOfWorkFactory, rule_id: int, by: Principal) -> No
         await work.commit()
 
 
-async def _check_references(uow: UnitOfWork, rule: RoutingRule) -> None:
+async def _check_references(uow: JurisdictionsUnitOfWork, rule: RoutingRule) -> None:
     if rule.department is not None and await uow.departments.get(rule.department) is None:
         raise ValidationFailed.single("department", "is not a known department")
     if rule.service_code is not None and await uow.services.get(rule.service_code) is None:

@@ -14,8 +14,8 @@ from enum import StrEnum
 from domain.directory.catalog import is_slug
 from domain.knowledge.folding import normalize_text
 from domain.knowledge.text import normalize_language, plain_text
-from domain.requests.model import Actor
 from domain.shared.errors import FieldError, IllegalTransition, ValidationFailed
+from domain.shared.vocabulary import Actor
 
 MAX_TITLE = 200
 MAX_SUMMARY = 1000

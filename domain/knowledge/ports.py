@@ -1,5 +1,6 @@
 from typing import Protocol
 
+from domain.directory.ports import CatalogUnitOfWork
 from domain.knowledge.model import Article
 from domain.knowledge.triage import TermKind, TriageTerm
 
@@ -38,3 +39,8 @@ class TriageTermRepository(Protocol):
     async def get(self, term_id: int) -> TriageTerm | None: ...
 
     async def delete(self, term_id: int) -> None: ...
+
+
+class KnowledgeUnitOfWork(CatalogUnitOfWork, Protocol):
+    articles: ArticleRepository
+    triage_terms: TriageTermRepository

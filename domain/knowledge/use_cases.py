@@ -13,6 +13,7 @@ from domain.knowledge.model import (
     Labels,
 )
 from domain.knowledge.permissions import read_scope, require_write
+from domain.knowledge.ports import KnowledgeUnitOfWork
 from domain.knowledge.triage import TermKind, TriageTerm, new_term
 from domain.shared.clock import Clock
 from domain.shared.errors import (
@@ -23,12 +24,12 @@ from domain.shared.errors import (
     PreconditionRequired,
     ValidationFailed,
 )
-from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from domain.shared.transaction import UnitOfWorkFactory
 
 
 @dataclass(frozen=True)
 class KnowledgeDesk:
-    uow: UnitOfWorkFactory
+    uow: UnitOfWorkFactory[KnowledgeUnitOfWork]
     clock: Clock
 
 
@@ -167,7 +168,9 @@ async def record_use(desk: KnowledgeDesk, article_id: int, by: Principal) -> Non
         await uow.commit()
 
 
-async def _visible(uow: UnitOfWork, article_id: int, by: Principal, lock: bool = False) -> Article:
+async def _visible(
+    uow: KnowledgeUnitOfWork, article_id: int, by: Principal, lock: bool = False
+) -> Article:
     """An article outside the caller's reach is answered as if it did not exist."""
     article = await uow.articles.get(article_id, for_update=lock)
     if article is None or not _readable(article, by):
@@ -181,7 +184,7 @@ def _readable(article: Article, by: Principal) -> bool:
 
 
 async def _load_for_write(
-    uow: UnitOfWork, article_id: int, if_match: int | None, by: Principal
+    uow: KnowledgeUnitOfWork, article_id: int, if_match: int | None, by: Principal
 ) -> Article:
     """404 before 403 before 428/412, so that hidden articles stay hidden."""
     article = await _visible(uow, article_id, by, lock=True)
@@ -193,7 +196,7 @@ async def _load_for_write(
     return article
 
 
-async def _check_labels(uow: UnitOfWork, article: Article) -> None:
+async def _check_labels(uow: KnowledgeUnitOfWork, article: Article) -> None:
     labels, errors = article.labels, []
     department = labels.department_code
     if department is not None and await uow.departments.get(department) is None:
@@ -210,7 +213,7 @@ async def _check_labels(uow: UnitOfWork, article: Article) -> None:
         raise Conflict(f"another article has the slug {labels.slug}")
 
 
-async def _check_translation(uow: UnitOfWork, article: Article, by: Principal) -> None:
+async def _check_translation(uow: KnowledgeUnitOfWork, article: Article, by: Principal) -> None:
     """Translations hang off one original, one per language, never in the original's language."""
     language = article.labels.language
     original_id = article.translation_of

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from domain.requests.model import Visibility
 from domain.shared.errors import DomainError
+from domain.shared.vocabulary import Visibility
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # a 40-megapixel photo; larger images are refused before decoding

@@ -3,6 +3,7 @@ from typing import Protocol
 from uuid import UUID
 
 from domain.media.model import CleanImage, Photo
+from domain.shared.transaction import Transaction
 
 
 class MediaStore(Protocol):
@@ -44,3 +45,24 @@ class PhotoRepository(Protocol):
     async def attach(self, photo_id: UUID, request_id: str) -> None:
         """Link an unattached upload to the request it came with."""
         ...
+
+
+class RequestInWork(Protocol):
+    """What media asks of a service request: its number and who works on it."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def department_code(self) -> str: ...
+
+
+class RequestLookup(Protocol):
+    async def get(self, request_id: str) -> RequestInWork | None: ...
+
+
+class MediaUnitOfWork(Transaction, Protocol):
+    photos: PhotoRepository
+
+    @property
+    def requests(self) -> RequestLookup: ...

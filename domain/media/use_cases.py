@@ -6,16 +6,16 @@ from uuid import UUID, uuid4
 
 from domain.directory.permissions import Principal
 from domain.media.model import MAX_PHOTO_BYTES, MediaRef, MediaTooLarge, Photo, UnsupportedMedia
-from domain.media.ports import ImageCleaner, MediaStore, RemoteFiles
-from domain.requests.model import ServiceRequest, Visibility
+from domain.media.ports import ImageCleaner, MediaStore, MediaUnitOfWork, RemoteFiles, RequestInWork
 from domain.shared.clock import Clock
 from domain.shared.errors import NotFound
-from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from domain.shared.transaction import UnitOfWorkFactory
+from domain.shared.vocabulary import Visibility
 
 
 @dataclass(frozen=True)
 class MediaDesk:
-    uow: UnitOfWorkFactory
+    uow: UnitOfWorkFactory[MediaUnitOfWork]
     clock: Clock
     store: MediaStore
     cleaner: ImageCleaner
@@ -97,7 +97,7 @@ class AttachPhoto:
     visibility: Visibility = Visibility.PUBLIC
 
 
-async def _workable(uow: UnitOfWork, request_id: str, principal: Principal) -> ServiceRequest:
+async def _workable(uow: MediaUnitOfWork, request_id: str, principal: Principal) -> RequestInWork:
     request = await uow.requests.get(request_id)
     if request is None:
         raise NotFound(f"service request {request_id} was not found")
@@ -144,7 +144,7 @@ async def open_photo(
         raise NotFound(f"media {photo_id} was not found") from None
 
 
-async def _may_see(uow: UnitOfWork, photo: Photo, principal: Principal | None) -> bool:
+async def _may_see(uow: MediaUnitOfWork, photo: Photo, principal: Principal | None) -> bool:
     if photo.is_public:
         return True
     if principal is None:

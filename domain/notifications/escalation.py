@@ -10,6 +10,7 @@ from domain.notifications.ports import (
     DeliveryLog,
     EmailSender,
     EscalationContacts,
+    NotificationsUnitOfWork,
     OutgoingEmail,
     StaffContact,
 )
@@ -18,7 +19,7 @@ from domain.notifications.wording import ENGLISH, STATUS_WORDS, format_span, for
 from domain.requests.model import ServiceRequest, Status
 from domain.shared.clock import Clock
 from domain.shared.events import Event, EventType
-from domain.shared.unit_of_work import UnitOfWorkFactory
+from domain.shared.transaction import UnitOfWorkFactory
 
 
 class Threshold(StrEnum):
@@ -48,7 +49,7 @@ class EscalationNotifier:
 
     def __init__(
         self,
-        uow: UnitOfWorkFactory,
+        uow: UnitOfWorkFactory[NotificationsUnitOfWork],
         contacts: EscalationContacts,
         log: DeliveryLog,
         email: EmailSender,

@@ -17,12 +17,12 @@ from enum import StrEnum
 from uuid import UUID
 
 from domain.directory.permissions import Principal
-from domain.notifications.ports import OptOut, OptOutList
+from domain.notifications.ports import NotificationsUnitOfWork, OptOut, OptOutList
 from domain.residents.model import normalise_email
 from domain.residents.use_cases import require_resident_access
 from domain.shared.clock import Clock
 from domain.shared.errors import NotFound, ValidationFailed
-from domain.shared.unit_of_work import UnitOfWorkFactory
+from domain.shared.transaction import UnitOfWorkFactory
 
 log = logging.getLogger("frontdoor.opt_outs")
 
@@ -91,7 +91,7 @@ async def opt_out(
 
 
 async def lift_opt_out(
-    uow: UnitOfWorkFactory,
+    uow: UnitOfWorkFactory[NotificationsUnitOfWork],
     opt_outs: OptOutList,
     resident_id: UUID,
     address: str,

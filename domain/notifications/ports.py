@@ -9,6 +9,10 @@ from enum import StrEnum
 from typing import Protocol
 from uuid import UUID
 
+from domain.directory.ports import CatalogUnitOfWork, TranslationRepository
+from domain.requests.ports import RequestRepository
+from domain.residents.ports import ResidentsUnitOfWork
+
 
 @dataclass(frozen=True)
 class OutgoingEmail:
@@ -97,3 +101,10 @@ class OptOutList(Protocol):
     async def remove(self, address: str) -> OptOut | None:
         """Take the address off the list; what was removed, or None when it was not listed."""
         ...
+
+
+class NotificationsUnitOfWork(CatalogUnitOfWork, ResidentsUnitOfWork, Protocol):
+    """What notifying reads: the request, its resident, the catalog and its translations."""
+
+    requests: RequestRepository
+    translations: TranslationRepository

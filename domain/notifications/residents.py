@@ -11,6 +11,7 @@ from domain.notifications.ports import (
     Delivery,
     DeliveryLog,
     EmailSender,
+    NotificationsUnitOfWork,
     OptOutList,
     OutgoingEmail,
     SmsSender,
@@ -29,7 +30,7 @@ from domain.requests.model import CloseReason, ServiceRequest, Status
 from domain.residents.model import Resident
 from domain.shared.clock import Clock
 from domain.shared.events import Event, EventType
-from domain.shared.unit_of_work import UnitOfWorkFactory
+from domain.shared.transaction import UnitOfWorkFactory
 
 SUBMITTED, STATUS, CLOSED = "submitted", "status", "closed"
 
@@ -105,7 +106,7 @@ class ResidentNotifier:
 
     def __init__(
         self,
-        uow: UnitOfWorkFactory,
+        uow: UnitOfWorkFactory[NotificationsUnitOfWork],
         log: DeliveryLog,
         email: EmailSender,
         sms: SmsSender,

@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
+from domain.directory.catalog import MAX_RADIUS_M
 from domain.requests.model import Location
 from domain.shared.errors import ValidationFailed
 
 EARTH_RADIUS_M = 6_371_008.8  # the mean radius (IUGG)
 DEFAULT_RADIUS_M = 150.0
-MAX_RADIUS_M = 2000.0
 DEFAULT_WINDOW = timedelta(days=30)
 DEFAULT_THRESHOLD = 0.5
 

@@ -3,9 +3,10 @@
 from datetime import datetime
 
 from domain.privacy.disclosure import Disclosure
-from domain.requests.model import EntryKind, ServiceRequest, Status, TimelineEntry, Visibility
+from domain.requests.model import EntryKind, ServiceRequest, Status, TimelineEntry
+from domain.requests.ports import RequestsUnitOfWork
 from domain.shared.events import Event, EventType
-from domain.shared.unit_of_work import UnitOfWork
+from domain.shared.vocabulary import Visibility
 
 CHANGE_NAMES = {
     EntryKind.STATUS: "status",
@@ -90,7 +91,7 @@ def _status_note(request: ServiceRequest) -> str | None:
     return notes[-1] if notes else None
 
 
-async def _public_note(uow: UnitOfWork, request: ServiceRequest) -> dict[str, object]:
+async def _public_note(uow: RequestsUnitOfWork, request: ServiceRequest) -> dict[str, object]:
     """`note`: the public note of a status change, masked as every public output masks it."""
     note = _status_note(request)
     if note is None:
@@ -101,7 +102,7 @@ async def _public_note(uow: UnitOfWork, request: ServiceRequest) -> dict[str, ob
 
 
 async def publish_request_change(
-    uow: UnitOfWork, request: ServiceRequest, previous_status: Status | None, at: datetime
+    uow: RequestsUnitOfWork, request: ServiceRequest, previous_status: Status | None, at: datetime
 ) -> None:
     """Publish what changed on `request` since it was loaded (or that it was created)."""
     extra = await _public_note(uow, request)

@@ -10,8 +10,10 @@ from uuid import UUID
 from domain.directory.catalog import AttributeValue, SlaPolicy
 from domain.jurisdictions.model import AreaRef
 from domain.privacy.public_place import Place
-from domain.requests.sla import BusinessHours, Interval, expected_datetime
+from domain.residents.model import Reporter
 from domain.shared.errors import Conflict, IllegalTransition, ValidationFailed
+from domain.shared.sla import BusinessHours, Interval, expected_datetime
+from domain.shared.vocabulary import Actor, Channel, Visibility
 
 MAX_DESCRIPTION = 4000
 MAX_EXTERNAL_ID = 200
@@ -33,30 +35,11 @@ class CloseReason(StrEnum):
     CANCELLED = "cancelled"
 
 
-class Channel(StrEnum):
-    PHONE = "phone"
-    EMAIL = "email"
-    WEB = "web"
-    MOBILE = "mobile"
-    WALK_IN = "walk_in"
-    SOCIAL = "social"
-    TEXT = "text"
-    CHAT = "chat"
-    LETTER = "letter"
-    API = "api"
-    INTERNAL = "internal"
-
-
 class Priority(StrEnum):
     LOW = "low"
     NORMAL = "normal"
     HIGH = "high"
     URGENT = "urgent"
-
-
-class Visibility(StrEnum):
-    PUBLIC = "public"
-    INTERNAL = "internal"
 
 
 class EntryKind(StrEnum):
@@ -96,32 +79,6 @@ class Location:
     @property
     def has_point(self) -> bool:
         return self.lat is not None
-
-
-@dataclass(frozen=True)
-class Reporter:
-    first_name: str | None = None
-    last_name: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    language: str | None = None
-
-    @property
-    def is_anonymous(self) -> bool:
-        return not any((self.first_name, self.last_name, self.email, self.phone))
-
-    @property
-    def names(self) -> tuple[str | None, ...]:
-        """What public text must not name (see domain.privacy.personal_data)."""
-        return (self.first_name, self.last_name)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who did something: a staff user, or nobody (a resident or a partner system)."""
-
-    user_id: UUID | None
-    name: str
 
 
 @dataclass(frozen=True)

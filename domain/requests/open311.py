@@ -10,9 +10,11 @@ from uuid import UUID
 
 from domain.media.model import Photo
 from domain.requests.desk import RequestDesk
-from domain.requests.model import Actor, ServiceRequest
+from domain.requests.model import ServiceRequest
+from domain.requests.ports import RequestsUnitOfWork
 from domain.requests.submission import SubmitServiceRequest, open_request
 from domain.requests.submissions import Open311Submission
+from domain.shared.vocabulary import Actor
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class Open311Client:
 
 
 async def submit_open311_request(
-    desk: RequestDesk,
+    desk: RequestDesk[RequestsUnitOfWork],
     command: SubmitServiceRequest,
     client: Open311Client,
     actor: Actor,

@@ -14,18 +14,12 @@ from domain.jurisdictions.model import AreaRef, OutOfJurisdiction, ResponsibleKi
 from domain.jurisdictions.resolver import ServiceFacts
 from domain.requests.desk import RequestDesk
 from domain.requests.events import publish_request_change
-from domain.requests.model import (
-    Actor,
-    Channel,
-    Location,
-    Priority,
-    Reporter,
-    ServiceRequest,
-    Visibility,
-)
+from domain.requests.model import Location, Priority, ServiceRequest
+from domain.requests.ports import RequestsUnitOfWork
+from domain.residents.model import Reporter
 from domain.residents.use_cases import link_reporter
 from domain.shared.errors import DomainError, ValidationFailed
-from domain.shared.unit_of_work import UnitOfWork
+from domain.shared.vocabulary import Actor, Channel, Visibility
 
 SEARCHED_CANDIDATES = 5
 
@@ -57,7 +51,10 @@ class SubmitServiceRequest:
 
 
 async def submit_service_request(
-    desk: RequestDesk, command: SubmitServiceRequest, submitter: Principal | None, actor: Actor
+    desk: RequestDesk[RequestsUnitOfWork],
+    command: SubmitServiceRequest,
+    submitter: Principal | None,
+    actor: Actor,
 ) -> ServiceRequest:
     """Open a request on its own (not as part of a logged contact); see `open_request`."""
     if submitter is not None:
@@ -69,8 +66,8 @@ async def submit_service_request(
 
 
 async def open_request(
-    desk: RequestDesk,
-    uow: UnitOfWork,
+    desk: RequestDesk[RequestsUnitOfWork],
+    uow: RequestsUnitOfWork,
     command: SubmitServiceRequest,
     actor: Actor,
     *,
@@ -126,7 +123,9 @@ async def open_request(
     return request
 
 
-async def _locate(desk: RequestDesk, location: Location) -> tuple[Location, str | None]:
+async def _locate(
+    desk: RequestDesk[RequestsUnitOfWork], location: Location
+) -> tuple[Location, str | None]:
     """The point, the address, the ZIP code (from the typed address or the nearest known
     one) and, for a point alone, the nearest known address as a hint."""
     if location.lat is not None and location.long is not None:
@@ -147,7 +146,10 @@ async def _locate(desk: RequestDesk, location: Location) -> tuple[Location, str 
 
 
 async def _route(
-    desk: RequestDesk, uow: UnitOfWork, service: Service, location: Location
+    desk: RequestDesk[RequestsUnitOfWork],
+    uow: RequestsUnitOfWork,
+    service: Service,
+    location: Location,
 ) -> tuple[str, list[AreaRef]]:
     if location.lat is None or location.long is None:
         return service.department_code, []

@@ -7,13 +7,8 @@ from uuid import UUID
 from domain.directory.permissions import Principal
 from domain.requests.desk import RequestDesk
 from domain.requests.events import publish_request_change
-from domain.requests.model import (
-    CloseReason,
-    Priority,
-    ServiceRequest,
-    Status,
-    Visibility,
-)
+from domain.requests.model import CloseReason, Priority, ServiceRequest, Status
+from domain.requests.ports import RequestsUnitOfWork
 from domain.requests.submission import (
     SubmitServiceRequest,
     open_request,
@@ -25,7 +20,7 @@ from domain.shared.errors import (
     PreconditionRequired,
     ValidationFailed,
 )
-from domain.shared.unit_of_work import UnitOfWork
+from domain.shared.vocabulary import Visibility
 
 __all__ = [
     "RequestDesk",
@@ -36,7 +31,7 @@ __all__ = [
 
 
 async def load_for_write(
-    uow: UnitOfWork, request_id: str, if_match: int | None, principal: Principal
+    uow: RequestsUnitOfWork, request_id: str, if_match: int | None, principal: Principal
 ) -> ServiceRequest:
     """Locks the row; answers 404 before 428/412 so that hidden requests stay hidden."""
     request = _seen(await uow.requests.get(request_id, for_update=True), request_id, principal)
@@ -68,7 +63,7 @@ class TransitionRequest:
 
 
 async def transition_request(
-    desk: RequestDesk, command: TransitionRequest, principal: Principal
+    desk: RequestDesk[RequestsUnitOfWork], command: TransitionRequest, principal: Principal
 ) -> ServiceRequest:
     """Move a request along its lifecycle (see ServiceRequest.transition for the table)."""
     async with desk.uow() as uow:
@@ -94,7 +89,7 @@ class CommentOnRequest:
 
 
 async def comment_on_request(
-    desk: RequestDesk, command: CommentOnRequest, principal: Principal
+    desk: RequestDesk[RequestsUnitOfWork], command: CommentOnRequest, principal: Principal
 ) -> ServiceRequest:
     """Add a public note (residents see it) or an internal one (staff only).
 
@@ -114,7 +109,7 @@ async def comment_on_request(
 
 
 async def _comment_photos(
-    uow: UnitOfWork, request: ServiceRequest, command: CommentOnRequest
+    uow: RequestsUnitOfWork, request: ServiceRequest, command: CommentOnRequest
 ) -> list[str]:
     wanted = list(dict.fromkeys(command.photo_ids))
     found = {p.id: p for p in await uow.photos.get_many(wanted)} if wanted else {}
@@ -143,7 +138,7 @@ class UpdateRequest:
 
 
 async def update_request(
-    desk: RequestDesk, command: UpdateRequest, principal: Principal
+    desk: RequestDesk[RequestsUnitOfWork], command: UpdateRequest, principal: Principal
 ) -> ServiceRequest:
     """Reassign, reprioritise, transfer, or set the id in the department's own system.
 
@@ -176,7 +171,7 @@ async def update_request(
 
 
 async def _assign(
-    uow: UnitOfWork,
+    uow: RequestsUnitOfWork,
     request: ServiceRequest,
     assignee_id: UUID | None,
     principal: Principal,
@@ -199,7 +194,7 @@ class MergeRequest:
 
 
 async def merge_request(
-    desk: RequestDesk, command: MergeRequest, principal: Principal
+    desk: RequestDesk[RequestsUnitOfWork], command: MergeRequest, principal: Principal
 ) -> ServiceRequest:
     """Close a request as a duplicate of another (`into`); its reporter then follows that one.
 

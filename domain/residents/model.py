@@ -76,3 +76,23 @@ class Resident:
         known = set(self.phone_keys)
         self.phones += [p for p in other.phones if phone_digits(p) not in known]
         self.emails += [e for e in other.emails if e not in self.emails]
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """The contact details given with a request; a resident is found or made from them."""
+
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    language: str | None = None
+
+    @property
+    def is_anonymous(self) -> bool:
+        return not any((self.first_name, self.last_name, self.email, self.phone))
+
+    @property
+    def names(self) -> tuple[str | None, ...]:
+        """What public text must not name (see domain.privacy.personal_data)."""
+        return (self.first_name, self.last_name)

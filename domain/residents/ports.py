@@ -2,6 +2,7 @@ from typing import Protocol
 from uuid import UUID
 
 from domain.residents.model import Resident
+from domain.shared.transaction import Transaction
 
 
 class ResidentRepository(Protocol):
@@ -13,3 +14,7 @@ class ResidentRepository(Protocol):
 
     async def add(self, resident: Resident) -> None: ...
     async def save(self, resident: Resident) -> None: ...
+
+
+class ResidentsUnitOfWork(Transaction, Protocol):
+    residents: ResidentRepository

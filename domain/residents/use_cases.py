@@ -5,11 +5,17 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from domain.directory.permissions import CALL_CENTER, Principal
-from domain.requests.model import Reporter
-from domain.residents.model import ContactPreference, Resident, normalise_email, phone_digits
+from domain.residents.model import (
+    ContactPreference,
+    Reporter,
+    Resident,
+    normalise_email,
+    phone_digits,
+)
+from domain.residents.ports import ResidentsUnitOfWork
 from domain.shared.clock import Clock
 from domain.shared.errors import Forbidden, NotFound
-from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from domain.shared.transaction import UnitOfWorkFactory
 
 
 def require_resident_access(principal: Principal) -> None:
@@ -43,7 +49,9 @@ class ResidentDetails:
         )
 
 
-async def find_or_create(uow: UnitOfWork, details: ResidentDetails, now: datetime) -> Resident:
+async def find_or_create(
+    uow: ResidentsUnitOfWork, details: ResidentDetails, now: datetime
+) -> Resident:
     """The resident with the same email or phone, told what is new; otherwise a new one.
 
     A contact preference the caller states now replaces the stored one.
@@ -63,7 +71,7 @@ async def find_or_create(uow: UnitOfWork, details: ResidentDetails, now: datetim
     return existing
 
 
-async def link_reporter(uow: UnitOfWork, reporter: Reporter, now: datetime) -> UUID | None:
+async def link_reporter(uow: ResidentsUnitOfWork, reporter: Reporter, now: datetime) -> UUID | None:
     """A request's reporter becomes a resident, or is matched by email or phone."""
     if reporter.is_anonymous:
         return None
@@ -78,7 +86,10 @@ async def link_reporter(uow: UnitOfWork, reporter: Reporter, now: datetime) -> U
 
 
 async def create_resident(
-    uow: UnitOfWorkFactory, clock: Clock, details: ResidentDetails, by: Principal
+    uow: UnitOfWorkFactory[ResidentsUnitOfWork],
+    clock: Clock,
+    details: ResidentDetails,
+    by: Principal,
 ) -> Resident:
     require_resident_access(by)
     async with uow() as work:
@@ -89,7 +100,11 @@ async def create_resident(
 
 
 async def update_resident(
-    uow: UnitOfWorkFactory, clock: Clock, resident_id: UUID, details: ResidentDetails, by: Principal
+    uow: UnitOfWorkFactory[ResidentsUnitOfWork],
+    clock: Clock,
+    resident_id: UUID,
+    details: ResidentDetails,
+    by: Principal,
 ) -> Resident:
     """Replaces the contact details given; preferences too. A contact preference left out
     stays as it was, so an edit that does not mention it never undoes an opt-out."""

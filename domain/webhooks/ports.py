@@ -1,6 +1,7 @@
 from typing import Protocol
 from uuid import UUID
 
+from domain.directory.ports import CatalogUnitOfWork
 from domain.webhooks.model import Subscription
 
 
@@ -18,3 +19,7 @@ class WebhookRepository(Protocol):
     async def list(self, department_code: str | None) -> list[Subscription]:
         """All of them (None), or those of one department."""
         ...
+
+
+class WebhooksUnitOfWork(CatalogUnitOfWork, Protocol):
+    webhooks: WebhookRepository

@@ -9,8 +9,8 @@ from uuid import UUID, uuid4
 from domain.directory.permissions import Principal
 from domain.requests.desk import RequestDesk
 from domain.shared.errors import NotFound, ValidationFailed
-from domain.shared.unit_of_work import UnitOfWork
 from domain.webhooks.model import Subscription, check_event_types, check_url, new_secret
+from domain.webhooks.ports import WebhooksUnitOfWork
 
 MAX_SERVICE_CODES = 50
 MAX_DESCRIPTION = 500
@@ -28,7 +28,7 @@ class SubscriptionChange:
 
 
 async def _check_filters(
-    uow: UnitOfWork, department_code: str | None, service_codes: list[str]
+    uow: WebhooksUnitOfWork, department_code: str | None, service_codes: list[str]
 ) -> list[str]:
     if department_code is not None and await uow.departments.get(department_code) is None:
         raise ValidationFailed.single("department", "is not a known department")
@@ -47,7 +47,7 @@ def _description(text: str) -> str:
 
 
 async def create_subscription(
-    desk: RequestDesk, change: SubscriptionChange, principal: Principal
+    desk: RequestDesk[WebhooksUnitOfWork], change: SubscriptionChange, principal: Principal
 ) -> Subscription:
     """The answer is the only time the secret is shown in full, with rotation."""
     principal.require_manage_webhooks(change.department_code)
@@ -73,7 +73,9 @@ async def create_subscription(
     return subscription
 
 
-async def _load(uow: UnitOfWork, subscription_id: UUID, principal: Principal) -> Subscription:
+async def _load(
+    uow: WebhooksUnitOfWork, subscription_id: UUID, principal: Principal
+) -> Subscription:
     subscription = await uow.webhooks.get(subscription_id, for_update=True)
     if subscription is None or not principal.can_manage_webhooks(subscription.department_code):
         raise NotFound(f"webhook subscription {subscription_id} was not found")
@@ -81,21 +83,26 @@ async def _load(uow: UnitOfWork, subscription_id: UUID, principal: Principal) ->
 
 
 async def get_subscription(
-    desk: RequestDesk, subscription_id: UUID, principal: Principal
+    desk: RequestDesk[WebhooksUnitOfWork], subscription_id: UUID, principal: Principal
 ) -> Subscription:
     principal.require_any_webhooks()
     async with desk.uow() as uow:
         return await _load(uow, subscription_id, principal)
 
 
-async def list_subscriptions(desk: RequestDesk, principal: Principal) -> list[Subscription]:
+async def list_subscriptions(
+    desk: RequestDesk[WebhooksUnitOfWork], principal: Principal
+) -> list[Subscription]:
     principal.require_any_webhooks()
     async with desk.uow() as uow:
         return await uow.webhooks.list(principal.visible_department())
 
 
 async def update_subscription(
-    desk: RequestDesk, subscription_id: UUID, change: SubscriptionChange, principal: Principal
+    desk: RequestDesk[WebhooksUnitOfWork],
+    subscription_id: UUID,
+    change: SubscriptionChange,
+    principal: Principal,
 ) -> Subscription:
     """Only the fields named in `changed` change; re-enabling clears the reason it stopped."""
     principal.require_any_webhooks()
@@ -116,7 +123,7 @@ async def update_subscription(
 
 
 async def _apply_filters(
-    uow: UnitOfWork, sub: Subscription, change: SubscriptionChange, principal: Principal
+    uow: WebhooksUnitOfWork, sub: Subscription, change: SubscriptionChange, principal: Principal
 ) -> None:
     """A manager cannot move a subscription out of their department (nor make it city-wide)."""
     if "department_code" in change.changed:
@@ -139,7 +146,7 @@ def _apply_fields(sub: Subscription, change: SubscriptionChange) -> None:
 
 
 async def rotate_secret(
-    desk: RequestDesk, subscription_id: UUID, principal: Principal
+    desk: RequestDesk[WebhooksUnitOfWork], subscription_id: UUID, principal: Principal
 ) -> Subscription:
     principal.require_any_webhooks()
     async with desk.uow() as uow:
@@ -151,7 +158,7 @@ async def rotate_secret(
 
 
 async def delete_subscription(
-    desk: RequestDesk, subscription_id: UUID, principal: Principal
+    desk: RequestDesk[WebhooksUnitOfWork], subscription_id: UUID, principal: Principal
 ) -> None:
     principal.require_any_webhooks()
     async with desk.uow() as uow:

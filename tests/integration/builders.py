@@ -10,8 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.unit_of_work import SqlUnitOfWork
 from domain.directory.catalog import SlaPolicy
-from domain.requests.model import Actor, ServiceRequest
-from domain.requests.sla import BusinessHours, SlaCalendar
+from domain.requests.model import ServiceRequest
+from domain.shared.sla import BusinessHours, SlaCalendar
+from domain.shared.vocabulary import Actor
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday morning
 HOURS = BusinessHours(tz=ZoneInfo("America/New_York"))

@@ -5,7 +5,7 @@ from uuid import UUID
 
 from domain.directory.permissions import Principal
 from domain.directory.users import Role, Tier, User
-from domain.requests.model import Actor
+from domain.shared.vocabulary import Actor
 
 CREATED = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 DEFAULT_PASSWORD = "correct horse"

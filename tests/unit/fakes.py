@@ -52,7 +52,8 @@ from domain.residents.model import Resident
 from domain.residents.ports import ResidentRepository
 from domain.shared.errors import PreconditionFailed
 from domain.shared.events import Event, EventOutbox
-from domain.shared.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from domain.shared.transaction import UnitOfWorkFactory
+from domain.unit_of_work import UnitOfWork
 from domain.webhooks.model import Subscription
 from domain.webhooks.ports import WebhookRepository
 from tests.unit.fakes_knowledge import FakeKnowledge, KnowledgeStore
@@ -624,6 +625,8 @@ def _conforms(
     hasher: FakePasswordHasher,
     places: FakeJurisdictions,
     geocoder: FakeGeocoder,
-) -> tuple[UnitOfWorkFactory, UnitOfWork, PasswordHasher, JurisdictionResolver, Geocoder]:
+) -> tuple[
+    UnitOfWorkFactory[UnitOfWork], UnitOfWork, PasswordHasher, JurisdictionResolver, Geocoder
+]:
     """Never called: mypy checks here that the fakes satisfy the domain's protocols."""
     return factory, factory(), hasher, places, geocoder

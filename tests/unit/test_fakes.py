@@ -6,8 +6,9 @@ import pytest
 
 from domain.directory.catalog import Department, SlaPolicy
 from domain.directory.users import Role
-from domain.requests.model import Actor, EntryKind, ServiceRequest, Visibility
+from domain.requests.model import EntryKind, ServiceRequest
 from domain.shared.errors import PreconditionFailed
+from domain.shared.vocabulary import Actor, Visibility
 from tests.unit.builders import user
 from tests.unit.fakes import DuplicateKey, FakePasswordHasher, FakeStore, FakeUnitOfWorkFactory
 

@@ -21,7 +21,7 @@ from adapters.db.tables.knowledge import article_versions, articles, triage_term
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, ArticleVersion
 from domain.knowledge.permissions import ReadScope
 from domain.knowledge.triage import TriageTerm
-from domain.requests.model import Actor
+from domain.shared.vocabulary import Actor
 
 a = articles
 

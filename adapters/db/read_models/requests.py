@@ -14,14 +14,9 @@ from adapters.db.read_models.request_standing import StandingFilter, standing_is
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables.requests import request_timeline, service_requests
 from adapters.db.tables.search import REQUEST_DOCUMENT
-from domain.requests.model import (
-    Actor,
-    EntryKind,
-    ServiceRequest,
-    TimelineEntry,
-    Visibility,
-)
+from domain.requests.model import EntryKind, ServiceRequest, TimelineEntry
 from domain.shared.errors import ValidationFailed
+from domain.shared.vocabulary import Actor, Visibility
 
 t = service_requests
 

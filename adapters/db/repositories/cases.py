@@ -8,8 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.tables.cases import cases
 from domain.cases.model import Case, CaseType, Referral, ReferralTarget
-from domain.requests.model import Channel
 from domain.shared.errors import PreconditionFailed
+from domain.shared.vocabulary import Channel
 
 
 def case_values(case: Case) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from domain.directory.catalog import (
 )
 from domain.directory.users import Role, Tier, User
 from domain.privacy.public_place import PublicLocation
-from domain.requests.sla import SlaCalendar
+from domain.shared.sla import SlaCalendar
 
 
 class SqlDepartmentRepository:

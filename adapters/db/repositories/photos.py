@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.tables.media import media
 from domain.media.model import Photo
-from domain.requests.model import Visibility
+from domain.shared.vocabulary import Visibility
 
 
 def photo_from_row(row: Row[Any]) -> Photo:

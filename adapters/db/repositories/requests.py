@@ -9,17 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from adapters.db.tables.requests import request_number, request_timeline, service_requests
 from domain.directory.catalog import SlaPolicy
 from domain.jurisdictions.model import AreaRef, area_refs_to_json
-from domain.requests.model import (
-    Channel,
-    CloseReason,
-    Location,
-    Priority,
-    Reporter,
-    ServiceRequest,
-    Status,
-)
-from domain.requests.sla import Interval, SlaCalendar
+from domain.requests.model import CloseReason, Location, Priority, ServiceRequest, Status
+from domain.residents.model import Reporter
 from domain.shared.errors import PreconditionFailed
+from domain.shared.sla import Interval, SlaCalendar
+from domain.shared.vocabulary import Channel
 
 # The writing transaction's id, for the change feed (adapters/db/read_models/changes.py).
 CURRENT_XID = text("pg_current_xact_id()::text::bigint")

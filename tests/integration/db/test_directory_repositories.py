@@ -20,7 +20,7 @@ from domain.directory.catalog import (
     SlaPolicy,
 )
 from domain.directory.users import Role, Tier, User
-from domain.requests.sla import SlaCalendar
+from domain.shared.sla import SlaCalendar
 from tests.integration.builders import STAFF_ID
 
 pytestmark = pytest.mark.usefixtures("seeded")

@@ -11,16 +11,9 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.requests import RequestFilter, RequestReadModel
-from domain.requests.model import (
-    Actor,
-    CloseReason,
-    EntryKind,
-    ServiceRequest,
-    Status,
-    TimelineEntry,
-    Visibility,
-)
+from domain.requests.model import CloseReason, EntryKind, ServiceRequest, Status, TimelineEntry
 from domain.shared.errors import ValidationFailed
+from domain.shared.vocabulary import Actor, Visibility
 from tests.integration.builders import (
     HOURS,
     MANAGER_ID,

@@ -14,20 +14,18 @@ from adapters.db.tables.requests import request_timeline, service_requests
 from adapters.db.unit_of_work import SqlUnitOfWork
 from domain.directory.catalog import SlaPolicy
 from domain.requests.model import (
-    Actor,
-    Channel,
     CloseReason,
     EntryKind,
     Location,
     Priority,
-    Reporter,
     ServiceRequest,
     Status,
     TimelineEntry,
-    Visibility,
 )
-from domain.requests.sla import Interval, SlaCalendar
+from domain.residents.model import Reporter
 from domain.shared.errors import PreconditionFailed
+from domain.shared.sla import Interval, SlaCalendar
+from domain.shared.vocabulary import Actor, Channel, Visibility
 from tests.integration.builders import (
     HOURS,
     MANAGER_ID,

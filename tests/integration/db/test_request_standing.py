@@ -16,7 +16,7 @@ from adapters.db.tables.requests import service_requests
 from domain.directory.catalog import SlaPolicy
 from domain.requests.escalation import EscalationPolicy, Threshold
 from domain.requests.model import ServiceRequest, Status
-from domain.requests.sla import SlaCalendar
+from domain.shared.sla import SlaCalendar
 from tests.integration.builders import add_requests, make_request
 
 pytestmark = pytest.mark.usefixtures("seeded")

@@ -20,8 +20,8 @@ from adapters.demo.knowledge import ARTICLES, TRIAGE_TERMS
 from domain.knowledge.folding import fold
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, Audience, Labels
 from domain.knowledge.triage import TermKind, new_term
-from domain.requests.model import Actor
 from domain.shared.errors import PreconditionFailed
+from domain.shared.vocabulary import Actor
 from tests.integration.builders import count
 
 pytestmark = pytest.mark.usefixtures("seeded")

@@ -15,7 +15,7 @@ from adapters.db.unit_of_work import SqlUnitOfWork
 from domain.knowledge.folding import fold
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, Audience, Labels
 from domain.knowledge.permissions import ReadScope
-from domain.requests.model import Actor
+from domain.shared.vocabulary import Actor
 
 pytestmark = pytest.mark.usefixtures("seeded")
 

@@ -28,7 +28,6 @@ from domain.directory.use_cases import (
     update_user,
 )
 from domain.directory.users import Role, Tier, User, normalise_email
-from domain.requests.model import Actor
 from domain.shared.clock import FixedClock
 from domain.shared.errors import (
     Conflict,
@@ -38,6 +37,7 @@ from domain.shared.errors import (
     Unauthenticated,
     ValidationFailed,
 )
+from domain.shared.vocabulary import Actor
 from tests.unit.builders import principal, user
 from tests.unit.fakes import FakePasswordHasher, FakeStore, FakeUnitOfWorkFactory
 

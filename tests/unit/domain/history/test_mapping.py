@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from domain.history.mapping import MappingInvalid, StatusTranslation, parse_mapping
-from domain.requests.model import Channel, CloseReason, Status
+from domain.requests.model import CloseReason, Status
+from domain.shared.vocabulary import Channel
 
 SHIPPED = resources.files("adapters.history") / "mappings"
 

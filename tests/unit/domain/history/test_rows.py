@@ -8,7 +8,8 @@ import pytest
 
 from domain.history.mapping import Mapping, MappingInvalid, parse_mapping
 from domain.history.rows import BadRow, CatalogFacts, ImportedRequest, RowTranslator
-from domain.requests.model import Channel, CloseReason, Status
+from domain.requests.model import CloseReason, Status
+from domain.shared.vocabulary import Channel
 
 NEW_YORK = ZoneInfo("America/New_York")
 HEADER = [

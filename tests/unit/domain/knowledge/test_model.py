@@ -13,8 +13,8 @@ from domain.knowledge.model import (
     Labels,
     is_stale,
 )
-from domain.requests.model import Actor
 from domain.shared.errors import IllegalTransition, ValidationFailed
+from domain.shared.vocabulary import Actor
 
 AT = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 LATER = AT + timedelta(hours=2)

@@ -19,9 +19,10 @@ from domain.media.use_cases import (
     photos_of_request,
     store_upload,
 )
-from domain.requests.model import ServiceRequest, Visibility
+from domain.requests.model import ServiceRequest
 from domain.shared.clock import FixedClock
 from domain.shared.errors import NotFound
+from domain.shared.vocabulary import Visibility
 from tests.unit.builders import principal
 from tests.unit.fakes import FakeStore, FakeUnitOfWork, _Staged
 

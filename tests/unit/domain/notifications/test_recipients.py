@@ -6,10 +6,10 @@ import pytest
 from domain.directory.catalog import SlaPolicy
 from domain.notifications.ports import Channel
 from domain.notifications.recipients import Addressee, addressee_for
-from domain.requests.model import Reporter, ServiceRequest
-from domain.requests.sla import SlaCalendar
-from domain.residents.model import ContactPreference, Resident
+from domain.requests.model import ServiceRequest
+from domain.residents.model import ContactPreference, Reporter, Resident
 from domain.shared.errors import ValidationFailed
+from domain.shared.sla import SlaCalendar
 
 AT = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from domain.requests.model import CloseReason, Priority, Status, Visibility
+from domain.requests.model import CloseReason, Priority, Status
 from domain.requests.use_cases import (
     CommentOnRequest,
     MergeRequest,
@@ -16,6 +16,7 @@ from domain.requests.use_cases import (
 )
 from domain.shared.errors import PreconditionFailed
 from domain.shared.events import EventType
+from domain.shared.vocabulary import Visibility
 from tests.unit.domain.requests.test_use_cases import (
     AGENT,
     NOW,

@@ -14,8 +14,6 @@ import pytest
 from domain.directory.catalog import SlaPolicy
 from domain.requests.model import (
     LIFECYCLE,
-    Actor,
-    Channel,
     CloseReason,
     EntryKind,
     Location,
@@ -23,10 +21,10 @@ from domain.requests.model import (
     ServiceRequest,
     Status,
     TimelineEntry,
-    Visibility,
 )
-from domain.requests.sla import BusinessHours, Interval, SlaCalendar
 from domain.shared.errors import IllegalTransition, ValidationFailed
+from domain.shared.sla import BusinessHours, Interval, SlaCalendar
+from domain.shared.vocabulary import Actor, Channel, Visibility
 
 NY = ZoneInfo("America/New_York")
 HOURS = BusinessHours(NY)

@@ -11,17 +11,8 @@ import pytest
 from domain.directory.catalog import SlaPolicy
 from domain.directory.permissions import Principal
 from domain.directory.users import Role, Tier
-from domain.requests.model import (
-    Actor,
-    CloseReason,
-    EntryKind,
-    ServiceRequest,
-    Status,
-    TimelineEntry,
-    Visibility,
-)
+from domain.requests.model import CloseReason, EntryKind, ServiceRequest, Status, TimelineEntry
 from domain.requests.ports import RequestRepository
-from domain.requests.sla import BusinessHours, Interval, SlaCalendar
 from domain.requests.use_cases import MergeRequest, RequestDesk, merge_request
 from domain.shared.clock import FixedClock
 from domain.shared.errors import (
@@ -32,6 +23,8 @@ from domain.shared.errors import (
     PreconditionRequired,
     ValidationFailed,
 )
+from domain.shared.sla import BusinessHours, Interval, SlaCalendar
+from domain.shared.vocabulary import Actor, Visibility
 from tests.unit.builders import principal
 from tests.unit.fakes import (
     FakeGeocoder,

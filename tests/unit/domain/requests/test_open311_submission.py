@@ -8,12 +8,14 @@ import pytest
 
 from domain.directory.catalog import Department, Service, SlaPolicy
 from domain.requests.desk import RequestDesk
-from domain.requests.model import Actor, Channel, Location, Reporter
+from domain.requests.model import Location
 from domain.requests.open311 import Open311Client, submit_open311_request
-from domain.requests.sla import BusinessHours
 from domain.requests.submission import SubmitServiceRequest
+from domain.residents.model import Reporter
 from domain.shared.clock import FixedClock
 from domain.shared.errors import ValidationFailed
+from domain.shared.sla import BusinessHours
+from domain.shared.vocabulary import Actor, Channel
 from tests.unit.fakes import FakeGeocoder, FakeJurisdictions, FakeStore, FakeUnitOfWorkFactory
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)

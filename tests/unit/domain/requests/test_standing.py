@@ -11,7 +11,7 @@ import pytest
 from domain.directory.catalog import SlaPolicy
 from domain.requests.escalation import EscalationPolicy, Standing, standing_is_frozen
 from domain.requests.model import ServiceRequest, Status
-from domain.requests.sla import SlaCalendar
+from domain.shared.sla import SlaCalendar
 
 T0 = datetime(2026, 6, 15, 9, 0, tzinfo=UTC)
 DAY = SlaPolicy(24.0, SlaCalendar.ALWAYS, pauses_on_hold=True)

@@ -22,18 +22,13 @@ from domain.directory.catalog import (
 from domain.directory.permissions import Principal
 from domain.directory.users import Role, Tier, User
 from domain.requests.model import (
-    Actor,
-    Channel,
     CloseReason,
     EntryKind,
     Priority,
-    Reporter,
     ServiceRequest,
     Status,
     TimelineEntry,
-    Visibility,
 )
-from domain.requests.sla import BusinessHours, SlaCalendar
 from domain.requests.use_cases import (
     CommentOnRequest,
     RequestDesk,
@@ -45,6 +40,7 @@ from domain.requests.use_cases import (
     transition_request,
     update_request,
 )
+from domain.residents.model import Reporter
 from domain.shared.clock import FixedClock
 from domain.shared.errors import (
     Forbidden,
@@ -54,6 +50,8 @@ from domain.shared.errors import (
     PreconditionRequired,
     ValidationFailed,
 )
+from domain.shared.sla import BusinessHours, SlaCalendar
+from domain.shared.vocabulary import Actor, Channel, Visibility
 from tests.unit.builders import RESIDENT, user
 from tests.unit.fakes import FakeGeocoder, FakeJurisdictions, FakeStore, FakeUnitOfWorkFactory
 

@@ -5,10 +5,10 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from domain.cases.model import Case, CaseType, Referral
+from domain.contacts.ports import ContactsUnitOfWork
 from domain.directory.permissions import CALL_CENTER, Principal
-from domain.requests.model import Channel, Reporter
 from domain.requests.use_cases import RequestDesk, SubmitServiceRequest, open_request
-from domain.residents.model import Resident
+from domain.residents.model import Reporter, Resident
 from domain.residents.use_cases import ResidentDetails, find_or_create
 from domain.shared.errors import (
     FieldError,
@@ -19,7 +19,7 @@ from domain.shared.errors import (
     ValidationFailed,
 )
 from domain.shared.events import Event, EventType
-from domain.shared.unit_of_work import UnitOfWork
+from domain.shared.vocabulary import Channel
 
 MAX_FAN_OUT = 20
 
@@ -51,7 +51,9 @@ def require_case_writer(principal: Principal) -> None:
         raise Forbidden("only agents and supervisors log contacts")
 
 
-async def log_case(desk: RequestDesk, command: LogCase, principal: Principal) -> Case:
+async def log_case(
+    desk: RequestDesk[ContactsUnitOfWork], command: LogCase, principal: Principal
+) -> Case:
     """Record a contact.
 
     - Agents, supervisors and admins log contacts.
@@ -104,7 +106,7 @@ def _check_shape(command: LogCase) -> None:
         raise ValidationFailed(errors)
 
 
-async def _caller(uow: UnitOfWork, command: LogCase, now: datetime) -> Resident | None:
+async def _caller(uow: ContactsUnitOfWork, command: LogCase, now: datetime) -> Resident | None:
     if command.resident_id is not None:
         resident = await uow.residents.get(command.resident_id)
         if resident is None:
@@ -116,7 +118,7 @@ async def _caller(uow: UnitOfWork, command: LogCase, now: datetime) -> Resident 
 
 
 async def _existing_requests(
-    uow: UnitOfWork, request_ids: tuple[str, ...], principal: Principal
+    uow: ContactsUnitOfWork, request_ids: tuple[str, ...], principal: Principal
 ) -> list[str]:
     for request_id in request_ids:
         request = await uow.requests.get(request_id)
@@ -125,12 +127,12 @@ async def _existing_requests(
     return list(request_ids)
 
 
-async def _check_department(uow: UnitOfWork, department_code: str | None) -> None:
+async def _check_department(uow: ContactsUnitOfWork, department_code: str | None) -> None:
     if department_code is not None and await uow.departments.get(department_code) is None:
         raise ValidationFailed.single("department", f"{department_code} is not a department")
 
 
-async def _count_articles_used(uow: UnitOfWork, article_ids: tuple[int, ...]) -> None:
+async def _count_articles_used(uow: ContactsUnitOfWork, article_ids: tuple[int, ...]) -> None:
     """The articles an agent answered from must exist; each counts one more use."""
     for article_id in dict.fromkeys(article_ids):
         if await uow.articles.get(article_id) is None:
@@ -151,8 +153,8 @@ def _reporter_from(resident: Resident | None, language: str | None) -> Reporter:
 
 
 async def _fan_out(
-    desk: RequestDesk,
-    uow: UnitOfWork,
+    desk: RequestDesk[ContactsUnitOfWork],
+    uow: ContactsUnitOfWork,
     command: LogCase,
     resident: Resident | None,
     principal: Principal,
@@ -230,7 +232,9 @@ class UpdateCase:
     changed: frozenset[str] = field(default_factory=frozenset)
 
 
-async def update_case(desk: RequestDesk, command: UpdateCase, principal: Principal) -> Case:
+async def update_case(
+    desk: RequestDesk[ContactsUnitOfWork], command: UpdateCase, principal: Principal
+) -> Case:
     """Agents finish the record after the call: outcome, notes, tags, end time, and the
     department a complaint or praise is about."""
     require_case_writer(principal)

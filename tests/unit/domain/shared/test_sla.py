@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from domain.requests.sla import (
+from domain.shared.sla import (
     BusinessHours,
     Interval,
     SlaCalendar,
