@@ -167,7 +167,10 @@ class FakeRequestRepository:
     def _write(self, request: ServiceRequest) -> None:
         self._entries.setdefault(request.id, []).extend(request.pending_entries)
         request.pending_entries.clear()
-        self._rows.put(request.id, request)
+        # Like the SQL row: a request never updated reads back updated when requested.
+        self._rows.put(
+            request.id, replace(request, updated_at=request.updated_at or request.requested_at)
+        )
 
     def apply(self) -> None:
         for request_id, base in self._based_on.items():
@@ -392,13 +395,21 @@ class FakeResidentRepository:
             for r in self._rows.rows()
             if set(r.emails) & set(emails) or set(r.phone_keys) & set(phone_keys)
         ]
-        return min(matches, key=lambda r: r.created_at) if matches else None
+        return min(matches, key=lambda r: (r.created_at, r.id)) if matches else None
 
     async def add(self, resident: Resident) -> None:
-        self._rows.put(resident.id, resident)
+        if self._rows.exists(resident.id):
+            raise DuplicateKey(f"resident {resident.id} already exists")
+        self._put(resident)
 
     async def save(self, resident: Resident) -> None:
-        self._rows.put(resident.id, resident)
+        if self._rows.exists(resident.id):  # like an UPDATE: no row, no change
+            self._put(resident)
+
+    def _put(self, resident: Resident) -> None:
+        # Like the SQL row: a resident never updated reads back updated when created.
+        updated_at = resident.updated_at or resident.created_at
+        self._rows.put(resident.id, replace(resident, updated_at=updated_at))
 
     def apply(self) -> None:
         self._rows.apply()
@@ -415,14 +426,20 @@ class FakeCaseRepository:
         return self._rows.get(case_id)
 
     async def add(self, case: Case) -> None:
-        self._rows.put(case.id, case)
+        if self._rows.exists(case.id):
+            raise DuplicateKey(f"case {case.id} already exists")
+        self._put(case)
 
     async def save(self, case: Case, expected_version: int) -> None:
         stored = self._rows.get(case.id)
         if stored is None or stored.version != expected_version:
             raise PreconditionFailed("the case was changed by someone else; read it again")
         case.version = expected_version + 1
-        self._rows.put(case.id, case)
+        self._put(case)
+
+    def _put(self, case: Case) -> None:
+        # Like the SQL row: a case never updated reads back updated when created.
+        self._rows.put(case.id, replace(case, updated_at=case.updated_at or case.created_at))
 
     def apply(self) -> None:
         self._rows.apply()
