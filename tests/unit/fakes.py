@@ -126,6 +126,11 @@ class _Staged(Generic[K, V]):
     def put(self, key: K, row: V) -> None:
         self.writes[key] = deepcopy(row)
 
+    def update(self, key: K, row: V) -> None:
+        """As an SQL UPDATE: a row that is not there is not created."""
+        if self.exists(key):
+            self.put(key, row)
+
     def rows(self) -> list[V]:
         merged = {**self._committed, **self.writes}
         return [deepcopy(row) for row in merged.values()]
@@ -222,7 +227,7 @@ class FakeDepartmentRepository:
         self._rows.put(department.code, department)
 
     async def save(self, department: Department) -> None:
-        self._rows.put(department.code, department)
+        self._rows.update(department.code, department)
 
     def apply(self) -> None:
         self._rows.apply()
@@ -286,7 +291,7 @@ class FakeUserRepository:
         self._rows.put(user.id, user)
 
     async def save(self, user: User) -> None:
-        self._rows.put(user.id, user)
+        self._rows.update(user.id, user)
 
     def apply(self) -> None:
         self._rows.apply()
@@ -403,7 +408,7 @@ class FakeResidentRepository:
         self._put(resident)
 
     async def save(self, resident: Resident) -> None:
-        if self._rows.exists(resident.id):  # like an UPDATE: no row, no change
+        if self._rows.exists(resident.id):  # as an SQL UPDATE: no row, no change
             self._put(resident)
 
     def _put(self, resident: Resident) -> None:
@@ -475,16 +480,21 @@ class FakeWebhookRepository:
         return None if subscription_id in self._deleted else self._rows.get(subscription_id)
 
     async def add(self, subscription: Subscription) -> None:
+        if self._rows.exists(subscription.id) and subscription.id not in self._deleted:
+            raise DuplicateKey(f"webhook subscription {subscription.id} already exists")
+        self._deleted.discard(subscription.id)
         self._rows.put(subscription.id, subscription)
 
     async def save(self, subscription: Subscription) -> None:
-        self._rows.put(subscription.id, subscription)
+        if subscription.id not in self._deleted:
+            self._rows.update(subscription.id, subscription)
 
     async def delete(self, subscription_id: UUID) -> None:
         self._deleted.add(subscription_id)
 
     async def list(self, department_code: str | None) -> list[Subscription]:
         rows = [r for r in self._rows.rows() if r.id not in self._deleted]
+        rows.sort(key=lambda r: (r.created_at, r.id))  # the SQL list's ORDER BY
         return [r for r in rows if department_code is None or r.department_code == department_code]
 
     def apply(self) -> None:
