@@ -127,6 +127,11 @@ class _Staged(Generic[K, V]):
     def put(self, key: K, row: V) -> None:
         self.writes[key] = deepcopy(row)
 
+    def update(self, key: K, row: V) -> None:
+        """As an SQL UPDATE: a row that is not there is not created."""
+        if self.exists(key):
+            self.put(key, row)
+
     def rows(self) -> list[V]:
         merged = {**self._committed, **self.writes}
         return [deepcopy(row) for row in merged.values()]
@@ -168,7 +173,10 @@ class FakeRequestRepository:
     def _write(self, request: ServiceRequest) -> None:
         self._entries.setdefault(request.id, []).extend(request.pending_entries)
         request.pending_entries.clear()
-        self._rows.put(request.id, request)
+        # Like the SQL row: a request never updated reads back updated when requested.
+        self._rows.put(
+            request.id, replace(request, updated_at=request.updated_at or request.requested_at)
+        )
 
     def apply(self) -> None:
         for request_id, base in self._based_on.items():
@@ -220,7 +228,7 @@ class FakeDepartmentRepository:
         self._rows.put(department.code, department)
 
     async def save(self, department: Department) -> None:
-        self._rows.put(department.code, department)
+        self._rows.update(department.code, department)
 
     def apply(self) -> None:
         self._rows.apply()
@@ -284,7 +292,7 @@ class FakeUserRepository:
         self._rows.put(user.id, user)
 
     async def save(self, user: User) -> None:
-        self._rows.put(user.id, user)
+        self._rows.update(user.id, user)
 
     def apply(self) -> None:
         self._rows.apply()
@@ -393,13 +401,21 @@ class FakeResidentRepository:
             for r in self._rows.rows()
             if set(r.emails) & set(emails) or set(r.phone_keys) & set(phone_keys)
         ]
-        return min(matches, key=lambda r: r.created_at) if matches else None
+        return min(matches, key=lambda r: (r.created_at, r.id)) if matches else None
 
     async def add(self, resident: Resident) -> None:
-        self._rows.put(resident.id, resident)
+        if self._rows.exists(resident.id):
+            raise DuplicateKey(f"resident {resident.id} already exists")
+        self._put(resident)
 
     async def save(self, resident: Resident) -> None:
-        self._rows.put(resident.id, resident)
+        if self._rows.exists(resident.id):  # as an SQL UPDATE: no row, no change
+            self._put(resident)
+
+    def _put(self, resident: Resident) -> None:
+        # Like the SQL row: a resident never updated reads back updated when created.
+        updated_at = resident.updated_at or resident.created_at
+        self._rows.put(resident.id, replace(resident, updated_at=updated_at))
 
     def apply(self) -> None:
         self._rows.apply()
@@ -416,14 +432,20 @@ class FakeCaseRepository:
         return self._rows.get(case_id)
 
     async def add(self, case: Case) -> None:
-        self._rows.put(case.id, case)
+        if self._rows.exists(case.id):
+            raise DuplicateKey(f"case {case.id} already exists")
+        self._put(case)
 
     async def save(self, case: Case, expected_version: int) -> None:
         stored = self._rows.get(case.id)
         if stored is None or stored.version != expected_version:
             raise PreconditionFailed("the case was changed by someone else; read it again")
         case.version = expected_version + 1
-        self._rows.put(case.id, case)
+        self._put(case)
+
+    def _put(self, case: Case) -> None:
+        # Like the SQL row: a case never updated reads back updated when created.
+        self._rows.put(case.id, replace(case, updated_at=case.updated_at or case.created_at))
 
     def apply(self) -> None:
         self._rows.apply()
@@ -459,16 +481,21 @@ class FakeWebhookRepository:
         return None if subscription_id in self._deleted else self._rows.get(subscription_id)
 
     async def add(self, subscription: Subscription) -> None:
+        if self._rows.exists(subscription.id) and subscription.id not in self._deleted:
+            raise DuplicateKey(f"webhook subscription {subscription.id} already exists")
+        self._deleted.discard(subscription.id)
         self._rows.put(subscription.id, subscription)
 
     async def save(self, subscription: Subscription) -> None:
-        self._rows.put(subscription.id, subscription)
+        if subscription.id not in self._deleted:
+            self._rows.update(subscription.id, subscription)
 
     async def delete(self, subscription_id: UUID) -> None:
         self._deleted.add(subscription_id)
 
     async def list(self, department_code: str | None) -> list[Subscription]:
         rows = [r for r in self._rows.rows() if r.id not in self._deleted]
+        rows.sort(key=lambda r: (r.created_at, r.id))  # the SQL list's ORDER BY
         return [r for r in rows if department_code is None or r.department_code == department_code]
 
     def apply(self) -> None:
