@@ -12,14 +12,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
-from domain.shared.unit_of_work import UnitOfWorkFactory
+from domain.shared.transaction import UnitOfWorkFactory
+from domain.unit_of_work import UnitOfWork
 from tests.unit.fakes import DuplicateKey, FakeUnitOfWorkFactory
 
 
 @dataclass(frozen=True)
 class Backend:
     name: str
-    uow: UnitOfWorkFactory
+    uow: UnitOfWorkFactory[UnitOfWork]
     duplicate_key: type[Exception]  # how this backend refuses a second row with the same key
 
 

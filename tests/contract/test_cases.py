@@ -6,8 +6,8 @@ from uuid import UUID
 import pytest
 
 from domain.cases.model import Case, CaseType, Referral, ReferralTarget
-from domain.requests.model import Channel
 from domain.shared.errors import PreconditionFailed
+from domain.shared.vocabulary import Channel
 from tests.contract.conftest import Backend
 from tests.integration.builders import AGENT_ID, T0, at
 

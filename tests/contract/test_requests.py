@@ -5,8 +5,10 @@ from dataclasses import replace
 
 import pytest
 
-from domain.requests.model import Channel, Location, Priority, Reporter, ServiceRequest
+from domain.requests.model import Location, Priority, ServiceRequest
+from domain.residents.model import Reporter
 from domain.shared.errors import PreconditionFailed
+from domain.shared.vocabulary import Channel
 from tests.contract.conftest import Backend
 from tests.integration.builders import T0, at, make_request
 

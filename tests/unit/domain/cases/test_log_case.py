@@ -10,19 +10,19 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from domain.cases.model import Case, CaseType, Referral, ReferralTarget
-from domain.cases.use_cases import MAX_FAN_OUT, LogCase, log_case
+from domain.contacts.use_cases import MAX_FAN_OUT, LogCase, log_case
 from domain.directory.catalog import Department, Service, SlaPolicy
 from domain.directory.permissions import Principal
 from domain.directory.users import Role, Tier
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, Labels
-from domain.requests.model import Actor, Channel, Reporter
-from domain.requests.sla import BusinessHours
 from domain.requests.use_cases import RequestDesk, SubmitServiceRequest
-from domain.residents.model import Resident
+from domain.residents.model import Reporter, Resident
 from domain.residents.use_cases import ResidentDetails
 from domain.shared.clock import FixedClock
 from domain.shared.errors import Forbidden, ValidationFailed
 from domain.shared.events import EventType
+from domain.shared.sla import BusinessHours
+from domain.shared.vocabulary import Actor, Channel
 from tests.unit.builders import principal
 from tests.unit.fakes import FakeGeocoder, FakeJurisdictions, FakeStore, FakeUnitOfWorkFactory
 

@@ -6,8 +6,8 @@ from uuid import UUID
 import pytest
 
 from domain.cases.model import Case, CaseType, Referral, ReferralTarget
-from domain.requests.model import Channel
 from domain.shared.errors import ValidationFailed
+from domain.shared.vocabulary import Channel
 
 AT = datetime(2026, 6, 15, 14, 0, tzinfo=UTC)
 

@@ -8,11 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from domain.cases.model import Case, CaseType
-from domain.cases.use_cases import UpdateCase, update_case
+from domain.contacts.use_cases import UpdateCase, update_case
 from domain.directory.catalog import Department, SlaPolicy
 from domain.directory.users import Role, Tier
-from domain.requests.model import Channel, ServiceRequest
-from domain.requests.sla import BusinessHours
+from domain.requests.model import ServiceRequest
 from domain.requests.use_cases import RequestDesk
 from domain.shared.clock import FixedClock
 from domain.shared.errors import (
@@ -22,6 +21,8 @@ from domain.shared.errors import (
     PreconditionRequired,
     ValidationFailed,
 )
+from domain.shared.sla import BusinessHours
+from domain.shared.vocabulary import Channel
 from tests.unit.builders import principal
 from tests.unit.fakes import FakeGeocoder, FakeJurisdictions, FakeStore, FakeUnitOfWorkFactory
 

@@ -7,8 +7,7 @@ from uuid import UUID
 import pytest
 
 from domain.directory.users import Role, Tier
-from domain.requests.model import Reporter
-from domain.residents.model import ContactPreference, Resident
+from domain.residents.model import ContactPreference, Reporter, Resident
 from domain.residents.use_cases import (
     ResidentDetails,
     create_resident,
