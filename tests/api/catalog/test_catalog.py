@@ -13,7 +13,7 @@ from tests.problems import problem
 SERVICES = "/api/v1/services"
 DEPARTMENTS = "/api/v1/departments"
 CATALOG = json.loads(
-    (Path(__file__).parents[2] / "adapters" / "demo" / "catalog.json").read_text(encoding="utf-8")
+    (Path(__file__).parents[3] / "adapters" / "demo" / "catalog.json").read_text(encoding="utf-8")
 )
 
 BRIDGE: dict[str, Any] = {
