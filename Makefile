@@ -16,6 +16,8 @@ LINT_IMPORTS := $(BIN)/lint-imports
 HADOLINT := $(BIN)/hadolint
 ALEMBIC := $(BIN)/alembic
 STAMP := $(VENV)/.installed
+# pytest-xdist workers; each copies the run's template database (tests/templates.py).
+TEST_WORKERS ?= auto
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -95,9 +97,9 @@ test: ## lint, the test suites, the SPA's tests and the e2e tests: every step ru
 	echo "test OK"
 
 # pytest exits 5 when it collects no test: that is a failure here, in both passes.
-test-all: $(STAMP) ## pytest tests (PostgreSQL at 127.0.0.1:5432 or TEST_DATABASE_URL) + embedded smoke pass
-	@echo ">> pytest tests -q   (database: $${TEST_DATABASE_URL:-127.0.0.1:5432})"
-	@rc=0; $(PYTEST) tests -q || rc=$$?; \
+test-all: $(STAMP) ## pytest tests in parallel (PostgreSQL at 127.0.0.1:5432 or TEST_DATABASE_URL) + embedded smoke pass
+	@echo ">> pytest tests -q -n $(TEST_WORKERS)   (database: $${TEST_DATABASE_URL:-127.0.0.1:5432})"
+	@rc=0; $(PYTEST) tests -q -n $(TEST_WORKERS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests in tests/" >&2; exit 1; fi; \
 	exit $$rc
 	@echo ">> FRONTDOOR_TEST_EMBEDDED=1 pytest tests/api -m smoke -q   (embedded PostgreSQL)"
@@ -105,8 +107,10 @@ test-all: $(STAMP) ## pytest tests (PostgreSQL at 127.0.0.1:5432 or TEST_DATABAS
 	if [ $$rc -eq 5 ]; then echo "error: no smoke tests collected in tests/api" >&2; exit 1; fi; \
 	exit $$rc
 
-test-fast: $(STAMP) ## Unit + API tests, stop at the first failure
-	$(PYTEST) tests/unit tests/api -q -x
+test-fast: $(STAMP) ## Unit + API tests in parallel, stop at the first failure
+	@rc=0; $(PYTEST) tests/unit tests/api -q -x -n $(TEST_WORKERS) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests" >&2; exit 1; fi; \
+	exit $$rc
 
 openapi: $(STAMP) ## Regenerate openapi/openapi.json
 	$(PYTHON) -m openapi.export

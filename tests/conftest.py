@@ -1,46 +1,53 @@
-"""Shared fixtures: one migrated database per test run, put back to a seeded state per test.
+"""Shared fixtures: one database per test process, put back to a seeded state per test.
 
-The demo data is loaded once per run and copied, table by table, into a baseline schema.
-Before each test that asks for it, every table is emptied and refilled from that copy inside
-PostgreSQL, and the sequences are put back: much faster than loading the data again, and
-every test starts from exactly the same rows.
+The run migrates and seeds one template database (tests/templates.py); each process (each
+xdist worker, or the only one) copies it with `CREATE DATABASE … TEMPLATE`. The template keeps
+the demo data in baseline schemas; before each test that asks for it, the tables written
+since the last test are refilled from there (tests/baselines.py): every test starts from
+exactly the same rows, and pays only for what the previous one changed.
 """
 
 from collections.abc import AsyncIterator, Iterator
 
+import asyncpg
 import pytest
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.db.engine import make_engine
-from adapters.db.migrate import upgrade
-from adapters.db.tables import metadata
-from adapters.demo.loader import DEMO_PASSWORD, load_demo_data
-from tests.database import fresh_database, server_url
-
-KEPT = {"jurisdiction_state"}  # one row the migrations create; bumped instead
-KEPT |= {"article_words", "article_word_variants"}  # the search vocabulary: it only grows
-TABLES = [t.name for t in metadata.sorted_tables if t.name not in KEPT]
-# pgqueuer's tables are not in `metadata` (the migration installs them): emptied, never copied.
-QUEUE_TABLES = ["pgqueuer", "pgqueuer_log", "pgqueuer_schedules", "pgqueuer_statistics"]
+from adapters.demo.loader import DEMO_PASSWORD
+from tests.baselines import Baselines
+from tests.database import Server, asyncpg_url, fresh_database, postgres_server
+from tests.templates import FIRST, close_run_directory, open_run_directory, shared_template
 
 
-async def _clear(db: AsyncConnection) -> None:
-    for table in [*QUEUE_TABLES, *reversed(TABLES)]:
-        await db.execute(text(f'DELETE FROM "{table}"'))
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_OPENED_RUN] = open_run_directory()
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    with server_url() as url:
-        yield url
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if config.stash.get(_OPENED_RUN, False):
+        close_run_directory()
+
+
+_OPENED_RUN = pytest.StashKey[bool]()
 
 
 @pytest.fixture(scope="session")
-def database_url(pg_server: str) -> Iterator[str]:
-    with fresh_database(pg_server, "suite") as url:
-        upgrade(url)
+def postgres() -> Iterator[Server]:
+    with postgres_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def pg_server(postgres: Server) -> str:
+    return postgres.url
+
+
+@pytest.fixture(scope="session")
+def database_url(postgres: Server) -> Iterator[str]:
+    """This process's database: a copy of the run's template, at head and seeded."""
+    with fresh_database(postgres.url, "suite", template=shared_template(postgres)) as url:
         yield url
 
 
@@ -56,85 +63,31 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     await engine.dispose()
 
 
-async def empty(engine: AsyncEngine) -> None:
-    async with engine.begin() as db:
-        await _clear(db)
-        await _restart_sequences(db)
-
-
-async def _restart_sequences(db: AsyncConnection) -> None:
-    await db.execute(text("ALTER SEQUENCE request_number_seq RESTART WITH 1"))
-    for table in TABLES:
-        column = metadata.tables[table].c.get("id")
-        if column is not None and column.identity is not None:
-            await db.execute(
-                text(
-                    f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'),"
-                    f' coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false)'
-                )
-            )
-    await db.execute(text("UPDATE jurisdiction_state SET version = version + 1"))
-
-
-COPIED: dict[str, str] = {}  # table -> its stored (not generated) columns, quoted
-
-
-async def _stored_columns(db: AsyncConnection, table: str) -> str:
-    names = await db.execute(
-        text(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public'"
-            " AND table_name = :table AND is_generated = 'NEVER' ORDER BY ordinal_position"
-        ),
-        {"table": table},
-    )
-    return ", ".join(f'"{name}"' for (name,) in names)
-
-
-async def snapshot(engine: AsyncEngine, schema: str) -> None:
-    async with engine.begin() as db:
-        await db.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        await db.execute(text(f'CREATE SCHEMA "{schema}"'))
-        for table in TABLES:
-            COPIED[table] = columns = await _stored_columns(db, table)
-            await db.execute(
-                text(f'CREATE TABLE "{schema}"."{table}" AS SELECT {columns} FROM "{table}"')
-            )
-
-
-async def restore(engine: AsyncEngine, schema: str) -> None:
-    async with engine.begin() as db:
-        await _clear(db)
-        for table in TABLES:
-            columns = COPIED[table]
-            source = f'"{schema}"."{table}"'
-            await db.execute(
-                text(f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM {source}')
-            )
-        await _restart_sequences(db)
+@pytest.fixture(scope="session")
+async def reset_connection(database_url: str) -> AsyncIterator[asyncpg.Connection]:
+    connection = await asyncpg.connect(asyncpg_url(database_url))
+    yield connection
+    await connection.close()
 
 
 @pytest.fixture(scope="session")
-async def baselines(engine: AsyncEngine, demo_password_hash: str) -> AsyncEngine:
-    """Two copies of the demo data: without and with the boundary layers."""
-    for schema, layers in (("baseline", False), ("baseline_layers", True)):
-        await empty(engine)
-        await load_demo_data(engine, demo_password_hash, layers=layers)
-        await snapshot(engine, schema)
-    await empty(engine)
+async def baselines(reset_connection: asyncpg.Connection) -> Baselines:
+    return await Baselines.read(reset_connection, loaded=FIRST)
+
+
+@pytest.fixture
+async def seeded(
+    engine: AsyncEngine, baselines: Baselines, reset_connection: asyncpg.Connection
+) -> AsyncEngine:
+    """The demo catalog, users, addresses and articles, as no other test has left them."""
+    await baselines.put_back(reset_connection, "baseline")
     return engine
 
 
 @pytest.fixture
-async def seeded(baselines: AsyncEngine) -> AsyncIterator[AsyncEngine]:
-    """The demo catalog, users, addresses and articles, as no other test has left them."""
-    await restore(baselines, "baseline")
-    yield baselines
-    await empty(baselines)
-
-
-@pytest.fixture
-async def seeded_with_layers(baselines: AsyncEngine) -> AsyncIterator[AsyncEngine]:
+async def seeded_with_layers(
+    engine: AsyncEngine, baselines: Baselines, reset_connection: asyncpg.Connection
+) -> AsyncEngine:
     """As `seeded`, plus the demo boundary layers (Baltimore served, Maryland refers)."""
-    await restore(baselines, "baseline_layers")
-    yield baselines
-    await empty(baselines)
+    await baselines.put_back(reset_connection, "baseline_layers")
+    return engine

@@ -1,4 +1,4 @@
-"""Where the tests' PostgreSQL comes from, and fresh databases built by the migrations."""
+"""Where the tests' PostgreSQL comes from, and databases of their own on it."""
 
 import asyncio
 import os
@@ -7,6 +7,7 @@ import socket
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -15,6 +16,14 @@ import asyncpg
 from adapters.db.embedded import EmbeddedPostgres
 
 LOCAL = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+@dataclass(frozen=True)
+class Server:
+    """A PostgreSQL server's URL; `private` when this process started it (and deletes it)."""
+
+    url: str
+    private: bool
 
 
 def _reachable(host: str, port: int) -> bool:
@@ -26,19 +35,19 @@ def _reachable(host: str, port: int) -> bool:
 
 
 @contextmanager
-def server_url() -> Iterator[str]:
+def postgres_server() -> Iterator[Server]:
     """TEST_DATABASE_URL, else 127.0.0.1:5432, else (or with FRONTDOOR_TEST_EMBEDDED=1) pgserver."""
     wants_embedded = os.environ.get("FRONTDOOR_TEST_EMBEDDED") == "1"
     if not wants_embedded and os.environ.get("TEST_DATABASE_URL"):
-        yield os.environ["TEST_DATABASE_URL"]
+        yield Server(os.environ["TEST_DATABASE_URL"], private=False)
         return
     if not wants_embedded and _reachable("127.0.0.1", 5432):
-        yield LOCAL
+        yield Server(LOCAL, private=False)
         return
     with tempfile.TemporaryDirectory(prefix="frontdoor-pg-") as scratch:
         embedded = EmbeddedPostgres(Path(scratch) / "data")
         try:
-            yield embedded.start("postgres")
+            yield Server(embedded.start("postgres"), private=True)
         finally:
             embedded.stop()
 
@@ -60,12 +69,27 @@ async def _admin(url: str, statement: str) -> None:
         await connection.close()
 
 
+def database_name(label: str) -> str:
+    return f"frontdoor_test_{label}_{os.getpid()}_{secrets.token_hex(3)}"
+
+
+def create_database(server: str, name: str, template: str | None = None) -> str:
+    """A database on `server`, empty or a copy of `template`; its URL."""
+    copy = f' TEMPLATE "{template}"' if template else ""
+    asyncio.run(_admin(server, f'CREATE DATABASE "{name}"{copy}'))
+    return with_database(server, name)
+
+
+def drop_database(server: str, name: str) -> None:
+    asyncio.run(_admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 @contextmanager
-def fresh_database(server: str, label: str) -> Iterator[str]:
-    """An empty database of its own, dropped afterwards."""
-    name = f"frontdoor_test_{label}_{os.getpid()}_{secrets.token_hex(3)}"
-    asyncio.run(_admin(server, f'CREATE DATABASE "{name}"'))
+def fresh_database(server: str, label: str, template: str | None = None) -> Iterator[str]:
+    """A database of its own (empty, or a copy of `template`), dropped afterwards."""
+    name = database_name(label)
+    url = create_database(server, name, template)
     try:
-        yield with_database(server, name)
+        yield url
     finally:
-        asyncio.run(_admin(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        drop_database(server, name)

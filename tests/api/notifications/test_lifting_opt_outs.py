@@ -16,6 +16,7 @@ from api.settings import Settings
 from domain.notifications.opt_out import OptOutTokens
 from domain.notifications.residents import ResidentNotifier
 from tests.api.notifications.conftest import LUPE_MIXED_CASE, ROSA, Inbox, created, submit
+from tests.problems import problem
 
 LUPE_HOME, LUPE_WORK = "lupe@example.net", "lupe.work@example.net"
 UNSUBSCRIBE = "/api/v1/notifications/unsubscribe"
@@ -52,12 +53,6 @@ async def stop_emails(
     else:
         answer = await client.post(UNSUBSCRIBE, json={"token": token})
     assert answer.status_code == 204, answer.text
-
-
-def assert_problem(answer: httpx.Response, status: int) -> None:
-    assert answer.status_code == status, answer.text
-    assert answer.headers["Content-Type"] == "application/problem+json"
-    assert answer.json()["status"] == status
 
 
 @contextmanager
@@ -126,7 +121,7 @@ async def test_an_agent_sees_when_and_how_emails_stopped_and_turns_them_back_on(
     assert number in mail["Subject"]
 
     again = await client.delete(lift_url(lupe, LUPE_HOME), headers=agent)
-    assert_problem(again, 404)  # no longer opted out
+    problem(again, 404)  # no longer opted out
 
 
 async def test_only_roles_that_edit_residents_see_or_lift_opt_outs(
@@ -149,7 +144,7 @@ async def test_only_roles_that_edit_residents_see_or_lift_opt_outs(
         assert seen.status_code in (401, 403), seen.text
         assert LUPE_HOME not in seen.text
         refused = await client.delete(lift_url(lupe, LUPE_HOME), headers=outsider)
-        assert_problem(refused, refused.status_code)
+        problem(refused, refused.status_code)
         assert refused.status_code in (401, 403)
     assert await stored(seeded) == before
 
@@ -175,9 +170,9 @@ async def test_another_residents_address_or_an_unknown_resident_is_not_found(
     before = await stored(seeded)
 
     theirs = await client.delete(lift_url(lupe, ROSA), headers=agent)
-    assert_problem(theirs, 404)
+    problem(theirs, 404)
     never = await client.delete(lift_url(lupe, "nobody@example.net"), headers=agent)
-    assert_problem(never, 404)
+    problem(never, 404)
     # Another resident's listed address and an unknown one answer alike (but for `instance`,
     # the path the caller sent).
     without_path = [{k: v for k, v in a.json().items() if k != "instance"} for a in (theirs, never)]
@@ -185,8 +180,8 @@ async def test_another_residents_address_or_an_unknown_resident_is_not_found(
     assert "rosa" not in str(without_path[0]).lower()
 
     unknown = await client.delete(lift_url(str(uuid4()), LUPE_HOME), headers=agent)
-    assert_problem(unknown, 404)
-    assert_problem(await client.delete(lift_url("not-a-uuid", LUPE_HOME), headers=agent), 422)
+    problem(unknown, 404)
+    problem(await client.delete(lift_url("not-a-uuid", LUPE_HOME), headers=agent), 422)
 
     for odd in (
         "' OR 1=1 --",
@@ -199,8 +194,8 @@ async def test_another_residents_address_or_an_unknown_resident_is_not_found(
     ):
         answer = await client.delete(lift_url(lupe, odd), headers=agent)
         assert answer.status_code in (404, 422), answer.text  # never a server error
-        assert_problem(answer, answer.status_code)
-    assert_problem(await client.delete(lift_url(lupe, "x" * 400), headers=agent), 422)
+        problem(answer, answer.status_code)
+    problem(await client.delete(lift_url(lupe, "x" * 400), headers=agent), 422)
     assert await stored(seeded) == before
 
     lifted = await client.delete(lift_url(rosa, ROSA), headers=agent)

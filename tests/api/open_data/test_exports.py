@@ -16,7 +16,7 @@ from api.bootstrap import Container
 from api.bulk_formats import csv_body
 from api.request_exports import COLUMNS, staff_rows
 from tests.api.conftest import BALTIMORE, pothole_body
-from tests.api.open311_support import DEMO_KEY, PARTNER_KEY
+from tests.api.open311.open311_support import DEMO_KEY, PARTNER_KEY
 from tests.api.open_data.support import (
     EXPORTS,
     csv_header,

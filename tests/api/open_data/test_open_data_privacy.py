@@ -1,6 +1,6 @@
 """No resident's personal data in the open-data feed or the report card (issue 12, acceptance).
 
-The same day of work as tests/api/test_personal_data_leaks.py seeds a caller's name, emails
+The same day of work as tests/api/privacy/test_personal_data_leaks.py seeds a caller's name, emails
 and phone numbers into every free-text field: request descriptions and addresses, public and
 internal comments, status and close notes, a transfer's reason, case summaries and notes,
 reporter fields (through the agent's form, a resident record and an Open311 client). Then the
@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.api.open_data.support import OPEN_DATA, read_csv, read_geojson, set_service
-from tests.api.test_personal_data_leaks import (
+from tests.api.privacy.test_personal_data_leaks import (
     EMAIL,
     FIRST,
     LAST,

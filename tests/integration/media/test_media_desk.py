@@ -18,7 +18,7 @@ from domain.media.model import UnsupportedMedia
 from domain.media.use_cases import MediaDesk, fetch_media_url, open_photo, store_upload
 from domain.shared.clock import FixedClock
 from domain.shared.errors import NotFound, ValidationFailed
-from tests.api.test_media import stored_files
+from tests.api.media.test_media import stored_files
 from tests.integration.builders import add_requests, make_request
 from tests.integration.http.loopback_server import serving
 

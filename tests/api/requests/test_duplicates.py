@@ -13,6 +13,7 @@ import pytest
 
 from domain.requests.duplicates import EARTH_RADIUS_M
 from tests.api.conftest import BALTIMORE, pothole_body
+from tests.problems import problem
 
 REQUESTS = "/api/v1/requests"
 NEARBY = f"{REQUESTS}/nearby"
@@ -45,14 +46,6 @@ def item(created: dict[str, Any], distance_m: float, score: float) -> dict[str, 
         "distance_m": distance_m,
         "score": score,
     }
-
-
-def problem(answer: httpx.Response, status: int) -> dict[str, Any]:
-    assert answer.status_code == status, answer.text
-    assert answer.headers["content-type"] == "application/problem+json"
-    body: dict[str, Any] = answer.json()
-    assert body["status"] == status
-    return body
 
 
 def field_errors(answer: httpx.Response) -> list[tuple[str, str]]:

@@ -21,7 +21,7 @@ from tests.api.notifications.conftest import (  # noqa: F401 - fixtures used her
     smtp_server,
     worker_jobs,
 )
-from tests.api.open311_support import DEMO_KEY, PARTNER_KEY, V2
+from tests.api.open311.open311_support import DEMO_KEY, PARTNER_KEY, V2
 from tests.integration.jobs.helpers import run_all
 
 FIRST, LAST, OTHER = "Lena", "Leakcheck", "Marta Quillfeather"

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.api.open311_support import DEMO_KEY, V2, counts, validate
+from tests.api.open311.open311_support import DEMO_KEY, V2, counts, validate
 
 POINT = {"lat": "39.2904", "long": "-76.6122"}
 

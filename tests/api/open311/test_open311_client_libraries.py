@@ -21,7 +21,7 @@ from georeport import GeoReport
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.server import free_port, wait_ready
-from tests.api.open311_support import DEMO_KEY, V2, validate
+from tests.api.open311.open311_support import DEMO_KEY, V2, validate
 from tests.shared_data import REPO
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

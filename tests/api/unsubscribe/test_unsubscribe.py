@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.settings import Settings
 from domain.notifications.opt_out import OptOutTokens
+from tests.problems import problem
 
 URL = "/api/v1/notifications/unsubscribe"
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}  # httpx sends it form-encoded
@@ -24,12 +25,6 @@ async def opted_out(engine: AsyncEngine) -> list[tuple[str, datetime, str]]:
             text("SELECT address, opted_out_at, source FROM email_opt_outs ORDER BY address")
         )
         return [(r.address, r.opted_out_at, r.source) for r in rows]
-
-
-def assert_problem(answer: httpx.Response, status: int) -> None:
-    assert answer.status_code == status, answer.text
-    assert answer.headers["Content-Type"] == "application/problem+json"
-    assert answer.json()["status"] == status
 
 
 async def test_the_token_of_an_email_link_opts_its_address_out_without_signing_in(
@@ -91,13 +86,13 @@ async def test_a_tampered_or_foreign_token_is_a_problem_and_writes_nothing(
     foreign = OptOutTokens("some-other-deployment-secret-0123456789").issue(ROSA)
     for bad in (f"{lupe}.{mac}", f"{address}.{mac[:-3]}AAA", foreign, "not-a-token", address):
         by_page = await client.post(URL, json={"token": bad})
-        assert_problem(by_page, 422)
+        problem(by_page, 422)
         assert by_page.json()["errors"] == [
             {"field": "token", "message": "is not a valid unsubscribe link; use the one in email"}
         ]
         assert ROSA not in by_page.text and "lupe" not in by_page.text
         one_click = await client.post(URL, params={"token": bad}, data=ONE_CLICK)
-        assert_problem(one_click, 422)
+        problem(one_click, 422)
     assert await opted_out(seeded) == []
 
 
@@ -105,15 +100,15 @@ async def test_malformed_bodies_and_missing_tokens_are_problems(
     client: httpx.AsyncClient, seeded: AsyncEngine
 ) -> None:
     json_type = {"Content-Type": "application/json"}
-    assert_problem(await client.post(URL, content=b'{"token": ', headers=json_type), 400)
-    assert_problem(await client.post(URL, content=b"", headers=json_type), 400)
+    problem(await client.post(URL, content=b'{"token": ', headers=json_type), 400)
+    problem(await client.post(URL, content=b"", headers=json_type), 400)
     for body in ({}, {"token": 7}, {"token": ""}, {"token": "a.b", "email": ROSA}, ["a.b"]):
-        assert_problem(await client.post(URL, json=body), 422)
-    assert_problem(await client.post(URL, json={"token": "x" * 5000}), 422)
-    assert_problem(await client.post(URL, data=ONE_CLICK), 422)  # one-click without ?token=
-    assert_problem(await client.post(URL, params={"token": ""}, data=ONE_CLICK), 422)
+        problem(await client.post(URL, json=body), 422)
+    problem(await client.post(URL, json={"token": "x" * 5000}), 422)
+    problem(await client.post(URL, data=ONE_CLICK), 422)  # one-click without ?token=
+    problem(await client.post(URL, params={"token": ""}, data=ONE_CLICK), 422)
     missing = await client.post(URL)
-    assert_problem(missing, 422)
+    problem(missing, 422)
     assert missing.json()["errors"][0]["field"] == "token"
     assert await opted_out(seeded) == []
 
@@ -158,6 +153,6 @@ async def test_a_client_sending_refused_tokens_is_held_off_but_valid_ones_never_
     broken = await client.post(URL, content=b"{", headers={"Content-Type": "application/json"})
     assert broken.status_code == 400  # a malformed body counts as refused too
     limited = await client.post(URL, json={"token": token_for(settings, ROSA)})
-    assert_problem(limited, 429)
+    problem(limited, 429)
     assert int(limited.headers["Retry-After"]) > 0
     assert ROSA not in [a for a, _, _ in await opted_out(seeded)]

@@ -5,7 +5,7 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.api.conftest import pothole_body
-from tests.api.open311_support import V2
+from tests.api.open311.open311_support import V2
 
 EASTERN = {"lat": 39.2932, "long": -76.5861, "address": "2125 EASTERN AVE"}
 

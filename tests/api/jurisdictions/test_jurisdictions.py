@@ -20,6 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.api.conftest import Login, pothole_body
+from tests.problems import problem
 
 BASE = "/api/v1/jurisdictions"
 IMPORT = f"{BASE}/import"
@@ -105,15 +106,6 @@ async def set_contact(
     client: httpx.AsyncClient, headers: dict[str, str], area_id: int, contact: object
 ) -> httpx.Response:
     return await client.patch(f"{BASE}/{area_id}", json={"contact": contact}, headers=headers)
-
-
-def problem(answer: httpx.Response, status: int) -> dict[str, Any]:
-    assert answer.status_code == status, answer.text
-    assert answer.headers["content-type"] == "application/problem+json"
-    body: dict[str, Any] = answer.json()
-    assert body["status"] == status
-    assert body["detail"]
-    return body
 
 
 def field_errors(answer: httpx.Response) -> list[tuple[str, str]]:

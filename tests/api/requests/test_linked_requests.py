@@ -7,7 +7,7 @@ import httpx
 import pytest
 
 from tests.api.conftest import Login, pothole_body
-from tests.api.open311_support import PARTNER_KEY
+from tests.api.open311.open311_support import PARTNER_KEY
 
 REQUESTS = "/api/v1/requests"
 ROSA = {"first_name": "Rosa", "last_name": "Parks", "email": "rosa@example.net"}

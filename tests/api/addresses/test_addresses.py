@@ -9,6 +9,7 @@ from api.bootstrap import Container
 from api.routers.addresses import IMPORT_MAX_BYTES
 from domain.addresses.geodesy import destination
 from tests.api.conftest import Login
+from tests.problems import problem
 
 pytestmark = pytest.mark.smoke
 
@@ -23,14 +24,6 @@ GARRISON = {"lat": 39.32742, "long": -76.68251}  # 3400 GARRISON BLVD in the dem
 async def fresh_index(client: httpx.AsyncClient, container: Container) -> None:
     """The container outlives a test and checks for imports once a second: look now."""
     await container.geocoder.refresh()
-
-
-def problem(answer: httpx.Response, status: int) -> dict[str, Any]:
-    assert answer.status_code == status, answer.text
-    assert answer.headers["content-type"] == "application/problem+json"
-    body: dict[str, Any] = answer.json()
-    assert body["status"] == status
-    return body
 
 
 async def test_every_endpoint_needs_a_token(client: httpx.AsyncClient) -> None:

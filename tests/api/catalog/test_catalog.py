@@ -8,11 +8,12 @@ import httpx
 import pytest
 
 from tests.api.conftest import pothole_body
+from tests.problems import problem
 
 SERVICES = "/api/v1/services"
 DEPARTMENTS = "/api/v1/departments"
 CATALOG = json.loads(
-    (Path(__file__).parents[2] / "adapters" / "demo" / "catalog.json").read_text(encoding="utf-8")
+    (Path(__file__).parents[3] / "adapters" / "demo" / "catalog.json").read_text(encoding="utf-8")
 )
 
 BRIDGE: dict[str, Any] = {
@@ -82,14 +83,6 @@ def attribute_out(definition: dict[str, Any]) -> dict[str, Any]:
         "datatype_description": definition.get("datatype_description", ""),
         "values": definition.get("values", []),
     }
-
-
-def problem(answer: httpx.Response, status: int) -> dict[str, Any]:
-    assert answer.status_code == status, answer.text
-    assert answer.headers["content-type"] == "application/problem+json"
-    body: dict[str, Any] = answer.json()
-    assert body["status"] == status
-    return body
 
 
 async def add_bridge(client: httpx.AsyncClient, admin: dict[str, str]) -> dict[str, Any]:

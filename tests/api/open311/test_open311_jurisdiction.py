@@ -4,7 +4,7 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.api.open311_support import DEMO_KEY, V2, counts
+from tests.api.open311.open311_support import DEMO_KEY, V2, counts
 
 TOWSON = {"lat": "39.4015", "long": "-76.6019"}  # Baltimore County, outside the city
 CITY_HALL = {"lat": "39.2904", "long": "-76.6122"}

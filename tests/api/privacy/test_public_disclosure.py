@@ -7,7 +7,7 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from tests.api.open311_support import V2, validate
+from tests.api.open311.open311_support import V2, validate
 
 HOME = {"address": "2125 Eastern Ave"}  # geocoded: 2125 EASTERN AVE, 21231
 HOME_POINT = (39.285731, -76.585982)

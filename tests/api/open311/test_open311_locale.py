@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.api.open311_support import DEMO_KEY, V2, validate
+from tests.api.open311.open311_support import DEMO_KEY, V2, validate
 
 POTHOLE = "trm-pothole-repair"
 FORM = {

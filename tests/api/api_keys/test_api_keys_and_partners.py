@@ -8,7 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.api.conftest import pothole_body
-from tests.api.open311_support import DEMO_KEY, PARTNER_KEY, V2
+from tests.api.open311.open311_support import DEMO_KEY, PARTNER_KEY, V2
 
 PARTNER = {"X-API-Key": PARTNER_KEY}
 
