@@ -7,9 +7,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.knowledge_rows import (
     SUMMARY_COLUMNS,
-    ArticleFilter,
-    ArticlePage,
-    ArticleSummary,
     conditions,
     page_of,
     summary_from_row,
@@ -20,6 +17,7 @@ from adapters.db.repositories.knowledge import ARTICLE_COLUMNS, article_from_row
 from adapters.db.tables.knowledge import article_versions, articles, triage_terms
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, ArticleVersion
 from domain.knowledge.permissions import ReadScope
+from domain.knowledge.queries import ArticleFilter, ArticlePage, ArticleSummary
 from domain.knowledge.triage import TriageTerm
 from domain.requests.model import Actor
 

@@ -1,0 +1,52 @@
+"""What the article read model is asked and what it answers: a filter, rows and a page."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from domain.knowledge.model import ArticleStatus, Audience
+from domain.knowledge.permissions import ReadScope
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    scope: ReadScope
+    today: date
+    q: str | None = None
+    language: str | None = None
+    service_code: str | None = None
+    status: ArticleStatus | None = None
+    audience: Audience | None = None
+    department: str | None = None
+    stale: bool | None = None
+    limit: int = 10
+    offset: int = 0
+    description: bool = False  # q is a caller's description: match any of its words
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: int
+    slug: str | None
+    title: str
+    summary: str
+    snippet: str  # HTML-safe text; search hits are wrapped in <mark></mark>
+    language: str
+    translation_of: int | None
+    audience: Audience
+    status: ArticleStatus
+    department_code: str | None
+    services: tuple[str, ...]
+    tags: tuple[str, ...]
+    review_by: date | None
+    stale: bool
+    view_count: int
+    use_count: int
+    version: int
+    updated_at: datetime
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    items: list[ArticleSummary]
+    next_offset: int | None
