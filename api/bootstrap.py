@@ -1,7 +1,9 @@
 """The composition root: adapters are built here, once, in the app's lifespan."""
 
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -22,19 +24,23 @@ from adapters.db.read_models.metrics import MetricsReadModel
 from adapters.db.read_models.open311 import Open311ReadModel
 from adapters.db.read_models.open_data import OpenDataReadModel
 from adapters.db.read_models.report_card import ReportCardReadModel
-from adapters.db.read_models.requests import RequestReadModel
+from adapters.db.read_models.request_batches import request_batches
+from adapters.db.read_models.requests import RequestFilter, RequestReadModel
 from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.repositories.call_records import SqlCallRecords
 from adapters.db.repositories.opt_outs import SqlOptOutList
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
 from adapters.geocoding import IndexedGeocoder, build_geocoder
+from adapters.geocoding.importer import import_addresses_csv
 from adapters.http.remote_files import GuardedRemoteFiles
 from adapters.http.ssrf import OutboundPolicy
+from adapters.jobs.delivery import redeliver
 from adapters.media.images import PillowImageCleaner
 from adapters.media.local_store import LocalMediaStore
 from adapters.media.pg_store import PostgresMediaStore
 from api.settings import MediaBackend, Settings
+from domain.addresses.csv_import import AddressCsvImport
 from domain.directory.translating import Translating
 from domain.directory.use_cases import Directory
 from domain.knowledge.use_cases import KnowledgeDesk
@@ -42,9 +48,14 @@ from domain.media.ports import MediaStore
 from domain.media.use_cases import MediaDesk
 from domain.notifications.opt_out import OptOutTokens
 from domain.requests.escalation import EscalationPolicy
+from domain.requests.model import ServiceRequest
 from domain.requests.sla import BusinessHours
 from domain.requests.use_cases import RequestDesk
 from domain.shared.clock import Clock, SystemClock
+from domain.webhooks.redelivery import Redeliver
+
+# The request list for an export, a page at a time (routers must not import the adapter).
+RequestBatches = Callable[[RequestFilter], AsyncIterator[list[ServiceRequest]]]
 
 
 @dataclass
@@ -80,6 +91,9 @@ class Container:
     open_data: OpenDataReadModel
     report_card: ReportCardReadModel
     escalation: EscalationPolicy  # when a request is due soon or overdue
+    request_batches: RequestBatches
+    import_addresses: AddressCsvImport
+    redeliver: Redeliver
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -132,6 +146,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
     jurisdiction_reads = JurisdictionReadModel(engine)
     jurisdictions = LiveJurisdictions(jurisdiction_reads, settings.index_check_seconds)
     geocoder = build_geocoder(engine, settings.index_check_seconds)
+    requests = RequestReadModel(engine)
     return Container(
         settings=settings,
         engine=engine,
@@ -139,7 +154,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         tokens=tokens,
         desk=RequestDesk(uow, clock, business_hours(settings), jurisdictions, geocoder),
         directory=Directory(uow, clock, Argon2PasswordHasher()),
-        requests=RequestReadModel(engine),
+        requests=requests,
         catalog=DirectoryReadModel(engine),
         knowledge=KnowledgeDesk(uow, clock),
         knowledge_reads=KnowledgeReadModel(engine),
@@ -170,4 +185,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         open_data=OpenDataReadModel(engine),
         report_card=ReportCardReadModel(engine),
         escalation=escalation_policy(settings),
+        request_batches=partial(request_batches, requests),
+        import_addresses=partial(import_addresses_csv, engine),
+        redeliver=partial(redeliver, engine),
     )
