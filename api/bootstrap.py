@@ -43,12 +43,17 @@ from api.settings import MediaBackend, Settings
 from domain.addresses.csv_import import AddressCsvImport
 from domain.directory.translating import Translating
 from domain.directory.use_cases import Directory
+from domain.knowledge.queries import KnowledgeReads
 from domain.knowledge.use_cases import KnowledgeDesk
 from domain.media.ports import MediaStore
 from domain.media.use_cases import MediaDesk
 from domain.notifications.opt_out import OptOutTokens
+from domain.reporting.ports import ReportCardReads
 from domain.requests.escalation import EscalationPolicy
 from domain.requests.model import ServiceRequest
+from domain.requests.nearby import DuplicateReads
+from domain.requests.open311_reads import Open311Reads
+from domain.requests.open_data_reads import OpenDataReads
 from domain.requests.sla import BusinessHours
 from domain.requests.use_cases import RequestDesk
 from domain.shared.clock import Clock, SystemClock
@@ -69,16 +74,16 @@ class Container:
     requests: RequestReadModel
     catalog: DirectoryReadModel
     knowledge: KnowledgeDesk
-    knowledge_reads: KnowledgeReadModel
+    knowledge_reads: KnowledgeReads
     jurisdiction_reads: JurisdictionReadModel
     jurisdictions: LiveJurisdictions
-    duplicates: DuplicateReadModel
+    duplicates: DuplicateReads
     contacts: ContactReadModel
     rate_limiter: SqlRateLimiter
     geocoder: IndexedGeocoder
     map_reference: MapReferenceReadModel
     api_keys: ApiKeyReadModel
-    open311: Open311ReadModel
+    open311: Open311Reads
     webhook_reads: WebhookReadModel
     changes: ChangeFeed
     idempotency: SqlIdempotencyStore
@@ -88,8 +93,8 @@ class Container:
     translating: Translating
     metrics: MetricsReadModel
     call_records: SqlCallRecords
-    open_data: OpenDataReadModel
-    report_card: ReportCardReadModel
+    open_data: OpenDataReads
+    report_card: ReportCardReads
     escalation: EscalationPolicy  # when a request is due soon or overdue
     request_batches: RequestBatches
     import_addresses: AddressCsvImport

@@ -1,10 +1,12 @@
-"""What the article read model is asked and what it answers: a filter, rows and a page."""
+"""The article read model as the API sees it: what it is asked and what it answers."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
 
-from domain.knowledge.model import ArticleStatus, Audience
+from domain.knowledge.model import Article, ArticleStatus, ArticleVersion, Audience
 from domain.knowledge.permissions import ReadScope
+from domain.knowledge.triage import TriageTerm
 
 
 @dataclass(frozen=True)
@@ -50,3 +52,20 @@ class ArticleSummary:
 class ArticlePage:
     items: list[ArticleSummary]
     next_offset: int | None
+
+
+@dataclass(frozen=True)
+class TranslationRef:
+    id: int
+    language: str
+    title: str
+
+
+class KnowledgeReads(Protocol):
+    async def page(self, f: ArticleFilter) -> ArticlePage: ...
+    async def search(self, f: ArticleFilter) -> ArticlePage: ...
+    async def related(self, f: ArticleFilter) -> list[ArticleSummary]: ...
+    async def article(self, article_id: int) -> Article | None: ...
+    async def translations(self, article: Article, scope: ReadScope) -> list[TranslationRef]: ...
+    async def versions(self, article_id: int) -> list[ArticleVersion]: ...
+    async def triage_terms(self) -> list[TriageTerm]: ...

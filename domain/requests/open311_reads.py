@@ -3,6 +3,7 @@ public may see them."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 from uuid import UUID
 
 from domain.privacy.public_place import Place, PublicLocation
@@ -67,3 +68,23 @@ class RequestUpdate:
     at: datetime
     status: str  # the request's status after this update
     description: str  # public, masked as the service says
+
+
+class Open311Reads(Protocol):
+    async def requests(
+        self, f: Open311Query, with_notes: bool = False, language: str | None = None
+    ) -> list[Open311Request]: ...
+
+    async def updates(
+        self,
+        after: datetime | None,
+        before: datetime | None,
+        request_ids: list[str],
+        limit: int,
+    ) -> list[RequestUpdate]: ...
+
+    async def request_of_token(self, token: str) -> str | None: ...
+
+    async def address_point(self, point_id: int) -> tuple[float, float, str] | None:
+        """The point's (lat, long, address)."""
+        ...

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 
 from domain.privacy.public_place import Place, PublicLocation
 
@@ -42,3 +43,7 @@ class OpenDataRequest:
 @dataclass(frozen=True)
 class OpenDataPage:
     items: list[OpenDataRequest]
+
+
+class OpenDataReads(Protocol):
+    async def page(self, q: OpenDataQuery) -> OpenDataPage: ...
