@@ -1,7 +1,9 @@
 """The composition root: adapters are built here, once, in the app's lifespan."""
 
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -22,30 +24,44 @@ from adapters.db.read_models.metrics import MetricsReadModel
 from adapters.db.read_models.open311 import Open311ReadModel
 from adapters.db.read_models.open_data import OpenDataReadModel
 from adapters.db.read_models.report_card import ReportCardReadModel
-from adapters.db.read_models.requests import RequestReadModel
+from adapters.db.read_models.request_batches import request_batches
+from adapters.db.read_models.requests import RequestFilter, RequestReadModel
 from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.repositories.call_records import SqlCallRecords
 from adapters.db.repositories.opt_outs import SqlOptOutList
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
 from adapters.geocoding import IndexedGeocoder, build_geocoder
+from adapters.geocoding.importer import import_addresses_csv
 from adapters.http.remote_files import GuardedRemoteFiles
 from adapters.http.ssrf import OutboundPolicy
+from adapters.jobs.delivery import redeliver
 from adapters.media.images import PillowImageCleaner
 from adapters.media.local_store import LocalMediaStore
 from adapters.media.pg_store import PostgresMediaStore
 from api.settings import MediaBackend, Settings
+from domain.addresses.csv_import import AddressCsvImport
 from domain.directory.translating import Translating
 from domain.directory.use_cases import Directory
+from domain.knowledge.queries import KnowledgeReads
 from domain.knowledge.use_cases import KnowledgeDesk
 from domain.media.ports import MediaStore
 from domain.media.use_cases import MediaDesk
 from domain.notifications.opt_out import OptOutTokens
+from domain.reporting.ports import ReportCardReads
 from domain.requests.escalation import EscalationPolicy
+from domain.requests.model import ServiceRequest
+from domain.requests.nearby import DuplicateReads
+from domain.requests.open311_reads import Open311Reads
+from domain.requests.open_data_reads import OpenDataReads
 from domain.requests.use_cases import RequestDesk
 from domain.shared.clock import Clock, SystemClock
 from domain.shared.sla import BusinessHours
 from domain.unit_of_work import UnitOfWork
+from domain.webhooks.redelivery import Redeliver
+
+# The request list for an export, a page at a time (routers must not import the adapter).
+RequestBatches = Callable[[RequestFilter], AsyncIterator[list[ServiceRequest]]]
 
 
 @dataclass
@@ -59,16 +75,16 @@ class Container:
     requests: RequestReadModel
     catalog: DirectoryReadModel
     knowledge: KnowledgeDesk
-    knowledge_reads: KnowledgeReadModel
+    knowledge_reads: KnowledgeReads
     jurisdiction_reads: JurisdictionReadModel
     jurisdictions: LiveJurisdictions
-    duplicates: DuplicateReadModel
+    duplicates: DuplicateReads
     contacts: ContactReadModel
     rate_limiter: SqlRateLimiter
     geocoder: IndexedGeocoder
     map_reference: MapReferenceReadModel
     api_keys: ApiKeyReadModel
-    open311: Open311ReadModel
+    open311: Open311Reads
     webhook_reads: WebhookReadModel
     changes: ChangeFeed
     idempotency: SqlIdempotencyStore
@@ -78,9 +94,12 @@ class Container:
     translating: Translating
     metrics: MetricsReadModel
     call_records: SqlCallRecords
-    open_data: OpenDataReadModel
-    report_card: ReportCardReadModel
+    open_data: OpenDataReads
+    report_card: ReportCardReads
     escalation: EscalationPolicy  # when a request is due soon or overdue
+    request_batches: RequestBatches
+    import_addresses: AddressCsvImport
+    redeliver: Redeliver
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -133,6 +152,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
     jurisdiction_reads = JurisdictionReadModel(engine)
     jurisdictions = LiveJurisdictions(jurisdiction_reads, settings.index_check_seconds)
     geocoder = build_geocoder(engine, settings.index_check_seconds)
+    requests = RequestReadModel(engine)
     return Container(
         settings=settings,
         engine=engine,
@@ -140,7 +160,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         tokens=tokens,
         desk=RequestDesk(uow, clock, business_hours(settings), jurisdictions, geocoder),
         directory=Directory(uow, clock, Argon2PasswordHasher()),
-        requests=RequestReadModel(engine),
+        requests=requests,
         catalog=DirectoryReadModel(engine),
         knowledge=KnowledgeDesk(uow, clock),
         knowledge_reads=KnowledgeReadModel(engine),
@@ -171,4 +191,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         open_data=OpenDataReadModel(engine),
         report_card=ReportCardReadModel(engine),
         escalation=escalation_policy(settings),
+        request_batches=partial(request_batches, requests),
+        import_addresses=partial(import_addresses_csv, engine),
+        redeliver=partial(redeliver, engine),
     )

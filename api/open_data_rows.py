@@ -6,9 +6,9 @@ nothing here reads a request's own fields.
 
 from datetime import tzinfo
 
-from adapters.db.read_models.open_data import OpenDataRequest
 from api.bulk_formats import Cell, Feature, text_cell
 from api.open311.formats import w3c
+from domain.requests.open_data_reads import OpenDataRequest
 
 COLUMNS = (
     "service_request_id", "status", "status_notes", "service_code", "service_name",

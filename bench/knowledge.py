@@ -22,11 +22,11 @@ import asyncpg
 from adapters.db.engine import make_engine
 from adapters.db.migrate import upgrade
 from adapters.db.read_models.knowledge import KnowledgeReadModel
-from adapters.db.read_models.knowledge_rows import ArticleFilter
 from adapters.db.repositories.knowledge import add_articles
 from adapters.demo.loader import load_demo_data
 from bench.knowledge_corpus import bench_queries, synthetic_articles
 from domain.knowledge.permissions import ReadScope
+from domain.knowledge.queries import ArticleFilter
 
 ARTICLES = 10_000
 SEARCHES = 500

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from adapters.db.engine import make_engine
-from adapters.geocoding.importer import ImportResult, import_addresses_csv
+from adapters.geocoding.importer import import_addresses_csv
+from domain.addresses.csv_import import ImportResult
 from domain.shared.errors import ValidationFailed
 
 

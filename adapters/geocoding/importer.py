@@ -8,7 +8,7 @@ process rebuilds its index from a complete table.
 import asyncio
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -19,24 +19,12 @@ from adapters.db.repositories.addresses import (
     insert_address_rows,
     mark_addresses_changed,
 )
+from domain.addresses.csv_import import ImportResult, RejectedRow
 from domain.addresses.model import AddressPoint
 from domain.addresses.points import check_header, read_point
 from domain.shared.errors import ValidationFailed
 
 MAX_REPORTED = 20
-
-
-@dataclass(frozen=True)
-class RejectedRow:
-    line: int
-    reason: str
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    imported: int  # rows accepted; repeats of one address and zip update a single point
-    skipped: int
-    rejected: list[RejectedRow] = field(default_factory=list)  # the first MAX_REPORTED
 
 
 @dataclass

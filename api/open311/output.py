@@ -3,10 +3,10 @@
 from datetime import tzinfo
 from typing import Any
 
-from adapters.db.read_models.open311 import Open311Request, PublicNote, RequestUpdate
 from api.open311.formats import w3c
 from domain.directory.catalog import AttributeDefinition, Service
 from domain.requests.model import ServiceRequest, Status
+from domain.requests.open311_reads import Open311Request, PublicNote, RequestUpdate
 
 NOTE_SUMMARIES = {
     "opened": "Request opened",

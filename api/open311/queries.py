@@ -9,8 +9,8 @@ drop the default window, so a client can sync changes to older requests.
 import math
 from datetime import datetime, timedelta, tzinfo
 
-from adapters.db.read_models.open311 import Open311Query
 from api.open311.errors import Open311Error
+from domain.requests.open311_reads import Open311Query
 
 MAX_SPAN = timedelta(days=90)
 MAX_RESULTS = 1000

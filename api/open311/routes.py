@@ -6,7 +6,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from adapters.db.read_models.open311 import Open311Query, Open311Request
 from api.bootstrap import Container
 from api.deps import ContainerDep
 from api.language import AcceptLanguage
@@ -29,6 +28,7 @@ from domain.directory.api_keys import ApiKey, KeyRole
 from domain.directory.catalog import Service
 from domain.requests.model import Location
 from domain.requests.open311 import Open311Client, submit_open311_request
+from domain.requests.open311_reads import Open311Query, Open311Request
 from domain.requests.submission import SubmitServiceRequest
 from domain.shared.vocabulary import Actor
 

@@ -3,7 +3,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.exceptions import HTTPException
 
-from adapters.geocoding.importer import import_addresses_csv
 from api.deps import ContainerDep, PrincipalDep
 from api.problems import problem_responses
 from api.schemas.addresses import AddressImportOut, AddressList, AddressOut
@@ -75,6 +74,6 @@ async def import_addresses(
         text = (await request.body()).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationFailed.single("body", "is not UTF-8 text") from None
-    result = await import_addresses_csv(container.engine, text, replace)
+    result = await container.import_addresses(text, replace)
     await container.geocoder.refresh()
     return AddressImportOut.of(result)

@@ -7,7 +7,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response, status
 
-from adapters.db.read_models.knowledge_rows import ArticleFilter, ArticleSummary
 from api.bootstrap import Container
 from api.deps import (
     OPTIONAL_TOKEN,
@@ -32,6 +31,7 @@ from api.schemas.knowledge import (
 from domain.directory.permissions import Principal
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, Audience, Labels
 from domain.knowledge.permissions import read_scope
+from domain.knowledge.queries import ArticleFilter, ArticleSummary
 from domain.knowledge.use_cases import (
     EditArticle,
     TransitionArticle,

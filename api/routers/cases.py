@@ -4,11 +4,11 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 
-from adapters.db.read_models.contacts import CaseFilter
 from api.deps import ContainerDep, IfMatchDep, PrincipalDep, etag_of
 from api.problems import problem_responses
 from api.schemas.contacts import CaseCreate, CaseList, CaseOut, CasePatch
 from domain.cases.model import CaseType
+from domain.cases.queries import CaseFilter
 from domain.contacts.use_cases import LogCase, UpdateCase, log_case, update_case
 from domain.shared.errors import NotFound
 from domain.shared.vocabulary import Channel

@@ -6,7 +6,6 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
-from adapters.db.read_models.request_batches import request_batches
 from api.bootstrap import Container
 from api.bulk_formats import CSV_TYPE, GEOJSON_TYPE, attachment, csv_body, geojson_body
 from api.deps import ContainerDep, PrincipalDep
@@ -39,7 +38,7 @@ async def _export(
         raise ValidationFailed.single("updated_after", message)
     f = query.filter(principal, container.clock.now(), container.escalation)
     names = {s.code: s.name for s in await container.catalog.services(include_inactive=True)}
-    batches = request_batches(container.requests, f)
+    batches = container.request_batches(f)
     return batches, names
 
 

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import AfterValidator
 
-from adapters.db.read_models.open_data import OpenDataPage, OpenDataQuery
 from api.bulk_formats import CSV_TYPE, GEOJSON_TYPE, attachment, csv_body, geojson_body
 from api.deps import ContainerDep
 from api.open_data_rows import COLUMNS, open_data_feature, open_data_row
 from api.problems import problem_responses
+from domain.requests.open_data_reads import OpenDataPage, OpenDataQuery
 from domain.shared.errors import ValidationFailed
 
 router = APIRouter(prefix="/api/v1/open-data", tags=["open data"])

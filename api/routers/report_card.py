@@ -2,12 +2,12 @@
 
 from fastapi import APIRouter, Response
 
-from adapters.db.read_models.report_card import Window
 from api.deps import ContainerDep
 from api.language import LanguageDep
 from api.problems import problem_responses
 from api.schemas.report_card import DepartmentCard, FiguresOut, MonthOut, ReportCard
 from domain.reporting.report_card import Figures, Month, last_months
+from domain.reporting.window import Window
 
 router = APIRouter(prefix="/api/v1/report-card", tags=["report card"])
 CACHE = "public, max-age=300"

@@ -3,7 +3,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
 
-from adapters.db.read_models.duplicates import NearbyQuery
 from api.bootstrap import Container
 from api.conditional import NOT_MODIFIED, ConditionalGetDep
 from api.deps import ContainerDep, IfMatchDep, PrincipalDep, etag_of
@@ -27,6 +26,7 @@ from domain.directory.permissions import Principal
 from domain.requests.duplicates import DuplicatePolicy, Match, Probe
 from domain.requests.escalation import standing_is_frozen
 from domain.requests.model import ServiceRequest
+from domain.requests.nearby import NearbyQuery
 from domain.requests.use_cases import (
     CommentOnRequest,
     MergeRequest,

@@ -4,7 +4,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response, status
 
-from adapters.db.read_models.knowledge_rows import ArticleFilter
 from api.deps import ContainerDep, PrincipalDep
 from api.language import LanguageDep
 from api.problems import problem_responses
@@ -19,6 +18,7 @@ from api.schemas.knowledge import (
     TriageTermOut,
 )
 from domain.knowledge.permissions import read_scope
+from domain.knowledge.queries import ArticleFilter
 from domain.knowledge.triage import assess, suggest_services
 from domain.knowledge.use_cases import add_triage_term, remove_triage_term
 

@@ -5,7 +5,6 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 
-from adapters.jobs.delivery import redeliver
 from api.deps import ContainerDep, PrincipalDep
 from api.problems import problem_responses
 from api.schemas.webhooks import (
@@ -130,6 +129,6 @@ async def redeliver_webhook(
     await get_subscription(container.desk, webhook_id, principal)
     if await container.webhook_reads.subscription_of(delivery_id) != webhook_id:
         raise NotFound(f"delivery {delivery_id} was not found")
-    if not await redeliver(container.engine, delivery_id, container.clock.now()):
+    if not await container.redeliver(delivery_id, container.clock.now()):
         raise Conflict("the delivery is already waiting for its next attempt")
     return Response(status_code=status.HTTP_202_ACCEPTED)

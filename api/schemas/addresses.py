@@ -2,7 +2,7 @@
 
 from pydantic import BaseModel, Field
 
-from adapters.geocoding.importer import ImportResult
+from domain.addresses.csv_import import ImportResult
 from domain.addresses.model import AddressCandidate
 
 

@@ -6,8 +6,6 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from adapters.db.read_models.knowledge import TranslationRef
-from adapters.db.read_models.knowledge_rows import ArticleSummary
 from domain.knowledge.model import (
     MAX_BODY,
     MAX_LABEL,
@@ -19,6 +17,7 @@ from domain.knowledge.model import (
     ArticleVersion,
     Audience,
 )
+from domain.knowledge.queries import ArticleSummary, TranslationRef
 from domain.knowledge.triage import MAX_TERM, TermKind, TriageTerm
 
 MAX_ID = 2**63 - 1

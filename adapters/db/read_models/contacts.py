@@ -1,7 +1,6 @@
 """Read models for contacts (cases) and residents: lists, searches, a resident's history."""
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -15,24 +14,10 @@ from adapters.db.tables.cases import cases
 from adapters.db.tables.requests import service_requests
 from adapters.db.tables.residents import residents
 from domain.cases.model import Case
+from domain.cases.queries import CaseFilter
 from domain.requests.model import ServiceRequest
 from domain.residents.model import Resident, fold, normalise_email, phone_digits
 from domain.residents.use_cases import search_keys
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    channel: str | None = None
-    types: tuple[str, ...] = ()
-    about: str | None = None  # only contacts that name this department
-    tag: str | None = None
-    agent_id: UUID | None = None
-    resident_id: UUID | None = None
-    created_from: datetime | None = None
-    created_to: datetime | None = None
-    department: str | None = None  # staff: only the cases about their department
-    limit: int = 50
-    offset: int = 0
 
 
 def _case_conditions(f: CaseFilter) -> list[Any]:

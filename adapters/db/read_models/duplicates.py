@@ -5,8 +5,6 @@ then measures the exact distance and scores what is left (domain/requests/duplic
 """
 
 import math
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, and_, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -14,31 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables.directory import services
 from adapters.db.tables.requests import service_requests
-from domain.requests.duplicates import DuplicatePolicy, Match, Probe, bounding_box, rank
+from domain.requests.duplicates import Match, Probe, bounding_box, rank
 from domain.requests.model import ServiceRequest, Status
+from domain.requests.nearby import LinkedRequests, NearbyQuery
 
 t = service_requests
 OPEN = [s.value for s in Status if s is not Status.CLOSED]
 MAX_ROWS = 200  # rows scored per call at most, the nearest first
-
-
-@dataclass(frozen=True)
-class NearbyQuery:
-    probe: Probe
-    policy: DuplicatePolicy
-    now: datetime  # when the probe was reported; the window counts both ways from it
-    limit: int = 10
-    exclude: str | None = None  # a request, and the requests merged into it
-    visible_department: str | None = None
-
-
-@dataclass(frozen=True)
-class LinkedRequests:
-    """A request's links: the request it was merged into, and those merged into it (whose
-    reporters follow it), oldest first."""
-
-    duplicate_of: ServiceRequest | None
-    duplicates: list[ServiceRequest]
 
 
 def _same_service_or_group(code: str) -> ColumnElement[bool]:

@@ -1,15 +1,12 @@
 """Read models behind the knowledge base: lists and search, one article, versions, triage terms."""
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.knowledge_rows import (
     SUMMARY_COLUMNS,
-    ArticleFilter,
-    ArticlePage,
-    ArticleSummary,
     conditions,
     page_of,
     summary_from_row,
@@ -20,17 +17,11 @@ from adapters.db.repositories.knowledge import ARTICLE_COLUMNS, article_from_row
 from adapters.db.tables.knowledge import article_versions, articles, triage_terms
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, ArticleVersion
 from domain.knowledge.permissions import ReadScope
+from domain.knowledge.queries import ArticleFilter, ArticlePage, ArticleSummary, TranslationRef
 from domain.knowledge.triage import TriageTerm
 from domain.shared.vocabulary import Actor
 
 a = articles
-
-
-@dataclass(frozen=True)
-class TranslationRef:
-    id: int
-    language: str
-    title: str
 
 
 class KnowledgeReadModel:

@@ -1,8 +1,7 @@
-"""What article lists and searches share: the filter, the row shape and who sees what."""
+"""What article lists and searches share: the filter as SQL, rows as summaries, who sees what."""
 
 import html
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, func, or_
@@ -10,6 +9,7 @@ from sqlalchemy import ColumnElement, Row, func, or_
 from adapters.db.tables.knowledge import articles
 from domain.knowledge.model import ArticleStatus, Audience, is_stale
 from domain.knowledge.permissions import ReadScope
+from domain.knowledge.queries import ArticleFilter, ArticlePage, ArticleSummary
 from domain.knowledge.text import primary_language
 
 a = articles
@@ -32,51 +32,6 @@ SUMMARY_COLUMNS = [
     a.c.version,
     a.c.updated_at,
 ]
-
-
-@dataclass(frozen=True)
-class ArticleFilter:
-    scope: ReadScope
-    today: date
-    q: str | None = None
-    language: str | None = None
-    service_code: str | None = None
-    status: ArticleStatus | None = None
-    audience: Audience | None = None
-    department: str | None = None
-    stale: bool | None = None
-    limit: int = 10
-    offset: int = 0
-    description: bool = False  # q is a caller's description: match any of its words
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    id: int
-    slug: str | None
-    title: str
-    summary: str
-    snippet: str  # HTML-safe text; search hits are wrapped in <mark></mark>
-    language: str
-    translation_of: int | None
-    audience: Audience
-    status: ArticleStatus
-    department_code: str | None
-    services: tuple[str, ...]
-    tags: tuple[str, ...]
-    review_by: date | None
-    stale: bool
-    view_count: int
-    use_count: int
-    version: int
-    updated_at: datetime
-    score: float | None = None
-
-
-@dataclass(frozen=True)
-class ArticlePage:
-    items: list[ArticleSummary]
-    next_offset: int | None
 
 
 def summary_from_row(

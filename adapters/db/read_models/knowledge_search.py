@@ -37,14 +37,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from adapters.db.read_models.knowledge_ranking import about, as_typed, covered, flag
 from adapters.db.read_models.knowledge_rows import (
     SUMMARY_COLUMNS,
-    ArticleFilter,
-    ArticlePage,
     conditions,
     page_of,
     summary_from_row,
 )
 from adapters.db.tables.knowledge import articles
 from domain.knowledge.folding import fold
+from domain.knowledge.queries import ArticleFilter, ArticlePage
 from domain.knowledge.search import (
     MAX_DESCRIPTION_WORDS,
     MAX_WORDS,

@@ -6,22 +6,15 @@ name in public text; nothing of theirs is in what comes back (see `Open311Reques
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from uuid import UUID
 
 from sqlalchemy import Row, Select, and_, func, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.db.read_models.area_points import area_points
-from adapters.db.read_models.open311_filters import Open311Query, matches_publicly, where
-from adapters.db.read_models.open311_public import (
-    PublicNote,
-    describe,
-    public_note,
-    public_text_of,
-)
+from adapters.db.read_models.open311_filters import matches_publicly, where
+from adapters.db.read_models.open311_public import describe, public_note, public_text_of
 from adapters.db.read_models.translated import Translated
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables.addresses import address_points
@@ -32,41 +25,13 @@ from adapters.db.tables.open311 import open311_submissions
 from adapters.db.tables.requests import request_timeline, service_requests
 from domain.directory.translations import Subject
 from domain.privacy.disclosure import Disclosure
-from domain.privacy.public_place import AreaPoint, Place, PublicLocation
-from domain.requests.model import ServiceRequest
-
-__all__ = ["Open311Query", "Open311ReadModel", "Open311Request", "PublicNote", "RequestUpdate"]
+from domain.privacy.public_place import AreaPoint, PublicLocation
+from domain.requests.open311_reads import Open311Query, Open311Request, PublicNote, RequestUpdate
 
 t = service_requests
 e = request_timeline
 UPDATE_KINDS = ("created", "status", "comment", "merge")
 MAX_SCANNED = 5000  # rows read to answer one page filtered on public text or place
-
-
-@dataclass
-class Open311Request:
-    """A request as the public may see it: `description`, `status_notes`, `notes` and `place`
-    went through the service's disclosure rules; `request` is for ids, dates and status."""
-
-    request: ServiceRequest
-    service_name: str
-    agency: str
-    media_url: str | None  # the URL the client sent, when we keep no photo of the request
-    description: str | None
-    status_notes: str | None
-    place: Place
-    precision: PublicLocation
-    notes: list[PublicNote] = field(default_factory=list)
-    photo_id: UUID | None = None  # the request's first public photo
-
-
-@dataclass(frozen=True)
-class RequestUpdate:
-    update_id: int
-    request_id: str
-    at: datetime
-    status: str  # the request's status after this update
-    description: str  # public, masked as the service says
 
 
 def latest_public_note() -> Any:

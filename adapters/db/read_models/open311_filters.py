@@ -7,8 +7,6 @@ box for services shown by block or area, whose public address is worded at read 
 each row is kept only if its public text or public place matches (`matches_publicly`).
 """
 
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, or_
@@ -17,30 +15,10 @@ from adapters.db.tables.directory import departments
 from adapters.db.tables.directory import services as services_table
 from adapters.db.tables.requests import service_requests
 from domain.privacy.public_place import BLOCK_GRID_DEGREES, Place
+from domain.requests.open311_reads import Open311Query
 
 t = service_requests
 AREA_MARGIN_DEGREES = 0.05  # a neighbourhood's point lies within about 5 km of its requests
-
-
-@dataclass(frozen=True)
-class Open311Query:
-    ids: list[str] = field(default_factory=list)
-    service_codes: list[str] = field(default_factory=list)
-    requested_from: datetime | None = None
-    requested_to: datetime | None = None
-    closed: bool | None = None  # None: both open and closed
-    updated_after: datetime | None = None
-    updated_before: datetime | None = None
-    bbox: tuple[float, float, float, float] | None = None  # min_long, min_lat, max_long, max_lat
-    q: str | None = None
-    agency: str | None = None
-    limit: int = 1000
-    offset: int = 0
-
-    @property
-    def filters_publicly(self) -> bool:
-        """Rows must be checked against their public view before they count."""
-        return not self.ids and (self.bbox is not None or bool(self.q))
 
 
 def _like(text: str) -> str:

@@ -2,11 +2,11 @@
 with the agents' public text masked by the service's setting (domain.privacy)."""
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from domain.privacy.disclosure import Disclosure
+from domain.requests.open311_reads import PublicNote
 
 PublicText = Callable[[str], str]
 
@@ -17,19 +17,6 @@ CLOSE_REASONS = {
     "referred": "referred to another agency",
     "cancelled": "cancelled",
 }
-
-
-@dataclass(frozen=True)
-class PublicNote:
-    """One public timeline entry. `status` and `close_reason` are set on status changes;
-    `note` is the public note given with it (a comment's text is its `description`)."""
-
-    at: datetime
-    type: str  # as Chicago's notes: opened, status, closed, comment, merged
-    description: str
-    status: str | None = None
-    close_reason: str | None = None
-    note: str | None = None
 
 
 def public_text_of(disclosure: Disclosure, names: tuple[str | None, ...]) -> PublicText:

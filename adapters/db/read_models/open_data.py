@@ -7,8 +7,6 @@ file travels far beyond our reach); descriptions come back only from services th
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, Select, select, tuple_
@@ -21,47 +19,10 @@ from adapters.db.tables.directory import services as services_table
 from adapters.db.tables.requests import service_requests
 from domain.privacy.disclosure import Disclosure
 from domain.privacy.public_place import AreaPoint, Place, PublicLocation
+from domain.requests.open_data_reads import OpenDataPage, OpenDataQuery, OpenDataRequest
 
 t = service_requests
 s = services_table
-
-
-@dataclass(frozen=True)
-class OpenDataQuery:
-    """`updated_after` and `after_id` are where the last page ended: (updated_at, id) of its
-    last row. `requested_from`/`requested_to` bound the request time, half-open."""
-
-    updated_after: datetime | None = None
-    after_id: str | None = None
-    requested_from: datetime | None = None
-    requested_to: datetime | None = None
-    service_codes: list[str] = field(default_factory=list)
-    closed: bool | None = None
-    limit: int = 1000
-
-
-@dataclass(frozen=True)
-class OpenDataRequest:
-    id: str
-    status: str
-    closed: bool
-    status_notes: str | None
-    service_code: str
-    service_name: str
-    agency: str
-    description: str | None
-    requested_at: datetime
-    updated_at: datetime
-    expected_at: datetime | None
-    closed_at: datetime | None
-    channel: str
-    place: Place
-    precision: PublicLocation
-
-
-@dataclass(frozen=True)
-class OpenDataPage:
-    items: list[OpenDataRequest]
 
 
 COLUMNS = (

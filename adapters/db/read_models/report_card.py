@@ -4,8 +4,6 @@ Each query groups by department and month and, in the same pass (GROUPING SETS),
 department alone: a median over twelve months cannot be made from twelve monthly medians.
 """
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, extract, func, literal_column, select, tuple_
@@ -13,15 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.tables.requests import service_requests as t
 from domain.reporting.report_card import Figures
+from domain.reporting.window import Window
 
 Key = tuple[str, str | None]  # (department, month label); None: the whole window
-
-
-@dataclass(frozen=True)
-class Window:
-    start: datetime
-    end: datetime
-    time_zone: str  # an IANA name, for PostgreSQL's timezone()
 
 
 def _month(column: Any, zone: str) -> Any:

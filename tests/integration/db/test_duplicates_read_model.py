@@ -14,11 +14,12 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.read_models.duplicates import DuplicateReadModel, NearbyQuery
+from adapters.db.read_models.duplicates import DuplicateReadModel
 from adapters.db.unit_of_work import SqlUnitOfWork
 from domain.directory.catalog import Service, SlaPolicy
 from domain.requests.duplicates import EARTH_RADIUS_M, DuplicatePolicy, Probe
 from domain.requests.model import CloseReason, Location, ServiceRequest, Status
+from domain.requests.nearby import NearbyQuery
 from tests.integration.builders import T0, add_requests, make_request
 
 pytestmark = pytest.mark.usefixtures("seeded")

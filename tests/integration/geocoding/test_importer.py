@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.db.repositories.addresses import VERSION_KEY
 from adapters.db.tables.addresses import address_points
 from adapters.db.tables.app_state import app_state
-from adapters.geocoding.importer import ImportResult, RejectedRow, import_addresses_csv
+from adapters.geocoding.importer import import_addresses_csv
+from domain.addresses.csv_import import ImportResult, RejectedRow
 from domain.shared.errors import ValidationFailed
 
 pytestmark = pytest.mark.usefixtures("seeded")

@@ -17,10 +17,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.knowledge import KnowledgeReadModel
-from adapters.db.read_models.knowledge_rows import ArticleFilter
 from adapters.db.tables.knowledge import articles
 from adapters.demo.knowledge import demo_articles
 from domain.knowledge.permissions import ReadScope
+from domain.knowledge.queries import ArticleFilter
 
 QUERIES = Path(__file__).with_name("search_queries.json")
 RANKING = Path(__file__).with_name("ranking_queries.json")

@@ -8,13 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.knowledge import KnowledgeReadModel
-from adapters.db.read_models.knowledge_rows import ArticleFilter, ArticlePage
 from adapters.db.read_models.knowledge_search import snippet
 from adapters.db.tables.knowledge import articles
 from adapters.db.unit_of_work import SqlUnitOfWork
 from domain.knowledge.folding import fold
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, Audience, Labels
 from domain.knowledge.permissions import ReadScope
+from domain.knowledge.queries import ArticleFilter, ArticlePage
 from domain.shared.vocabulary import Actor
 
 pytestmark = pytest.mark.usefixtures("seeded")
