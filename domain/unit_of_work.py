@@ -22,7 +22,7 @@ from domain.jurisdictions.ports import JurisdictionRepository, JurisdictionsUnit
 from domain.knowledge.ports import ArticleRepository, KnowledgeUnitOfWork, TriageTermRepository
 from domain.media.ports import MediaUnitOfWork, PhotoRepository
 from domain.notifications.ports import NotificationsUnitOfWork
-from domain.requests.ports import RequestRepository
+from domain.requests.ports import EscalationLog, RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
 from domain.shared.events import EventOutbox
@@ -42,6 +42,7 @@ class UnitOfWork(
     """One transaction over every repository."""
 
     requests: RequestRepository
+    escalations: EscalationLog
     services: ServiceRepository
     departments: DepartmentRepository
     users: UserRepository

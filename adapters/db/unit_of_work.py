@@ -12,6 +12,7 @@ from adapters.db.repositories.directory import (
     SqlServiceRepository,
     SqlUserRepository,
 )
+from adapters.db.repositories.escalations import SqlEscalationLog
 from adapters.db.repositories.jurisdictions import SqlJurisdictionRepository
 from adapters.db.repositories.knowledge import SqlArticleRepository, SqlTriageTermRepository
 from adapters.db.repositories.photos import SqlPhotoRepository
@@ -31,7 +32,7 @@ from domain.directory.ports import (
 from domain.jurisdictions.ports import JurisdictionRepository
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.media.ports import PhotoRepository
-from domain.requests.ports import RequestRepository
+from domain.requests.ports import EscalationLog, RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
 from domain.shared.events import EventOutbox
@@ -40,6 +41,7 @@ from domain.webhooks.ports import WebhookRepository
 
 class SqlUnitOfWork:
     requests: RequestRepository
+    escalations: EscalationLog
     services: ServiceRepository
     departments: DepartmentRepository
     users: UserRepository
@@ -71,6 +73,7 @@ class SqlUnitOfWork:
         self._connection = await self._engine.connect()
         self._transaction = await self._connection.begin()
         self.requests = SqlRequestRepository(self._connection)
+        self.escalations = SqlEscalationLog(self._connection)
         self.services = SqlServiceRepository(self._connection)
         self.departments = SqlDepartmentRepository(self._connection)
         self.users = SqlUserRepository(self._connection)

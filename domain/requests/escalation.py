@@ -1,8 +1,8 @@
 """Escalation: an open request nearing or past its expected date is announced, once per step.
 
-`EscalationPolicy.standing` is the one rule for "due soon" and "overdue": the escalation scan
-announces by it, the API states it on every request, and the list filters on its SQL twin
-(adapters/db/read_models/request_standing.py).
+`EscalationPolicy.reached` is the one rule for "due soon" and "overdue": the escalation scan
+announces by it (`due`), the API states it on every request (`standing`), and the list and the
+scan's candidates filter on its SQL twin (adapters/db/read_models/request_standing.py).
 """
 
 import math
@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from domain.requests.model import ServiceRequest, Status
-from domain.shared.events import Event, EventType
 
 MICROSECOND = timedelta(microseconds=1)
 
@@ -81,34 +80,9 @@ class EscalationPolicy:
         threshold = self.reached(request.requested_at, request.expected_at, clock)
         return Standing.ON_TIME if threshold is None else Standing(threshold.value)
 
-
-@dataclass(frozen=True)
-class OpenRequestFacts:
-    id: str
-    status: str
-    department_code: str
-    service_code: str
-    expected_at: datetime
-    sequence: int
-
-
-def overdue_event(request: OpenRequestFacts, threshold: Threshold, now: datetime) -> Event:
-    data: dict[str, object] = {
-        "sequence": request.sequence,
-        "threshold": threshold.value,
-        "expected_datetime": request.expected_at.isoformat(),
-        "status": request.status,
-        "previous_status": request.status,
-        "public_status_changed": False,
-        "department_code": request.department_code,
-        "service_code": request.service_code,
-        "changes": [],
-    }
-    return Event(
-        EventType.REQUEST_OVERDUE,
-        request.id,
-        now,
-        request.department_code,
-        request.service_code,
-        data,
-    )
+    def due(self, request: ServiceRequest, now: datetime) -> Threshold | None:
+        """The threshold the escalation scan announces: none while only a change to the
+        request could move its standing (closed, undated, or its SLA paused on hold)."""
+        if standing_is_frozen(request) or request.expected_at is None:
+            return None
+        return self.reached(request.requested_at, request.expected_at, now)

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from domain.privacy.disclosure import Disclosure
+from domain.requests.escalation import Threshold
 from domain.requests.model import EntryKind, ServiceRequest, Status, TimelineEntry
 from domain.requests.ports import RequestsUnitOfWork
 from domain.shared.events import Event, EventType
@@ -70,6 +71,18 @@ def request_event(
         service_code=request.service_code,
         data=data,
     )
+
+
+def overdue_event(request: ServiceRequest, threshold: Threshold, at: datetime) -> Event:
+    """`request.overdue`: the request, unchanged, reached `threshold`; it takes the next
+    sequence number like any other event of the request."""
+    if request.expected_at is None:
+        raise ValueError("an undated request is never due")
+    extra: dict[str, object] = {
+        "threshold": threshold.value,
+        "expected_datetime": request.expected_at.isoformat(),
+    }
+    return request_event(request, request.status, at, EventType.REQUEST_OVERDUE, extra)
 
 
 def _type_of(request: ServiceRequest, previous_status: Status | None) -> EventType:

@@ -45,8 +45,9 @@ from domain.jurisdictions.model import (
 from domain.jurisdictions.ports import JurisdictionRepository, JurisdictionResolver
 from domain.jurisdictions.resolver import ServiceFacts
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
+from domain.requests.escalation import Threshold
 from domain.requests.model import ServiceRequest, TimelineEntry
-from domain.requests.ports import RequestRepository
+from domain.requests.ports import EscalationLog, RequestRepository
 from domain.requests.submissions import Open311Submission, Open311SubmissionRepository
 from domain.residents.model import Resident
 from domain.residents.ports import ResidentRepository
@@ -81,6 +82,7 @@ class FakeStore:
     api_keys: dict[UUID, ApiKey] = field(default_factory=dict)
     open311_submissions: dict[str, Open311Submission] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)  # published by committed work, in order
+    escalations: dict[tuple[str, str], datetime] = field(default_factory=dict)
     webhooks: dict[UUID, Subscription] = field(default_factory=dict)
     translations: TranslationStore = field(default_factory=TranslationStore)
 
@@ -169,6 +171,11 @@ class FakeRequestRepository:
         self._based_on.setdefault(request.id, expected_version)
         request.version = expected_version + 1
         self._write(request)
+
+    async def save_event_sequence(self, request: ServiceRequest) -> None:
+        current = self._rows.get(request.id)
+        if current is not None:
+            self._rows.put(request.id, replace(current, event_sequence=request.event_sequence))
 
     def _write(self, request: ServiceRequest) -> None:
         self._entries.setdefault(request.id, []).extend(request.pending_entries)
@@ -509,6 +516,26 @@ class FakeWebhookRepository:
         self._deleted.clear()
 
 
+class FakeEscalationLog:
+    """As the SQL table's primary key: a (request, threshold) is recorded once."""
+
+    def __init__(self, store: FakeStore) -> None:
+        self._rows = _Staged(store.escalations)
+
+    async def record(self, request_id: str, threshold: Threshold, at: datetime) -> bool:
+        key = (request_id, threshold.value)
+        if self._rows.exists(key):
+            return False
+        self._rows.put(key, at)
+        return True
+
+    def apply(self) -> None:
+        self._rows.apply()
+
+    def discard(self) -> None:
+        self._rows.discard()
+
+
 class FakeOutbox:
     """Events wait with the unit of work and reach the store only when it commits."""
 
@@ -529,6 +556,7 @@ class FakeOutbox:
 
 class FakeUnitOfWork:
     requests: RequestRepository
+    escalations: EscalationLog
     services: ServiceRepository
     departments: DepartmentRepository
     users: UserRepository
@@ -550,6 +578,8 @@ class FakeUnitOfWork:
         self._jurisdictions = FakeJurisdictionRepository(store)
         self.jurisdictions = self._jurisdictions
         self.requests = self._requests
+        self._escalations = FakeEscalationLog(store)
+        self.escalations = self._escalations
         self.services = self._services
         self.departments = self._departments
         self.users = self._users
@@ -588,6 +618,7 @@ class FakeUnitOfWork:
         # Roll back: whatever was staged since the last commit is dropped.
         self.exited = True
         self._requests.discard()
+        self._escalations.discard()
         self._services.discard()
         self._departments.discard()
         self._users.discard()
@@ -605,6 +636,7 @@ class FakeUnitOfWork:
         if not self.entered or self.exited:
             raise RuntimeError("the unit of work is not open")
         self._requests.apply()
+        self._escalations.apply()
         self._services.apply()
         self._departments.apply()
         self._users.apply()

@@ -55,6 +55,13 @@ class SqlRequestRepository:
         request.version = expected_version + 1
         await self._flush_entries(request)
 
+    async def save_event_sequence(self, request: ServiceRequest) -> None:
+        await self._db.execute(
+            update(service_requests)
+            .where(service_requests.c.id == request.id)
+            .values(event_sequence=request.event_sequence)
+        )
+
     async def _flush_entries(self, request: ServiceRequest) -> None:
         if not request.pending_entries:
             return

@@ -1,0 +1,42 @@
+"""Announce that an open request is due soon or overdue: request.overdue, once per threshold.
+
+The escalation log keeps the thresholds announced; recording one, taking the request's next
+event sequence and publishing the event commit together, so two scans at once, or a scan
+run again after a crash, announce nothing twice.
+"""
+
+from datetime import datetime
+
+from domain.requests.escalation import EscalationPolicy, Threshold
+from domain.requests.events import overdue_event
+from domain.requests.ports import EscalationLog, EscalationUnitOfWork
+from domain.shared.clock import Clock
+from domain.shared.transaction import UnitOfWorkFactory
+
+
+async def announce_overdue(
+    uow: UnitOfWorkFactory[EscalationUnitOfWork],
+    clock: Clock,
+    policy: EscalationPolicy,
+    request_id: str,
+) -> bool:
+    """Whether it published: not if the request is not due (any more), or already announced."""
+    now = clock.now()
+    async with uow() as work:
+        request = await work.requests.get(request_id, for_update=True)
+        threshold = None if request is None else policy.due(request, now)
+        if request is None or threshold is None:
+            return False
+        if not await _record(work.escalations, request_id, threshold, now):
+            return False
+        event = overdue_event(request, threshold, now)
+        await work.requests.save_event_sequence(request)
+        await work.events.publish(event)
+        await work.commit()
+    return True
+
+
+async def _record(log: EscalationLog, request_id: str, threshold: Threshold, at: datetime) -> bool:
+    if threshold is Threshold.OVERDUE:  # a late scan skips straight to overdue
+        await log.record(request_id, Threshold.DUE_SOON, at)
+    return await log.record(request_id, threshold, at)
