@@ -1,6 +1,6 @@
 """The composition root: adapters are built here, once, in the app's lifespan."""
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.auth.tokens import JwtTokens
 from adapters.db.engine import make_engine
+from adapters.db.health import database_answers
 from adapters.db.idempotency import SqlIdempotencyStore
 from adapters.db.rate_limit import SqlRateLimiter
 from adapters.db.read_models.api_keys import ApiKeyReadModel
@@ -60,6 +61,9 @@ from domain.shared.sla import BusinessHours
 from domain.unit_of_work import UnitOfWork
 from domain.webhooks.redelivery import Redeliver
 
+# Whether the database answers (the readiness probe).
+ReadinessCheck = Callable[[], Awaitable[bool]]
+
 # The request list for an export, a page at a time (routers must not import the adapter).
 RequestBatches = Callable[[RequestFilter], AsyncIterator[list[ServiceRequest]]]
 
@@ -100,6 +104,7 @@ class Container:
     request_batches: RequestBatches
     import_addresses: AddressCsvImport
     redeliver: Redeliver
+    database_ready: ReadinessCheck
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -194,4 +199,5 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         request_batches=partial(request_batches, requests),
         import_addresses=partial(import_addresses_csv, engine),
         redeliver=partial(redeliver, engine),
+        database_ready=partial(database_answers, engine),
     )

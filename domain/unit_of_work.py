@@ -22,6 +22,7 @@ from domain.jurisdictions.ports import JurisdictionRepository, JurisdictionsUnit
 from domain.knowledge.ports import ArticleRepository, KnowledgeUnitOfWork, TriageTermRepository
 from domain.media.ports import MediaUnitOfWork, PhotoRepository
 from domain.notifications.ports import NotificationsUnitOfWork
+from domain.requests.nearby import DuplicateCandidates
 from domain.requests.ports import EscalationLog, RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
@@ -57,3 +58,4 @@ class UnitOfWork(
     webhooks: WebhookRepository
     photos: PhotoRepository
     translations: TranslationRepository
+    duplicates: DuplicateCandidates

@@ -5,6 +5,7 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
 
+from adapters.db.read_models.duplicates import SqlDuplicateCandidates
 from adapters.db.repositories.api_keys import SqlApiKeyRepository, SqlOpen311SubmissionRepository
 from adapters.db.repositories.cases import SqlCaseRepository
 from adapters.db.repositories.directory import (
@@ -32,6 +33,7 @@ from domain.directory.ports import (
 from domain.jurisdictions.ports import JurisdictionRepository
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.media.ports import PhotoRepository
+from domain.requests.nearby import DuplicateCandidates
 from domain.requests.ports import EscalationLog, RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
@@ -56,6 +58,7 @@ class SqlUnitOfWork:
     webhooks: WebhookRepository
     photos: PhotoRepository
     translations: TranslationRepository
+    duplicates: DuplicateCandidates
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -88,6 +91,7 @@ class SqlUnitOfWork:
         self.webhooks = SqlWebhookRepository(self._connection)
         self.photos = SqlPhotoRepository(self._connection)
         self.translations = SqlTranslationRepository(self._connection)
+        self.duplicates = SqlDuplicateCandidates(self._connection)
         return self
 
     async def __aexit__(

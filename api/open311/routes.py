@@ -13,7 +13,7 @@ from api.open311.errors import Open311Error
 from api.open311.formats import Format, render
 from api.open311.forms import form_or_query, parse_form
 from api.open311.language import Locale, in_language, open311_language
-from api.open311.media import MEDIA_LIMIT, open311_photo
+from api.open311.media import MEDIA_LIMIT, sent_media
 from api.open311.output import (
     created_entry,
     definition,
@@ -27,7 +27,7 @@ from api.schemas.media import media_url
 from domain.directory.api_keys import ApiKey, KeyRole
 from domain.directory.catalog import Service
 from domain.requests.model import Location
-from domain.requests.open311 import Open311Client, submit_open311_request
+from domain.requests.open311 import MediaRefused, Open311Client, submit_open311_report
 from domain.requests.open311_reads import Open311Query, Open311Request
 from domain.requests.submission import SubmitServiceRequest
 from domain.shared.vocabulary import Actor
@@ -215,12 +215,15 @@ async def open311_create_request(
     parsed = parse_form(form)
     await _service(container, parsed.command.service_code)
     command = await _located(container, parsed.command, parsed.address_id)
-    photo = await open311_photo(container.media, parsed.media_url, parsed.media)
+    sent = await sent_media(parsed.media_url, parsed.media)
     client = Open311Client(key.id, parsed.device_id, parsed.account_id)
     actor = Actor(None, f"Open311: {key.name}")
-    created, submission = await submit_open311_request(
-        container.desk, command, client, actor, photo=photo
-    )
+    try:
+        created, submission = await submit_open311_report(
+            container.desk, container.media, command, client, actor, sent
+        )
+    except MediaRefused as refused:
+        raise Open311Error(400, refused.detail) from None
     await container.api_keys.touch(key.id, container.clock.now())
     body = created_entry(created, submission.token, parsed.account_id, container.settings.zone)
     return render([body], format, "service_requests")

@@ -6,6 +6,7 @@ from starlette.exceptions import HTTPException
 from api.deps import ContainerDep, PrincipalDep
 from api.problems import problem_responses
 from api.schemas.addresses import AddressImportOut, AddressList, AddressOut
+from domain.addresses.csv_import import import_address_csv
 from domain.shared.errors import NotFound, ValidationFailed
 
 router = APIRouter(prefix="/api/v1/addresses", tags=["addresses"])
@@ -74,6 +75,5 @@ async def import_addresses(
         text = (await request.body()).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationFailed.single("body", "is not UTF-8 text") from None
-    result = await container.import_addresses(text, replace)
-    await container.geocoder.refresh()
+    result = await import_address_csv(container.import_addresses, container.geocoder, text, replace)
     return AddressImportOut.of(result)

@@ -4,7 +4,6 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel
-from sqlalchemy import text
 
 from api.deps import ContainerDep
 from api.problems import problem_response, problem_responses
@@ -25,10 +24,7 @@ async def healthz() -> Health:
 @router.get("/readyz", response_model=Health, responses=problem_responses(503))
 async def readyz(container: ContainerDep) -> Health | Response:
     """The database answers."""
-    try:
-        async with container.engine.connect() as db:
-            await db.execute(text("select 1"))
-    except Exception:
+    if not await container.database_ready():
         return problem_response(503, "the database is not reachable")
     return Health(status="ready")
 

@@ -1,4 +1,3 @@
-from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
@@ -23,10 +22,10 @@ from api.schemas.requests import (
 )
 from domain.directory.catalog import MAX_RADIUS_M, Service
 from domain.directory.permissions import Principal
-from domain.requests.duplicates import DuplicatePolicy, Match, Probe
+from domain.requests.duplicates import Match, Probe
 from domain.requests.escalation import standing_is_frozen
 from domain.requests.model import ServiceRequest
-from domain.requests.nearby import NearbyQuery
+from domain.requests.nearby import around_query, candidates_query
 from domain.requests.use_cases import (
     CommentOnRequest,
     MergeRequest,
@@ -38,7 +37,8 @@ from domain.requests.use_cases import (
     transition_request,
     update_request,
 )
-from domain.shared.errors import NotFound, ValidationFailed
+from domain.requests.visibility import seen_by
+from domain.shared.errors import ValidationFailed
 
 router = APIRouter(prefix="/api/v1/requests", tags=["requests"])
 
@@ -71,12 +71,12 @@ async def create_request(
     """Log a service request for a caller. The answer carries the reference and expected date,
     and the open requests it may repeat (`possible_duplicates`, when it has a point)."""
     command = body.to_command()
-    request = await submit_service_request(container.desk, command, principal, principal.actor)
+    submitted = await submit_service_request(container.desk, command, principal, principal.actor)
+    request = submitted.request
     response.headers["Location"] = f"/api/v1/requests/{request.id}"
     response.headers["ETag"] = etag_of(request.version)
-    matches = await _duplicates_of(container, principal, request)
     standing = container.escalation.standing(request, container.clock.now())
-    return ServiceRequestCreated.of_new(request, standing, matches)
+    return ServiceRequestCreated.of_new(request, standing, submitted.possible_duplicates)
 
 
 @router.get(
@@ -128,13 +128,9 @@ async def nearby_requests(
     """
     service = await _service(container, service_code)
     radius = radius_m if radius_m is not None else service.duplicate_radius_m
-    query = NearbyQuery(
-        probe=Probe(lat, long, service.code),
-        policy=replace(DuplicatePolicy.for_service(radius), threshold=0.0),
-        now=container.clock.now(),
-        limit=limit,
-        visible_department=principal.visible_department(),
-    )
+    probe = Probe(lat, long, service.code)
+    now, visible = container.clock.now(), principal.visible_department()
+    query = around_query(probe, radius, now, limit, visible)
     return DuplicateList.of(await container.duplicates.nearby(query))
 
 
@@ -142,18 +138,12 @@ async def _duplicates_of(
     container: Container, principal: Principal, request: ServiceRequest
 ) -> list[Match[ServiceRequest]]:
     """Candidates scored above the default threshold; none for a request without a point."""
-    lat, long = request.location.lat, request.location.long
-    if lat is None or long is None:
+    if request.location.lat is None or request.location.long is None:
         return []
     service = await _service(container, request.service_code)
-    query = NearbyQuery(
-        probe=Probe(lat, long, request.service_code, request.description),
-        policy=DuplicatePolicy.for_service(service.duplicate_radius_m),
-        now=request.requested_at,
-        exclude=request.id,
-        visible_department=principal.visible_department(),
-    )
-    return await container.duplicates.nearby(query)
+    visible = principal.visible_department()
+    query = candidates_query(request, service.duplicate_radius_m, visible)
+    return [] if query is None else await container.duplicates.nearby(query)
 
 
 async def _visible(
@@ -162,10 +152,7 @@ async def _visible(
     request = None
     if len(request_id) <= MAX_ID_LENGTH and "\x00" not in request_id:
         request = await container.requests.get(request_id)
-    if request is None:
-        raise NotFound(f"service request {request_id} was not found")
-    principal.require_see(request.department_code, request_id)
-    return request
+    return seen_by(principal, request, request_id)
 
 
 @router.get(

@@ -17,14 +17,10 @@ from api.schemas.knowledge import (
     TriageTermList,
     TriageTermOut,
 )
-from domain.knowledge.permissions import read_scope
-from domain.knowledge.queries import ArticleFilter
-from domain.knowledge.triage import assess, suggest_services
+from domain.knowledge.triaging import TriageQuestion, triage_words
 from domain.knowledge.use_cases import add_triage_term, remove_triage_term
 
 router = APIRouter(prefix="/api/v1/triage", tags=["triage"])
-
-SUGGESTED_ARTICLES = 3
 
 
 @router.post("", response_model=TriageOut, responses=problem_responses(400, 401, 413, 422))
@@ -35,22 +31,12 @@ async def triage(
     social-service need (211), and suggests the services and the three articles the text is
     most likely about. Services are matched in the caller's language (`language` of the body)
     and named in the language the answer is asked in."""
-    assessment = assess(body.text, await container.knowledge_reads.triage_terms())
-    found = ArticleFilter(
-        read_scope(principal),
-        today(container),
-        q=body.text,
-        language=body.language,
-        limit=SUGGESTED_ARTICLES,
-        description=True,
+    question = TriageQuestion(body.text, body.language, language, today(container))
+    languages = container.settings.catalog_languages
+    answer = await triage_words(
+        container.knowledge_reads, container.catalog, languages, question, principal
     )
-    articles = (await container.knowledge_reads.search(found)).items
-    spoken = container.settings.catalog_languages.pick([body.language])
-    services = {s.code: s for s in await container.catalog.services(language=spoken)}
-    related = [article.services for article in articles]
-    codes = suggest_services(body.text, services.values(), related)
-    if codes and language != spoken:
-        services = {s.code: s for s in await container.catalog.services(language=language)}
+    assessment = answer.assessment
     return TriageOut(
         emergency=assessment.emergency,
         emergency_terms=list(assessment.emergency_terms),
@@ -59,9 +45,9 @@ async def triage(
         social_services=assessment.social_services,
         social_services_terms=list(assessment.social_services_terms),
         suggested_services=[
-            ServiceSuggestion(service_code=c, name=services[c].name) for c in codes
+            ServiceSuggestion(service_code=s.code, name=s.name) for s in answer.services
         ],
-        suggested_articles=[ArticleItem.of(a) for a in articles],
+        suggested_articles=[ArticleItem.of(a) for a in answer.articles],
     )
 
 

@@ -16,12 +16,13 @@ from api.schemas.webhooks import (
     WebhookPatch,
     WebhookWithSecret,
 )
-from domain.shared.errors import Conflict, NotFound
 from domain.webhooks.use_cases import (
+    RedeliverDelivery,
     create_subscription,
     delete_subscription,
     get_subscription,
     list_subscriptions,
+    redeliver_delivery,
     rotate_secret,
     update_subscription,
 )
@@ -126,9 +127,7 @@ async def redeliver_webhook(
     webhook_id: UUID, delivery_id: UUID, container: ContainerDep, principal: PrincipalDep
 ) -> Response:
     """Send a delivered or failed delivery again, now, with the same `webhook-id`."""
-    await get_subscription(container.desk, webhook_id, principal)
-    if await container.webhook_reads.subscription_of(delivery_id) != webhook_id:
-        raise NotFound(f"delivery {delivery_id} was not found")
-    if not await container.redeliver(delivery_id, container.clock.now()):
-        raise Conflict("the delivery is already waiting for its next attempt")
+    command = RedeliverDelivery(webhook_id, delivery_id)
+    owners, redeliver = container.webhook_reads, container.redeliver
+    await redeliver_delivery(container.desk, owners, redeliver, command, principal)
     return Response(status_code=status.HTTP_202_ACCEPTED)

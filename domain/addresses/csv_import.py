@@ -21,3 +21,19 @@ class AddressCsvImport(Protocol):
     async def __call__(self, text: str, replace: bool, /) -> ImportResult:
         """Add the CSV's rows (or, with replace, put them in place of the whole table)."""
         ...
+
+
+class GeocoderIndex(Protocol):
+    async def refresh(self, force: bool = False, /) -> object:
+        """Rebuild the search index if the address table changed since it was built."""
+        ...
+
+
+async def import_address_csv(
+    load: AddressCsvImport, index: GeocoderIndex, text: str, replace: bool
+) -> ImportResult:
+    """Load the CSV, then rebuild this process's index at once, so the new addresses are
+    found on the next search here (other processes notice the change on their next check)."""
+    result = await load(text, replace)
+    await index.refresh()
+    return result

@@ -14,6 +14,14 @@ class DepartmentRepository(Protocol):
     async def save(self, department: Department) -> None: ...
 
 
+class ServiceCatalog(Protocol):
+    """The catalog as read (not written): every service, named in a language."""
+
+    async def services(
+        self, include_inactive: bool = False, language: str | None = None
+    ) -> list[Service]: ...
+
+
 class ServiceRepository(Protocol):
     async def get(self, code: str) -> Service | None: ...
     async def add(self, service: Service) -> None: ...

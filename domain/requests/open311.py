@@ -8,12 +8,14 @@ import secrets
 from dataclasses import dataclass, replace
 from uuid import UUID
 
-from domain.media.model import Photo
+from domain.media.model import MediaTooLarge, Photo, UnsupportedMedia
+from domain.media.use_cases import MediaDesk, fetch_remote_photo, prepare_photo
 from domain.requests.desk import RequestDesk
 from domain.requests.model import ServiceRequest
 from domain.requests.ports import RequestsUnitOfWork
 from domain.requests.submission import SubmitServiceRequest, open_request
 from domain.requests.submissions import Open311Submission
+from domain.shared.errors import DomainError, ValidationFailed
 from domain.shared.vocabulary import Actor
 
 
@@ -51,3 +53,42 @@ async def submit_open311_request(
             await uow.photos.add(replace(photo, request_id=request.id))
         await uow.commit()
     return request, submission
+
+
+@dataclass(frozen=True)
+class SentMedia:
+    """The photo a client sent with a request: a file's bytes, or a `media_url` to fetch."""
+
+    data: bytes | None = None
+    url: str | None = None
+
+
+class MediaRefused(DomainError):
+    """The sent photo cannot be used; the detail names the field first ("media: ...")."""
+
+
+async def submit_open311_report(
+    desk: RequestDesk[RequestsUnitOfWork],
+    media: MediaDesk,
+    command: SubmitServiceRequest,
+    client: Open311Client,
+    actor: Actor,
+    sent: SentMedia,
+) -> tuple[ServiceRequest, Open311Submission]:
+    """Clean and keep the sent photo, if any, then open the request with it (see
+    `submit_open311_request`): a photo that cannot be used refuses the request."""
+    photo = await _sent_photo(media, sent)
+    return await submit_open311_request(desk, command, client, actor, photo=photo)
+
+
+async def _sent_photo(media: MediaDesk, sent: SentMedia) -> Photo | None:
+    try:
+        if sent.data is not None:
+            return await prepare_photo(media, sent.data)
+        if sent.url:
+            return await fetch_remote_photo(media, sent.url)
+    except (UnsupportedMedia, MediaTooLarge) as refused:
+        raise MediaRefused(f"media: {refused}") from None
+    except ValidationFailed as refused:
+        raise MediaRefused(f"media_url: {refused}") from None
+    return None

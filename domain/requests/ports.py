@@ -6,6 +6,7 @@ from domain.directory.ports import CatalogUnitOfWork, UserRepository
 from domain.media.ports import PhotoRepository
 from domain.requests.escalation import Threshold
 from domain.requests.model import ServiceRequest
+from domain.requests.nearby import DuplicateCandidates
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentsUnitOfWork
 from domain.shared.events import EventOutbox
@@ -60,3 +61,4 @@ class RequestsUnitOfWork(CatalogUnitOfWork, ResidentsUnitOfWork, Protocol):
     cases: CaseRepository
     open311_submissions: Open311SubmissionRepository
     events: EventOutbox
+    duplicates: DuplicateCandidates  # open requests a new one may repeat

@@ -13,8 +13,10 @@ from domain.directory.permissions import Principal
 from domain.jurisdictions.model import AreaRef, OutOfJurisdiction, ResponsibleKind
 from domain.jurisdictions.resolver import ServiceFacts
 from domain.requests.desk import RequestDesk
+from domain.requests.duplicates import Match
 from domain.requests.events import publish_request_change
 from domain.requests.model import Location, Priority, ServiceRequest
+from domain.requests.nearby import candidates_query
 from domain.requests.ports import RequestsUnitOfWork
 from domain.residents.model import Reporter
 from domain.residents.use_cases import link_reporter
@@ -50,19 +52,43 @@ class SubmitServiceRequest:
     internal_note: str = ""  # staff only: kept as the request's first internal comment
 
 
+@dataclass(frozen=True)
+class Submission:
+    """A new request and the open requests it may repeat, best first."""
+
+    request: ServiceRequest
+    possible_duplicates: list[Match[ServiceRequest]]
+
+
 async def submit_service_request(
     desk: RequestDesk[RequestsUnitOfWork],
     command: SubmitServiceRequest,
     submitter: Principal | None,
     actor: Actor,
-) -> ServiceRequest:
-    """Open a request on its own (not as part of a logged contact); see `open_request`."""
+) -> Submission:
+    """Open a request on its own (not as part of a logged contact); see `open_request`.
+
+    The possible duplicates are read in the same transaction, among the requests the
+    submitter may see; a request without a point has none."""
     if submitter is not None:
         submitter.require_create_request()
     async with desk.uow() as uow:
         request = await open_request(desk, uow, command, actor)
+        visible = submitter.visible_department() if submitter is not None else None
+        matches = await _possible_duplicates(uow, request, visible)
         await uow.commit()
-    return request
+    return Submission(request, matches)
+
+
+async def _possible_duplicates(
+    uow: RequestsUnitOfWork, request: ServiceRequest, visible_department: str | None
+) -> list[Match[ServiceRequest]]:
+    if request.location.lat is None or request.location.long is None:
+        return []
+    service = await uow.services.get(request.service_code)
+    radius = service.duplicate_radius_m if service is not None else None
+    query = candidates_query(request, radius, visible_department)
+    return [] if query is None else await uow.duplicates.nearby(query)
 
 
 async def open_request(

@@ -10,12 +10,13 @@ from domain.requests.events import publish_request_change
 from domain.requests.model import CloseReason, Priority, ServiceRequest, Status
 from domain.requests.ports import RequestsUnitOfWork
 from domain.requests.submission import (
+    Submission,
     SubmitServiceRequest,
     open_request,
     submit_service_request,
 )
+from domain.requests.visibility import seen_by
 from domain.shared.errors import (
-    NotFound,
     PreconditionFailed,
     PreconditionRequired,
     ValidationFailed,
@@ -24,6 +25,7 @@ from domain.shared.vocabulary import Visibility
 
 __all__ = [
     "RequestDesk",
+    "Submission",
     "SubmitServiceRequest",
     "open_request",
     "submit_service_request",
@@ -40,10 +42,7 @@ async def load_for_write(
 
 
 def _seen(request: ServiceRequest | None, request_id: str, principal: Principal) -> ServiceRequest:
-    if request is None:
-        raise NotFound(f"service request {request_id} was not found")
-    principal.require_see(request.department_code, request_id)
-    return request
+    return seen_by(principal, request, request_id)
 
 
 def _check_version(request: ServiceRequest, if_match: int | None) -> None:

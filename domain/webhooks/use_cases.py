@@ -8,9 +8,10 @@ from uuid import UUID, uuid4
 
 from domain.directory.permissions import Principal
 from domain.requests.desk import RequestDesk
-from domain.shared.errors import NotFound, ValidationFailed
+from domain.shared.errors import Conflict, NotFound, ValidationFailed
 from domain.webhooks.model import Subscription, check_event_types, check_url, new_secret
 from domain.webhooks.ports import WebhooksUnitOfWork
+from domain.webhooks.redelivery import DeliveryOwners, Redeliver
 
 MAX_SERVICE_CODES = 50
 MAX_DESCRIPTION = 500
@@ -165,3 +166,26 @@ async def delete_subscription(
         await _load(uow, subscription_id, principal)
         await uow.webhooks.delete(subscription_id)
         await uow.commit()
+
+
+@dataclass(frozen=True)
+class RedeliverDelivery:
+    subscription_id: UUID
+    delivery_id: UUID
+
+
+async def redeliver_delivery(
+    desk: RequestDesk[WebhooksUnitOfWork],
+    owners: DeliveryOwners,
+    redeliver: Redeliver,
+    command: RedeliverDelivery,
+    principal: Principal,
+) -> None:
+    """Send a delivery of a subscription the principal may manage again, now. An unknown
+    delivery, or one of another subscription, is not found; one already waiting for its next
+    attempt is a conflict."""
+    await get_subscription(desk, command.subscription_id, principal)
+    if await owners.subscription_of(command.delivery_id) != command.subscription_id:
+        raise NotFound(f"delivery {command.delivery_id} was not found")
+    if not await redeliver(command.delivery_id, desk.clock.now()):
+        raise Conflict("the delivery is already waiting for its next attempt")

@@ -57,6 +57,7 @@ from domain.shared.transaction import UnitOfWorkFactory
 from domain.unit_of_work import UnitOfWork
 from domain.webhooks.model import Subscription
 from domain.webhooks.ports import WebhookRepository
+from tests.unit.fakes_duplicates import FakeDuplicateCandidates
 from tests.unit.fakes_knowledge import FakeKnowledge, KnowledgeStore
 from tests.unit.fakes_translations import FakeTranslationRepository, TranslationStore
 
@@ -159,6 +160,9 @@ class FakeRequestRepository:
     async def get(self, request_id: str, *, for_update: bool = False) -> ServiceRequest | None:
         return self._rows.get(request_id)
 
+    def staged_rows(self) -> list[ServiceRequest]:
+        return self._rows.rows()
+
     async def add(self, request: ServiceRequest) -> None:
         if self._rows.exists(request.id):
             raise DuplicateKey(f"service request {request.id} already exists")
@@ -206,6 +210,9 @@ class FakeServiceRepository:
 
     async def get(self, code: str) -> Service | None:
         return self._rows.get(code)
+
+    def staged_rows(self) -> list[Service]:
+        return self._rows.rows()
 
     async def add(self, service: Service) -> None:
         if self._rows.exists(service.code):
@@ -599,6 +606,9 @@ class FakeUnitOfWork:
         self._webhooks = FakeWebhookRepository(store)
         self.webhooks = self._webhooks
         self.translations = FakeTranslationRepository(store.translations)
+        self.duplicates = FakeDuplicateCandidates(
+            self._requests.staged_rows, self._services.staged_rows
+        )
         self.committed = False
         self.entered = False
         self.exited = False

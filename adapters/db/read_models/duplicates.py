@@ -7,7 +7,7 @@ then measures the exact distance and scores what is left (domain/requests/duplic
 import math
 
 from sqlalchemy import ColumnElement, Select, and_, literal, or_, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables.directory import services
@@ -60,22 +60,35 @@ def _planar_distance(probe: Probe) -> ColumnElement[float]:
     ) * (scale * scale)
 
 
+async def _nearby(db: AsyncConnection, q: NearbyQuery) -> list[Match[ServiceRequest]]:
+    """Open requests around the probe that pass the policy, best first, at most `limit`."""
+    query = (
+        select(t)
+        .where(and_(*_conditions(q)))
+        .order_by(_planar_distance(q.probe), t.c.requested_at.desc(), t.c.id.desc())
+        .limit(MAX_ROWS)
+    )
+    candidates = [request_from_row(row) for row in (await db.execute(query)).all()]
+    return rank(q.probe, candidates, q.policy, q.now)[: q.limit]
+
+
+class SqlDuplicateCandidates:
+    """The same search inside a unit of work: a new request's candidates, before its commit."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def nearby(self, q: NearbyQuery) -> list[Match[ServiceRequest]]:
+        return await _nearby(self._connection, q)
+
+
 class DuplicateReadModel:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
     async def nearby(self, q: NearbyQuery) -> list[Match[ServiceRequest]]:
-        """Open requests around the probe that pass the policy, best first, at most `limit`."""
-        query = (
-            select(t)
-            .where(and_(*_conditions(q)))
-            .order_by(_planar_distance(q.probe), t.c.requested_at.desc(), t.c.id.desc())
-            .limit(MAX_ROWS)
-        )
         async with self._engine.connect() as db:
-            rows = (await db.execute(query)).all()
-        candidates = [request_from_row(row) for row in rows]
-        return rank(q.probe, candidates, q.policy, q.now)[: q.limit]
+            return await _nearby(db, q)
 
     async def followers(self, parent_id: str) -> list[ServiceRequest]:
         """The requests merged into `parent_id`, directly or through a merged request, oldest

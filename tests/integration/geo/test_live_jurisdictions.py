@@ -322,7 +322,7 @@ async def test_a_request_keeps_the_areas_it_was_created_with_after_a_reimport(
         location=Location(*CITY_HALL),
         attributes={"pothole_size": "large"},
     )
-    before = await submit_service_request(desk, report, None, RESIDENT)
+    before = (await submit_service_request(desk, report, None, RESIDENT)).request
     old_areas = [
         AreaRef(await area_id(seeded, "city", "24510", 1), "city", "24510", "Baltimore"),
         AreaRef(await area_id(seeded, "districts", "2", 1), "districts", "2", "District 2 (2012)"),
@@ -330,7 +330,7 @@ async def test_a_request_keeps_the_areas_it_was_created_with_after_a_reimport(
     assert before.areas == old_areas
 
     await load(seeded, "districts", DISTRICTS_2024)
-    after = await submit_service_request(desk, report, None, RESIDENT)
+    after = (await submit_service_request(desk, report, None, RESIDENT)).request
     assert after.areas == [
         old_areas[0],
         AreaRef(await area_id(seeded, "districts", "1", 2), "districts", "1", "District 1 (2024)"),

@@ -139,7 +139,7 @@ POTHOLE_REPORT = SubmitServiceRequest(
 
 async def open_pothole(desk: RequestDesk) -> ServiceRequest:
     agent = as_(AGENT)
-    return await submit_service_request(desk, POTHOLE_REPORT, agent, agent.actor)
+    return (await submit_service_request(desk, POTHOLE_REPORT, agent, agent.actor)).request
 
 
 def field_errors(error: ValidationFailed) -> list[tuple[str, str]]:
@@ -161,7 +161,7 @@ async def test_submit_stores_the_request_with_the_services_department_and_sla(
     desk: RequestDesk, factory: FakeUnitOfWorkFactory
 ) -> None:
     agent = as_(AGENT)
-    request = await submit_service_request(desk, POTHOLE_REPORT, agent, agent.actor)
+    request = (await submit_service_request(desk, POTHOLE_REPORT, agent, agent.actor)).request
     assert request.id == "26-00000001"
     assert request.department_code == "public-works"
     assert request.sla == POTHOLE_SLA
@@ -188,7 +188,9 @@ async def test_submit_on_a_24x7_service_and_numbering(
     desk: RequestDesk, factory: FakeUnitOfWorkFactory
 ) -> None:
     await open_pothole(desk)
-    request = await submit_service_request(desk, SubmitServiceRequest("bulk-trash"), None, RESIDENT)
+    request = (
+        await submit_service_request(desk, SubmitServiceRequest("bulk-trash"), None, RESIDENT)
+    ).request
     assert request.id == "26-00000002"
     assert request.department_code == "sanitation"
     assert request.expected_at == datetime(2026, 6, 17, 14, 0, tzinfo=UTC)
@@ -200,7 +202,9 @@ async def test_the_reference_takes_the_year_of_the_clock(
     desk: RequestDesk, clock: FixedClock
 ) -> None:
     clock.set(datetime(2027, 1, 4, 15, 0, tzinfo=UTC))
-    request = await submit_service_request(desk, SubmitServiceRequest("bulk-trash"), None, RESIDENT)
+    request = (
+        await submit_service_request(desk, SubmitServiceRequest("bulk-trash"), None, RESIDENT)
+    ).request
     assert request.id == "27-00000001"
 
 
@@ -209,7 +213,9 @@ async def test_call_center_roles_may_submit(
     who: User, desk: RequestDesk, factory: FakeUnitOfWorkFactory
 ) -> None:
     submitter = as_(who)
-    request = await submit_service_request(desk, POTHOLE_REPORT, submitter, submitter.actor)
+    request = (
+        await submit_service_request(desk, POTHOLE_REPORT, submitter, submitter.actor)
+    ).request
     assert request.id == "26-00000001"
     assert stored(factory).department_code == "public-works"
     assert factory.store.timeline["26-00000001"][0].actor == Actor(who.id, who.display_name)

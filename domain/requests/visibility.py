@@ -1,0 +1,15 @@
+"""Whom a request is shown to: one rule for the use cases and the read routes."""
+
+from domain.directory.permissions import Principal
+from domain.requests.model import ServiceRequest
+from domain.shared.errors import NotFound
+
+
+def seen_by(
+    principal: Principal, request: ServiceRequest | None, request_id: str
+) -> ServiceRequest:
+    """The request if the principal may see it; 404 for a missing or a hidden one alike."""
+    if request is None:
+        raise NotFound(f"service request {request_id} was not found")
+    principal.require_see(request.department_code, request_id)
+    return request
