@@ -4,8 +4,9 @@ DATABASE_URL says where (a database migrated by `make run` or `python -m api`). 
 a mapping file or the name of one that ships (`baltimore`, `boston`). Each bad row is
 reported on stderr with its line number and reason, and the rest goes on; a second run of
 the same file adds nothing. Exit status 0 when the file was read to the end (bad rows
-included), 1 when the database failed, 2 when the mapping or the file cannot be used, 130
-when interrupted (every batch is whole: run it again to finish).
+included), 1 when the database failed or another import of the same source is running, 2
+when the mapping or the file cannot be used, 130 when interrupted (every batch is whole: run
+it again to finish).
 """
 
 import argparse
@@ -19,14 +20,18 @@ import asyncpg
 from sqlalchemy.exc import DBAPIError
 
 from adapters.db.engine import make_engine
+from adapters.db.repositories.history_writer import CatalogChanged, SourceBusy
 from adapters.history.importer import BATCH_ROWS, import_requests
 from adapters.history.mapping_files import load_mapping, shipped_mappings
+from adapters.history.preparing import PreparingFailed
 from api.progress import ProgressBar
 from domain.history.mapping import Mapping, MappingInvalid
 from domain.history.rows import BadRow
 from domain.history.summary import ImportSummary
 
 LISTED_BAD_ROWS = 20
+# The import stopped for a reason it states: another run of the source, a catalog change.
+IMPORT_STOPPED = (SourceBusy, CatalogChanged, PreparingFailed)
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -61,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     except MappingInvalid as invalid:
         print("import refused:", *invalid.problems, sep="\n  ", file=sys.stderr)
         return 2
-    except (OSError, asyncpg.PostgresError, DBAPIError) as failure:
+    except (OSError, asyncpg.PostgresError, DBAPIError, *IMPORT_STOPPED) as failure:
         print(f"import failed: {failure}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -344,3 +344,41 @@ async def test_a_role_that_may_not_skip_triggers_imports_alike_and_a_gone_code_i
         )
         is True
     )
+
+
+def test_the_command_says_so_when_the_source_is_being_imported_already(
+    seeded_with_layers: AsyncEngine,
+    database_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import asyncio
+    import threading
+
+    import asyncpg
+
+    holding, release = threading.Event(), threading.Event()
+
+    async def hold_the_source() -> None:
+        connection = await asyncpg.connect(database_url.replace("+asyncpg", ""))
+        await connection.fetchval(
+            "SELECT pg_advisory_lock(hashtextextended('frontdoor.history:baltimore-311', 0))"
+        )
+        holding.set()
+        await asyncio.to_thread(release.wait)
+        await connection.close()
+
+    other = threading.Thread(target=asyncio.run, args=(hold_the_source(),))
+    other.start()
+    try:
+        assert holding.wait(10)
+        _, sample = read_sample_header()
+        path = write_csv(tmp_path / "one.csv", [sample[0]])
+        monkeypatch.setenv("DATABASE_URL", database_url)
+        assert frontdoor(["import-requests", str(path), "--mapping", "baltimore"]) == 1
+    finally:
+        release.set()
+        other.join()
+    _, err = capsys.readouterr()
+    assert err.strip() == "import failed: another import of source 'baltimore-311' is running"
