@@ -42,12 +42,9 @@ from adapters.media.local_store import LocalMediaStore
 from adapters.media.pg_store import PostgresMediaStore
 from api.settings import MediaBackend, Settings
 from domain.addresses.csv_import import AddressCsvImport
-from domain.directory.translating import Translating
-from domain.directory.use_cases import Directory
+from domain.directory.ports import PasswordHasher
 from domain.knowledge.queries import KnowledgeReads
-from domain.knowledge.use_cases import KnowledgeDesk
-from domain.media.ports import MediaStore
-from domain.media.use_cases import MediaDesk
+from domain.media.ports import ImageCleaner, MediaStore, RemoteFiles
 from domain.notifications.opt_out import OptOutTokens
 from domain.reporting.ports import ReportCardReads
 from domain.requests.escalation import EscalationPolicy
@@ -55,8 +52,9 @@ from domain.requests.model import ServiceRequest
 from domain.requests.nearby import DuplicateReads
 from domain.requests.open311_reads import Open311Reads
 from domain.requests.open_data_reads import OpenDataReads
-from domain.requests.use_cases import RequestDesk
 from domain.shared.clock import Clock, SystemClock
+from domain.shared.context import Context
+from domain.shared.languages import Languages
 from domain.shared.sla import BusinessHours
 from domain.unit_of_work import UnitOfWork
 from domain.webhooks.redelivery import Redeliver
@@ -73,12 +71,16 @@ class Container:
     settings: Settings
     engine: AsyncEngine
     clock: Clock
+    context: Context[UnitOfWork]  # what every use case takes first
+    hours: BusinessHours
+    hasher: PasswordHasher
+    media_store: MediaStore
+    image_cleaner: ImageCleaner
+    remote_files: RemoteFiles
+    languages: Languages
     tokens: JwtTokens
-    desk: RequestDesk[UnitOfWork]
-    directory: Directory
     requests: RequestReadModel
     catalog: DirectoryReadModel
-    knowledge: KnowledgeDesk
     knowledge_reads: KnowledgeReads
     jurisdiction_reads: JurisdictionReadModel
     jurisdictions: LiveJurisdictions
@@ -92,10 +94,8 @@ class Container:
     webhook_reads: WebhookReadModel
     changes: ChangeFeed
     idempotency: SqlIdempotencyStore
-    media: MediaDesk
     opt_out_tokens: OptOutTokens
     opt_outs: SqlOptOutList
-    translating: Translating
     metrics: MetricsReadModel
     call_records: SqlCallRecords
     open_data: OpenDataReads
@@ -162,12 +162,16 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         settings=settings,
         engine=engine,
         clock=clock,
+        context=Context(uow, clock),
+        hours=business_hours(settings),
+        hasher=Argon2PasswordHasher(),
+        media_store=media_store(settings, engine),
+        image_cleaner=PillowImageCleaner(),
+        remote_files=GuardedRemoteFiles(outbound_policy(settings)),
+        languages=settings.catalog_languages,
         tokens=tokens,
-        desk=RequestDesk(uow, clock, business_hours(settings), jurisdictions, geocoder),
-        directory=Directory(uow, clock, Argon2PasswordHasher()),
         requests=requests,
         catalog=DirectoryReadModel(engine),
-        knowledge=KnowledgeDesk(uow, clock),
         knowledge_reads=KnowledgeReadModel(engine),
         jurisdiction_reads=jurisdiction_reads,
         jurisdictions=jurisdictions,
@@ -181,16 +185,8 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         webhook_reads=WebhookReadModel(engine),
         changes=ChangeFeed(engine),
         idempotency=SqlIdempotencyStore(engine),
-        media=MediaDesk(
-            uow,
-            clock,
-            media_store(settings, engine),
-            PillowImageCleaner(),
-            GuardedRemoteFiles(outbound_policy(settings)),
-        ),
         opt_out_tokens=OptOutTokens(settings.secret_key),
         opt_outs=SqlOptOutList(engine),
-        translating=Translating(uow, settings.catalog_languages),
         metrics=MetricsReadModel(engine, timedelta(seconds=settings.call_threshold_seconds)),
         call_records=SqlCallRecords(engine),
         open_data=OpenDataReadModel(engine),

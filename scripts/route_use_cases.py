@@ -8,7 +8,9 @@ or in another `api` module (followed transitively), and each call is classified:
 - a call of a name imported from `domain` that is a coroutine function is a use case
   (the domain's own logic is synchronous; what awaits is an operation over ports);
 - `container.<field>.<method>(...)`, where the Container field is typed by a domain class
-  that is not a Protocol and the method is a coroutine, is a use case too (a desk's method);
+  that is not a Protocol and the method is a coroutine, is a use case too (a domain service's
+  method); the use-case context (`container.context`) and the ports handed to a use case as
+  keyword arguments (`hours=container.hours`) are arguments, not calls, and do not count;
 - `container.<field>(...)`, where the field is typed by a callable domain Protocol (such as
   `Redeliver`), is a container-provided operation and counts as a use case;
 - anything else does not count: read-model port queries (`container.requests.page`, the

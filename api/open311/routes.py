@@ -220,7 +220,17 @@ async def open311_create_request(
     actor = Actor(None, f"Open311: {key.name}")
     try:
         created, submission = await submit_open311_report(
-            container.desk, container.media, command, client, actor, sent
+            container.context,
+            command,
+            client,
+            actor,
+            sent,
+            hours=container.hours,
+            jurisdictions=container.jurisdictions,
+            geocoder=container.geocoder,
+            store=container.media_store,
+            cleaner=container.image_cleaner,
+            remote=container.remote_files,
         )
     except MediaRefused as refused:
         raise Open311Error(400, refused.detail) from None

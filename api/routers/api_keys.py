@@ -23,7 +23,7 @@ async def create_key(
     """Admins create keys for Open311 clients and departments' partner systems. The secret is
     in this answer only: we keep its hash."""
     command = CreateApiKey(body.name, body.role, body.department_code)
-    key, secret = await create_api_key(container.directory, command, principal)
+    key, secret = await create_api_key(container.context, command, principal)
     response.headers["Location"] = f"/api/v1/api-keys/{key.id}"
     return ApiKeyCreated(**ApiKeyOut.of(key).model_dump(), secret=secret)
 
@@ -48,4 +48,4 @@ async def get_key(key_id: UUID, container: ContainerDep, principal: PrincipalDep
 )
 async def revoke_key(key_id: UUID, container: ContainerDep, principal: PrincipalDep) -> ApiKeyOut:
     """Revoke at once. The key stays listed, inactive, for the record."""
-    return ApiKeyOut.of(await revoke_api_key(container.directory, key_id, principal))
+    return ApiKeyOut.of(await revoke_api_key(container.context, key_id, principal))

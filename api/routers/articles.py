@@ -160,7 +160,7 @@ async def create_article(
         body.status,
         body.translation_of,
     )
-    article = await write_article(container.knowledge, command, principal)
+    article = await write_article(container.context, command, principal)
     response.headers["Location"] = f"/api/v1/articles/{article.id}"
     return _answer(container, article, response)
 
@@ -193,7 +193,7 @@ async def get_article(
     article = await _visible(container, principal, article_id)
     if if_none_match and etag_of(article.version) in if_none_match:
         return Response(status_code=304, headers={"ETag": etag_of(article.version)})
-    await record_view(container.knowledge, article_id)
+    await record_view(container.context, article_id)
     translations = await container.knowledge_reads.translations(article, read_scope(principal))
     response.headers["ETag"] = etag_of(article.version)
     return ArticleOut.of(article, today(container), translations)
@@ -225,7 +225,7 @@ async def change_article(
         review_by=body.review_by,
         slug=body.slug,
     )
-    article = await edit_article(container.knowledge, command, principal)
+    article = await edit_article(container.context, command, principal)
     return _answer(container, article, response)
 
 
@@ -240,7 +240,7 @@ async def transition_article_status(
 ) -> ArticleOut:
     """draft -> published | archived, published -> archived, archived -> draft (to revive)."""
     command = TransitionArticle(article_id, body.to, if_match)
-    article = await transition_article(container.knowledge, command, principal)
+    article = await transition_article(container.context, command, principal)
     return _answer(container, article, response)
 
 
@@ -268,5 +268,5 @@ async def record_article_use(
     article_id: ArticleId, container: ContainerDep, principal: PrincipalDep
 ) -> Response:
     """An agent answered a caller with this article: counts it as a use."""
-    await record_use(container.knowledge, article_id, principal)
+    await record_use(container.context, article_id, principal)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

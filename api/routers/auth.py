@@ -19,7 +19,7 @@ async def issue_token(
     password: Annotated[str, Form(max_length=256)],
 ) -> TokenOut:
     """OAuth2 password flow: trade an email and password for a bearer token."""
-    user = await authenticate(container.directory, username, password)
+    user = await authenticate(container.context, username, password, hasher=container.hasher)
     token = container.tokens.issue(user, container.clock.now())
     return TokenOut(access_token=token, expires_in=int(container.tokens.lifetime.total_seconds()))
 

@@ -53,7 +53,14 @@ async def create_case(
         started_at=body.started_at,
         ended_at=body.ended_at,
     )
-    case = await log_case(container.desk, command, principal)
+    case = await log_case(
+        container.context,
+        command,
+        principal,
+        hours=container.hours,
+        jurisdictions=container.jurisdictions,
+        geocoder=container.geocoder,
+    )
     response.headers["Location"] = f"/api/v1/cases/{case.id}"
     return _answer(CaseOut.of(case), response)
 
@@ -136,4 +143,4 @@ async def change_case(
         request_ids=tuple(body.request_ids) if body.request_ids is not None else None,
         changed=changed,
     )
-    return _answer(CaseOut.of(await update_case(container.desk, command, principal)), response)
+    return _answer(CaseOut.of(await update_case(container.context, command, principal)), response)

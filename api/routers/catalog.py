@@ -78,7 +78,7 @@ async def add_service(
 ) -> ServiceOut:
     """Admins add services to the catalog."""
     service = body.to_domain()
-    await create_service(container.directory, service, principal)
+    await create_service(container.context, service, principal)
     response.headers["Location"] = f"/api/v1/services/{service.code}"
     return ServiceOut.of(service)
 
@@ -124,7 +124,7 @@ async def change_service(
         public_location=body.public_location,
         open_data_descriptions=body.open_data_descriptions,
     )
-    service = await update_service(container.directory, code, changes, principal)
+    service = await update_service(container.context, code, changes, principal)
     return ServiceOut.of(service)
 
 
@@ -146,5 +146,5 @@ async def list_departments(
 async def add_department(
     body: DepartmentBody, container: ContainerDep, principal: PrincipalDep
 ) -> DepartmentBody:
-    await create_department(container.directory, body.to_domain(), principal)
+    await create_department(container.context, body.to_domain(), principal)
     return body

@@ -94,7 +94,7 @@ async def import_jurisdiction_layer(
     raw = await request.body()
     areas = await asyncio.to_thread(_parse_body, raw, code_property, name_property)
     command = ImportLayer(layer, areas, role, kind, name)
-    outcome = await import_layer(container.desk.uow, command, principal)
+    outcome = await import_layer(container.context, command, principal)
     return ImportResult(**outcome.__dict__)
 
 
@@ -133,7 +133,7 @@ async def change_layer(
     slug: Slug, body: LayerPatch, container: ContainerDep, principal: PrincipalDep
 ) -> LayerOut:
     """Admins change a layer's role (served, refer, info), kind or name."""
-    layer = await update_layer(container.desk.uow, slug, principal, body.role, body.kind, body.name)
+    layer = await update_layer(container.context, slug, principal, body.role, body.kind, body.name)
     return LayerOut.of(layer)
 
 
@@ -192,7 +192,7 @@ async def add_routing_rule(
     body: RuleBody, container: ContainerDep, principal: PrincipalDep
 ) -> RuleOut:
     """Admins add a rule: (service or group, layer or area) → department or referral."""
-    return RuleOut.of(await create_rule(container.desk.uow, body.to_domain(), principal))
+    return RuleOut.of(await create_rule(container.context, body.to_domain(), principal))
 
 
 @router.patch(
@@ -201,7 +201,7 @@ async def add_routing_rule(
 async def change_routing_rule(
     rule_id: RuleId, body: RuleBody, container: ContainerDep, principal: PrincipalDep
 ) -> RuleOut:
-    rule = await update_rule(container.desk.uow, rule_id, body.to_domain(rule_id), principal)
+    rule = await update_rule(container.context, rule_id, body.to_domain(rule_id), principal)
     return RuleOut.of(rule)
 
 
@@ -209,7 +209,7 @@ async def change_routing_rule(
 async def remove_routing_rule(
     rule_id: RuleId, container: ContainerDep, principal: PrincipalDep
 ) -> Response:
-    await delete_rule(container.desk.uow, rule_id, principal)
+    await delete_rule(container.context, rule_id, principal)
     return Response(status_code=204)
 
 
@@ -260,7 +260,7 @@ async def change_area(
 ) -> AreaOut:
     """Admins set or clear an area's contact (agency name, phone, url, email)."""
     contact = body.contact.to_domain() if body.contact else None
-    await update_area_contact(container.desk.uow, area_id, contact, principal)
+    await update_area_contact(container.context, area_id, contact, principal)
     found = await container.jurisdiction_reads.area(area_id)
     assert found is not None
     record = found[0]

@@ -45,7 +45,13 @@ async def upload_photo(
     if len(data) > MAX_PHOTO_BYTES:
         raise MediaTooLarge(f"a photo may be at most {MAX_PHOTO_BYTES} bytes")
     command = AttachPhoto(request_id, data, visibility)
-    photo = await attach_photo(container.media, command, principal)
+    photo = await attach_photo(
+        container.context,
+        command,
+        principal,
+        store=container.media_store,
+        cleaner=container.image_cleaner,
+    )
     response.headers["Location"] = media_url(photo.id)
     return PhotoOut.of(photo)
 
@@ -59,7 +65,7 @@ async def list_photos(
     request_id: str, container: ContainerDep, principal: PrincipalDep
 ) -> PhotoList:
     """The request's photos, public and internal, oldest first."""
-    photos = await photos_of_request(container.media, request_id, principal)
+    photos = await photos_of_request(container.context, request_id, principal)
     return PhotoList(items=[PhotoOut.of(p) for p in photos])
 
 
@@ -80,7 +86,9 @@ async def get_media(
 ) -> Response:
     """A photo's bytes. Public photos of a request need no token; others need a token of
     someone who may see the request."""
-    photo, data = await open_photo(container.media, media_id, principal)
+    photo, data = await open_photo(
+        container.context, media_id, principal, store=container.media_store
+    )
     extension = EXTENSIONS.get(photo.content_type, "bin")
     return Response(
         data,

@@ -71,7 +71,15 @@ async def create_request(
     """Log a service request for a caller. The answer carries the reference and expected date,
     and the open requests it may repeat (`possible_duplicates`, when it has a point)."""
     command = body.to_command()
-    submitted = await submit_service_request(container.desk, command, principal, principal.actor)
+    submitted = await submit_service_request(
+        container.context,
+        command,
+        principal,
+        principal.actor,
+        hours=container.hours,
+        jurisdictions=container.jurisdictions,
+        geocoder=container.geocoder,
+    )
     request = submitted.request
     response.headers["Location"] = f"/api/v1/requests/{request.id}"
     response.headers["ETag"] = etag_of(request.version)
@@ -237,7 +245,8 @@ async def merge_into(
     `into` must be open and not a duplicate itself; a closed request cannot be merged (409).
     """
     command = MergeRequest(request_id, body.into, if_match)
-    return _answer(container, await merge_request(container.desk, command, principal), response)
+    request = await merge_request(container.context, command, principal, hours=container.hours)
+    return _answer(container, request, response)
 
 
 @router.post("/{request_id}/transitions", response_model=ServiceRequestOut, responses=WRITE_ERRORS)
@@ -251,7 +260,7 @@ async def transition(
 ) -> ServiceRequestOut:
     """Move the request along its lifecycle. Closing takes a reason; reopening takes a note."""
     command = TransitionRequest(request_id, body.to, if_match, body.reason, body.note)
-    request = await transition_request(container.desk, command, principal)
+    request = await transition_request(container.context, command, principal, hours=container.hours)
     return _answer(container, request, response)
 
 
@@ -268,7 +277,7 @@ async def comment(
     command = CommentOnRequest(
         request_id, body.body, body.visibility, if_match, tuple(body.photo_ids)
     )
-    request = await comment_on_request(container.desk, command, principal)
+    request = await comment_on_request(container.context, command, principal)
     return _answer(container, request, response)
 
 
@@ -294,5 +303,5 @@ async def change_request(
         change_external_id="external_id" in body.model_fields_set,
         external_id=body.external_id,
     )
-    request = await update_request(container.desk, command, principal)
+    request = await update_request(container.context, command, principal)
     return _answer(container, request, response)

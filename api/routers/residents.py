@@ -34,9 +34,7 @@ router = APIRouter(prefix="/api/v1/residents", tags=["residents"])
 async def add_resident(
     body: ResidentIn, container: ContainerDep, principal: PrincipalDep
 ) -> ResidentOut:
-    resident = await create_resident(
-        container.desk.uow, container.clock, body.to_domain(), principal
-    )
+    resident = await create_resident(container.context, body.to_domain(), principal)
     return ResidentOut.of(resident)
 
 
@@ -88,9 +86,7 @@ async def change_resident(
     resident_id: UUID, body: ResidentIn, container: ContainerDep, principal: PrincipalDep
 ) -> ResidentOut:
     """Replace the resident's details and contact preferences."""
-    resident = await update_resident(
-        container.desk.uow, container.clock, resident_id, body.to_domain(), principal
-    )
+    resident = await update_resident(container.context, resident_id, body.to_domain(), principal)
     return ResidentOut.of(resident)
 
 
@@ -108,5 +104,7 @@ async def turn_emails_back_on(
 ) -> Response:
     """At the resident's request, lift the opt-out of one of their addresses: resident emails
     go to it again. 404 when the address is not the resident's or has not opted out."""
-    await lift_opt_out(container.desk.uow, container.opt_outs, resident_id, address, principal)
+    await lift_opt_out(
+        container.context, resident_id, address, principal, opt_outs=container.opt_outs
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -57,7 +57,9 @@ def _name_out(language: str, text: NameTranslation) -> NameTranslationOut:
 
 
 async def _read_name(container: Container, target: TranslationTarget) -> NameTranslationOut:
-    language, text = await read_translation(container.translating, target)
+    language, text = await read_translation(
+        container.context, target, languages=container.languages
+    )
     assert isinstance(text, NameTranslation)
     return _name_out(language, text)
 
@@ -66,11 +68,12 @@ async def _write_name(
     container: Container, target: TranslationTarget, body: NameTranslationBody, by: Principal
 ) -> NameTranslationOut:
     text = body.to_domain()
-    return _name_out(await translate(container.translating, target, text, by), text)
+    stored = await translate(container.context, target, text, by, languages=container.languages)
+    return _name_out(stored, text)
 
 
 async def _remove(container: Container, target: TranslationTarget, by: Principal) -> Response:
-    await remove_translation(container.translating, target, by)
+    await remove_translation(container.context, target, by, languages=container.languages)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -80,7 +83,7 @@ async def get_service_translation(
 ) -> ServiceTranslationOut:
     """Only what is translated: fields left out are shown in the catalog's own language."""
     target = TranslationTarget(Subject.SERVICE, code, language)
-    stored, text = await read_translation(container.translating, target)
+    stored, text = await read_translation(container.context, target, languages=container.languages)
     assert isinstance(text, ServiceTranslation)
     return _service_out(stored, text)
 
@@ -98,7 +101,9 @@ async def put_service_translation(
     replaces that language's earlier translation."""
     text = body.to_domain()
     target = TranslationTarget(Subject.SERVICE, code, language)
-    return _service_out(await translate(container.translating, target, text, principal), text)
+    languages = container.languages
+    stored = await translate(container.context, target, text, principal, languages=languages)
+    return _service_out(stored, text)
 
 
 @router.delete(SERVICE, status_code=204, response_class=Response, responses=REMOVE)

@@ -71,9 +71,7 @@ async def add_term(
     """Admins add terms. A term's words match by stem, in any order within a few words of each
     other, accents and case aside; `a|b` lists alternatives, `word*` is a prefix, and a term
     in double quotes keeps its order. The same pattern of one kind is one term."""
-    term = await add_triage_term(
-        container.knowledge, body.term, body.kind, body.language, principal
-    )
+    term = await add_triage_term(container.context, body.term, body.kind, body.language, principal)
     return TriageTermOut.of(term)
 
 
@@ -88,5 +86,5 @@ async def delete_term(
     container: ContainerDep,
     principal: PrincipalDep,
 ) -> Response:
-    await remove_triage_term(container.knowledge, term_id, principal)
+    await remove_triage_term(container.context, term_id, principal)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -32,7 +32,9 @@ async def add_user(body: UserCreate, container: ContainerDep, principal: Princip
         department_code=body.department,
         tier=body.tier,
     )
-    return UserOut.of(await create_user(container.directory, command, principal))
+    return UserOut.of(
+        await create_user(container.context, command, principal, hasher=container.hasher)
+    )
 
 
 @router.patch(
@@ -55,4 +57,6 @@ async def change_user(
         password=body.password,
         placement_given=bool(given & {"role", "department", "tier"}),
     )
-    return UserOut.of(await update_user(container.directory, command, principal))
+    return UserOut.of(
+        await update_user(container.context, command, principal, hasher=container.hasher)
+    )

@@ -35,7 +35,7 @@ WRITE_ERRORS = problem_responses(400, 401, 403, 404, 413, 422)
 @router.get("", response_model=WebhookList, responses=problem_responses(401, 403))
 async def list_webhooks(container: ContainerDep, principal: PrincipalDep) -> WebhookList:
     """Administrators see every subscription; a department manager sees their department's."""
-    found = await list_subscriptions(container.desk, principal)
+    found = await list_subscriptions(container.context, principal)
     return WebhookList(items=[WebhookOut.of(s) for s in found])
 
 
@@ -50,7 +50,7 @@ async def create_webhook(
 ) -> WebhookWithSecret:
     """Subscribe a URL to events. The answer holds the signing secret (`whsec_…`): it is not
     shown again. Managers subscribe to their own department's events only."""
-    subscription = await create_subscription(container.desk, body.to_change(), principal)
+    subscription = await create_subscription(container.context, body.to_change(), principal)
     response.headers["Location"] = f"/api/v1/webhooks/{subscription.id}"
     return WebhookWithSecret.of_new(subscription)
 
@@ -61,7 +61,7 @@ async def create_webhook(
 async def get_webhook(
     webhook_id: UUID, container: ContainerDep, principal: PrincipalDep
 ) -> WebhookOut:
-    return WebhookOut.of(await get_subscription(container.desk, webhook_id, principal))
+    return WebhookOut.of(await get_subscription(container.context, webhook_id, principal))
 
 
 @router.patch("/{webhook_id}", response_model=WebhookOut, responses=WRITE_ERRORS)
@@ -69,7 +69,7 @@ async def change_webhook(
     webhook_id: UUID, body: WebhookPatch, container: ContainerDep, principal: PrincipalDep
 ) -> WebhookOut:
     """Change what is given. `active: true` re-enables a subscription a 410 switched off."""
-    changed = await update_subscription(container.desk, webhook_id, body.to_change(), principal)
+    changed = await update_subscription(container.context, webhook_id, body.to_change(), principal)
     return WebhookOut.of(changed)
 
 
@@ -82,7 +82,7 @@ async def rotate_webhook_secret(
     webhook_id: UUID, container: ContainerDep, principal: PrincipalDep
 ) -> WebhookWithSecret:
     """A new secret, in force from the next attempt; the old one stops working at once."""
-    subscription = await rotate_secret(container.desk, webhook_id, principal)
+    subscription = await rotate_secret(container.context, webhook_id, principal)
     return WebhookWithSecret.of_new(subscription)
 
 
@@ -96,7 +96,7 @@ async def delete_webhook(
     webhook_id: UUID, container: ContainerDep, principal: PrincipalDep
 ) -> Response:
     """Removes the subscription and its delivery log; pending attempts are dropped."""
-    await delete_subscription(container.desk, webhook_id, principal)
+    await delete_subscription(container.context, webhook_id, principal)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -112,7 +112,7 @@ async def list_webhook_deliveries(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> DeliveryList:
     """Newest first, each with its attempts: when, HTTP status, duration and error."""
-    await get_subscription(container.desk, webhook_id, principal)
+    await get_subscription(container.context, webhook_id, principal)
     rows = await container.webhook_reads.deliveries(webhook_id, limit)
     return DeliveryList(items=[DeliveryOut.of(row) for row in rows])
 
@@ -129,5 +129,5 @@ async def redeliver_webhook(
     """Send a delivered or failed delivery again, now, with the same `webhook-id`."""
     command = RedeliverDelivery(webhook_id, delivery_id)
     owners, redeliver = container.webhook_reads, container.redeliver
-    await redeliver_delivery(container.desk, owners, redeliver, command, principal)
+    await redeliver_delivery(container.context, owners, redeliver, command, principal)
     return Response(status_code=status.HTTP_202_ACCEPTED)

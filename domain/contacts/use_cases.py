@@ -4,12 +4,15 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from uuid import UUID, uuid4
 
+from domain.addresses.ports import Geocoder
 from domain.cases.model import Case, CaseType, Referral
 from domain.contacts.ports import ContactsUnitOfWork
 from domain.directory.permissions import CALL_CENTER, Principal
-from domain.requests.use_cases import RequestDesk, SubmitServiceRequest, open_request
+from domain.jurisdictions.ports import JurisdictionResolver
+from domain.requests.use_cases import SubmitServiceRequest, open_request
 from domain.residents.model import Reporter, Resident
 from domain.residents.use_cases import ResidentDetails, find_or_create
+from domain.shared.context import Context
 from domain.shared.errors import (
     FieldError,
     Forbidden,
@@ -19,6 +22,7 @@ from domain.shared.errors import (
     ValidationFailed,
 )
 from domain.shared.events import Event, EventType
+from domain.shared.sla import BusinessHours
 from domain.shared.vocabulary import Channel
 
 MAX_FAN_OUT = 20
@@ -52,7 +56,13 @@ def require_case_writer(principal: Principal) -> None:
 
 
 async def log_case(
-    desk: RequestDesk[ContactsUnitOfWork], command: LogCase, principal: Principal
+    context: Context[ContactsUnitOfWork],
+    command: LogCase,
+    principal: Principal,
+    *,
+    hours: BusinessHours,
+    jurisdictions: JurisdictionResolver,
+    geocoder: Geocoder,
 ) -> Case:
     """Record a contact.
 
@@ -68,13 +78,22 @@ async def log_case(
     """
     require_case_writer(principal)
     _check_shape(command)
-    now = desk.clock.now()
-    async with desk.uow() as uow:
+    now = context.clock.now()
+    async with context.uow() as uow:
         resident = await _caller(uow, command, now)
         linked = await _existing_requests(uow, command.request_ids, principal)
         await _count_articles_used(uow, command.article_ids)
         await _check_department(uow, command.department_code)
-        opened = await _fan_out(desk, uow, command, resident, principal)
+        opened = await _fan_out(
+            context,
+            uow,
+            command,
+            resident,
+            principal,
+            hours=hours,
+            jurisdictions=jurisdictions,
+            geocoder=geocoder,
+        )
         case = _build(command, resident, [*linked, *opened], principal, now)
         case.check()
         await uow.cases.add(case)
@@ -153,11 +172,15 @@ def _reporter_from(resident: Resident | None, language: str | None) -> Reporter:
 
 
 async def _fan_out(
-    desk: RequestDesk[ContactsUnitOfWork],
+    context: Context[ContactsUnitOfWork],
     uow: ContactsUnitOfWork,
     command: LogCase,
     resident: Resident | None,
     principal: Principal,
+    *,
+    hours: BusinessHours,
+    jurisdictions: JurisdictionResolver,
+    geocoder: Geocoder,
 ) -> list[str]:
     opened: list[str] = []
     for index, body in enumerate(command.requests):
@@ -168,10 +191,13 @@ async def _fan_out(
         body = replace(body, channel=command.channel)
         try:
             request = await open_request(
-                desk,
+                context,
                 uow,
                 body,
                 principal.actor,
+                hours=hours,
+                jurisdictions=jurisdictions,
+                geocoder=geocoder,
                 contact=False,
                 resident_id=resident.id if resident else None,
             )
@@ -233,12 +259,12 @@ class UpdateCase:
 
 
 async def update_case(
-    desk: RequestDesk[ContactsUnitOfWork], command: UpdateCase, principal: Principal
+    context: Context[ContactsUnitOfWork], command: UpdateCase, principal: Principal
 ) -> Case:
     """Agents finish the record after the call: outcome, notes, tags, end time, and the
     department a complaint or praise is about."""
     require_case_writer(principal)
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         case = await uow.cases.get(command.case_id, for_update=True)
         if case is None:
             raise NotFound(f"case {command.case_id} was not found")
@@ -251,7 +277,7 @@ async def update_case(
             await _existing_requests(uow, command.request_ids, principal)
         if "department_code" in command.changed:
             await _check_department(uow, command.department_code)
-        case.updated_at = desk.clock.now()
+        case.updated_at = context.clock.now()
         case.check()
         await uow.cases.save(case, expected_version=command.if_match)
         await uow.commit()

@@ -11,9 +11,9 @@ from domain.directory.translations import (
     Translation,
     check_service_translation,
 )
+from domain.shared.context import Context
 from domain.shared.errors import NotFound, ValidationFailed
 from domain.shared.languages import Languages
-from domain.shared.transaction import UnitOfWorkFactory
 
 WHAT = {
     Subject.SERVICE: "service",
@@ -21,12 +21,6 @@ WHAT = {
     Subject.LAYER: "layer",
     Subject.REFERRAL: "area",
 }
-
-
-@dataclass(frozen=True)
-class Translating:
-    uow: UnitOfWorkFactory[DirectoryUnitOfWork]
-    languages: Languages
 
 
 @dataclass(frozen=True)
@@ -39,13 +33,18 @@ class TranslationTarget:
 
 
 async def translate(
-    context: Translating, target: TranslationTarget, text: Translation, by: Principal
+    context: Context[DirectoryUnitOfWork],
+    target: TranslationTarget,
+    text: Translation,
+    by: Principal,
+    *,
+    languages: Languages,
 ) -> str:
     """Store a language's translation of a subject, replacing the earlier one; returns the
     language as stored ("es-MX" stays "es-mx"). The language must be one the city serves and not
     the catalog's own; a service's translation names only its own attributes and options."""
     by.require_admin()
-    language = context.languages.require_translatable(target.language)
+    language = languages.require_translatable(target.language)
     async with context.uow() as uow:
         ref = await _subject(uow, target, text)
         await uow.translations.save(ref, language, text)
@@ -54,11 +53,15 @@ async def translate(
 
 
 async def remove_translation(
-    context: Translating, target: TranslationTarget, by: Principal
+    context: Context[DirectoryUnitOfWork],
+    target: TranslationTarget,
+    by: Principal,
+    *,
+    languages: Languages,
 ) -> None:
     """The subject is shown in the default language again in that language."""
     by.require_admin()
-    language = context.languages.require_translatable(target.language)
+    language = languages.require_translatable(target.language)
     async with context.uow() as uow:
         ref = await _subject(uow, target)
         if not await uow.translations.delete(ref, language):
@@ -67,10 +70,10 @@ async def remove_translation(
 
 
 async def read_translation(
-    context: Translating, target: TranslationTarget
+    context: Context[DirectoryUnitOfWork], target: TranslationTarget, *, languages: Languages
 ) -> tuple[str, Translation]:
     """The language as stored, and the subject's translation into it."""
-    language = context.languages.require_translatable(target.language)
+    language = languages.require_translatable(target.language)
     async with context.uow() as uow:
         ref = await _subject(uow, target)
         text = await uow.translations.get(ref, language)

@@ -17,40 +17,36 @@ from domain.directory.permissions import Principal
 from domain.directory.ports import DirectoryUnitOfWork, PasswordHasher
 from domain.directory.users import Role, Tier, User, normalise_email
 from domain.privacy.public_place import PublicLocation
-from domain.shared.clock import Clock
+from domain.shared.context import Context
 from domain.shared.errors import Conflict, NotFound, Unauthenticated, ValidationFailed
-from domain.shared.transaction import UnitOfWorkFactory
 
 MIN_PASSWORD = 8
 
 
-@dataclass(frozen=True)
-class Directory:
-    uow: UnitOfWorkFactory[DirectoryUnitOfWork]
-    clock: Clock
-    hasher: PasswordHasher
-
-
-async def create_department(directory: Directory, department: Department, by: Principal) -> None:
+async def create_department(
+    context: Context[DirectoryUnitOfWork], department: Department, by: Principal
+) -> None:
     """Department codes are URL-safe slugs and unique."""
     by.require_admin()
     if not is_slug(department.code):
         raise ValidationFailed.single("code", "must be a lowercase URL-safe slug")
-    async with directory.uow() as uow:
+    async with context.uow() as uow:
         if await uow.departments.get(department.code) is not None:
             raise Conflict(f"department {department.code} already exists")
         await uow.departments.add(department)
         await uow.commit()
 
 
-async def create_service(directory: Directory, service: Service, by: Principal) -> None:
+async def create_service(
+    context: Context[DirectoryUnitOfWork], service: Service, by: Principal
+) -> None:
     """Service codes are unique slugs; the department must exist; attributes must be sound."""
     by.require_admin()
     if not is_slug(service.code):
         raise ValidationFailed.single("code", "must be a lowercase URL-safe slug")
     check_definitions(service.attributes)
     _check_duplicate_radius(service)
-    async with directory.uow() as uow:
+    async with context.uow() as uow:
         await _require_department(uow, service.department_code)
         if await uow.services.get(service.code) is not None:
             raise Conflict(f"service {service.code} already exists")
@@ -77,10 +73,10 @@ class ServiceChanges:
 
 
 async def update_service(
-    directory: Directory, code: str, changes: ServiceChanges, by: Principal
+    context: Context[DirectoryUnitOfWork], code: str, changes: ServiceChanges, by: Principal
 ) -> Service:
     by.require_admin()
-    async with directory.uow() as uow:
+    async with context.uow() as uow:
         service = await uow.services.get(code)
         if service is None:
             raise NotFound(f"service {code} was not found")
@@ -119,7 +115,13 @@ class CreateUser:
     tier: Tier | None = None
 
 
-async def create_user(directory: Directory, command: CreateUser, by: Principal) -> User:
+async def create_user(
+    context: Context[DirectoryUnitOfWork],
+    command: CreateUser,
+    by: Principal,
+    *,
+    hasher: PasswordHasher,
+) -> User:
     """Emails are unique (case-insensitive); staff need a department and a tier."""
     by.require_admin()
     _check_password(command.password)
@@ -128,11 +130,11 @@ async def create_user(directory: Directory, command: CreateUser, by: Principal) 
         email=normalise_email(command.email),
         display_name=command.display_name.strip(),
         role=command.role,
-        password_hash=await directory.hasher.hash(command.password),
-        created_at=directory.clock.now(),
+        password_hash=await hasher.hash(command.password),
+        created_at=context.clock.now(),
     )
     user.place(command.role, command.department_code, command.tier)
-    async with directory.uow() as uow:
+    async with context.uow() as uow:
         if await uow.users.get_by_email(user.email) is not None:
             raise Conflict(f"a user with email {user.email} already exists")
         if user.department_code is not None:
@@ -154,10 +156,16 @@ class UpdateUser:
     placement_given: bool = field(default=False)
 
 
-async def update_user(directory: Directory, command: UpdateUser, by: Principal) -> User:
+async def update_user(
+    context: Context[DirectoryUnitOfWork],
+    command: UpdateUser,
+    by: Principal,
+    *,
+    hasher: PasswordHasher,
+) -> User:
     """Deactivating a user or resetting their password revokes their tokens at once."""
     by.require_admin()
-    async with directory.uow() as uow:
+    async with context.uow() as uow:
         user = await uow.users.get(command.user_id)
         if user is None:
             raise NotFound(f"user {command.user_id} was not found")
@@ -173,7 +181,7 @@ async def update_user(directory: Directory, command: UpdateUser, by: Principal) 
             user.active = True
         if command.password is not None:
             _check_password(command.password)
-            user.set_password_hash(await directory.hasher.hash(command.password))
+            user.set_password_hash(await hasher.hash(command.password))
         await uow.users.save(user)
         await uow.commit()
     return user
@@ -194,14 +202,16 @@ def _check_password(password: str) -> None:
         raise ValidationFailed.single("password", f"must be at least {MIN_PASSWORD} characters")
 
 
-async def authenticate(directory: Directory, email: str, password: str) -> User:
+async def authenticate(
+    context: Context[DirectoryUnitOfWork], email: str, password: str, *, hasher: PasswordHasher
+) -> User:
     """The same answer for an unknown email and a wrong password."""
-    async with directory.uow() as uow:
+    async with context.uow() as uow:
         user = await uow.users.get_by_email(normalise_email(email))
     if user is None:
-        await directory.hasher.hash(password)  # spend the same time as a real check
+        await hasher.hash(password)  # spend the same time as a real check
         raise Unauthenticated("wrong email or password")
-    if not await directory.hasher.verify(user.password_hash, password) or not user.active:
+    if not await hasher.verify(user.password_hash, password) or not user.active:
         raise Unauthenticated("wrong email or password")
     return user
 
@@ -214,14 +224,14 @@ class CreateApiKey:
 
 
 async def create_api_key(
-    directory: Directory, command: CreateApiKey, by: Principal
+    context: Context[DirectoryUnitOfWork], command: CreateApiKey, by: Principal
 ) -> tuple[ApiKey, str]:
     """Admins create keys; the secret is returned here once and never again."""
     by.require_admin()
     key, secret = new_api_key(
-        command.name, command.role, command.department_code, directory.clock.now()
+        command.name, command.role, command.department_code, context.clock.now()
     )
-    async with directory.uow() as uow:
+    async with context.uow() as uow:
         if key.department_code is not None:
             await _require_department(uow, key.department_code)
         await uow.api_keys.add(key)
@@ -229,14 +239,16 @@ async def create_api_key(
     return key, secret
 
 
-async def revoke_api_key(directory: Directory, key_id: UUID, by: Principal) -> ApiKey:
+async def revoke_api_key(
+    context: Context[DirectoryUnitOfWork], key_id: UUID, by: Principal
+) -> ApiKey:
     """A revoked key stops working at once; it stays listed, for the record."""
     by.require_admin()
-    async with directory.uow() as uow:
+    async with context.uow() as uow:
         key = await uow.api_keys.get(key_id)
         if key is None:
             raise NotFound(f"API key {key_id} was not found")
-        key.revoke(directory.clock.now())
+        key.revoke(context.clock.now())
         await uow.api_keys.save(key)
         await uow.commit()
     return key

@@ -7,8 +7,8 @@ from domain.directory.permissions import Principal
 from domain.jurisdictions.importing import ParsedArea
 from domain.jurisdictions.model import Contact, Layer, LayerRole, RoutingRule
 from domain.jurisdictions.ports import JurisdictionsUnitOfWork
+from domain.shared.context import Context
 from domain.shared.errors import NotFound, ValidationFailed
-from domain.shared.transaction import UnitOfWorkFactory
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class ImportLayer:
 
 
 async def import_layer(
-    uow: UnitOfWorkFactory[JurisdictionsUnitOfWork], command: ImportLayer, by: Principal
+    context: Context[JurisdictionsUnitOfWork], command: ImportLayer, by: Principal
 ) -> ImportOutcome:
     """Replace a layer atomically with a new version; the old version is kept for history.
 
@@ -38,7 +38,7 @@ async def import_layer(
     by.require_admin()
     if not is_slug(command.slug):
         raise ValidationFailed.single("layer", "must be a lowercase URL-safe slug")
-    async with uow() as work:
+    async with context.uow() as work:
         layer = await work.jurisdictions.lock_layer(command.slug)
         replaced = layer.area_count if layer else 0
         if layer is None:
@@ -64,7 +64,7 @@ async def import_layer(
 
 
 async def update_layer(
-    uow: UnitOfWorkFactory[JurisdictionsUnitOfWork],
+    context: Context[JurisdictionsUnitOfWork],
     slug: str,
     by: Principal,
     role: LayerRole | None = None,
@@ -72,7 +72,7 @@ async def update_layer(
     name: str | None = None,
 ) -> Layer:
     by.require_admin()
-    async with uow() as work:
+    async with context.uow() as work:
         layer = await work.jurisdictions.lock_layer(slug)
         if layer is None:
             raise NotFound(f"layer {slug} was not found")
@@ -86,14 +86,14 @@ async def update_layer(
 
 
 async def update_area_contact(
-    uow: UnitOfWorkFactory[JurisdictionsUnitOfWork],
+    context: Context[JurisdictionsUnitOfWork],
     area_id: int,
     contact: Contact | None,
     by: Principal,
 ) -> None:
     """An empty contact clears it."""
     by.require_admin()
-    async with uow() as work:
+    async with context.uow() as work:
         if await work.jurisdictions.area_layer(area_id) is None:
             raise NotFound(f"area {area_id} was not found")
         cleared = contact is None or contact.is_empty
@@ -120,11 +120,11 @@ def check_rule(rule: RoutingRule) -> None:
 
 
 async def create_rule(
-    uow: UnitOfWorkFactory[JurisdictionsUnitOfWork], rule: RoutingRule, by: Principal
+    context: Context[JurisdictionsUnitOfWork], rule: RoutingRule, by: Principal
 ) -> RoutingRule:
     by.require_admin()
     check_rule(rule)
-    async with uow() as work:
+    async with context.uow() as work:
         await _check_references(work, rule)
         stored = await work.jurisdictions.add_rule(rule)
         await work.jurisdictions.mark_changed()
@@ -133,11 +133,11 @@ async def create_rule(
 
 
 async def update_rule(
-    uow: UnitOfWorkFactory[JurisdictionsUnitOfWork], rule_id: int, rule: RoutingRule, by: Principal
+    context: Context[JurisdictionsUnitOfWork], rule_id: int, rule: RoutingRule, by: Principal
 ) -> RoutingRule:
     by.require_admin()
     check_rule(rule)
-    async with uow() as work:
+    async with context.uow() as work:
         if await work.jurisdictions.get_rule(rule_id) is None:
             raise NotFound(f"routing rule {rule_id} was not found")
         await _check_references(work, rule)
@@ -149,10 +149,10 @@ async def update_rule(
 
 
 async def delete_rule(
-    uow: UnitOfWorkFactory[JurisdictionsUnitOfWork], rule_id: int, by: Principal
+    context: Context[JurisdictionsUnitOfWork], rule_id: int, by: Principal
 ) -> None:
     by.require_admin()
-    async with uow() as work:
+    async with context.uow() as work:
         if await work.jurisdictions.get_rule(rule_id) is None:
             raise NotFound(f"routing rule {rule_id} was not found")
         await work.jurisdictions.delete_rule(rule_id)

@@ -15,7 +15,7 @@ from domain.knowledge.model import (
 from domain.knowledge.permissions import read_scope, require_write
 from domain.knowledge.ports import KnowledgeUnitOfWork
 from domain.knowledge.triage import TermKind, TriageTerm, new_term
-from domain.shared.clock import Clock
+from domain.shared.context import Context
 from domain.shared.errors import (
     Conflict,
     FieldError,
@@ -24,13 +24,6 @@ from domain.shared.errors import (
     PreconditionRequired,
     ValidationFailed,
 )
-from domain.shared.transaction import UnitOfWorkFactory
-
-
-@dataclass(frozen=True)
-class KnowledgeDesk:
-    uow: UnitOfWorkFactory[KnowledgeUnitOfWork]
-    clock: Clock
 
 
 @dataclass(frozen=True)
@@ -41,7 +34,9 @@ class WriteArticle:
     translation_of: int | None = None
 
 
-async def write_article(desk: KnowledgeDesk, command: WriteArticle, by: Principal) -> Article:
+async def write_article(
+    context: Context[KnowledgeUnitOfWork], command: WriteArticle, by: Principal
+) -> Article:
     """Create an article, as a draft or published at once.
 
     - Admins and supervisors write any article; a department manager writes their department's.
@@ -55,10 +50,10 @@ async def write_article(desk: KnowledgeDesk, command: WriteArticle, by: Principa
         command.labels,
         command.status,
         by.actor,
-        desk.clock.now(),
+        context.clock.now(),
         command.translation_of,
     )
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         await _check_labels(uow, article)
         await _check_translation(uow, article, by)
         await uow.articles.add(article)
@@ -88,18 +83,20 @@ class EditArticle:
 NULLABLE = frozenset({"department_code", "review_by", "slug"})
 
 
-async def edit_article(desk: KnowledgeDesk, command: EditArticle, by: Principal) -> Article:
+async def edit_article(
+    context: Context[KnowledgeUnitOfWork], command: EditArticle, by: Principal
+) -> Article:
     """Change an article's content or labels; every change is kept as a new version.
 
     Moving an article to another department needs the right to write in both.
     """
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         article = await _load_for_write(uow, command.article_id, command.if_match, by)
         read_version, before = article.version, article.labels
         content, labels = _merged(article, command)
         if labels.department_code != before.department_code:
             require_write(by, labels.department_code)
-        if article.edit(content, labels, by.actor, desk.clock.now()):
+        if article.edit(content, labels, by.actor, context.clock.now()):
             await _check_labels(uow, article)
             if article.labels.language != before.language:
                 await _check_translation(uow, article, by)
@@ -141,28 +138,28 @@ class TransitionArticle:
 
 
 async def transition_article(
-    desk: KnowledgeDesk, command: TransitionArticle, by: Principal
+    context: Context[KnowledgeUnitOfWork], command: TransitionArticle, by: Principal
 ) -> Article:
     """Publish, archive, or revive an archived article as a draft (see model.LIFECYCLE)."""
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         article = await _load_for_write(uow, command.article_id, command.if_match, by)
         read_version = article.version
-        article.transition(command.to, by.actor, desk.clock.now())
+        article.transition(command.to, by.actor, context.clock.now())
         await uow.articles.save(article, expected_version=read_version)
         await uow.commit()
     return article
 
 
-async def record_view(desk: KnowledgeDesk, article_id: int) -> None:
+async def record_view(context: Context[KnowledgeUnitOfWork], article_id: int) -> None:
     """Count a reading of an article the caller was allowed to see."""
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         await uow.articles.count_view(article_id)
         await uow.commit()
 
 
-async def record_use(desk: KnowledgeDesk, article_id: int, by: Principal) -> None:
+async def record_use(context: Context[KnowledgeUnitOfWork], article_id: int, by: Principal) -> None:
     """Count an article an agent used to answer a caller."""
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         await _visible(uow, article_id, by)
         await uow.articles.count_use(article_id)
         await uow.commit()
@@ -233,12 +230,12 @@ async def _check_translation(uow: KnowledgeUnitOfWork, article: Article, by: Pri
 
 
 async def add_triage_term(
-    desk: KnowledgeDesk, term: str, kind: TermKind, language: str, by: Principal
+    context: Context[KnowledgeUnitOfWork], term: str, kind: TermKind, language: str, by: Principal
 ) -> TriageTerm:
     """Admins add terms; the same words (accents and case aside) of one kind are one term."""
     by.require_admin()
     candidate = new_term(term, kind, language)
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         existing = await uow.triage_terms.find(candidate.folded, kind)
         if existing is not None:
             raise Conflict(f"the {kind} term {existing.term!r} already exists")
@@ -247,9 +244,11 @@ async def add_triage_term(
     return stored
 
 
-async def remove_triage_term(desk: KnowledgeDesk, term_id: int, by: Principal) -> None:
+async def remove_triage_term(
+    context: Context[KnowledgeUnitOfWork], term_id: int, by: Principal
+) -> None:
     by.require_admin()
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         if await uow.triage_terms.get(term_id) is None:
             raise NotFound(f"triage term {term_id} was not found")
         await uow.triage_terms.delete(term_id)

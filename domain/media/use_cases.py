@@ -7,52 +7,55 @@ from uuid import UUID, uuid4
 from domain.directory.permissions import Principal
 from domain.media.model import MAX_PHOTO_BYTES, MediaRef, MediaTooLarge, Photo, UnsupportedMedia
 from domain.media.ports import ImageCleaner, MediaStore, MediaUnitOfWork, RemoteFiles, RequestInWork
-from domain.shared.clock import Clock
+from domain.shared.context import Context
 from domain.shared.errors import NotFound
-from domain.shared.transaction import UnitOfWorkFactory
+from domain.shared.transaction import Transaction
 from domain.shared.vocabulary import Visibility
 
 
 @dataclass(frozen=True)
-class MediaDesk:
-    uow: UnitOfWorkFactory[MediaUnitOfWork]
-    clock: Clock
-    store: MediaStore
-    cleaner: ImageCleaner
-    remote: RemoteFiles
+class NewPhoto:
+    """A photo to clean and keep: its bytes, and where it belongs."""
+
+    data: bytes
+    request_id: str | None = None
+    visibility: Visibility = Visibility.PUBLIC
+    uploader: UUID | None = None
 
 
 async def _new_photo(
-    desk: MediaDesk,
-    data: bytes,
-    request_id: str | None,
-    visibility: Visibility,
-    uploader: UUID | None,
+    context: Context[Transaction], new: NewPhoto, store: MediaStore, cleaner: ImageCleaner
 ) -> Photo:
     """Clean the image and keep its bytes; the caller records the Photo in its transaction."""
-    if len(data) > MAX_PHOTO_BYTES:
+    if len(new.data) > MAX_PHOTO_BYTES:
         raise MediaTooLarge(f"a photo may be at most {MAX_PHOTO_BYTES} bytes")
-    if not data:
+    if not new.data:
         raise UnsupportedMedia("the file is empty")
-    image = await desk.cleaner.clean(data)
-    key = await desk.store.put(image.data)
+    image = await cleaner.clean(new.data)
+    key = await store.put(image.data)
     return Photo(
         id=uuid4(),
-        request_id=request_id,
-        visibility=visibility,
+        request_id=new.request_id,
+        visibility=new.visibility,
         content_type=image.content_type,
         byte_size=len(image.data),
         width=image.width,
         height=image.height,
         sha256=hashlib.sha256(image.data).hexdigest(),
         storage_key=key,
-        uploaded_by=uploader,
-        created_at=desk.clock.now(),
+        uploaded_by=new.uploader,
+        created_at=context.clock.now(),
     )
 
 
 async def store_upload(
-    desk: MediaDesk, data: bytes, content_type: str | None = None, uploader: UUID | None = None
+    context: Context[MediaUnitOfWork],
+    data: bytes,
+    content_type: str | None = None,
+    uploader: UUID | None = None,
+    *,
+    store: MediaStore,
+    cleaner: ImageCleaner,
 ) -> MediaRef:
     """Keep an uploaded photo not yet linked to a request (Open311 `media`).
 
@@ -61,33 +64,51 @@ async def store_upload(
     - EXIF, GPS, text chunks and colour profiles are removed by encoding the pixels again.
     - The photo is public once attached to a request (PhotoRepository.attach).
     """
-    photo = await _new_photo(desk, data, None, Visibility.PUBLIC, uploader)
-    async with desk.uow() as uow:
+    photo = await _new_photo(context, NewPhoto(data, uploader=uploader), store, cleaner)
+    async with context.uow() as uow:
         await uow.photos.add(photo)
         await uow.commit()
     return MediaRef.of(photo)
 
 
-async def prepare_photo(desk: MediaDesk, data: bytes) -> Photo:
+async def prepare_photo(
+    context: Context[Transaction], data: bytes, *, store: MediaStore, cleaner: ImageCleaner
+) -> Photo:
     """Clean and keep a public photo's bytes for a request still being created: the caller
     records it (`uow.photos.add`, with the new request's id) in the transaction that creates
     the request, so a refused request leaves no photo row behind."""
-    return await _new_photo(desk, data, None, Visibility.PUBLIC, None)
+    return await _new_photo(context, NewPhoto(data), store, cleaner)
 
 
-async def fetch_remote_photo(desk: MediaDesk, url: str) -> Photo:
+async def fetch_remote_photo(
+    context: Context[Transaction],
+    url: str,
+    *,
+    store: MediaStore,
+    cleaner: ImageCleaner,
+    remote: RemoteFiles,
+) -> Photo:
     """`prepare_photo` for a photo fetched through the SSRF guard (Open311 `media_url`)."""
-    return await prepare_photo(desk, await desk.remote.fetch(url, MAX_PHOTO_BYTES))
+    data = await remote.fetch(url, MAX_PHOTO_BYTES)
+    return await prepare_photo(context, data, store=store, cleaner=cleaner)
 
 
-async def fetch_media_url(desk: MediaDesk, url: str, uploader: UUID | None = None) -> MediaRef:
+async def fetch_media_url(
+    context: Context[MediaUnitOfWork],
+    url: str,
+    uploader: UUID | None = None,
+    *,
+    store: MediaStore,
+    cleaner: ImageCleaner,
+    remote: RemoteFiles,
+) -> MediaRef:
     """Fetch a photo from a URL a client gave (Open311 `media_url`) and keep it as an upload.
 
     The fetch goes through the SSRF guard (no internal addresses, pinned, redirects checked),
     with a timeout and the same 10 MiB cap as an upload.
     """
-    data = await desk.remote.fetch(url, MAX_PHOTO_BYTES)
-    return await store_upload(desk, data, None, uploader)
+    data = await remote.fetch(url, MAX_PHOTO_BYTES)
+    return await store_upload(context, data, None, uploader, store=store, cleaner=cleaner)
 
 
 @dataclass(frozen=True)
@@ -105,23 +126,31 @@ async def _workable(uow: MediaUnitOfWork, request_id: str, principal: Principal)
     return request
 
 
-async def attach_photo(desk: MediaDesk, command: AttachPhoto, principal: Principal) -> Photo:
+async def attach_photo(
+    context: Context[MediaUnitOfWork],
+    command: AttachPhoto,
+    principal: Principal,
+    *,
+    store: MediaStore,
+    cleaner: ImageCleaner,
+) -> Photo:
     """Add a photo to a request: who may comment on it may add photos. A public photo is
     shown to residents; an internal one only to staff who may see the request."""
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         await _workable(uow, command.request_id, principal)
-    photo = await _new_photo(
-        desk, command.data, command.request_id, command.visibility, principal.user_id
-    )
-    async with desk.uow() as uow:
+    new = NewPhoto(command.data, command.request_id, command.visibility, principal.user_id)
+    photo = await _new_photo(context, new, store, cleaner)
+    async with context.uow() as uow:
         await uow.photos.add(photo)
         await uow.commit()
     return photo
 
 
-async def photos_of_request(desk: MediaDesk, request_id: str, principal: Principal) -> list[Photo]:
+async def photos_of_request(
+    context: Context[MediaUnitOfWork], request_id: str, principal: Principal
+) -> list[Photo]:
     """The request's photos the caller may see, oldest first."""
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         request = await uow.requests.get(request_id)
         if request is None:
             raise NotFound(f"service request {request_id} was not found")
@@ -130,16 +159,20 @@ async def photos_of_request(desk: MediaDesk, request_id: str, principal: Princip
 
 
 async def open_photo(
-    desk: MediaDesk, photo_id: UUID, principal: Principal | None
+    context: Context[MediaUnitOfWork],
+    photo_id: UUID,
+    principal: Principal | None,
+    *,
+    store: MediaStore,
 ) -> tuple[Photo, bytes]:
     """A photo and its bytes. Public photos of a request are public; internal ones are for
     staff who may see the request; a loose upload is for signed-in users only."""
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         photo = await uow.photos.get(photo_id)
         if photo is None or not await _may_see(uow, photo, principal):
             raise NotFound(f"media {photo_id} was not found")
     try:
-        return photo, await desk.store.get(photo.storage_key)
+        return photo, await store.get(photo.storage_key)
     except KeyError:
         raise NotFound(f"media {photo_id} was not found") from None
 

@@ -21,8 +21,8 @@ from domain.notifications.ports import NotificationsUnitOfWork, OptOut, OptOutLi
 from domain.residents.model import normalise_email
 from domain.residents.use_cases import require_resident_access
 from domain.shared.clock import Clock
+from domain.shared.context import Context
 from domain.shared.errors import NotFound, ValidationFailed
-from domain.shared.transaction import UnitOfWorkFactory
 
 log = logging.getLogger("frontdoor.opt_outs")
 
@@ -91,11 +91,12 @@ async def opt_out(
 
 
 async def lift_opt_out(
-    uow: UnitOfWorkFactory[NotificationsUnitOfWork],
-    opt_outs: OptOutList,
+    context: Context[NotificationsUnitOfWork],
     resident_id: UUID,
     address: str,
     by: Principal,
+    *,
+    opt_outs: OptOutList,
 ) -> OptOut:
     """At the resident's request, staff turn resident emails back on for one of their addresses.
 
@@ -105,7 +106,7 @@ async def lift_opt_out(
     address itself is not, as logs are not the place for residents' contact details.
     """
     require_resident_access(by)
-    async with uow() as work:
+    async with context.uow() as work:
         resident = await work.residents.get(resident_id)
     if resident is None:
         raise NotFound(f"resident {resident_id} was not found")

@@ -8,14 +8,19 @@ import secrets
 from dataclasses import dataclass, replace
 from uuid import UUID
 
+from domain.addresses.ports import Geocoder
+from domain.jurisdictions.ports import JurisdictionResolver
 from domain.media.model import MediaTooLarge, Photo, UnsupportedMedia
-from domain.media.use_cases import MediaDesk, fetch_remote_photo, prepare_photo
-from domain.requests.desk import RequestDesk
+from domain.media.ports import ImageCleaner, MediaStore, RemoteFiles
+from domain.media.use_cases import fetch_remote_photo, prepare_photo
 from domain.requests.model import ServiceRequest
 from domain.requests.ports import RequestsUnitOfWork
 from domain.requests.submission import SubmitServiceRequest, open_request
 from domain.requests.submissions import Open311Submission
+from domain.shared.context import Context
 from domain.shared.errors import DomainError, ValidationFailed
+from domain.shared.sla import BusinessHours
+from domain.shared.transaction import Transaction
 from domain.shared.vocabulary import Actor
 
 
@@ -29,16 +34,28 @@ class Open311Client:
 
 
 async def submit_open311_request(
-    desk: RequestDesk[RequestsUnitOfWork],
+    context: Context[RequestsUnitOfWork],
     command: SubmitServiceRequest,
     client: Open311Client,
     actor: Actor,
     media_url: str | None = None,
     photo: Photo | None = None,
+    *,
+    hours: BusinessHours,
+    jurisdictions: JurisdictionResolver,
+    geocoder: Geocoder,
 ) -> tuple[ServiceRequest, Open311Submission]:
     """Open the request and record its token (and its photo) in one transaction."""
-    async with desk.uow() as uow:
-        request = await open_request(desk, uow, command, actor)
+    async with context.uow() as uow:
+        request = await open_request(
+            context,
+            uow,
+            command,
+            actor,
+            hours=hours,
+            jurisdictions=jurisdictions,
+            geocoder=geocoder,
+        )
         submission = Open311Submission(
             request_id=request.id,
             token=secrets.token_urlsafe(16),
@@ -68,25 +85,49 @@ class MediaRefused(DomainError):
 
 
 async def submit_open311_report(
-    desk: RequestDesk[RequestsUnitOfWork],
-    media: MediaDesk,
+    context: Context[RequestsUnitOfWork],
     command: SubmitServiceRequest,
     client: Open311Client,
     actor: Actor,
     sent: SentMedia,
+    *,
+    hours: BusinessHours,
+    jurisdictions: JurisdictionResolver,
+    geocoder: Geocoder,
+    store: MediaStore,
+    cleaner: ImageCleaner,
+    remote: RemoteFiles,
 ) -> tuple[ServiceRequest, Open311Submission]:
     """Clean and keep the sent photo, if any, then open the request with it (see
     `submit_open311_request`): a photo that cannot be used refuses the request."""
-    photo = await _sent_photo(media, sent)
-    return await submit_open311_request(desk, command, client, actor, photo=photo)
+    photo = await _sent_photo(context, sent, store=store, cleaner=cleaner, remote=remote)
+    return await submit_open311_request(
+        context,
+        command,
+        client,
+        actor,
+        hours=hours,
+        jurisdictions=jurisdictions,
+        geocoder=geocoder,
+        photo=photo,
+    )
 
 
-async def _sent_photo(media: MediaDesk, sent: SentMedia) -> Photo | None:
+async def _sent_photo(
+    context: Context[Transaction],
+    sent: SentMedia,
+    *,
+    store: MediaStore,
+    cleaner: ImageCleaner,
+    remote: RemoteFiles,
+) -> Photo | None:
     try:
         if sent.data is not None:
-            return await prepare_photo(media, sent.data)
+            return await prepare_photo(context, sent.data, store=store, cleaner=cleaner)
         if sent.url:
-            return await fetch_remote_photo(media, sent.url)
+            return await fetch_remote_photo(
+                context, sent.url, store=store, cleaner=cleaner, remote=remote
+            )
     except (UnsupportedMedia, MediaTooLarge) as refused:
         raise MediaRefused(f"media: {refused}") from None
     except ValidationFailed as refused:

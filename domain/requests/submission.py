@@ -7,12 +7,13 @@ from uuid import UUID, uuid4
 from domain.addresses.matching import pick_unambiguous
 from domain.addresses.model import AddressCandidate
 from domain.addresses.normalize import parse_address
+from domain.addresses.ports import Geocoder
 from domain.cases.model import Case, CaseType
 from domain.directory.catalog import Service
 from domain.directory.permissions import Principal
 from domain.jurisdictions.model import AreaRef, OutOfJurisdiction, ResponsibleKind
+from domain.jurisdictions.ports import JurisdictionResolver
 from domain.jurisdictions.resolver import ServiceFacts
-from domain.requests.desk import RequestDesk
 from domain.requests.duplicates import Match
 from domain.requests.events import publish_request_change
 from domain.requests.model import Location, Priority, ServiceRequest
@@ -20,7 +21,9 @@ from domain.requests.nearby import candidates_query
 from domain.requests.ports import RequestsUnitOfWork
 from domain.residents.model import Reporter
 from domain.residents.use_cases import link_reporter
+from domain.shared.context import Context
 from domain.shared.errors import DomainError, ValidationFailed
+from domain.shared.sla import BusinessHours
 from domain.shared.vocabulary import Actor, Channel, Visibility
 
 SEARCHED_CANDIDATES = 5
@@ -61,10 +64,14 @@ class Submission:
 
 
 async def submit_service_request(
-    desk: RequestDesk[RequestsUnitOfWork],
+    context: Context[RequestsUnitOfWork],
     command: SubmitServiceRequest,
     submitter: Principal | None,
     actor: Actor,
+    *,
+    hours: BusinessHours,
+    jurisdictions: JurisdictionResolver,
+    geocoder: Geocoder,
 ) -> Submission:
     """Open a request on its own (not as part of a logged contact); see `open_request`.
 
@@ -72,8 +79,16 @@ async def submit_service_request(
     submitter may see; a request without a point has none."""
     if submitter is not None:
         submitter.require_create_request()
-    async with desk.uow() as uow:
-        request = await open_request(desk, uow, command, actor)
+    async with context.uow() as uow:
+        request = await open_request(
+            context,
+            uow,
+            command,
+            actor,
+            hours=hours,
+            jurisdictions=jurisdictions,
+            geocoder=geocoder,
+        )
         visible = submitter.visible_department() if submitter is not None else None
         matches = await _possible_duplicates(uow, request, visible)
         await uow.commit()
@@ -92,11 +107,14 @@ async def _possible_duplicates(
 
 
 async def open_request(
-    desk: RequestDesk[RequestsUnitOfWork],
+    context: Context[RequestsUnitOfWork],
     uow: RequestsUnitOfWork,
     command: SubmitServiceRequest,
     actor: Actor,
     *,
+    hours: BusinessHours,
+    jurisdictions: JurisdictionResolver,
+    geocoder: Geocoder,
     contact: bool = True,
     resident_id: UUID | None = None,
 ) -> ServiceRequest:
@@ -119,9 +137,9 @@ async def open_request(
     if service is None or not service.active:
         raise ValidationFailed.single("service_code", "is not an active service")
     attributes = service.clean_attributes(command.attributes)
-    location, hint = await _locate(desk, command.location)
-    department_code, areas = await _route(desk, uow, service, location)
-    now = desk.clock.now()
+    location, hint = await _locate(geocoder, command.location)
+    department_code, areas = await _route(jurisdictions, uow, service, location)
+    now = context.clock.now()
     request = ServiceRequest(
         id=await uow.requests.next_id(now),
         service_code=service.code,
@@ -139,7 +157,7 @@ async def open_request(
         external_id=command.external_id,
         resident_id=resident_id or await link_reporter(uow, command.reporter, now),
     )
-    request.record_submission(actor, desk.hours)
+    request.record_submission(actor, hours)
     if command.internal_note.strip():
         request.comment(command.internal_note, Visibility.INTERNAL, actor, now)
     await publish_request_change(uow, request, None, now)
@@ -149,13 +167,11 @@ async def open_request(
     return request
 
 
-async def _locate(
-    desk: RequestDesk[RequestsUnitOfWork], location: Location
-) -> tuple[Location, str | None]:
+async def _locate(geocoder: Geocoder, location: Location) -> tuple[Location, str | None]:
     """The point, the address, the ZIP code (from the typed address or the nearest known
     one) and, for a point alone, the nearest known address as a hint."""
     if location.lat is not None and location.long is not None:
-        nearest = await desk.geocoder.reverse(location.lat, location.long)
+        nearest = await geocoder.reverse(location.lat, location.long)
         typed_zip = parse_address(location.address).zip if location.address else None
         zipcode = typed_zip or (nearest.zip if nearest else None)
         located = replace(location, zipcode=zipcode)
@@ -164,7 +180,7 @@ async def _locate(
         return located, f"near {nearest.address}" if nearest else None
     if not location.address:
         return location, None
-    candidates = await desk.geocoder.search(location.address, SEARCHED_CANDIDATES)
+    candidates = await geocoder.search(location.address, SEARCHED_CANDIDATES)
     chosen = pick_unambiguous(candidates)
     if chosen is None:
         raise AddressNotFound(location.address, candidates)
@@ -172,7 +188,7 @@ async def _locate(
 
 
 async def _route(
-    desk: RequestDesk[RequestsUnitOfWork],
+    jurisdictions: JurisdictionResolver,
     uow: RequestsUnitOfWork,
     service: Service,
     location: Location,
@@ -187,7 +203,7 @@ async def _route(
         service.department_code,
         department.name if department else service.department_code,
     )
-    resolution = await desk.jurisdictions.resolve(location.lat, location.long, facts)
+    resolution = await jurisdictions.resolve(location.lat, location.long, facts)
     responsible = resolution.responsible
     if responsible.kind is not ResponsibleKind.DEPARTMENT or responsible.department is None:
         raise OutOfJurisdiction(resolution)

@@ -5,7 +5,6 @@ from datetime import datetime
 from uuid import UUID
 
 from domain.directory.permissions import Principal
-from domain.requests.desk import RequestDesk
 from domain.requests.events import publish_request_change
 from domain.requests.model import CloseReason, Priority, ServiceRequest, Status
 from domain.requests.ports import RequestsUnitOfWork
@@ -16,15 +15,16 @@ from domain.requests.submission import (
     submit_service_request,
 )
 from domain.requests.visibility import seen_by
+from domain.shared.context import Context
 from domain.shared.errors import (
     PreconditionFailed,
     PreconditionRequired,
     ValidationFailed,
 )
+from domain.shared.sla import BusinessHours
 from domain.shared.vocabulary import Visibility
 
 __all__ = [
-    "RequestDesk",
     "Submission",
     "SubmitServiceRequest",
     "open_request",
@@ -62,16 +62,18 @@ class TransitionRequest:
 
 
 async def transition_request(
-    desk: RequestDesk[RequestsUnitOfWork], command: TransitionRequest, principal: Principal
+    context: Context[RequestsUnitOfWork],
+    command: TransitionRequest,
+    principal: Principal,
+    *,
+    hours: BusinessHours,
 ) -> ServiceRequest:
     """Move a request along its lifecycle (see ServiceRequest.transition for the table)."""
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         request = await load_for_write(uow, command.request_id, command.if_match, principal)
         principal.require_work(request.department_code, request.id)
-        previous, now = request.status, desk.clock.now()
-        request.transition(
-            command.to, principal.actor, now, desk.hours, command.reason, command.note
-        )
+        previous, now = request.status, context.clock.now()
+        request.transition(command.to, principal.actor, now, hours, command.reason, command.note)
         await publish_request_change(uow, request, previous, now)
         await uow.requests.save(request, expected_version=request.version)
         await uow.commit()
@@ -88,17 +90,17 @@ class CommentOnRequest:
 
 
 async def comment_on_request(
-    desk: RequestDesk[RequestsUnitOfWork], command: CommentOnRequest, principal: Principal
+    context: Context[RequestsUnitOfWork], command: CommentOnRequest, principal: Principal
 ) -> ServiceRequest:
     """Add a public note (residents see it) or an internal one (staff only).
 
     `photo_ids` show photos of this request with the comment; each must have the comment's
     visibility, so that an internal photo never appears beside a public note.
     """
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         request = await load_for_write(uow, command.request_id, command.if_match, principal)
         principal.require_work(request.department_code, request.id)
-        now = desk.clock.now()
+        now = context.clock.now()
         photos = await _comment_photos(uow, request, command)
         request.comment(command.body, command.visibility, principal.actor, now, photos)
         await publish_request_change(uow, request, request.status, now)
@@ -137,7 +139,7 @@ class UpdateRequest:
 
 
 async def update_request(
-    desk: RequestDesk[RequestsUnitOfWork], command: UpdateRequest, principal: Principal
+    context: Context[RequestsUnitOfWork], command: UpdateRequest, principal: Principal
 ) -> ServiceRequest:
     """Reassign, reprioritise, transfer, or set the id in the department's own system.
 
@@ -146,9 +148,9 @@ async def update_request(
     - A transfer names an existing department and a reason; it clears the assignee.
     - An assignee must be an active user who may see the request.
     """
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         request = await load_for_write(uow, command.request_id, command.if_match, principal)
-        now, actor = desk.clock.now(), principal.actor
+        now, actor = context.clock.now(), principal.actor
         if command.priority is not None:
             principal.require_reprioritise(request.department_code)
             request.reprioritise(command.priority, actor, now)
@@ -193,7 +195,11 @@ class MergeRequest:
 
 
 async def merge_request(
-    desk: RequestDesk[RequestsUnitOfWork], command: MergeRequest, principal: Principal
+    context: Context[RequestsUnitOfWork],
+    command: MergeRequest,
+    principal: Principal,
+    *,
+    hours: BusinessHours,
 ) -> ServiceRequest:
     """Close a request as a duplicate of another (`into`); its reporter then follows that one.
 
@@ -208,7 +214,7 @@ async def merge_request(
     """
     if command.into == command.request_id:
         raise ValidationFailed.single("into", "a request cannot be merged into itself")
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         rows = {
             request_id: await uow.requests.get(request_id, for_update=True)
             for request_id in sorted((command.request_id, command.into))
@@ -218,10 +224,10 @@ async def merge_request(
         _check_version(request, command.if_match)
         principal.require_work(request.department_code, request.id)
         principal.require_work(parent.department_code, parent.id)
-        now = desk.clock.now()
+        now = context.clock.now()
         previous = request.status
         parent.absorb(request.id, principal.actor, now)
-        request.merge_into(parent.id, principal.actor, now, desk.hours)
+        request.merge_into(parent.id, principal.actor, now, hours)
         await publish_request_change(uow, request, previous, now)
         await publish_request_change(uow, parent, parent.status, now)
         await uow.requests.save(request, expected_version=request.version)

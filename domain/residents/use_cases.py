@@ -13,9 +13,8 @@ from domain.residents.model import (
     phone_digits,
 )
 from domain.residents.ports import ResidentsUnitOfWork
-from domain.shared.clock import Clock
+from domain.shared.context import Context
 from domain.shared.errors import Forbidden, NotFound
-from domain.shared.transaction import UnitOfWorkFactory
 
 
 def require_resident_access(principal: Principal) -> None:
@@ -86,22 +85,20 @@ async def link_reporter(uow: ResidentsUnitOfWork, reporter: Reporter, now: datet
 
 
 async def create_resident(
-    uow: UnitOfWorkFactory[ResidentsUnitOfWork],
-    clock: Clock,
+    context: Context[ResidentsUnitOfWork],
     details: ResidentDetails,
     by: Principal,
 ) -> Resident:
     require_resident_access(by)
-    async with uow() as work:
-        resident = details.build(uuid4(), clock.now())
+    async with context.uow() as work:
+        resident = details.build(uuid4(), context.clock.now())
         await work.residents.add(resident)
         await work.commit()
     return resident
 
 
 async def update_resident(
-    uow: UnitOfWorkFactory[ResidentsUnitOfWork],
-    clock: Clock,
+    context: Context[ResidentsUnitOfWork],
     resident_id: UUID,
     details: ResidentDetails,
     by: Principal,
@@ -109,13 +106,13 @@ async def update_resident(
     """Replaces the contact details given; preferences too. A contact preference left out
     stays as it was, so an edit that does not mention it never undoes an opt-out."""
     require_resident_access(by)
-    async with uow() as work:
+    async with context.uow() as work:
         resident = await work.residents.get(resident_id)
         if resident is None:
             raise NotFound(f"resident {resident_id} was not found")
         if details.contact_preference is None:
             details = replace(details, contact_preference=resident.contact_preference)
-        updated = details.build(resident.id, clock.now())
+        updated = details.build(resident.id, context.clock.now())
         updated.created_at = resident.created_at
         await work.residents.save(updated)
         await work.commit()

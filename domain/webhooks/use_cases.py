@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from uuid import UUID, uuid4
 
 from domain.directory.permissions import Principal
-from domain.requests.desk import RequestDesk
+from domain.shared.context import Context
 from domain.shared.errors import Conflict, NotFound, ValidationFailed
 from domain.webhooks.model import Subscription, check_event_types, check_url, new_secret
 from domain.webhooks.ports import WebhooksUnitOfWork
@@ -48,12 +48,12 @@ def _description(text: str) -> str:
 
 
 async def create_subscription(
-    desk: RequestDesk[WebhooksUnitOfWork], change: SubscriptionChange, principal: Principal
+    context: Context[WebhooksUnitOfWork], change: SubscriptionChange, principal: Principal
 ) -> Subscription:
     """The answer is the only time the secret is shown in full, with rotation."""
     principal.require_manage_webhooks(change.department_code)
-    now = desk.clock.now()
-    async with desk.uow() as uow:
+    now = context.clock.now()
+    async with context.uow() as uow:
         subscription = Subscription(
             id=uuid4(),
             url=check_url(change.url or ""),
@@ -84,31 +84,31 @@ async def _load(
 
 
 async def get_subscription(
-    desk: RequestDesk[WebhooksUnitOfWork], subscription_id: UUID, principal: Principal
+    context: Context[WebhooksUnitOfWork], subscription_id: UUID, principal: Principal
 ) -> Subscription:
     principal.require_any_webhooks()
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         return await _load(uow, subscription_id, principal)
 
 
 async def list_subscriptions(
-    desk: RequestDesk[WebhooksUnitOfWork], principal: Principal
+    context: Context[WebhooksUnitOfWork], principal: Principal
 ) -> list[Subscription]:
     principal.require_any_webhooks()
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         return await uow.webhooks.list(principal.visible_department())
 
 
 async def update_subscription(
-    desk: RequestDesk[WebhooksUnitOfWork],
+    context: Context[WebhooksUnitOfWork],
     subscription_id: UUID,
     change: SubscriptionChange,
     principal: Principal,
 ) -> Subscription:
     """Only the fields named in `changed` change; re-enabling clears the reason it stopped."""
     principal.require_any_webhooks()
-    now = desk.clock.now()
-    async with desk.uow() as uow:
+    now = context.clock.now()
+    async with context.uow() as uow:
         subscription = await _load(uow, subscription_id, principal)
         await _apply_filters(uow, subscription, change, principal)
         _apply_fields(subscription, change)
@@ -147,22 +147,22 @@ def _apply_fields(sub: Subscription, change: SubscriptionChange) -> None:
 
 
 async def rotate_secret(
-    desk: RequestDesk[WebhooksUnitOfWork], subscription_id: UUID, principal: Principal
+    context: Context[WebhooksUnitOfWork], subscription_id: UUID, principal: Principal
 ) -> Subscription:
     principal.require_any_webhooks()
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         subscription = await _load(uow, subscription_id, principal)
-        subscription.rotate_secret(desk.clock.now())
+        subscription.rotate_secret(context.clock.now())
         await uow.webhooks.save(subscription)
         await uow.commit()
     return subscription
 
 
 async def delete_subscription(
-    desk: RequestDesk[WebhooksUnitOfWork], subscription_id: UUID, principal: Principal
+    context: Context[WebhooksUnitOfWork], subscription_id: UUID, principal: Principal
 ) -> None:
     principal.require_any_webhooks()
-    async with desk.uow() as uow:
+    async with context.uow() as uow:
         await _load(uow, subscription_id, principal)
         await uow.webhooks.delete(subscription_id)
         await uow.commit()
@@ -175,7 +175,7 @@ class RedeliverDelivery:
 
 
 async def redeliver_delivery(
-    desk: RequestDesk[WebhooksUnitOfWork],
+    context: Context[WebhooksUnitOfWork],
     owners: DeliveryOwners,
     redeliver: Redeliver,
     command: RedeliverDelivery,
@@ -184,8 +184,8 @@ async def redeliver_delivery(
     """Send a delivery of a subscription the principal may manage again, now. An unknown
     delivery, or one of another subscription, is not found; one already waiting for its next
     attempt is a conflict."""
-    await get_subscription(desk, command.subscription_id, principal)
+    await get_subscription(context, command.subscription_id, principal)
     if await owners.subscription_of(command.delivery_id) != command.subscription_id:
         raise NotFound(f"delivery {command.delivery_id} was not found")
-    if not await redeliver(command.delivery_id, desk.clock.now()):
+    if not await redeliver(command.delivery_id, context.clock.now()):
         raise Conflict("the delivery is already waiting for its next attempt")

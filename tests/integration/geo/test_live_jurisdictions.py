@@ -43,10 +43,12 @@ from domain.jurisdictions.use_cases import (
     update_layer,
 )
 from domain.requests.model import Location
-from domain.requests.use_cases import RequestDesk, SubmitServiceRequest, submit_service_request
+from domain.requests.use_cases import SubmitServiceRequest, submit_service_request
 from domain.shared.clock import FixedClock
+from domain.shared.context import Context
 from domain.shared.errors import Forbidden
 from tests.integration.builders import HOURS, RESIDENT, T0, count
+from tests.unit.wiring import Wiring, context_of
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -90,7 +92,7 @@ async def load(
 ) -> ImportOutcome:
     areas = parse_collection(body, "id", "name")
     command = ImportLayer(slug, areas, role, kind)
-    return await import_layer(SqlUnitOfWorkFactory(engine), command, ADMIN)
+    return await import_layer(context_of(SqlUnitOfWorkFactory(engine)), command, ADMIN)
 
 
 DISTRICTS_2012 = collection(("1", "District 1 (2012)", WEST), ("2", "District 2 (2012)", EAST))
@@ -187,12 +189,14 @@ async def test_contacts_roles_and_reimports_reach_the_resolver(
     uow = SqlUnitOfWorkFactory(seeded)
     assert (await live.resolve(*CITY_HALL, POTHOLE)).responsible.kind is ResponsibleKind.DEPARTMENT
 
-    await update_layer(uow, "roads", ADMIN, role=LayerRole.REFER)
+    await update_layer(context_of(uow), "roads", ADMIN, role=LayerRole.REFER)
     referred = await live.resolve(*CITY_HALL, POTHOLE)
     assert referred.responsible.referral == Contact(name="US 40")
 
     sha = Contact("State Highway Administration (sample)", "410-555-0100")
-    await update_area_contact(uow, await area_id(seeded, "roads", "us-40", 1), sha, ADMIN)
+    await update_area_contact(
+        context_of(uow), await area_id(seeded, "roads", "us-40", 1), sha, ADMIN
+    )
     assert (await live.resolve(*CITY_HALL, POTHOLE)).responsible.referral == sha
 
     await load(seeded, "districts", DISTRICTS_2024)
@@ -286,7 +290,9 @@ async def test_a_refused_import_changes_nothing(seeded: AsyncEngine) -> None:
         state_before = await db.scalar(text("SELECT version FROM jurisdiction_state"))
     areas = parse_collection(DISTRICTS_2024, "id", "name")
     with pytest.raises(Forbidden):
-        await import_layer(SqlUnitOfWorkFactory(seeded), ImportLayer("districts", areas), AGENT)
+        await import_layer(
+            context_of(SqlUnitOfWorkFactory(seeded)), ImportLayer("districts", areas), AGENT
+        )
     async with seeded.connect() as db:
         assert await db.scalar(text("SELECT version FROM jurisdiction_state")) == state_before
     assert await count(seeded, "jurisdiction_areas", "layer_slug = 'districts'") == 2
@@ -314,15 +320,17 @@ async def test_a_request_keeps_the_areas_it_was_created_with_after_a_reimport(
     seeded: AsyncEngine, live: LiveJurisdictions
 ) -> None:
     await city_and_districts(seeded)
-    desk = RequestDesk(
-        SqlUnitOfWorkFactory(seeded), FixedClock(T0), HOURS, live, build_geocoder(seeded)
+    wiring = Wiring(
+        Context(SqlUnitOfWorkFactory(seeded), FixedClock(T0)), HOURS, live, build_geocoder(seeded)
     )
     report = SubmitServiceRequest(
         "trm-pothole-repair",
         location=Location(*CITY_HALL),
         attributes={"pothole_size": "large"},
     )
-    before = (await submit_service_request(desk, report, None, RESIDENT)).request
+    before = (
+        await submit_service_request(wiring.context, report, None, RESIDENT, **wiring.places)
+    ).request
     old_areas = [
         AreaRef(await area_id(seeded, "city", "24510", 1), "city", "24510", "Baltimore"),
         AreaRef(await area_id(seeded, "districts", "2", 1), "districts", "2", "District 2 (2012)"),
@@ -330,7 +338,9 @@ async def test_a_request_keeps_the_areas_it_was_created_with_after_a_reimport(
     assert before.areas == old_areas
 
     await load(seeded, "districts", DISTRICTS_2024)
-    after = (await submit_service_request(desk, report, None, RESIDENT)).request
+    after = (
+        await submit_service_request(wiring.context, report, None, RESIDENT, **wiring.places)
+    ).request
     assert after.areas == [
         old_areas[0],
         AreaRef(await area_id(seeded, "districts", "1", 2), "districts", "1", "District 1 (2024)"),
@@ -349,13 +359,13 @@ async def test_a_request_in_a_refer_area_is_refused_and_not_written(
 ) -> None:
     await city_and_districts(seeded)
     await load(seeded, "roads", collection(("us-40", "US 40", CORRIDOR)), LayerRole.REFER)
-    desk = RequestDesk(
-        SqlUnitOfWorkFactory(seeded), FixedClock(T0), HOURS, live, build_geocoder(seeded)
+    wiring = Wiring(
+        Context(SqlUnitOfWorkFactory(seeded), FixedClock(T0)), HOURS, live, build_geocoder(seeded)
     )
     report = SubmitServiceRequest(
         "trm-pothole-repair", location=Location(*CITY_HALL), attributes={"pothole_size": "large"}
     )
     with pytest.raises(OutOfJurisdiction) as caught:
-        await submit_service_request(desk, report, None, RESIDENT)
+        await submit_service_request(wiring.context, report, None, RESIDENT, **wiring.places)
     assert caught.value.resolution.responsible.referral == Contact(name="US 40")
     assert await count(seeded, "service_requests") == 0

@@ -31,6 +31,7 @@ from domain.jurisdictions.model import Contact, LayerRole, ResponsibleKind
 from domain.jurisdictions.resolver import ServiceFacts
 from domain.jurisdictions.use_cases import ImportLayer, import_layer, update_area_contact
 from tests.shared_data import SHARED_DATA
+from tests.unit.wiring import context_of
 
 DATA = SHARED_DATA
 BOUNDARIES = DATA / "boundaries"
@@ -94,7 +95,7 @@ async def load(
 ) -> None:
     areas = parse_collection(collection, code, name)
     command = ImportLayer(slug, areas, role, kind)
-    outcome = await import_layer(SqlUnitOfWorkFactory(engine), command, ADMIN)
+    outcome = await import_layer(context_of(SqlUnitOfWorkFactory(engine)), command, ADMIN)
     codes = {str(f["properties"][code]) for f in collection["features"]}
     assert outcome.imported == len(codes)  # a code repeated across features is one area
 
@@ -104,7 +105,9 @@ async def give_contacts(engine: AsyncEngine, slug: str, contact_of: Any) -> dict
     given: dict[str, Contact] = {}
     for record in await JurisdictionReadModel(engine).areas(slug, 1000, 0):
         contact: Contact = contact_of(record.ref.name)
-        await update_area_contact(SqlUnitOfWorkFactory(engine), record.ref.id, contact, ADMIN)
+        await update_area_contact(
+            context_of(SqlUnitOfWorkFactory(engine)), record.ref.id, contact, ADMIN
+        )
         given[record.ref.code] = contact
     return given
 

@@ -22,6 +22,7 @@ from domain.jurisdictions.use_cases import (
     import_layer,
     update_area_contact,
 )
+from tests.unit.wiring import context_of
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -48,7 +49,9 @@ def towns(*boxes: tuple[str, tuple[float, float, float, float]]) -> dict[str, An
 async def reimport(engine: AsyncEngine, collection: dict[str, Any]) -> None:
     areas = parse_collection(collection, "code", "name")
     await import_layer(
-        SqlUnitOfWorkFactory(engine), ImportLayer("towns", areas, LayerRole.REFER), ADMIN
+        context_of(SqlUnitOfWorkFactory(engine)),
+        ImportLayer("towns", areas, LayerRole.REFER),
+        ADMIN,
     )
 
 
@@ -57,7 +60,10 @@ async def test_contacts_follow_the_code_into_the_new_version(seeded: AsyncEngine
     reads = JurisdictionReadModel(seeded)
     first = {r.ref.code: r.ref.id for r in await reads.areas("towns", 10, 0)}
     await update_area_contact(
-        SqlUnitOfWorkFactory(seeded), first["a"], Contact("Town A hall", "555-0100"), ADMIN
+        context_of(SqlUnitOfWorkFactory(seeded)),
+        first["a"],
+        Contact("Town A hall", "555-0100"),
+        ADMIN,
     )
     await reimport(seeded, towns(("a", (0, 0, 1.5, 1)), ("c", (2, 0, 3, 1))))
     second = {r.ref.code: r for r in await reads.areas("towns", 10, 0)}
@@ -72,7 +78,7 @@ async def test_area_rules_follow_the_code_into_the_new_version(seeded: AsyncEngi
     reads = JurisdictionReadModel(seeded)
     (area,) = await reads.areas("towns", 10, 0)
     rule = RoutingRule(0, 1, department="solid-waste", area_id=area.ref.id, description="test")
-    stored = await create_rule(SqlUnitOfWorkFactory(seeded), rule, ADMIN)
+    stored = await create_rule(context_of(SqlUnitOfWorkFactory(seeded)), rule, ADMIN)
     await reimport(seeded, towns(("a", (0, 0, 2, 1))))
     (new_area,) = await reads.areas("towns", 10, 0)
     (kept,) = await reads.rules()

@@ -15,12 +15,14 @@ from adapters.http.ssrf import OutboundPolicy
 from adapters.media.images import PillowImageCleaner
 from adapters.media.local_store import LocalMediaStore
 from domain.media.model import UnsupportedMedia
-from domain.media.use_cases import MediaDesk, fetch_media_url, open_photo, store_upload
+from domain.media.use_cases import fetch_media_url, open_photo, store_upload
 from domain.shared.clock import FixedClock
+from domain.shared.context import Context
 from domain.shared.errors import NotFound, ValidationFailed
 from tests.api.media.test_media import stored_files
 from tests.integration.builders import add_requests, make_request
 from tests.integration.http.loopback_server import serving
+from tests.unit.wiring import MediaWiring
 
 MiB = 1024 * 1024
 
@@ -37,10 +39,11 @@ def gif() -> bytes:
     return out.getvalue()
 
 
-def desk(engine: AsyncEngine, tmp_path: Path, policy: OutboundPolicy | None = None) -> MediaDesk:
-    return MediaDesk(
-        SqlUnitOfWorkFactory(engine),
-        FixedClock(datetime(2026, 11, 25, 12, tzinfo=UTC)),
+def wiring(
+    engine: AsyncEngine, tmp_path: Path, policy: OutboundPolicy | None = None
+) -> MediaWiring:
+    return MediaWiring(
+        Context(SqlUnitOfWorkFactory(engine), FixedClock(datetime(2026, 11, 25, 12, tzinfo=UTC))),
         LocalMediaStore(tmp_path),
         PillowImageCleaner(),
         GuardedRemoteFiles(policy or OutboundPolicy()),
@@ -62,24 +65,34 @@ def _routes(path: str) -> tuple[int, dict[str, str], bytes]:
 async def test_an_upload_is_kept_loose_until_attached_then_public(
     seeded: AsyncEngine, tmp_path: Path
 ) -> None:
-    media = desk(seeded, tmp_path)
-    ref = await store_upload(media, gif(), "image/gif")
+    media = wiring(seeded, tmp_path)
+    ref = await store_upload(
+        media.context, gif(), "image/gif", store=media.store, cleaner=media.cleaner
+    )
     assert (ref.content_type, ref.width, ref.height) == ("image/png", 4, 4)
     with pytest.raises(NotFound):
-        await open_photo(media, ref.id, None)  # loose uploads are not public
+        await open_photo(
+            media.context, ref.id, None, store=media.store
+        )  # loose uploads are not public
     await add_requests(seeded, make_request("26-00000042"))
-    async with media.uow() as uow:
+    async with media.context.uow() as uow:
         await uow.photos.attach(ref.id, "26-00000042")
         await uow.commit()
-    photo, data = await open_photo(media, ref.id, None)
+    photo, data = await open_photo(media.context, ref.id, None, store=media.store)
     assert photo.request_id == "26-00000042"
     assert Image.open(io.BytesIO(data)).size == (4, 4)
 
 
 async def test_a_media_url_is_fetched_cleaned_and_kept(seeded: AsyncEngine, tmp_path: Path) -> None:
-    media = desk(seeded, tmp_path, OutboundPolicy(allow_loopback=True))
+    media = wiring(seeded, tmp_path, OutboundPolicy(allow_loopback=True))
     async with serving(_routes) as (port, seen):
-        ref = await fetch_media_url(media, f"http://127.0.0.1:{port}/photo.png")
+        ref = await fetch_media_url(
+            media.context,
+            f"http://127.0.0.1:{port}/photo.png",
+            store=media.store,
+            cleaner=media.cleaner,
+            remote=media.remote,
+        )
     assert (ref.content_type, ref.width, ref.height) == ("image/png", 3, 2)
     assert seen.paths == ["/photo.png"]
 
@@ -96,10 +109,16 @@ async def test_a_media_url_is_fetched_cleaned_and_kept(seeded: AsyncEngine, tmp_
 async def test_a_media_url_that_fails_is_a_validation_error(
     seeded: AsyncEngine, tmp_path: Path, path: str, message: str
 ) -> None:
-    media = desk(seeded, tmp_path, OutboundPolicy(allow_loopback=True))
+    media = wiring(seeded, tmp_path, OutboundPolicy(allow_loopback=True))
     async with serving(_routes) as (port, _):
         with pytest.raises(ValidationFailed) as refused:
-            await fetch_media_url(media, f"http://127.0.0.1:{port}{path}")
+            await fetch_media_url(
+                media.context,
+                f"http://127.0.0.1:{port}{path}",
+                store=media.store,
+                cleaner=media.cleaner,
+                remote=media.remote,
+            )
     assert refused.value.errors[0].field == "media_url"
     assert message in refused.value.errors[0].message
     assert not stored_files(tmp_path)
@@ -108,7 +127,7 @@ async def test_a_media_url_that_fails_is_a_validation_error(
 async def test_internal_media_urls_are_refused_by_default(
     seeded: AsyncEngine, tmp_path: Path
 ) -> None:
-    media = desk(seeded, tmp_path)
+    media = wiring(seeded, tmp_path)
     async with serving(_routes) as (port, seen):
         for url in (
             f"http://127.0.0.1:{port}/photo.png",
@@ -118,14 +137,26 @@ async def test_internal_media_urls_are_refused_by_default(
             "not a url",
         ):
             with pytest.raises(ValidationFailed):
-                await fetch_media_url(media, url)
+                await fetch_media_url(
+                    media.context,
+                    url,
+                    store=media.store,
+                    cleaner=media.cleaner,
+                    remote=media.remote,
+                )
     assert seen.connections == 0
 
 
 async def test_a_fetched_file_that_is_not_an_image_is_refused(
     seeded: AsyncEngine, tmp_path: Path
 ) -> None:
-    media = desk(seeded, tmp_path, OutboundPolicy(allow_loopback=True))
+    media = wiring(seeded, tmp_path, OutboundPolicy(allow_loopback=True))
     async with serving(_routes) as (port, _):
         with pytest.raises(UnsupportedMedia):
-            await fetch_media_url(media, f"http://127.0.0.1:{port}/text")
+            await fetch_media_url(
+                media.context,
+                f"http://127.0.0.1:{port}/text",
+                store=media.store,
+                cleaner=media.cleaner,
+                remote=media.remote,
+            )

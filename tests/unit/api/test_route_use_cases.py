@@ -49,25 +49,25 @@ router = APIRouter()
 
 
 async def _helper(container, principal):
-    return await update_request(container.desk, None, principal)
+    return await update_request(container.context, None, principal)
 
 
 @router.post("/one")
 async def one(container, principal):
     assess("text", [])
     await container.requests.page(None)
-    return await merge_request(container.desk, None, principal)
+    return await merge_request(container.context, None, principal, hours=container.hours)
 
 
 @router.post("/two")
 async def two(container, principal):
-    await merge_request(container.desk, None, principal)
+    await merge_request(container.context, None, principal, hours=container.hours)
     return await _helper(container, principal)
 
 
 @router.post("/operation")
 async def operation(container, principal):
-    await get_subscription(container.desk, None, principal)
+    await get_subscription(container.context, None, principal)
     return await container.redeliver(None, None)
 """
 

@@ -15,16 +15,18 @@ from domain.directory.catalog import Department, Service, SlaPolicy
 from domain.directory.permissions import Principal
 from domain.directory.users import Role, Tier
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, Labels
-from domain.requests.use_cases import RequestDesk, SubmitServiceRequest
+from domain.requests.use_cases import SubmitServiceRequest
 from domain.residents.model import Reporter, Resident
 from domain.residents.use_cases import ResidentDetails
 from domain.shared.clock import FixedClock
+from domain.shared.context import Context
 from domain.shared.errors import Forbidden, ValidationFailed
 from domain.shared.events import EventType
 from domain.shared.sla import BusinessHours
 from domain.shared.vocabulary import Actor, Channel
 from tests.unit.builders import principal
 from tests.unit.fakes import FakeGeocoder, FakeJurisdictions, FakeStore, FakeUnitOfWorkFactory
+from tests.unit.wiring import Wiring
 
 NOW = datetime(2026, 6, 15, 14, 0, tzinfo=UTC)
 AGENT = principal(Role.AGENT, number=3)
@@ -60,9 +62,9 @@ def factory() -> FakeUnitOfWorkFactory:
 
 
 @pytest.fixture
-def desk(factory: FakeUnitOfWorkFactory) -> RequestDesk:
+def wiring(factory: FakeUnitOfWorkFactory) -> Wiring:
     hours = BusinessHours(ZoneInfo("America/New_York"))
-    return RequestDesk(factory, FixedClock(NOW), hours, FakeJurisdictions(), FakeGeocoder())
+    return Wiring(Context(factory, FixedClock(NOW)), hours, FakeJurisdictions(), FakeGeocoder())
 
 
 def field_errors(failure: pytest.ExceptionInfo[ValidationFailed]) -> list[str]:
@@ -74,8 +76,8 @@ def nothing_committed(factory: FakeUnitOfWorkFactory) -> bool:
     return not store.cases and not store.requests and not store.events
 
 
-async def log(desk: RequestDesk, command: LogCase, who: Principal = AGENT) -> Case:
-    return await log_case(desk, command, who)
+async def log(wiring: Wiring, command: LogCase, who: Principal = AGENT) -> Case:
+    return await log_case(wiring.context, command, who, **wiring.places)
 
 
 # --- who, and what is stored -----------------------------------------------------------------
@@ -83,7 +85,7 @@ async def log(desk: RequestDesk, command: LogCase, who: Principal = AGENT) -> Ca
 
 @pytest.mark.parametrize("who", [AGENT, SUPERVISOR, ADMIN])
 async def test_the_call_center_logs_a_contact_as_itself(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory, who: Principal
+    wiring: Wiring, factory: FakeUnitOfWorkFactory, who: Principal
 ) -> None:
     command = LogCase(
         Channel.PHONE,
@@ -95,7 +97,7 @@ async def test_the_call_center_logs_a_contact_as_itself(
         tags=("Trash", "trash "),
         call_id="call-9",
     )
-    case = await log(desk, command, who)
+    case = await log(wiring, command, who)
     assert factory.store.cases == {case.id: case}
     assert (case.agent_id, case.agent_name) == (who.user_id, who.name)
     assert (case.created_at, case.updated_at, case.version) == (NOW, NOW, 1)
@@ -107,21 +109,21 @@ async def test_the_call_center_logs_a_contact_as_itself(
 
 @pytest.mark.parametrize("who", [PW_MANAGER, PW_EMPLOYEE])
 async def test_department_staff_may_not_log_contacts(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory, who: Principal
+    wiring: Wiring, factory: FakeUnitOfWorkFactory, who: Principal
 ) -> None:
     with pytest.raises(Forbidden):
-        await log(desk, LogCase(Channel.PHONE, CaseType.INFORMATION), who)
+        await log(wiring, LogCase(Channel.PHONE, CaseType.INFORMATION), who)
     assert nothing_committed(factory)
     assert factory.units == []
 
 
 async def test_the_created_event_carries_public_facts_only(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     command = LogCase(
         Channel.EMAIL, CaseType.COMPLAINT, language="en", notes="Ana says...", resident_id=ANA_ID
     )
-    case = await log(desk, command)
+    case = await log(wiring, command)
     [event] = factory.store.events
     assert (event.type, event.subject, event.occurred_at) == (
         EventType.CASE_CREATED,
@@ -140,29 +142,29 @@ async def test_the_created_event_carries_public_facts_only(
 
 
 async def test_a_new_caller_is_matched_by_email_to_the_known_resident(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     caller = ResidentDetails(first_name="Ana", emails=("ANA@example.org",), address="1 Main St")
-    case = await log(desk, LogCase(Channel.PHONE, CaseType.INFORMATION, new_resident=caller))
+    case = await log(wiring, LogCase(Channel.PHONE, CaseType.INFORMATION, new_resident=caller))
     assert case.resident_id == ANA_ID
     assert list(factory.store.residents) == [ANA_ID]
     assert factory.store.residents[ANA_ID].address == "1 Main St"
 
 
 async def test_an_unknown_new_caller_becomes_a_resident(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     caller = ResidentDetails(first_name="Bo", phones=("410 555 0199",))
-    case = await log(desk, LogCase(Channel.WALK_IN, CaseType.INFORMATION, new_resident=caller))
+    case = await log(wiring, LogCase(Channel.WALK_IN, CaseType.INFORMATION, new_resident=caller))
     assert case.resident_id is not None and case.resident_id != ANA_ID
     assert factory.store.residents[case.resident_id].first_name == "Bo"
 
 
 async def test_an_unknown_resident_id_is_refused(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     with pytest.raises(ValidationFailed) as failure:
-        await log(desk, LogCase(Channel.PHONE, CaseType.INFORMATION, resident_id=UUID(int=404)))
+        await log(wiring, LogCase(Channel.PHONE, CaseType.INFORMATION, resident_id=UUID(int=404)))
     assert field_errors(failure) == ["resident"]
     assert nothing_committed(factory)
 
@@ -202,51 +204,51 @@ async def test_an_unknown_resident_id_is_refused(
     ids=["anonymous-resident", "both-callers", "anonymous-new", "fan-out", "referral", "summary"],
 )
 async def test_a_badly_shaped_contact_is_refused(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory, command: LogCase, fields: list[str]
+    wiring: Wiring, factory: FakeUnitOfWorkFactory, command: LogCase, fields: list[str]
 ) -> None:
     with pytest.raises(ValidationFailed) as failure:
-        await log(desk, command)
+        await log(wiring, command)
     assert field_errors(failure) == fields
     assert nothing_committed(factory)
 
 
-async def test_a_referral_keeps_where_it_sent_the_caller(desk: RequestDesk) -> None:
+async def test_a_referral_keeps_where_it_sent_the_caller(wiring: Wiring) -> None:
     referral = Referral(ReferralTarget.EXTERNAL, "Gas company", "+1 800 555 0100")
-    case = await log(desk, LogCase(Channel.PHONE, CaseType.REFERRAL, referral=referral))
+    case = await log(wiring, LogCase(Channel.PHONE, CaseType.REFERRAL, referral=referral))
     assert case.referral == referral
 
 
 # --- links: requests, articles, departments --------------------------------------------------
 
 
-async def test_linked_requests_must_exist(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
-) -> None:
+async def test_linked_requests_must_exist(wiring: Wiring, factory: FakeUnitOfWorkFactory) -> None:
     command = LogCase(Channel.PHONE, CaseType.STATUS_INQUIRY, request_ids=("26-00000404",))
     with pytest.raises(ValidationFailed, match="26-00000404 is not a known request"):
-        await log(desk, command)
+        await log(wiring, command)
     assert nothing_committed(factory)
 
 
 async def test_articles_used_count_once_each_and_must_exist(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await log(desk, LogCase(Channel.PHONE, CaseType.INFORMATION, article_ids=(1, 1)))
+    await log(wiring, LogCase(Channel.PHONE, CaseType.INFORMATION, article_ids=(1, 1)))
     assert factory.store.knowledge.state.articles[1].use_count == 1
     with pytest.raises(ValidationFailed) as failure:
-        await log(desk, LogCase(Channel.PHONE, CaseType.INFORMATION, article_ids=(1, 9)))
+        await log(wiring, LogCase(Channel.PHONE, CaseType.INFORMATION, article_ids=(1, 9)))
     assert field_errors(failure) == ["article_ids"]
     assert factory.store.knowledge.state.articles[1].use_count == 1  # rolled back
     assert len(factory.store.cases) == 1
 
 
 async def test_the_department_a_complaint_is_about_must_exist(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    case = await log(desk, LogCase(Channel.PHONE, CaseType.PRAISE, department_code="public-works"))
+    case = await log(
+        wiring, LogCase(Channel.PHONE, CaseType.PRAISE, department_code="public-works")
+    )
     assert factory.store.cases[case.id].department_code == "public-works"
     with pytest.raises(ValidationFailed, match="parks is not a department"):
-        await log(desk, LogCase(Channel.PHONE, CaseType.COMPLAINT, department_code="parks"))
+        await log(wiring, LogCase(Channel.PHONE, CaseType.COMPLAINT, department_code="parks"))
     assert len(factory.store.cases) == 1
 
 
@@ -254,9 +256,9 @@ async def test_the_department_a_complaint_is_about_must_exist(
 
 
 async def test_requests_open_with_the_callers_details_and_the_contacts_channel(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    first = await log(desk, LogCase(Channel.PHONE, CaseType.SERVICE_REQUEST, requests=(HOLE,)))
+    first = await log(wiring, LogCase(Channel.PHONE, CaseType.SERVICE_REQUEST, requests=(HOLE,)))
     command = LogCase(
         Channel.PHONE,
         CaseType.STATUS_INQUIRY,
@@ -264,7 +266,7 @@ async def test_requests_open_with_the_callers_details_and_the_contacts_channel(
         request_ids=tuple(first.request_ids),
         requests=(HOLE,),
     )
-    case = await log(desk, command)
+    case = await log(wiring, command)
     assert case.request_ids == ["26-00000001", "26-00000002"]  # linked first, then opened
     opened = factory.store.requests["26-00000002"]
     assert opened.channel is Channel.PHONE  # the contact's, not the body's default (api)
@@ -275,13 +277,13 @@ async def test_requests_open_with_the_callers_details_and_the_contacts_channel(
 
 
 async def test_an_anonymous_contact_strips_the_reporter_but_keeps_the_language(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     body = SubmitServiceRequest(
         "pothole", reporter=Reporter("Ana", email="a@example.org", language="es")
     )
     command = LogCase(Channel.PHONE, CaseType.SERVICE_REQUEST, anonymous=True, requests=(body,))
-    case = await log(desk, command)
+    case = await log(wiring, command)
     opened = factory.store.requests[case.request_ids[0]]
     assert opened.reporter == Reporter(language="es")
     assert opened.resident_id is None
@@ -289,7 +291,7 @@ async def test_an_anonymous_contact_strips_the_reporter_but_keeps_the_language(
 
 
 async def test_one_bad_request_fails_the_whole_contact_and_names_its_index(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     caller = ResidentDetails(first_name="Bo", phones=("410 555 0199",))
     command = LogCase(
@@ -299,7 +301,7 @@ async def test_one_bad_request_fails_the_whole_contact_and_names_its_index(
         requests=(HOLE, SubmitServiceRequest("no-such-service")),
     )
     with pytest.raises(ValidationFailed) as failure:
-        await log(desk, command)
+        await log(wiring, command)
     assert field_errors(failure) == ["requests[1].service_code"]
     assert nothing_committed(factory)
     assert list(factory.store.residents) == [ANA_ID]

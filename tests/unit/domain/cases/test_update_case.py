@@ -12,8 +12,8 @@ from domain.contacts.use_cases import UpdateCase, update_case
 from domain.directory.catalog import Department, SlaPolicy
 from domain.directory.users import Role, Tier
 from domain.requests.model import ServiceRequest
-from domain.requests.use_cases import RequestDesk
 from domain.shared.clock import FixedClock
+from domain.shared.context import Context
 from domain.shared.errors import (
     Forbidden,
     NotFound,
@@ -25,6 +25,7 @@ from domain.shared.sla import BusinessHours
 from domain.shared.vocabulary import Channel
 from tests.unit.builders import principal
 from tests.unit.fakes import FakeGeocoder, FakeJurisdictions, FakeStore, FakeUnitOfWorkFactory
+from tests.unit.wiring import Wiring
 
 CALLED = datetime(2026, 6, 15, 14, 0, tzinfo=UTC)
 NOW = CALLED + timedelta(minutes=10)
@@ -58,9 +59,9 @@ def factory() -> FakeUnitOfWorkFactory:
 
 
 @pytest.fixture
-def desk(factory: FakeUnitOfWorkFactory) -> RequestDesk:
+def wiring(factory: FakeUnitOfWorkFactory) -> Wiring:
     hours = BusinessHours(ZoneInfo("America/New_York"))
-    return RequestDesk(factory, FixedClock(NOW), hours, FakeJurisdictions(), FakeGeocoder())
+    return Wiring(Context(factory, FixedClock(NOW)), hours, FakeJurisdictions(), FakeGeocoder())
 
 
 def change(**fields: object) -> UpdateCase:
@@ -73,11 +74,11 @@ def stored(factory: FakeUnitOfWorkFactory) -> Case:
 
 
 async def test_only_the_named_fields_change_and_the_version_moves_on(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     ended = CALLED + timedelta(minutes=6)
     updated = await update_case(
-        desk, change(notes="Sent a crew", tags=("Roads", "Night"), ended_at=ended), AGENT
+        wiring.context, change(notes="Sent a crew", tags=("Roads", "Night"), ended_at=ended), AGENT
     )
     assert stored(factory) == updated
     assert updated.notes == "Sent a crew"
@@ -88,42 +89,42 @@ async def test_only_the_named_fields_change_and_the_version_moves_on(
 
 
 async def test_a_field_named_without_a_value_is_cleared(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await update_case(desk, change(resolved_on_first_contact=None, department_code=None), AGENT)
+    await update_case(
+        wiring.context, change(resolved_on_first_contact=None, department_code=None), AGENT
+    )
     assert stored(factory).department_code is None
     assert stored(factory).resolved_on_first_contact is None
-    await update_case(desk, change(if_match=2, resolved_on_first_contact=True), AGENT)
+    await update_case(wiring.context, change(if_match=2, resolved_on_first_contact=True), AGENT)
     assert stored(factory).resolved_on_first_contact is True
 
 
 async def test_without_if_match_the_update_is_refused(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     with pytest.raises(PreconditionRequired):
-        await update_case(desk, change(if_match=None, notes="x"), AGENT)
+        await update_case(wiring.context, change(if_match=None, notes="x"), AGENT)
     assert stored(factory) == LOGGED
 
 
-async def test_a_stale_version_is_refused(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
-) -> None:
-    await update_case(desk, change(notes="first writer"), AGENT)
+async def test_a_stale_version_is_refused(wiring: Wiring, factory: FakeUnitOfWorkFactory) -> None:
+    await update_case(wiring.context, change(notes="first writer"), AGENT)
     with pytest.raises(PreconditionFailed):
-        await update_case(desk, change(notes="second writer"), AGENT)
+        await update_case(wiring.context, change(notes="second writer"), AGENT)
     assert stored(factory).notes == "first writer"
 
 
-async def test_an_unknown_case_is_not_found(desk: RequestDesk) -> None:
+async def test_an_unknown_case_is_not_found(wiring: Wiring) -> None:
     with pytest.raises(NotFound):
-        await update_case(desk, UpdateCase(UUID(int=404), 1, notes="x"), AGENT)
+        await update_case(wiring.context, UpdateCase(UUID(int=404), 1, notes="x"), AGENT)
 
 
 async def test_department_staff_may_not_update_a_contact(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     with pytest.raises(Forbidden):
-        await update_case(desk, change(notes="x"), PW_MANAGER)
+        await update_case(wiring.context, change(notes="x"), PW_MANAGER)
     assert factory.units == []
 
 
@@ -139,21 +140,21 @@ async def test_department_staff_may_not_update_a_contact(
     ids=["department", "request", "referral", "ended", "notes"],
 )
 async def test_an_update_breaking_a_rule_changes_nothing(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory, command: UpdateCase, field: str
+    wiring: Wiring, factory: FakeUnitOfWorkFactory, command: UpdateCase, field: str
 ) -> None:
     with pytest.raises(ValidationFailed) as failure:
-        await update_case(desk, command, AGENT)
+        await update_case(wiring.context, command, AGENT)
     assert [e.field for e in failure.value.errors] == [field]
     assert stored(factory) == LOGGED
 
 
 async def test_links_to_known_requests_and_departments_are_kept(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     command = change(
         type=CaseType.COMPLAINT, department_code="public-works", request_ids=("26-00000001",)
     )
-    await update_case(desk, command, AGENT)
+    await update_case(wiring.context, command, AGENT)
     assert stored(factory).type is CaseType.COMPLAINT
     assert stored(factory).department_code == "public-works"
     assert stored(factory).request_ids == ["26-00000001"]

@@ -8,12 +8,14 @@ import pytest
 from domain.directory.api_keys import KeyRole, hash_secret, new_api_key
 from domain.directory.catalog import Department
 from domain.directory.permissions import Principal
-from domain.directory.use_cases import CreateApiKey, Directory, create_api_key, revoke_api_key
+from domain.directory.use_cases import CreateApiKey, create_api_key, revoke_api_key
 from domain.directory.users import Role, Tier
 from domain.shared.clock import FixedClock
+from domain.shared.context import Context
 from domain.shared.errors import Forbidden, NotFound, ValidationFailed
+from domain.unit_of_work import UnitOfWork
 from tests.unit.builders import user
-from tests.unit.fakes import FakePasswordHasher, FakeStore, FakeUnitOfWorkFactory
+from tests.unit.fakes import FakeStore, FakeUnitOfWorkFactory
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 ADMIN = Principal.of(user(1, Role.ADMIN))
@@ -21,10 +23,10 @@ SUPERVISOR = Principal.of(user(2, Role.SUPERVISOR))
 
 
 @pytest.fixture
-def directory() -> Directory:
+def context() -> Context[UnitOfWork]:
     store = FakeStore()
     store.put_department(Department("roads", "Roads"))
-    return Directory(FakeUnitOfWorkFactory(store), FixedClock(NOW), FakePasswordHasher())
+    return Context(FakeUnitOfWorkFactory(store), FixedClock(NOW))
 
 
 def test_a_secret_is_256_random_bits_and_only_its_sha256_is_kept() -> None:
@@ -51,25 +53,25 @@ def test_key_rules(name: str, role: KeyRole, department: str | None, field: str)
     assert [e.field for e in refused.value.errors] == [field]
 
 
-async def test_admins_create_and_revoke(directory: Directory) -> None:
+async def test_admins_create_and_revoke(context: Context[UnitOfWork]) -> None:
     key, _ = await create_api_key(
-        directory, CreateApiKey("Roads WOS", KeyRole.PARTNER, "roads"), ADMIN
+        context, CreateApiKey("Roads WOS", KeyRole.PARTNER, "roads"), ADMIN
     )
-    assert directory.uow.store.api_keys[key.id].active  # type: ignore[attr-defined]
-    revoked = await revoke_api_key(directory, key.id, ADMIN)
+    assert context.uow.store.api_keys[key.id].active  # type: ignore[attr-defined]
+    revoked = await revoke_api_key(context, key.id, ADMIN)
     assert (revoked.active, revoked.revoked_at) == (False, NOW)
-    again = await revoke_api_key(directory, key.id, ADMIN)
+    again = await revoke_api_key(context, key.id, ADMIN)
     assert again.revoked_at == NOW  # revoking twice changes nothing
 
 
-async def test_only_admins_and_only_known_departments(directory: Directory) -> None:
+async def test_only_admins_and_only_known_departments(context: Context[UnitOfWork]) -> None:
     with pytest.raises(Forbidden):
-        await create_api_key(directory, CreateApiKey("x", KeyRole.OPEN311), SUPERVISOR)
+        await create_api_key(context, CreateApiKey("x", KeyRole.OPEN311), SUPERVISOR)
     with pytest.raises(ValidationFailed):
-        await create_api_key(directory, CreateApiKey("x", KeyRole.PARTNER, "nowhere"), ADMIN)
+        await create_api_key(context, CreateApiKey("x", KeyRole.PARTNER, "nowhere"), ADMIN)
     with pytest.raises(NotFound):
-        await revoke_api_key(directory, ADMIN.user_id, ADMIN)
-    assert directory.uow.store.api_keys == {}  # type: ignore[attr-defined]
+        await revoke_api_key(context, ADMIN.user_id, ADMIN)
+    assert context.uow.store.api_keys == {}  # type: ignore[attr-defined]
 
 
 def test_a_partner_principal_is_its_departments_employee_and_no_more() -> None:

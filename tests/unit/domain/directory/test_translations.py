@@ -12,7 +12,6 @@ from domain.directory.catalog import (
     SlaPolicy,
 )
 from domain.directory.translating import (
-    Translating,
     TranslationTarget,
     read_translation,
     remove_translation,
@@ -29,8 +28,11 @@ from domain.directory.translations import (
     localize_service,
 )
 from domain.directory.users import Role, Tier
+from domain.shared.clock import SystemClock
+from domain.shared.context import Context
 from domain.shared.errors import Forbidden, NotFound, ValidationFailed
 from domain.shared.languages import Languages
+from domain.unit_of_work import UnitOfWork
 from tests.unit.builders import principal
 from tests.unit.fakes import FakeUnitOfWorkFactory
 
@@ -105,29 +107,31 @@ def test_a_translation_names_only_the_services_attributes_and_options() -> None:
     check_service_translation(POTHOLE, BACHE)
 
 
-def context() -> tuple[Translating, FakeUnitOfWorkFactory]:
+def with_pothole() -> tuple[Context[UnitOfWork], FakeUnitOfWorkFactory]:
     factory = FakeUnitOfWorkFactory()
     factory.store.put_service(POTHOLE)
     factory.store.translations.subjects.add(SubjectRef(Subject.DEPARTMENT, "streets"))
     factory.store.translations.areas[7] = SubjectRef.referral("counties", "24005")
-    return Translating(factory, SPANISH), factory
+    return Context(factory, SystemClock()), factory
 
 
 async def test_an_admin_translates_and_removes_a_service() -> None:
-    translating, factory = context()
+    context, factory = with_pothole()
     target = TranslationTarget(Subject.SERVICE, "pothole", "ES")
-    assert await translate(translating, target, BACHE, ADMIN) == "es"
-    assert await read_translation(translating, target) == ("es", BACHE)
-    await remove_translation(translating, target, ADMIN)
+    assert await translate(context, target, BACHE, ADMIN, languages=SPANISH) == "es"
+    assert await read_translation(context, target, languages=SPANISH) == ("es", BACHE)
+    await remove_translation(context, target, ADMIN, languages=SPANISH)
     assert factory.store.translations.texts == {}
     with pytest.raises(NotFound):
-        await remove_translation(translating, target, ADMIN)
+        await remove_translation(context, target, ADMIN, languages=SPANISH)
 
 
 async def test_a_referral_target_is_kept_by_its_layer_and_area_code() -> None:
-    translating, factory = context()
+    context, factory = with_pothole()
     target = TranslationTarget(Subject.REFERRAL, "7", "es")
-    await translate(translating, target, NameTranslation("Condado de Baltimore"), ADMIN)
+    await translate(
+        context, target, NameTranslation("Condado de Baltimore"), ADMIN, languages=SPANISH
+    )
     key = (SubjectRef(Subject.REFERRAL, "counties/24005"), "es")
     assert factory.store.translations.texts[key] == NameTranslation("Condado de Baltimore")
 
@@ -141,21 +145,21 @@ async def test_a_referral_target_is_kept_by_its_layer_and_area_code() -> None:
     ],
 )
 async def test_only_admins_write_translations(by: object) -> None:
-    translating, factory = context()
+    context, factory = with_pothole()
     target = TranslationTarget(Subject.SERVICE, "pothole", "es")
     with pytest.raises(Forbidden):
-        await translate(translating, target, BACHE, by)  # type: ignore[arg-type]
+        await translate(context, target, BACHE, by, languages=SPANISH)  # type: ignore[arg-type]
     with pytest.raises(Forbidden):
-        await remove_translation(translating, target, by)  # type: ignore[arg-type]
+        await remove_translation(context, target, by, languages=SPANISH)  # type: ignore[arg-type]
     assert factory.units == []
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "!!"])
 async def test_only_served_languages_other_than_the_default_are_written(language: str) -> None:
-    translating, factory = context()
+    context, factory = with_pothole()
     target = TranslationTarget(Subject.SERVICE, "pothole", language)
     with pytest.raises(ValidationFailed):
-        await translate(translating, target, BACHE, ADMIN)
+        await translate(context, target, BACHE, ADMIN, languages=SPANISH)
     assert factory.store.translations.texts == {}
 
 
@@ -164,17 +168,23 @@ async def test_only_served_languages_other_than_the_default_are_written(language
     [(Subject.SERVICE, "nope"), (Subject.DEPARTMENT, "nope"), (Subject.REFERRAL, "8")],
 )
 async def test_a_missing_subject_is_not_found(kind: Subject, key: str) -> None:
-    translating, factory = context()
+    context, factory = with_pothole()
     with pytest.raises(NotFound):
-        await translate(translating, TranslationTarget(kind, key, "es"), BACHE, ADMIN)
+        await translate(
+            context, TranslationTarget(kind, key, "es"), BACHE, ADMIN, languages=SPANISH
+        )
     assert factory.store.translations.texts == {}
 
 
 async def test_a_bad_service_translation_writes_nothing() -> None:
-    translating, factory = context()
+    context, factory = with_pothole()
     wrong = ServiceTranslation("Bache", attributes={"colour": AttributeTranslation("¿Color?")})
     with pytest.raises(ValidationFailed):
         await translate(
-            translating, TranslationTarget(Subject.SERVICE, "pothole", "es"), wrong, ADMIN
+            context,
+            TranslationTarget(Subject.SERVICE, "pothole", "es"),
+            wrong,
+            ADMIN,
+            languages=SPANISH,
         )
     assert factory.store.translations.texts == {}

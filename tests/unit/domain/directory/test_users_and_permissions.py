@@ -17,7 +17,6 @@ from domain.directory.catalog import (
 from domain.directory.permissions import Principal
 from domain.directory.use_cases import (
     CreateUser,
-    Directory,
     ServiceChanges,
     UpdateUser,
     authenticate,
@@ -29,6 +28,7 @@ from domain.directory.use_cases import (
 )
 from domain.directory.users import Role, Tier, User, normalise_email
 from domain.shared.clock import FixedClock
+from domain.shared.context import Context
 from domain.shared.errors import (
     Conflict,
     DomainError,
@@ -40,6 +40,7 @@ from domain.shared.errors import (
 from domain.shared.vocabulary import Actor
 from tests.unit.builders import principal, user
 from tests.unit.fakes import FakePasswordHasher, FakeStore, FakeUnitOfWorkFactory
+from tests.unit.wiring import DirectoryWiring
 
 NOW = datetime(2026, 6, 15, 14, 0, tzinfo=UTC)
 OWN, OTHER = "public-works", "sanitation"
@@ -265,8 +266,8 @@ def hasher() -> FakePasswordHasher:
 
 
 @pytest.fixture
-def directory(factory: FakeUnitOfWorkFactory, hasher: FakePasswordHasher) -> Directory:
-    return Directory(factory, FixedClock(NOW), hasher)
+def directory(factory: FakeUnitOfWorkFactory, hasher: FakePasswordHasher) -> DirectoryWiring:
+    return DirectoryWiring(Context(factory, FixedClock(NOW)), hasher)
 
 
 AS_ADMIN = Principal.of(THE_ADMIN)
@@ -283,9 +284,9 @@ NEW_STAFF = CreateUser(
 
 
 async def test_create_user_stores_a_normalised_account(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    created = await create_user(directory, NEW_STAFF, AS_ADMIN)
+    created = await create_user(directory.context, NEW_STAFF, AS_ADMIN, hasher=directory.hasher)
     assert created == User(
         id=created.id,
         email="new.person@city.example",
@@ -301,92 +302,126 @@ async def test_create_user_stores_a_normalised_account(
 
 
 async def test_create_user_clears_the_department_of_non_staff(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     created = await create_user(
-        directory, replace(NEW_STAFF, role=Role.SUPERVISOR, tier=Tier.MANAGER), AS_ADMIN
+        directory.context,
+        replace(NEW_STAFF, role=Role.SUPERVISOR, tier=Tier.MANAGER),
+        AS_ADMIN,
+        hasher=directory.hasher,
     )
     stored = factory.store.users[created.id]
     assert (stored.role, stored.department_code, stored.tier) == (Role.SUPERVISOR, None, None)
 
 
 async def test_a_duplicate_email_is_a_conflict_whatever_its_case(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     with pytest.raises(Conflict) as raised:
-        await create_user(directory, replace(NEW_STAFF, email=" CLERK@city.example"), AS_ADMIN)
+        await create_user(
+            directory.context,
+            replace(NEW_STAFF, email=" CLERK@city.example"),
+            AS_ADMIN,
+            hasher=directory.hasher,
+        )
     assert raised.value.detail == "a user with email clerk@city.example already exists"
     assert len(factory.store.users) == 4
 
 
 async def test_staff_without_a_department_are_refused(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     with pytest.raises(ValidationFailed) as raised:
-        await create_user(directory, replace(NEW_STAFF, department_code=None), AS_ADMIN)
+        await create_user(
+            directory.context,
+            replace(NEW_STAFF, department_code=None),
+            AS_ADMIN,
+            hasher=directory.hasher,
+        )
     assert field_errors(raised.value) == [("department", "staff need a department and a tier")]
     assert len(factory.store.users) == 4
 
 
 async def test_staff_in_an_unknown_department_are_refused(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     with pytest.raises(ValidationFailed) as raised:
-        await create_user(directory, replace(NEW_STAFF, department_code="parks"), AS_ADMIN)
+        await create_user(
+            directory.context,
+            replace(NEW_STAFF, department_code="parks"),
+            AS_ADMIN,
+            hasher=directory.hasher,
+        )
     assert field_errors(raised.value) == [("department", "is not a known department")]
     assert len(factory.store.users) == 4
 
 
 async def test_a_short_password_is_refused(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     with pytest.raises(ValidationFailed) as raised:
-        await create_user(directory, replace(NEW_STAFF, password="1234567"), AS_ADMIN)
+        await create_user(
+            directory.context,
+            replace(NEW_STAFF, password="1234567"),
+            AS_ADMIN,
+            hasher=directory.hasher,
+        )
     assert field_errors(raised.value) == [("password", "must be at least 8 characters")]
     assert factory.units == []
 
 
 @pytest.mark.parametrize("by", [SUPERVISOR, AGENT, MANAGER])
 async def test_only_admins_create_users(
-    by: Principal, directory: Directory, factory: FakeUnitOfWorkFactory
+    by: Principal, directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     with pytest.raises(Forbidden):
-        await create_user(directory, NEW_STAFF, by)
+        await create_user(directory.context, NEW_STAFF, by, hasher=directory.hasher)
     assert factory.units == []
     assert len(factory.store.users) == 4
 
 
 async def test_deactivating_a_user_revokes_their_tokens(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    updated = await update_user(directory, UpdateUser(CLERK.id, active=False), AS_ADMIN)
+    updated = await update_user(
+        directory.context, UpdateUser(CLERK.id, active=False), AS_ADMIN, hasher=directory.hasher
+    )
     assert (updated.active, updated.token_version) == (False, 1)
     stored = factory.store.users[CLERK.id]
     assert (stored.active, stored.token_version) == (False, 1)
 
 
 async def test_deactivating_an_inactive_user_changes_nothing_more(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await update_user(directory, UpdateUser(GONE.id, active=False), AS_ADMIN)
+    await update_user(
+        directory.context, UpdateUser(GONE.id, active=False), AS_ADMIN, hasher=directory.hasher
+    )
     assert factory.store.users[GONE.id].token_version == 0
 
 
 async def test_reactivating_keeps_the_token_version(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await update_user(directory, UpdateUser(CLERK.id, active=False), AS_ADMIN)
-    await update_user(directory, UpdateUser(CLERK.id, active=True), AS_ADMIN)
+    await update_user(
+        directory.context, UpdateUser(CLERK.id, active=False), AS_ADMIN, hasher=directory.hasher
+    )
+    await update_user(
+        directory.context, UpdateUser(CLERK.id, active=True), AS_ADMIN, hasher=directory.hasher
+    )
     stored = factory.store.users[CLERK.id]
     assert (stored.active, stored.token_version) == (True, 1)
 
 
 async def test_an_admin_cannot_deactivate_themselves(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     with pytest.raises(Conflict) as raised:
         await update_user(
-            directory, UpdateUser(THE_ADMIN.id, display_name="Renamed", active=False), AS_ADMIN
+            directory.context,
+            UpdateUser(THE_ADMIN.id, display_name="Renamed", active=False),
+            AS_ADMIN,
+            hasher=directory.hasher,
         )
     assert raised.value.detail == "administrators cannot deactivate themselves"
     stored = factory.store.users[THE_ADMIN.id]
@@ -394,28 +429,36 @@ async def test_an_admin_cannot_deactivate_themselves(
 
 
 async def test_resetting_a_password_revokes_tokens(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await update_user(directory, UpdateUser(CLERK.id, password="brand new pw"), AS_ADMIN)
+    await update_user(
+        directory.context,
+        UpdateUser(CLERK.id, password="brand new pw"),
+        AS_ADMIN,
+        hasher=directory.hasher,
+    )
     stored = factory.store.users[CLERK.id]
     assert (stored.password_hash, stored.token_version) == ("hashed:brand new pw", 1)
 
 
 async def test_a_short_new_password_changes_nothing(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     with pytest.raises(ValidationFailed):
         await update_user(
-            directory, UpdateUser(CLERK.id, display_name="Renamed", password="short"), AS_ADMIN
+            directory.context,
+            UpdateUser(CLERK.id, display_name="Renamed", password="short"),
+            AS_ADMIN,
+            hasher=directory.hasher,
         )
     assert factory.store.users[CLERK.id] == CLERK
 
 
 async def test_moving_a_user_revokes_tokens(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     command = UpdateUser(WORKER.id, department_code=OTHER, tier=Tier.MANAGER, placement_given=True)
-    await update_user(directory, command, AS_ADMIN)
+    await update_user(directory.context, command, AS_ADMIN, hasher=directory.hasher)
     stored = factory.store.users[WORKER.id]
     assert (stored.department_code, stored.tier, stored.token_version) == (
         OTHER,
@@ -425,30 +468,42 @@ async def test_moving_a_user_revokes_tokens(
 
 
 async def test_moving_a_user_to_an_unknown_department_is_refused(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     command = UpdateUser(WORKER.id, department_code="parks", placement_given=True)
     with pytest.raises(ValidationFailed) as raised:
-        await update_user(directory, command, AS_ADMIN)
+        await update_user(directory.context, command, AS_ADMIN, hasher=directory.hasher)
     assert field_errors(raised.value) == [("department", "is not a known department")]
     assert factory.store.users[WORKER.id] == WORKER
 
 
-async def test_updating_an_unknown_user_is_not_found(directory: Directory) -> None:
+async def test_updating_an_unknown_user_is_not_found(directory: DirectoryWiring) -> None:
     with pytest.raises(NotFound):
-        await update_user(directory, UpdateUser(UUID(int=404), active=False), AS_ADMIN)
+        await update_user(
+            directory.context,
+            UpdateUser(UUID(int=404), active=False),
+            AS_ADMIN,
+            hasher=directory.hasher,
+        )
 
 
 async def test_only_admins_update_users(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     with pytest.raises(Forbidden):
-        await update_user(directory, UpdateUser(CLERK.id, active=False), SUPERVISOR)
+        await update_user(
+            directory.context,
+            UpdateUser(CLERK.id, active=False),
+            SUPERVISOR,
+            hasher=directory.hasher,
+        )
     assert factory.store.users[CLERK.id] == CLERK
 
 
-async def test_authenticate_with_the_right_password(directory: Directory) -> None:
-    found = await authenticate(directory, "  Clerk@City.Example", "clerk-password")
+async def test_authenticate_with_the_right_password(directory: DirectoryWiring) -> None:
+    found = await authenticate(
+        directory.context, "  Clerk@City.Example", "clerk-password", hasher=directory.hasher
+    )
     assert found == CLERK
 
 
@@ -462,18 +517,20 @@ async def test_authenticate_with_the_right_password(directory: Directory) -> Non
     ids=["wrong password", "unknown email", "inactive user"],
 )
 async def test_authenticate_gives_one_answer_to_every_failure(
-    email: str, password: str, directory: Directory
+    email: str, password: str, directory: DirectoryWiring
 ) -> None:
     with pytest.raises(Unauthenticated) as raised:
-        await authenticate(directory, email, password)
+        await authenticate(directory.context, email, password, hasher=directory.hasher)
     assert raised.value.detail == "wrong email or password"
 
 
 async def test_an_unknown_email_still_runs_the_hasher(
-    directory: Directory, hasher: FakePasswordHasher
+    directory: DirectoryWiring, hasher: FakePasswordHasher
 ) -> None:
     with pytest.raises(Unauthenticated):
-        await authenticate(directory, "nobody@city.example", "some password")
+        await authenticate(
+            directory.context, "nobody@city.example", "some password", hasher=directory.hasher
+        )
     assert hasher.hashed == ["some password"]
 
 
@@ -482,37 +539,39 @@ async def test_an_unknown_email_still_runs_the_hasher(
 TREES = Service("tree-down", "Tree down", OWN, SlaPolicy(8))
 
 
-async def test_create_department(directory: Directory, factory: FakeUnitOfWorkFactory) -> None:
-    await create_department(directory, Department("parks", "Parks"), AS_ADMIN)
+async def test_create_department(
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
+) -> None:
+    await create_department(directory.context, Department("parks", "Parks"), AS_ADMIN)
     assert factory.store.departments["parks"] == Department("parks", "Parks")
     with pytest.raises(Conflict):
-        await create_department(directory, Department("parks", "Parks again"), AS_ADMIN)
+        await create_department(directory.context, Department("parks", "Parks again"), AS_ADMIN)
     with pytest.raises(ValidationFailed):
-        await create_department(directory, Department("Parks Dept", "Parks"), AS_ADMIN)
+        await create_department(directory.context, Department("Parks Dept", "Parks"), AS_ADMIN)
     with pytest.raises(Forbidden):
-        await create_department(directory, Department("zoo", "Zoo"), SUPERVISOR)
+        await create_department(directory.context, Department("zoo", "Zoo"), SUPERVISOR)
     assert sorted(factory.store.departments) == ["parks", OWN, OTHER]
 
 
-async def test_create_service(directory: Directory, factory: FakeUnitOfWorkFactory) -> None:
-    await create_service(directory, TREES, AS_ADMIN)
+async def test_create_service(directory: DirectoryWiring, factory: FakeUnitOfWorkFactory) -> None:
+    await create_service(directory.context, TREES, AS_ADMIN)
     assert factory.store.services["tree-down"] == TREES
     with pytest.raises(Conflict):
-        await create_service(directory, TREES, AS_ADMIN)
+        await create_service(directory.context, TREES, AS_ADMIN)
 
 
 async def test_create_service_in_an_unknown_department_is_refused(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     orphan = Service("benches", "Benches", "parks", SlaPolicy(8))
     with pytest.raises(ValidationFailed) as raised:
-        await create_service(directory, orphan, AS_ADMIN)
+        await create_service(directory.context, orphan, AS_ADMIN)
     assert field_errors(raised.value) == [("department", "is not a known department")]
     assert factory.store.services == {}
 
 
 async def test_create_service_checks_the_definitions(
-    directory: Directory, factory: FakeUnitOfWorkFactory
+    directory: DirectoryWiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     broken = Service(
         "benches",
@@ -522,20 +581,25 @@ async def test_create_service_checks_the_definitions(
         attributes=[AttributeDefinition("kind", Datatype.SINGLE, "Kind")],
     )
     with pytest.raises(ValidationFailed) as raised:
-        await create_service(directory, broken, AS_ADMIN)
+        await create_service(directory.context, broken, AS_ADMIN)
     assert field_errors(raised.value) == [("attributes[0].values", "a list datatype needs values")]
     assert factory.units == []
 
 
-async def test_update_service(directory: Directory, factory: FakeUnitOfWorkFactory) -> None:
+async def test_update_service(directory: DirectoryWiring, factory: FakeUnitOfWorkFactory) -> None:
     factory.store.put_service(TREES)
     updated = await update_service(
-        directory, "tree-down", ServiceChanges(department_code=OTHER, active=False), AS_ADMIN
+        directory.context,
+        "tree-down",
+        ServiceChanges(department_code=OTHER, active=False),
+        AS_ADMIN,
     )
     assert (updated.department_code, updated.active, updated.name) == (OTHER, False, "Tree down")
     assert factory.store.services["tree-down"] == updated
     with pytest.raises(NotFound):
-        await update_service(directory, "nope", ServiceChanges(active=False), AS_ADMIN)
+        await update_service(directory.context, "nope", ServiceChanges(active=False), AS_ADMIN)
     with pytest.raises(ValidationFailed):
-        await update_service(directory, "tree-down", ServiceChanges(department_code="x"), AS_ADMIN)
+        await update_service(
+            directory.context, "tree-down", ServiceChanges(department_code="x"), AS_ADMIN
+        )
     assert factory.store.services["tree-down"].department_code == OTHER

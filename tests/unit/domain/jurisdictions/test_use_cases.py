@@ -25,6 +25,7 @@ from domain.jurisdictions.use_cases import (
 from domain.shared.errors import Forbidden, NotFound, ValidationFailed
 from tests.unit.builders import principal
 from tests.unit.fakes import FakeStore, FakeUnitOfWorkFactory
+from tests.unit.wiring import context_of
 
 ADMIN = principal(Role.ADMIN)
 NOT_ADMINS = [
@@ -74,7 +75,7 @@ async def given_layer(
     factory: FakeUnitOfWorkFactory, slug: str = "roads", *codes: str, role: LayerRole | None = None
 ) -> None:
     command = ImportLayer(slug, [area(c) for c in codes or ("a",)], role)
-    await import_layer(factory, command, ADMIN)
+    await import_layer(context_of(factory), command, ADMIN)
 
 
 # --- import_layer ------------------------------------------------------------------------------
@@ -84,7 +85,7 @@ async def test_a_first_import_creates_version_one_as_an_info_layer(
     factory: FakeUnitOfWorkFactory,
 ) -> None:
     command = ImportLayer("council-districts", [area("1"), area("2", repaired=True, x=1)])
-    outcome = await import_layer(factory, command, ADMIN)
+    outcome = await import_layer(context_of(factory), command, ADMIN)
     assert outcome == ImportOutcome("council-districts", imported=2, replaced=0, repaired=1)
     assert layers(factory) == {
         "council-districts": Layer(
@@ -105,7 +106,7 @@ async def test_a_first_import_takes_the_given_role_kind_and_name(
     factory: FakeUnitOfWorkFactory,
 ) -> None:
     command = ImportLayer("md-counties", [area("24005")], LayerRole.REFER, "county", "Counties")
-    await import_layer(factory, command, ADMIN)
+    await import_layer(context_of(factory), command, ADMIN)
     assert layers(factory)["md-counties"] == Layer(
         "md-counties", "county", LayerRole.REFER, "Counties", version=1, area_count=1
     )
@@ -115,13 +116,17 @@ async def test_a_reimport_is_a_new_version_that_keeps_the_old_one(
     factory: FakeUnitOfWorkFactory,
 ) -> None:
     await import_layer(
-        factory, ImportLayer("districts", [area("1"), area("2")], LayerRole.SERVED, "ward"), ADMIN
+        context_of(factory),
+        ImportLayer("districts", [area("1"), area("2")], LayerRole.SERVED, "ward"),
+        ADMIN,
     )
     second = await import_layer(
-        factory, ImportLayer("districts", [area("1"), area("2"), area("3", True)]), ADMIN
+        context_of(factory),
+        ImportLayer("districts", [area("1"), area("2"), area("3", True)]),
+        ADMIN,
     )
     assert second == ImportOutcome("districts", imported=3, replaced=2, repaired=1)
-    third = await import_layer(factory, ImportLayer("districts", [area("9")]), ADMIN)
+    third = await import_layer(context_of(factory), ImportLayer("districts", [area("9")]), ADMIN)
     assert third == ImportOutcome("districts", imported=1, replaced=3, repaired=0)
     layer = layers(factory)["districts"]
     # Role and kind stay as they were when a re-import does not name them.
@@ -147,7 +152,9 @@ async def test_a_reimport_may_change_the_role_kind_and_name(
 ) -> None:
     await given_layer(factory, "roads", "a")
     await import_layer(
-        factory, ImportLayer("roads", [area("b")], LayerRole.REFER, "state road", "Roads"), ADMIN
+        context_of(factory),
+        ImportLayer("roads", [area("b")], LayerRole.REFER, "state road", "Roads"),
+        ADMIN,
     )
     assert layers(factory)["roads"] == Layer(
         "roads", "state road", LayerRole.REFER, "Roads", version=2, area_count=1
@@ -162,14 +169,14 @@ async def test_layers_are_versioned_independently(factory: FakeUnitOfWorkFactory
         "a-layer": 2,
         "b-layer": 1,
     }
-    outcome = await import_layer(factory, ImportLayer("b-layer", [area("x")]), ADMIN)
+    outcome = await import_layer(context_of(factory), ImportLayer("b-layer", [area("x")]), ADMIN)
     assert outcome.replaced == 1
 
 
 @pytest.mark.parametrize("who", NOT_ADMINS)
 async def test_only_admins_import(factory: FakeUnitOfWorkFactory, who: Principal) -> None:
     with pytest.raises(Forbidden):
-        await import_layer(factory, ImportLayer("roads", [area("a")]), who)
+        await import_layer(context_of(factory), ImportLayer("roads", [area("a")]), who)
     assert layers(factory) == {}
     assert factory.units == []
 
@@ -181,13 +188,13 @@ async def test_a_layer_slug_must_be_a_lowercase_url_slug(
     factory: FakeUnitOfWorkFactory, slug: str
 ) -> None:
     with pytest.raises(ValidationFailed) as caught:
-        await import_layer(factory, ImportLayer(slug, [area("a")]), ADMIN)
+        await import_layer(context_of(factory), ImportLayer(slug, [area("a")]), ADMIN)
     assert field_errors(caught.value) == [("layer", "must be a lowercase URL-safe slug")]
     assert layers(factory) == {}
 
 
 async def test_a_64_character_slug_is_accepted(factory: FakeUnitOfWorkFactory) -> None:
-    outcome = await import_layer(factory, ImportLayer("x" * 64, [area("a")]), ADMIN)
+    outcome = await import_layer(context_of(factory), ImportLayer("x" * 64, [area("a")]), ADMIN)
     assert outcome.layer == "x" * 64
 
 
@@ -198,11 +205,13 @@ async def test_update_layer_changes_the_role_and_tells_every_process(
     factory: FakeUnitOfWorkFactory,
 ) -> None:
     await given_layer(factory, "roads", "a", "b")
-    layer = await update_layer(factory, "roads", ADMIN, role=LayerRole.REFER)
+    layer = await update_layer(context_of(factory), "roads", ADMIN, role=LayerRole.REFER)
     assert layer == Layer("roads", "roads", LayerRole.REFER, "roads", 1, 2)
     assert layers(factory)["roads"].role is LayerRole.REFER
     assert changes(factory) == 2
-    renamed = await update_layer(factory, "roads", ADMIN, kind="state road", name="State roads")
+    renamed = await update_layer(
+        context_of(factory), "roads", ADMIN, kind="state road", name="State roads"
+    )
     assert (renamed.role, renamed.kind, renamed.name) == (
         LayerRole.REFER,
         "state road",
@@ -214,7 +223,7 @@ async def test_update_layer_of_an_unknown_layer_is_not_found(
     factory: FakeUnitOfWorkFactory,
 ) -> None:
     with pytest.raises(NotFound, match="layer roads was not found"):
-        await update_layer(factory, "roads", ADMIN, role=LayerRole.SERVED)
+        await update_layer(context_of(factory), "roads", ADMIN, role=LayerRole.SERVED)
     assert changes(factory) == 0
 
 
@@ -224,9 +233,9 @@ async def test_only_admins_change_layers_and_contacts(
 ) -> None:
     await given_layer(factory, "roads", "a")
     with pytest.raises(Forbidden):
-        await update_layer(factory, "roads", who, role=LayerRole.SERVED)
+        await update_layer(context_of(factory), "roads", who, role=LayerRole.SERVED)
     with pytest.raises(Forbidden):
-        await update_area_contact(factory, 1, SHA, who)
+        await update_area_contact(context_of(factory), 1, SHA, who)
     assert layers(factory)["roads"].role is LayerRole.INFO
     assert factory.store.jurisdictions.contacts == {}
 
@@ -235,12 +244,12 @@ async def test_an_area_contact_is_set_and_an_empty_one_clears_it(
     factory: FakeUnitOfWorkFactory,
 ) -> None:
     await given_layer(factory, "roads", "a", "b")
-    await update_area_contact(factory, 2, SHA, ADMIN)
+    await update_area_contact(context_of(factory), 2, SHA, ADMIN)
     assert factory.store.jurisdictions.contacts == {2: SHA}
-    await update_area_contact(factory, 2, Contact(), ADMIN)
+    await update_area_contact(context_of(factory), 2, Contact(), ADMIN)
     assert factory.store.jurisdictions.contacts == {2: None}
-    await update_area_contact(factory, 1, SHA, ADMIN)
-    await update_area_contact(factory, 1, None, ADMIN)
+    await update_area_contact(context_of(factory), 1, SHA, ADMIN)
+    await update_area_contact(context_of(factory), 1, None, ADMIN)
     assert factory.store.jurisdictions.contacts == {1: None, 2: None}
     assert changes(factory) == 1 + 4
 
@@ -249,7 +258,7 @@ async def test_the_contact_of_an_unknown_area_is_not_found(
     factory: FakeUnitOfWorkFactory,
 ) -> None:
     with pytest.raises(NotFound, match="area 7 was not found"):
-        await update_area_contact(factory, 7, SHA, ADMIN)
+        await update_area_contact(context_of(factory), 7, SHA, ADMIN)
 
 
 # --- routing rules -----------------------------------------------------------------------------
@@ -330,7 +339,7 @@ async def test_create_rule_stores_it_with_an_id_and_tells_every_process(
     factory: FakeUnitOfWorkFactory,
 ) -> None:
     await given_layer(factory, "roads", "a")
-    stored = await create_rule(factory, road_rule(description="state roads"), ADMIN)
+    stored = await create_rule(context_of(factory), road_rule(description="state roads"), ADMIN)
     assert stored == road_rule(id=stored.id, description="state roads")
     assert stored.id > 0
     assert factory.store.jurisdictions.rules == {stored.id: stored}
@@ -355,26 +364,26 @@ async def test_a_rule_must_name_things_that_exist(
 ) -> None:
     await given_layer(factory, "roads", "a")
     with pytest.raises(ValidationFailed) as caught:
-        await create_rule(factory, rule, ADMIN)
+        await create_rule(context_of(factory), rule, ADMIN)
     assert field_errors(caught.value) == [error]
     assert factory.store.jurisdictions.rules == {}
 
 
 async def test_a_rule_may_name_a_known_area(factory: FakeUnitOfWorkFactory) -> None:
     await given_layer(factory, "roads", "a", "b")
-    stored = await create_rule(factory, road_rule(layer=None, area_id=2), ADMIN)
+    stored = await create_rule(context_of(factory), road_rule(layer=None, area_id=2), ADMIN)
     assert factory.store.jurisdictions.rules[stored.id].area_id == 2
 
 
 async def test_update_and_delete_a_rule(factory: FakeUnitOfWorkFactory) -> None:
     await given_layer(factory, "roads", "a")
-    stored = await create_rule(factory, road_rule(), ADMIN)
+    stored = await create_rule(context_of(factory), road_rule(), ADMIN)
     changed = await update_rule(
-        factory, stored.id, RoutingRule(0, 3, department="transportation"), ADMIN
+        context_of(factory), stored.id, RoutingRule(0, 3, department="transportation"), ADMIN
     )
     assert changed == RoutingRule(stored.id, 3, department="transportation")
     assert factory.store.jurisdictions.rules == {stored.id: changed}
-    await delete_rule(factory, stored.id, ADMIN)
+    await delete_rule(context_of(factory), stored.id, ADMIN)
     assert factory.store.jurisdictions.rules == {}
     assert changes(factory) == 4
 
@@ -383,30 +392,32 @@ async def test_update_checks_the_rule_before_anything_else(
     factory: FakeUnitOfWorkFactory,
 ) -> None:
     await given_layer(factory, "roads", "a")
-    stored = await create_rule(factory, road_rule(), ADMIN)
+    stored = await create_rule(context_of(factory), road_rule(), ADMIN)
     with pytest.raises(ValidationFailed):
-        await update_rule(factory, stored.id, RoutingRule(0, 1), ADMIN)
+        await update_rule(context_of(factory), stored.id, RoutingRule(0, 1), ADMIN)
     with pytest.raises(ValidationFailed):
-        await update_rule(factory, stored.id, road_rule(layer="rivers"), ADMIN)
+        await update_rule(context_of(factory), stored.id, road_rule(layer="rivers"), ADMIN)
     assert factory.store.jurisdictions.rules == {stored.id: stored}
 
 
 async def test_unknown_rules_are_not_found(factory: FakeUnitOfWorkFactory) -> None:
     with pytest.raises(NotFound, match="routing rule 5 was not found"):
-        await update_rule(factory, 5, RoutingRule(0, 1, department="transportation"), ADMIN)
+        await update_rule(
+            context_of(factory), 5, RoutingRule(0, 1, department="transportation"), ADMIN
+        )
     with pytest.raises(NotFound, match="routing rule 5 was not found"):
-        await delete_rule(factory, 5, ADMIN)
+        await delete_rule(context_of(factory), 5, ADMIN)
     assert changes(factory) == 0
 
 
 @pytest.mark.parametrize("who", NOT_ADMINS)
 async def test_only_admins_write_rules(factory: FakeUnitOfWorkFactory, who: Principal) -> None:
     await given_layer(factory, "roads", "a")
-    stored = await create_rule(factory, road_rule(), ADMIN)
+    stored = await create_rule(context_of(factory), road_rule(), ADMIN)
     with pytest.raises(Forbidden):
-        await create_rule(factory, road_rule(), who)
+        await create_rule(context_of(factory), road_rule(), who)
     with pytest.raises(Forbidden):
-        await update_rule(factory, stored.id, road_rule(priority=1), who)
+        await update_rule(context_of(factory), stored.id, road_rule(priority=1), who)
     with pytest.raises(Forbidden):
-        await delete_rule(factory, stored.id, who)
+        await delete_rule(context_of(factory), stored.id, who)
     assert factory.store.jurisdictions.rules == {stored.id: stored}

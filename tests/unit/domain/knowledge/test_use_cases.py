@@ -17,7 +17,6 @@ from domain.knowledge.model import (
 from domain.knowledge.triage import TermKind
 from domain.knowledge.use_cases import (
     EditArticle,
-    KnowledgeDesk,
     TransitionArticle,
     WriteArticle,
     add_triage_term,
@@ -29,6 +28,7 @@ from domain.knowledge.use_cases import (
     write_article,
 )
 from domain.shared.clock import FixedClock
+from domain.shared.context import Context
 from domain.shared.errors import (
     Conflict,
     Forbidden,
@@ -38,6 +38,7 @@ from domain.shared.errors import (
     PreconditionRequired,
     ValidationFailed,
 )
+from domain.unit_of_work import UnitOfWork
 from tests.unit.builders import principal
 from tests.unit.fakes import FakeStore, FakeUnitOfWorkFactory
 
@@ -61,8 +62,8 @@ def uow() -> FakeUnitOfWorkFactory:
 
 
 @pytest.fixture
-def desk(uow: FakeUnitOfWorkFactory) -> KnowledgeDesk:
-    return KnowledgeDesk(uow, FixedClock(NOW))
+def context(uow: FakeUnitOfWorkFactory) -> Context[UnitOfWork]:
+    return Context(uow, FixedClock(NOW))
 
 
 def stored(uow: FakeUnitOfWorkFactory, article_id: int) -> Article:
@@ -89,10 +90,10 @@ def command(
 
 
 async def test_a_supervisor_writes_a_published_article(
-    desk: KnowledgeDesk, uow: FakeUnitOfWorkFactory
+    context: Context[UnitOfWork], uow: FakeUnitOfWorkFactory
 ) -> None:
     article = await write_article(
-        desk, command(None, ArticleStatus.PUBLISHED, services=("pothole",)), SUPERVISOR
+        context, command(None, ArticleStatus.PUBLISHED, services=("pothole",)), SUPERVISOR
     )
     assert article.id == 1
     kept = stored(uow, 1)
@@ -118,72 +119,76 @@ async def test_a_supervisor_writes_a_published_article(
     ],
 )
 async def test_who_may_create(
-    desk: KnowledgeDesk,
+    context: Context[UnitOfWork],
     uow: FakeUnitOfWorkFactory,
     who: Principal,
     department: str | None,
     allowed: bool,
 ) -> None:
     if allowed:
-        await write_article(desk, command(department), who)
+        await write_article(context, command(department), who)
         assert len(uow.store.knowledge.state.articles) == 1
     else:
         with pytest.raises(Forbidden):
-            await write_article(desk, command(department), who)
+            await write_article(context, command(department), who)
         assert uow.store.knowledge.state.articles == {}
 
 
-async def test_references_must_exist(desk: KnowledgeDesk) -> None:
+async def test_references_must_exist(context: Context[UnitOfWork]) -> None:
     with pytest.raises(ValidationFailed) as refused:
-        await write_article(desk, command("parks", services=("pothole", "nope")), ADMIN)
+        await write_article(context, command("parks", services=("pothole", "nope")), ADMIN)
     assert [(e.field, e.message) for e in refused.value.errors] == [
         ("department", "is not a known department"),
         ("services", "unknown service codes: nope"),
     ]
 
 
-async def test_slugs_are_unique(desk: KnowledgeDesk, uow: FakeUnitOfWorkFactory) -> None:
-    await write_article(desk, command(slug="pothole"), ADMIN)
+async def test_slugs_are_unique(context: Context[UnitOfWork], uow: FakeUnitOfWorkFactory) -> None:
+    await write_article(context, command(slug="pothole"), ADMIN)
     with pytest.raises(Conflict, match="another article has the slug pothole"):
-        await write_article(desk, command(slug="pothole"), ADMIN)
+        await write_article(context, command(slug="pothole"), ADMIN)
     assert len(uow.store.knowledge.state.articles) == 1
 
 
-async def test_translations_hang_off_one_original(desk: KnowledgeDesk) -> None:
-    original = await write_article(desk, command(language="en"), ADMIN)
-    spanish = await write_article(desk, command(language="es", translation_of=original.id), ADMIN)
+async def test_translations_hang_off_one_original(context: Context[UnitOfWork]) -> None:
+    original = await write_article(context, command(language="en"), ADMIN)
+    spanish = await write_article(
+        context, command(language="es", translation_of=original.id), ADMIN
+    )
     assert spanish.translation_of == original.id
     with pytest.raises(Conflict, match="article 1 already has a es translation"):
-        await write_article(desk, command(language="es", translation_of=original.id), ADMIN)
+        await write_article(context, command(language="es", translation_of=original.id), ADMIN)
     with pytest.raises(ValidationFailed, match="language: must differ from the original"):
-        await write_article(desk, command(language="en", translation_of=original.id), ADMIN)
+        await write_article(context, command(language="en", translation_of=original.id), ADMIN)
     with pytest.raises(ValidationFailed, match="translation_of: must name the original"):
-        await write_article(desk, command(language="fr", translation_of=spanish.id), ADMIN)
+        await write_article(context, command(language="fr", translation_of=spanish.id), ADMIN)
     with pytest.raises(ValidationFailed, match="translation_of: is not a known article"):
-        await write_article(desk, command(language="fr", translation_of=99), ADMIN)
+        await write_article(context, command(language="fr", translation_of=99), ADMIN)
 
 
-async def test_a_hidden_original_is_not_known(desk: KnowledgeDesk) -> None:
-    water = await write_article(desk, command("water", language="en"), ADMIN)  # a draft
+async def test_a_hidden_original_is_not_known(context: Context[UnitOfWork]) -> None:
+    water = await write_article(context, command("water", language="en"), ADMIN)  # a draft
     with pytest.raises(ValidationFailed, match="translation_of: is not a known article"):
         await write_article(
-            desk, command("roads", language="es", translation_of=water.id), ROADS_MANAGER
+            context, command("roads", language="es", translation_of=water.id), ROADS_MANAGER
         )
 
 
 async def edit(
-    desk: KnowledgeDesk, who: Principal, if_match: int | None, **changes: object
+    context: Context[UnitOfWork], who: Principal, if_match: int | None, **changes: object
 ) -> Article:
     return await edit_article(
-        desk,
+        context,
         EditArticle(1, if_match, frozenset(changes), **changes),
         who,  # type: ignore[arg-type]
     )
 
 
-async def test_an_edit_keeps_a_version(desk: KnowledgeDesk, uow: FakeUnitOfWorkFactory) -> None:
-    await write_article(desk, command(review_by=date(2027, 1, 1), slug="pothole"), ROADS_MANAGER)
-    article = await edit(desk, ROADS_MANAGER, 1, title="Potholes", review_by=None, slug=None)
+async def test_an_edit_keeps_a_version(
+    context: Context[UnitOfWork], uow: FakeUnitOfWorkFactory
+) -> None:
+    await write_article(context, command(review_by=date(2027, 1, 1), slug="pothole"), ROADS_MANAGER)
+    article = await edit(context, ROADS_MANAGER, 1, title="Potholes", review_by=None, slug=None)
     assert (article.version, article.content.title) == (2, "Potholes")
     assert (article.labels.review_by, article.labels.slug) == (None, None)
     assert article.content.summary == POTHOLE.summary  # left out: unchanged
@@ -192,62 +197,64 @@ async def test_an_edit_keeps_a_version(desk: KnowledgeDesk, uow: FakeUnitOfWorkF
 
 
 async def test_an_edit_without_change_is_no_new_version(
-    desk: KnowledgeDesk, uow: FakeUnitOfWorkFactory
+    context: Context[UnitOfWork], uow: FakeUnitOfWorkFactory
 ) -> None:
-    await write_article(desk, command(), ADMIN)
-    article = await edit(desk, ADMIN, 1, title=POTHOLE.title, summary=None)
+    await write_article(context, command(), ADMIN)
+    article = await edit(context, ADMIN, 1, title=POTHOLE.title, summary=None)
     assert article.version == 1
     assert versions(uow, 1) == [(1, "created", "User 1")]
 
 
-async def test_edits_need_the_current_version(desk: KnowledgeDesk) -> None:
-    await write_article(desk, command(), ADMIN)
+async def test_edits_need_the_current_version(context: Context[UnitOfWork]) -> None:
+    await write_article(context, command(), ADMIN)
     with pytest.raises(PreconditionRequired):
-        await edit(desk, ADMIN, None, title="x")
+        await edit(context, ADMIN, None, title="x")
     with pytest.raises(PreconditionFailed):
-        await edit(desk, ADMIN, 7, title="x")
+        await edit(context, ADMIN, 7, title="x")
 
 
-async def test_hidden_articles_answer_404_before_403_and_428(desk: KnowledgeDesk) -> None:
-    await write_article(desk, command("water"), ADMIN)  # a draft of another department
+async def test_hidden_articles_answer_404_before_403_and_428(context: Context[UnitOfWork]) -> None:
+    await write_article(context, command("water"), ADMIN)  # a draft of another department
     with pytest.raises(NotFound, match="article 1 was not found"):
-        await edit(desk, ROADS_MANAGER, None, title="x")
+        await edit(context, ROADS_MANAGER, None, title="x")
     with pytest.raises(NotFound):
-        await edit(desk, AGENT, 1, title="x")
+        await edit(context, AGENT, 1, title="x")
 
 
-async def test_readers_who_may_not_write_get_403(desk: KnowledgeDesk) -> None:
-    await write_article(desk, command("water", ArticleStatus.PUBLISHED), ADMIN)
+async def test_readers_who_may_not_write_get_403(context: Context[UnitOfWork]) -> None:
+    await write_article(context, command("water", ArticleStatus.PUBLISHED), ADMIN)
     for who in (AGENT, ROADS_MANAGER, ROADS_EMPLOYEE):
         with pytest.raises(Forbidden):
-            await edit(desk, who, None, title="x")
+            await edit(context, who, None, title="x")
 
 
 async def test_moving_an_article_needs_both_departments(
-    desk: KnowledgeDesk, uow: FakeUnitOfWorkFactory
+    context: Context[UnitOfWork], uow: FakeUnitOfWorkFactory
 ) -> None:
-    await write_article(desk, command("roads"), ROADS_MANAGER)
+    await write_article(context, command("roads"), ROADS_MANAGER)
     with pytest.raises(Forbidden):
-        await edit(desk, ROADS_MANAGER, 1, department_code="water")
+        await edit(context, ROADS_MANAGER, 1, department_code="water")
     with pytest.raises(Forbidden):
-        await edit(desk, ROADS_MANAGER, 1, department_code=None)
-    moved = await edit(desk, SUPERVISOR, 1, department_code="water", audience=Audience.INTERNAL)
+        await edit(context, ROADS_MANAGER, 1, department_code=None)
+    moved = await edit(context, SUPERVISOR, 1, department_code="water", audience=Audience.INTERNAL)
     assert (moved.department_code, moved.labels.audience) == ("water", Audience.INTERNAL)
 
 
-async def test_changing_language_keeps_translations_apart(desk: KnowledgeDesk) -> None:
-    await write_article(desk, command(language="en"), ADMIN)
-    await write_article(desk, command(language="es", translation_of=1), ADMIN)
+async def test_changing_language_keeps_translations_apart(context: Context[UnitOfWork]) -> None:
+    await write_article(context, command(language="en"), ADMIN)
+    await write_article(context, command(language="es", translation_of=1), ADMIN)
     with pytest.raises(Conflict, match="already has a es translation"):
-        await edit(desk, ADMIN, 1, language="es")
+        await edit(context, ADMIN, 1, language="es")
     with pytest.raises(ValidationFailed, match="must differ from the original"):
-        await edit_article(desk, EditArticle(2, 1, frozenset({"language"}), language="en"), ADMIN)
+        await edit_article(
+            context, EditArticle(2, 1, frozenset({"language"}), language="en"), ADMIN
+        )
 
 
-async def test_transitions(desk: KnowledgeDesk, uow: FakeUnitOfWorkFactory) -> None:
-    await write_article(desk, command(), ROADS_MANAGER)
+async def test_transitions(context: Context[UnitOfWork], uow: FakeUnitOfWorkFactory) -> None:
+    await write_article(context, command(), ROADS_MANAGER)
     published = await transition_article(
-        desk, TransitionArticle(1, ArticleStatus.PUBLISHED, 1), ROADS_MANAGER
+        context, TransitionArticle(1, ArticleStatus.PUBLISHED, 1), ROADS_MANAGER
     )
     assert (published.status, published.version, published.published_at) == (
         ArticleStatus.PUBLISHED,
@@ -255,43 +262,49 @@ async def test_transitions(desk: KnowledgeDesk, uow: FakeUnitOfWorkFactory) -> N
         NOW,
     )
     with pytest.raises(IllegalTransition):
-        await transition_article(desk, TransitionArticle(1, ArticleStatus.DRAFT, 2), ADMIN)
+        await transition_article(context, TransitionArticle(1, ArticleStatus.DRAFT, 2), ADMIN)
     with pytest.raises(Forbidden):
-        await transition_article(desk, TransitionArticle(1, ArticleStatus.ARCHIVED, 2), AGENT)
-    await transition_article(desk, TransitionArticle(1, ArticleStatus.ARCHIVED, 2), ADMIN)
-    await transition_article(desk, TransitionArticle(1, ArticleStatus.DRAFT, 3), ADMIN)
+        await transition_article(context, TransitionArticle(1, ArticleStatus.ARCHIVED, 2), AGENT)
+    await transition_article(context, TransitionArticle(1, ArticleStatus.ARCHIVED, 2), ADMIN)
+    await transition_article(context, TransitionArticle(1, ArticleStatus.DRAFT, 3), ADMIN)
     assert [v[1] for v in versions(uow, 1)] == ["created", "published", "archived", "draft"]
 
 
-async def test_views_and_uses_are_counted(desk: KnowledgeDesk, uow: FakeUnitOfWorkFactory) -> None:
-    await write_article(desk, command(None, ArticleStatus.PUBLISHED), ADMIN)
-    await record_view(desk, 1)
-    await record_use(desk, 1, AGENT)
-    await record_use(desk, 1, AGENT)
+async def test_views_and_uses_are_counted(
+    context: Context[UnitOfWork], uow: FakeUnitOfWorkFactory
+) -> None:
+    await write_article(context, command(None, ArticleStatus.PUBLISHED), ADMIN)
+    await record_view(context, 1)
+    await record_use(context, 1, AGENT)
+    await record_use(context, 1, AGENT)
     assert (stored(uow, 1).view_count, stored(uow, 1).use_count) == (1, 2)
     assert stored(uow, 1).version == 1
 
 
-async def test_uses_of_hidden_articles_are_404(desk: KnowledgeDesk) -> None:
-    await write_article(desk, command("water"), ADMIN)
+async def test_uses_of_hidden_articles_are_404(context: Context[UnitOfWork]) -> None:
+    await write_article(context, command("water"), ADMIN)
     with pytest.raises(NotFound):
-        await record_use(desk, 1, AGENT)
+        await record_use(context, 1, AGENT)
     with pytest.raises(NotFound):
-        await record_use(desk, 2, AGENT)
+        await record_use(context, 2, AGENT)
 
 
-async def test_admins_edit_triage_terms(desk: KnowledgeDesk, uow: FakeUnitOfWorkFactory) -> None:
-    term = await add_triage_term(desk, "No  Respira", TermKind.EMERGENCY, "es", ADMIN)
+async def test_admins_edit_triage_terms(
+    context: Context[UnitOfWork], uow: FakeUnitOfWorkFactory
+) -> None:
+    term = await add_triage_term(context, "No  Respira", TermKind.EMERGENCY, "es", ADMIN)
     assert (term.id, term.term, term.language) == (1, "No Respira", "es")
     with pytest.raises(Conflict, match="the emergency term 'No Respira' already exists"):
-        await add_triage_term(desk, "no respirá", TermKind.EMERGENCY, "es", ADMIN)
-    same_words_other_kind = await add_triage_term(desk, "no respira", TermKind.BENIGN, "es", ADMIN)
+        await add_triage_term(context, "no respirá", TermKind.EMERGENCY, "es", ADMIN)
+    same_words_other_kind = await add_triage_term(
+        context, "no respira", TermKind.BENIGN, "es", ADMIN
+    )
     assert same_words_other_kind.id == 2
     with pytest.raises(Forbidden):
-        await add_triage_term(desk, "fire", TermKind.EMERGENCY, "en", SUPERVISOR)
+        await add_triage_term(context, "fire", TermKind.EMERGENCY, "en", SUPERVISOR)
     with pytest.raises(Forbidden):
-        await remove_triage_term(desk, 1, AGENT)
-    await remove_triage_term(desk, 1, ADMIN)
+        await remove_triage_term(context, 1, AGENT)
+    await remove_triage_term(context, 1, ADMIN)
     assert list(uow.store.knowledge.state.terms) == [2]
     with pytest.raises(NotFound, match="triage term 1 was not found"):
-        await remove_triage_term(desk, 1, ADMIN)
+        await remove_triage_term(context, 1, ADMIN)

@@ -13,7 +13,6 @@ from domain.directory.users import Role
 from domain.media.model import MAX_PHOTO_BYTES, CleanImage, MediaTooLarge, Photo, UnsupportedMedia
 from domain.media.use_cases import (
     AttachPhoto,
-    MediaDesk,
     attach_photo,
     open_photo,
     photos_of_request,
@@ -21,10 +20,12 @@ from domain.media.use_cases import (
 )
 from domain.requests.model import ServiceRequest
 from domain.shared.clock import FixedClock
+from domain.shared.context import Context
 from domain.shared.errors import NotFound
 from domain.shared.vocabulary import Visibility
 from tests.unit.builders import principal
 from tests.unit.fakes import FakeStore, FakeUnitOfWork, _Staged
+from tests.unit.wiring import MediaWiring
 
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
 OWN = "transportation"
@@ -96,7 +97,7 @@ class NoRemote:
         raise AssertionError("not used here")
 
 
-def make_desk() -> tuple[MediaDesk, CountingCleaner, FakeStore]:
+def make_wiring() -> tuple[MediaWiring, CountingCleaner, FakeStore]:
     store, photos, cleaner = FakeStore(), dict[UUID, Photo](), CountingCleaner()
     store.requests["26-00000001"] = ServiceRequest(
         id="26-00000001",
@@ -105,57 +106,90 @@ def make_desk() -> tuple[MediaDesk, CountingCleaner, FakeStore]:
         sla=SlaPolicy(24),
         requested_at=NOW,
     )
-    desk = MediaDesk(
-        uow=lambda: MediaUnitOfWork(store, photos),
-        clock=FixedClock(NOW),
+    wiring = MediaWiring(
+        context=Context(lambda: MediaUnitOfWork(store, photos), FixedClock(NOW)),
         store=MemoryStore(),
         cleaner=cleaner,
         remote=NoRemote(),
     )
-    return desk, cleaner, store
+    return wiring, cleaner, store
 
 
 async def test_a_caller_who_may_not_comment_is_refused_before_any_image_work() -> None:
-    desk, cleaner, _ = make_desk()
+    wiring, cleaner, _ = make_wiring()
     with pytest.raises(NotFound):
-        await attach_photo(desk, AttachPhoto("26-00000001", b"img"), OTHER_STAFF)
+        await attach_photo(
+            wiring.context,
+            AttachPhoto("26-00000001", b"img"),
+            OTHER_STAFF,
+            store=wiring.store,
+            cleaner=wiring.cleaner,
+        )
     with pytest.raises(NotFound):
-        await attach_photo(desk, AttachPhoto("26-99999999", b"img"), AGENT)
+        await attach_photo(
+            wiring.context,
+            AttachPhoto("26-99999999", b"img"),
+            AGENT,
+            store=wiring.store,
+            cleaner=wiring.cleaner,
+        )
     assert cleaner.calls == 0
 
 
 async def test_oversized_and_empty_uploads_are_refused_before_decoding() -> None:
-    desk, cleaner, _ = make_desk()
+    wiring, cleaner, _ = make_wiring()
     with pytest.raises(MediaTooLarge):
-        await store_upload(desk, b"0" * (MAX_PHOTO_BYTES + 1))
+        await store_upload(
+            wiring.context, b"0" * (MAX_PHOTO_BYTES + 1), store=wiring.store, cleaner=wiring.cleaner
+        )
     with pytest.raises(UnsupportedMedia):
-        await store_upload(desk, b"")
+        await store_upload(wiring.context, b"", store=wiring.store, cleaner=wiring.cleaner)
     assert cleaner.calls == 0
 
 
 async def test_who_sees_which_photo() -> None:
-    desk, _, _ = make_desk()
-    public = await attach_photo(desk, AttachPhoto("26-00000001", b"a"), OWN_STAFF)
-    internal = await attach_photo(
-        desk, AttachPhoto("26-00000001", b"b", Visibility.INTERNAL), AGENT
+    wiring, _, _ = make_wiring()
+    public = await attach_photo(
+        wiring.context,
+        AttachPhoto("26-00000001", b"a"),
+        OWN_STAFF,
+        store=wiring.store,
+        cleaner=wiring.cleaner,
     )
-    loose = await store_upload(desk, b"c")
+    internal = await attach_photo(
+        wiring.context,
+        AttachPhoto("26-00000001", b"b", Visibility.INTERNAL),
+        AGENT,
+        store=wiring.store,
+        cleaner=wiring.cleaner,
+    )
+    loose = await store_upload(wiring.context, b"c", store=wiring.store, cleaner=wiring.cleaner)
     assert public.uploaded_by == OWN_STAFF.user_id
-    assert (await open_photo(desk, public.id, None))[1] == b"png:a"
+    assert (await open_photo(wiring.context, public.id, None, store=wiring.store))[1] == b"png:a"
     for caller in (None, OTHER_STAFF):
         with pytest.raises(NotFound):
-            await open_photo(desk, internal.id, caller)
-    assert (await open_photo(desk, internal.id, OWN_STAFF))[1] == b"png:b"
+            await open_photo(wiring.context, internal.id, caller, store=wiring.store)
+    assert (await open_photo(wiring.context, internal.id, OWN_STAFF, store=wiring.store))[
+        1
+    ] == b"png:b"
     with pytest.raises(NotFound):
-        await open_photo(desk, loose.id, None)
-    assert (await open_photo(desk, loose.id, AGENT))[1] == b"png:c"
+        await open_photo(wiring.context, loose.id, None, store=wiring.store)
+    assert (await open_photo(wiring.context, loose.id, AGENT, store=wiring.store))[1] == b"png:c"
     with pytest.raises(NotFound):
-        await open_photo(desk, uuid4(), AGENT)
+        await open_photo(wiring.context, uuid4(), AGENT, store=wiring.store)
 
 
 async def test_the_list_is_for_those_who_may_see_the_request() -> None:
-    desk, _, _ = make_desk()
-    photo = await attach_photo(desk, AttachPhoto("26-00000001", b"a"), AGENT)
-    assert [p.id for p in await photos_of_request(desk, "26-00000001", OWN_STAFF)] == [photo.id]
+    wiring, _, _ = make_wiring()
+    photo = await attach_photo(
+        wiring.context,
+        AttachPhoto("26-00000001", b"a"),
+        AGENT,
+        store=wiring.store,
+        cleaner=wiring.cleaner,
+    )
+    assert [p.id for p in await photos_of_request(wiring.context, "26-00000001", OWN_STAFF)] == [
+        photo.id
+    ]
     with pytest.raises(NotFound):
-        await photos_of_request(desk, "26-00000001", OTHER_STAFF)
+        await photos_of_request(wiring.context, "26-00000001", OTHER_STAFF)

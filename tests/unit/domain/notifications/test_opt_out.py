@@ -19,6 +19,7 @@ from domain.shared.clock import FixedClock
 from domain.shared.errors import Forbidden, NotFound, ValidationFailed
 from tests.unit.builders import principal
 from tests.unit.fakes import FakeStore, FakeUnitOfWorkFactory
+from tests.unit.wiring import context_of
 
 SECRET = "a-server-secret-of-at-least-thirty-two-characters"
 TOKENS = OptOutTokens(SECRET)
@@ -164,7 +165,9 @@ async def test_call_center_staff_lift_an_opt_out_of_the_residents_own_address_an
     uow, listed, lupe = lupe_and_rosa()
     agent = principal(Role.AGENT, number=7)
     with caplog.at_level(logging.INFO, logger="frontdoor.opt_outs"):
-        lifted = await lift_opt_out(uow, listed, lupe.id, " Lupe@Example.NET", agent)
+        lifted = await lift_opt_out(
+            context_of(uow), lupe.id, " Lupe@Example.NET", agent, opt_outs=listed
+        )
     assert lifted == OptOut("lupe@example.net", AT, "link")
     assert list(listed.rows) == ["rosa@example.net"]
     (record,) = caplog.records
@@ -178,12 +181,28 @@ async def test_call_center_staff_lift_an_opt_out_of_the_residents_own_address_an
 async def test_lifting_refuses_other_roles_other_residents_addresses_and_unlisted_ones() -> None:
     uow, listed, lupe = lupe_and_rosa()
     with pytest.raises(Forbidden):
-        await lift_opt_out(uow, listed, lupe.id, "lupe@example.net", principal(Role.STAFF, "dpw"))
+        await lift_opt_out(
+            context_of(uow),
+            lupe.id,
+            "lupe@example.net",
+            principal(Role.STAFF, "dpw"),
+            opt_outs=listed,
+        )
     with pytest.raises(NotFound) as theirs:
-        await lift_opt_out(uow, listed, lupe.id, "rosa@example.net", principal(Role.AGENT))
+        await lift_opt_out(
+            context_of(uow), lupe.id, "rosa@example.net", principal(Role.AGENT), opt_outs=listed
+        )
     with pytest.raises(NotFound) as unlisted:
-        await lift_opt_out(uow, listed, lupe.id, "lupe.work@example.net", principal(Role.AGENT))
+        await lift_opt_out(
+            context_of(uow),
+            lupe.id,
+            "lupe.work@example.net",
+            principal(Role.AGENT),
+            opt_outs=listed,
+        )
     assert str(theirs.value) == str(unlisted.value)
     with pytest.raises(NotFound):
-        await lift_opt_out(uow, listed, uuid4(), "lupe@example.net", principal(Role.ADMIN))
+        await lift_opt_out(
+            context_of(uow), uuid4(), "lupe@example.net", principal(Role.ADMIN), opt_outs=listed
+        )
     assert set(listed.rows) == {"lupe@example.net", "rosa@example.net"}

@@ -6,7 +6,6 @@ from domain.requests.model import CloseReason, Priority, Status
 from domain.requests.use_cases import (
     CommentOnRequest,
     MergeRequest,
-    RequestDesk,
     TransitionRequest,
     UpdateRequest,
     comment_on_request,
@@ -23,13 +22,14 @@ from tests.unit.domain.requests.test_use_cases import (
     PW_MANAGER,
     as_,
     clock,
-    desk,
     factory,
     open_pothole,
+    wiring,
 )
 from tests.unit.fakes import FakeUnitOfWorkFactory
+from tests.unit.wiring import Wiring
 
-__all__ = ["clock", "desk", "factory"]  # fixtures shared with the use-case tests
+__all__ = ["clock", "factory", "wiring"]  # fixtures shared with the use-case tests
 
 PERSONAL = ("Ana", "ana@example.org")
 
@@ -39,9 +39,9 @@ def _data(factory: FakeUnitOfWorkFactory) -> list[dict[str, object]]:
 
 
 async def test_opening_a_request_publishes_request_created_with_sequence_one(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    request = await open_pothole(desk)
+    request = await open_pothole(wiring)
     [event] = factory.store.events
     assert event.type is EventType.REQUEST_CREATED
     assert (event.subject, event.occurred_at) == (request.id, NOW)
@@ -59,18 +59,18 @@ async def test_opening_a_request_publishes_request_created_with_sequence_one(
 
 
 async def test_each_change_publishes_the_next_sequence_and_closing_is_request_closed(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    request = await open_pothole(desk)
+    request = await open_pothole(wiring)
     agent = as_(AGENT)
     go = TransitionRequest(request.id, Status.IN_PROGRESS, if_match=1)
-    await transition_request(desk, go, agent)
+    await transition_request(wiring.context, go, agent, hours=wiring.hours)
     note = CommentOnRequest(request.id, "crew sent", Visibility.INTERNAL, if_match=2)
-    await comment_on_request(desk, note, agent)
+    await comment_on_request(wiring.context, note, agent)
     urgent = UpdateRequest(request.id, if_match=3, priority=Priority.URGENT)
-    await update_request(desk, urgent, agent)
+    await update_request(wiring.context, urgent, agent)
     done = TransitionRequest(request.id, Status.CLOSED, 4, reason=CloseReason.RESOLVED)
-    await transition_request(desk, done, agent)
+    await transition_request(wiring.context, done, agent, hours=wiring.hours)
 
     types = [event.type for event in factory.store.events]
     assert types == [
@@ -95,23 +95,28 @@ async def test_each_change_publishes_the_next_sequence_and_closing_is_request_cl
 
 
 async def test_a_no_op_update_publishes_nothing_and_a_refused_change_publishes_nothing(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    request = await open_pothole(desk)
+    request = await open_pothole(wiring)
     same = UpdateRequest(request.id, if_match=1, priority=request.priority)
-    await update_request(desk, same, as_(PW_MANAGER))
+    await update_request(wiring.context, same, as_(PW_MANAGER))
     stale = TransitionRequest(request.id, Status.IN_PROGRESS, if_match=7)
     with pytest.raises(PreconditionFailed):
-        await transition_request(desk, stale, as_(AGENT))
+        await transition_request(wiring.context, stale, as_(AGENT), hours=wiring.hours)
     assert [event.type for event in factory.store.events] == [EventType.REQUEST_CREATED]
 
 
 async def test_a_merge_closes_the_duplicate_and_updates_the_parent(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    parent = await open_pothole(desk)
-    duplicate = await open_pothole(desk)
-    await merge_request(desk, MergeRequest(duplicate.id, parent.id, if_match=1), as_(AGENT))
+    parent = await open_pothole(wiring)
+    duplicate = await open_pothole(wiring)
+    await merge_request(
+        wiring.context,
+        MergeRequest(duplicate.id, parent.id, if_match=1),
+        as_(AGENT),
+        hours=wiring.hours,
+    )
     merged, absorbed = factory.store.events[2:]
     assert (merged.type, merged.subject) == (EventType.REQUEST_CLOSED, duplicate.id)
     assert merged.data["changes"] == ["status", "merge"]
@@ -121,12 +126,12 @@ async def test_a_merge_closes_the_duplicate_and_updates_the_parent(
 
 
 async def test_a_status_change_with_a_note_carries_it_masked_as_the_public_sees_it(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    request = await open_pothole(desk)
+    request = await open_pothole(wiring)
     note = "Patched with cold mix. Ana: 410-555-0177, ana@example.org"
     done = TransitionRequest(request.id, Status.CLOSED, 1, CloseReason.RESOLVED, note)
-    await transition_request(desk, done, as_(AGENT))
+    await transition_request(wiring.context, done, as_(AGENT), hours=wiring.hours)
     closed = _data(factory)[-1]
     assert closed["note"] == "Patched with cold mix. [name hidden]: [phone hidden], [email hidden]"
     assert not any(value in str(closed) for value in PERSONAL)

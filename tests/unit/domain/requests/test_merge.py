@@ -13,8 +13,9 @@ from domain.directory.permissions import Principal
 from domain.directory.users import Role, Tier
 from domain.requests.model import CloseReason, EntryKind, ServiceRequest, Status, TimelineEntry
 from domain.requests.ports import RequestRepository
-from domain.requests.use_cases import MergeRequest, RequestDesk, merge_request
+from domain.requests.use_cases import MergeRequest, merge_request
 from domain.shared.clock import FixedClock
+from domain.shared.context import Context
 from domain.shared.errors import (
     Conflict,
     IllegalTransition,
@@ -33,6 +34,7 @@ from tests.unit.fakes import (
     FakeUnitOfWork,
     FakeUnitOfWorkFactory,
 )
+from tests.unit.wiring import Wiring
 
 HOURS = BusinessHours(ZoneInfo("America/New_York"))
 REQUESTED = datetime(2026, 6, 15, 14, 0, tzinfo=UTC)
@@ -189,14 +191,16 @@ def factory() -> RecordingFactory:
 
 
 @pytest.fixture
-def desk(factory: RecordingFactory) -> RequestDesk:
-    return RequestDesk(factory, FixedClock(NOW), HOURS, FakeJurisdictions(), FakeGeocoder())
+def wiring(factory: RecordingFactory) -> Wiring:
+    return Wiring(Context(factory, FixedClock(NOW)), HOURS, FakeJurisdictions(), FakeGeocoder())
 
 
 async def test_merge_closes_and_links_the_request_and_bumps_both_versions(
-    desk: RequestDesk, factory: RecordingFactory
+    wiring: Wiring, factory: RecordingFactory
 ) -> None:
-    merged = await merge_request(desk, MergeRequest(CHILD, PARENT, if_match=1), AGENT)
+    merged = await merge_request(
+        wiring.context, MergeRequest(CHILD, PARENT, if_match=1), AGENT, hours=wiring.hours
+    )
     store = factory.store
     assert merged == store.requests[CHILD]
     assert (merged.status, merged.close_reason, merged.duplicate_of, merged.version) == (
@@ -219,17 +223,21 @@ async def test_merge_closes_and_links_the_request_and_bumps_both_versions(
 
 @pytest.mark.parametrize(("child", "parent"), [(CHILD, PARENT), (PARENT, CHILD)])
 async def test_both_rows_are_locked_in_the_order_of_their_ids(
-    desk: RequestDesk, factory: RecordingFactory, child: str, parent: str
+    wiring: Wiring, factory: RecordingFactory, child: str, parent: str
 ) -> None:
     version = factory.store.requests[child].version
-    await merge_request(desk, MergeRequest(child, parent, if_match=version), AGENT)
+    await merge_request(
+        wiring.context, MergeRequest(child, parent, if_match=version), AGENT, hours=wiring.hours
+    )
     assert factory.locked == [PARENT, CHILD]
 
 
 async def test_department_staff_merge_within_their_department(
-    desk: RequestDesk, factory: RecordingFactory
+    wiring: Wiring, factory: RecordingFactory
 ) -> None:
-    merged = await merge_request(desk, MergeRequest(CHILD, PARENT, if_match=1), PW_EMPLOYEE)
+    merged = await merge_request(
+        wiring.context, MergeRequest(CHILD, PARENT, if_match=1), PW_EMPLOYEE, hours=wiring.hours
+    )
     assert merged.duplicate_of == PARENT
 
 
@@ -267,18 +275,18 @@ REFUSALS: list[Refusal] = [
     ],
 )
 async def test_a_refused_merge_changes_nothing(
-    desk: RequestDesk, factory: RecordingFactory, refusal: Refusal
+    wiring: Wiring, factory: RecordingFactory, refusal: Refusal
 ) -> None:
     command, who, error, detail = refusal
     before = snapshot(factory)
     with pytest.raises(error) as refused:
-        await merge_request(desk, command, who)
+        await merge_request(wiring.context, command, who, hours=wiring.hours)
     assert detail in str(refused.value)
     assert snapshot(factory) == before
 
 
 async def test_a_closed_parent_or_a_closed_request_is_409(
-    desk: RequestDesk, factory: RecordingFactory
+    wiring: Wiring, factory: RecordingFactory
 ) -> None:
     store = factory.store
     store.requests[PARENT] = replace(
@@ -286,19 +294,25 @@ async def test_a_closed_parent_or_a_closed_request_is_409(
     )
     before = snapshot(factory)
     with pytest.raises(Conflict, match=f"request {PARENT} is closed"):
-        await merge_request(desk, MergeRequest(CHILD, PARENT, 1), AGENT)
+        await merge_request(
+            wiring.context, MergeRequest(CHILD, PARENT, 1), AGENT, hours=wiring.hours
+        )
     with pytest.raises(IllegalTransition, match="reopen it first"):
-        await merge_request(desk, MergeRequest(PARENT, CHILD, 3), AGENT)
+        await merge_request(
+            wiring.context, MergeRequest(PARENT, CHILD, 3), AGENT, hours=wiring.hours
+        )
     assert snapshot(factory) == before
 
 
 async def test_merging_into_a_duplicate_is_409_and_names_its_parent(
-    desk: RequestDesk, factory: RecordingFactory
+    wiring: Wiring, factory: RecordingFactory
 ) -> None:
-    await merge_request(desk, MergeRequest(CHILD, PARENT, 1), AGENT)
+    await merge_request(wiring.context, MergeRequest(CHILD, PARENT, 1), AGENT, hours=wiring.hours)
     third = factory.store.put_request(request("26-00000004"))
     with pytest.raises(Conflict) as refused:
-        await merge_request(desk, MergeRequest(third.id, CHILD, 1), AGENT)
+        await merge_request(
+            wiring.context, MergeRequest(third.id, CHILD, 1), AGENT, hours=wiring.hours
+        )
     assert refused.value.detail == (
         f"request {CHILD} is itself a duplicate of {PARENT}; merge into {PARENT}"
     )

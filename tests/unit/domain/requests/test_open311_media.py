@@ -6,15 +6,17 @@ import pytest
 
 from domain.directory.catalog import Department, Service, SlaPolicy
 from domain.media.model import CleanImage, UnsupportedMedia
-from domain.media.use_cases import MediaDesk
-from domain.requests.desk import RequestDesk
+from domain.requests.model import ServiceRequest
 from domain.requests.open311 import MediaRefused, Open311Client, SentMedia, submit_open311_report
 from domain.requests.submission import SubmitServiceRequest
+from domain.requests.submissions import Open311Submission
 from domain.shared.clock import FixedClock
+from domain.shared.context import Context
 from domain.shared.errors import ValidationFailed
 from domain.shared.sla import BusinessHours
 from domain.shared.vocabulary import Actor
 from tests.unit.fakes import FakeGeocoder, FakeJurisdictions, FakeStore, FakeUnitOfWorkFactory
+from tests.unit.wiring import Wiring
 
 NOW = datetime(2026, 6, 15, 14, 0, tzinfo=UTC)
 CLIENT = Open311Client(None, None, None)
@@ -48,19 +50,30 @@ def factory() -> FakeUnitOfWorkFactory:
     return FakeUnitOfWorkFactory(store)
 
 
-def desks(factory: FakeUnitOfWorkFactory) -> tuple[RequestDesk, MediaDesk]:
-    clock = FixedClock(NOW)
-    desk = RequestDesk(factory, clock, BusinessHours(UTC), FakeJurisdictions(), FakeGeocoder())
-    media = MediaDesk(factory, clock, NoStore(), RefusingCleaner(), RefusingRemote())
-    return desk, media
+async def report(
+    factory: FakeUnitOfWorkFactory, sent: SentMedia
+) -> tuple[ServiceRequest, Open311Submission]:
+    """Submit REPORT with the sent photo, through a store, cleaner and remote that refuse."""
+    hours = BusinessHours(UTC)
+    wiring = Wiring(Context(factory, FixedClock(NOW)), hours, FakeJurisdictions(), FakeGeocoder())
+    return await submit_open311_report(
+        wiring.context,
+        REPORT,
+        CLIENT,
+        ACTOR,
+        sent,
+        **wiring.places,
+        store=NoStore(),
+        cleaner=RefusingCleaner(),
+        remote=RefusingRemote(),
+    )
 
 
 async def test_a_file_that_is_no_image_refuses_the_request(
     factory: FakeUnitOfWorkFactory,
 ) -> None:
-    desk, media = desks(factory)
     with pytest.raises(MediaRefused) as refused:
-        await submit_open311_report(desk, media, REPORT, CLIENT, ACTOR, SentMedia(data=b"x"))
+        await report(factory, SentMedia(data=b"x"))
     assert refused.value.detail == "media: not an image we accept"
     assert factory.store.requests == {}
 
@@ -68,18 +81,14 @@ async def test_a_file_that_is_no_image_refuses_the_request(
 async def test_a_url_that_cannot_be_fetched_names_media_url(
     factory: FakeUnitOfWorkFactory,
 ) -> None:
-    desk, media = desks(factory)
     sent = SentMedia(url="http://10.0.0.1/a.png")
     with pytest.raises(MediaRefused) as refused:
-        await submit_open311_report(desk, media, REPORT, CLIENT, ACTOR, sent)
+        await report(factory, sent)
     assert refused.value.detail.startswith("media_url: ")
     assert factory.store.requests == {}
 
 
 async def test_without_media_the_request_is_opened(factory: FakeUnitOfWorkFactory) -> None:
-    desk, media = desks(factory)
-    created, submission = await submit_open311_report(
-        desk, media, REPORT, CLIENT, ACTOR, SentMedia()
-    )
+    created, submission = await report(factory, SentMedia())
     assert submission.request_id == created.id
     assert list(factory.store.requests) == [created.id]

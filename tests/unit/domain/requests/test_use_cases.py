@@ -31,7 +31,6 @@ from domain.requests.model import (
 )
 from domain.requests.use_cases import (
     CommentOnRequest,
-    RequestDesk,
     SubmitServiceRequest,
     TransitionRequest,
     UpdateRequest,
@@ -42,6 +41,7 @@ from domain.requests.use_cases import (
 )
 from domain.residents.model import Reporter
 from domain.shared.clock import FixedClock
+from domain.shared.context import Context
 from domain.shared.errors import (
     Forbidden,
     IllegalTransition,
@@ -54,6 +54,7 @@ from domain.shared.sla import BusinessHours, SlaCalendar
 from domain.shared.vocabulary import Actor, Channel, Visibility
 from tests.unit.builders import RESIDENT, user
 from tests.unit.fakes import FakeGeocoder, FakeJurisdictions, FakeStore, FakeUnitOfWorkFactory
+from tests.unit.wiring import Wiring
 
 NY = ZoneInfo("America/New_York")
 HOURS = BusinessHours(NY)
@@ -124,8 +125,8 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def desk(factory: FakeUnitOfWorkFactory, clock: FixedClock) -> RequestDesk:
-    return RequestDesk(factory, clock, HOURS, FakeJurisdictions(), FakeGeocoder())
+def wiring(factory: FakeUnitOfWorkFactory, clock: FixedClock) -> Wiring:
+    return Wiring(Context(factory, clock), HOURS, FakeJurisdictions(), FakeGeocoder())
 
 
 POTHOLE_REPORT = SubmitServiceRequest(
@@ -137,9 +138,13 @@ POTHOLE_REPORT = SubmitServiceRequest(
 )
 
 
-async def open_pothole(desk: RequestDesk) -> ServiceRequest:
+async def open_pothole(wiring: Wiring) -> ServiceRequest:
     agent = as_(AGENT)
-    return (await submit_service_request(desk, POTHOLE_REPORT, agent, agent.actor)).request
+    return (
+        await submit_service_request(
+            wiring.context, POTHOLE_REPORT, agent, agent.actor, **wiring.places
+        )
+    ).request
 
 
 def field_errors(error: ValidationFailed) -> list[tuple[str, str]]:
@@ -158,10 +163,14 @@ def kinds(factory: FakeUnitOfWorkFactory, request_id: str = "26-00000001") -> li
 
 
 async def test_submit_stores_the_request_with_the_services_department_and_sla(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     agent = as_(AGENT)
-    request = (await submit_service_request(desk, POTHOLE_REPORT, agent, agent.actor)).request
+    request = (
+        await submit_service_request(
+            wiring.context, POTHOLE_REPORT, agent, agent.actor, **wiring.places
+        )
+    ).request
     assert request.id == "26-00000001"
     assert request.department_code == "public-works"
     assert request.sla == POTHOLE_SLA
@@ -185,11 +194,13 @@ async def test_submit_stores_the_request_with_the_services_department_and_sla(
 
 
 async def test_submit_on_a_24x7_service_and_numbering(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     request = (
-        await submit_service_request(desk, SubmitServiceRequest("bulk-trash"), None, RESIDENT)
+        await submit_service_request(
+            wiring.context, SubmitServiceRequest("bulk-trash"), None, RESIDENT, **wiring.places
+        )
     ).request
     assert request.id == "26-00000002"
     assert request.department_code == "sanitation"
@@ -198,23 +209,25 @@ async def test_submit_on_a_24x7_service_and_numbering(
     assert sorted(factory.store.requests) == ["26-00000001", "26-00000002"]
 
 
-async def test_the_reference_takes_the_year_of_the_clock(
-    desk: RequestDesk, clock: FixedClock
-) -> None:
+async def test_the_reference_takes_the_year_of_the_clock(wiring: Wiring, clock: FixedClock) -> None:
     clock.set(datetime(2027, 1, 4, 15, 0, tzinfo=UTC))
     request = (
-        await submit_service_request(desk, SubmitServiceRequest("bulk-trash"), None, RESIDENT)
+        await submit_service_request(
+            wiring.context, SubmitServiceRequest("bulk-trash"), None, RESIDENT, **wiring.places
+        )
     ).request
     assert request.id == "27-00000001"
 
 
 @pytest.mark.parametrize("who", [ADMIN, SUPERVISOR, AGENT])
 async def test_call_center_roles_may_submit(
-    who: User, desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    who: User, wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     submitter = as_(who)
     request = (
-        await submit_service_request(desk, POTHOLE_REPORT, submitter, submitter.actor)
+        await submit_service_request(
+            wiring.context, POTHOLE_REPORT, submitter, submitter.actor, **wiring.places
+        )
     ).request
     assert request.id == "26-00000001"
     assert stored(factory).department_code == "public-works"
@@ -223,21 +236,25 @@ async def test_call_center_roles_may_submit(
 
 @pytest.mark.parametrize("who", [PW_EMPLOYEE, PW_MANAGER])
 async def test_staff_may_not_submit(
-    who: User, desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    who: User, wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     submitter = as_(who)
     with pytest.raises(Forbidden):
-        await submit_service_request(desk, POTHOLE_REPORT, submitter, submitter.actor)
+        await submit_service_request(
+            wiring.context, POTHOLE_REPORT, submitter, submitter.actor, **wiring.places
+        )
     assert factory.units == []
     assert factory.store.requests == {}
 
 
 @pytest.mark.parametrize("code", ["no-such-service", "graffiti"])
 async def test_submit_to_an_unknown_or_inactive_service_is_refused(
-    code: str, desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    code: str, wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     with pytest.raises(ValidationFailed) as raised:
-        await submit_service_request(desk, SubmitServiceRequest(code), None, RESIDENT)
+        await submit_service_request(
+            wiring.context, SubmitServiceRequest(code), None, RESIDENT, **wiring.places
+        )
     assert field_errors(raised.value) == [("service_code", "is not an active service")]
     assert factory.store.requests == {}
     assert factory.store.timeline == {}
@@ -245,11 +262,11 @@ async def test_submit_to_an_unknown_or_inactive_service_is_refused(
 
 
 async def test_submit_validates_the_attributes(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     command = replace(POTHOLE_REPORT, attributes={"depth": "deep", "colour": "red"})
     with pytest.raises(ValidationFailed) as raised:
-        await submit_service_request(desk, command, None, RESIDENT)
+        await submit_service_request(wiring.context, command, None, RESIDENT, **wiring.places)
     assert field_errors(raised.value) == [
         ("attributes.colour", "is not an attribute of this service"),
         ("attributes.size", "is required"),
@@ -260,11 +277,15 @@ async def test_submit_validates_the_attributes(
 
 
 async def test_submit_with_a_description_over_4000_characters_stores_nothing(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
     with pytest.raises(ValidationFailed) as raised:
         await submit_service_request(
-            desk, replace(POTHOLE_REPORT, description="z" * 4001), None, RESIDENT
+            wiring.context,
+            replace(POTHOLE_REPORT, description="z" * 4001),
+            None,
+            RESIDENT,
+            **wiring.places,
         )
     assert field_errors(raised.value) == [("description", "must be at most 4000 characters")]
     assert factory.store.requests == {}
@@ -276,13 +297,16 @@ async def test_submit_with_a_description_over_4000_characters_stores_nothing(
 
 
 async def test_transition_with_the_current_version(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory, clock: FixedClock
+    wiring: Wiring, factory: FakeUnitOfWorkFactory, clock: FixedClock
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     clock.set(LATER)
     employee = as_(PW_EMPLOYEE)
     request = await transition_request(
-        desk, TransitionRequest("26-00000001", Status.IN_PROGRESS, if_match=1), employee
+        wiring.context,
+        TransitionRequest("26-00000001", Status.IN_PROGRESS, if_match=1),
+        employee,
+        hours=wiring.hours,
     )
     assert (request.status, request.version, request.updated_at) == (
         Status.IN_PROGRESS,
@@ -300,17 +324,28 @@ async def test_transition_with_the_current_version(
 
 
 async def test_successive_transitions_follow_the_version(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     agent = as_(AGENT)
-    await transition_request(desk, TransitionRequest("26-00000001", Status.ACKNOWLEDGED, 1), agent)
     await transition_request(
-        desk, TransitionRequest("26-00000001", Status.CLOSED, 2, CloseReason.RESOLVED), agent
+        wiring.context,
+        TransitionRequest("26-00000001", Status.ACKNOWLEDGED, 1),
+        agent,
+        hours=wiring.hours,
+    )
+    await transition_request(
+        wiring.context,
+        TransitionRequest("26-00000001", Status.CLOSED, 2, CloseReason.RESOLVED),
+        agent,
+        hours=wiring.hours,
     )
     with pytest.raises(PreconditionFailed):
         await transition_request(
-            desk, TransitionRequest("26-00000001", Status.IN_PROGRESS, 2, note="again"), agent
+            wiring.context,
+            TransitionRequest("26-00000001", Status.IN_PROGRESS, 2, note="again"),
+            agent,
+            hours=wiring.hours,
         )
     assert (stored(factory).status, stored(factory).version) == (Status.CLOSED, 3)
     assert stored(factory).closed_at == NOW
@@ -318,58 +353,71 @@ async def test_successive_transitions_follow_the_version(
 
 
 async def test_transition_without_if_match_is_refused(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(PreconditionRequired):
         await transition_request(
-            desk, TransitionRequest("26-00000001", Status.IN_PROGRESS, None), as_(AGENT)
+            wiring.context,
+            TransitionRequest("26-00000001", Status.IN_PROGRESS, None),
+            as_(AGENT),
+            hours=wiring.hours,
         )
     assert (stored(factory).status, stored(factory).version) == (Status.NEW, 1)
 
 
 @pytest.mark.parametrize("stale", [0, 2])
 async def test_transition_with_a_stale_version_is_refused(
-    stale: int, desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    stale: int, wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(PreconditionFailed):
         await transition_request(
-            desk, TransitionRequest("26-00000001", Status.IN_PROGRESS, stale), as_(AGENT)
+            wiring.context,
+            TransitionRequest("26-00000001", Status.IN_PROGRESS, stale),
+            as_(AGENT),
+            hours=wiring.hours,
         )
     assert (stored(factory).status, stored(factory).version) == (Status.NEW, 1)
 
 
-async def test_transition_of_an_unknown_request_is_not_found(desk: RequestDesk) -> None:
+async def test_transition_of_an_unknown_request_is_not_found(wiring: Wiring) -> None:
     with pytest.raises(NotFound) as raised:
         await transition_request(
-            desk, TransitionRequest("26-99999999", Status.IN_PROGRESS, 1), as_(AGENT)
+            wiring.context,
+            TransitionRequest("26-99999999", Status.IN_PROGRESS, 1),
+            as_(AGENT),
+            hours=wiring.hours,
         )
     assert raised.value.detail == "service request 26-99999999 was not found"
 
 
 @pytest.mark.parametrize("if_match", [None, 1, 7])
 async def test_staff_of_another_department_get_not_found_before_the_version_check(
-    if_match: int | None, desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    if_match: int | None, wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(NotFound) as raised:
         await transition_request(
-            desk,
+            wiring.context,
             TransitionRequest("26-00000001", Status.IN_PROGRESS, if_match),
             as_(SAN_MANAGER),
+            hours=wiring.hours,
         )
     assert raised.value.detail == "service request 26-00000001 was not found"
     assert stored(factory).version == 1
 
 
 async def test_an_illegal_transition_changes_nothing(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(IllegalTransition):
         await transition_request(
-            desk, TransitionRequest("26-00000001", Status.ON_HOLD, 1), as_(AGENT)
+            wiring.context,
+            TransitionRequest("26-00000001", Status.ON_HOLD, 1),
+            as_(AGENT),
+            hours=wiring.hours,
         )
     assert (stored(factory).status, stored(factory).version) == (Status.NEW, 1)
     assert kinds(factory) == [EntryKind.CREATED]
@@ -381,12 +429,12 @@ async def test_an_illegal_transition_changes_nothing(
 
 @pytest.mark.parametrize("visibility", list(Visibility))
 async def test_comment_is_stored_with_its_visibility(
-    visibility: Visibility, desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    visibility: Visibility, wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     employee = as_(PW_EMPLOYEE)
     request = await comment_on_request(
-        desk, CommentOnRequest("26-00000001", " cones placed ", visibility, 1), employee
+        wiring.context, CommentOnRequest("26-00000001", " cones placed ", visibility, 1), employee
     )
     assert request.version == 2
     assert factory.store.timeline["26-00000001"][1] == TimelineEntry(
@@ -394,26 +442,28 @@ async def test_comment_is_stored_with_its_visibility(
     )
 
 
-async def test_comment_needs_if_match(desk: RequestDesk, factory: FakeUnitOfWorkFactory) -> None:
-    await open_pothole(desk)
+async def test_comment_needs_if_match(wiring: Wiring, factory: FakeUnitOfWorkFactory) -> None:
+    await open_pothole(wiring)
     with pytest.raises(PreconditionRequired):
         await comment_on_request(
-            desk, CommentOnRequest("26-00000001", "hi", Visibility.PUBLIC, None), as_(AGENT)
+            wiring.context,
+            CommentOnRequest("26-00000001", "hi", Visibility.PUBLIC, None),
+            as_(AGENT),
         )
     with pytest.raises(PreconditionFailed):
         await comment_on_request(
-            desk, CommentOnRequest("26-00000001", "hi", Visibility.PUBLIC, 5), as_(AGENT)
+            wiring.context, CommentOnRequest("26-00000001", "hi", Visibility.PUBLIC, 5), as_(AGENT)
         )
     assert kinds(factory) == [EntryKind.CREATED]
 
 
 async def test_comment_on_another_departments_request_is_not_found(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(NotFound):
         await comment_on_request(
-            desk,
+            wiring.context,
             CommentOnRequest("26-00000001", "hi", Visibility.INTERNAL, None),
             as_(SAN_EMPLOYEE),
         )
@@ -421,12 +471,12 @@ async def test_comment_on_another_departments_request_is_not_found(
 
 
 async def test_an_empty_comment_stores_nothing(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(ValidationFailed):
         await comment_on_request(
-            desk, CommentOnRequest("26-00000001", "  ", Visibility.PUBLIC, 1), as_(AGENT)
+            wiring.context, CommentOnRequest("26-00000001", "  ", Visibility.PUBLIC, 1), as_(AGENT)
         )
     assert stored(factory).version == 1
     assert kinds(factory) == [EntryKind.CREATED]
@@ -444,11 +494,11 @@ def transfer(to: str, reason: str | None = "belongs there", if_match: int = 1) -
 
 
 async def test_a_manager_assigns_within_the_department(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     manager = as_(PW_MANAGER)
-    request = await update_request(desk, assign(PW_EMPLOYEE.id), manager)
+    request = await update_request(wiring.context, assign(PW_EMPLOYEE.id), manager)
     assert (request.assignee_id, request.version) == (PW_EMPLOYEE.id, 2)
     assert stored(factory).assignee_id == PW_EMPLOYEE.id
     assert factory.store.timeline["26-00000001"][1] == TimelineEntry(
@@ -460,10 +510,10 @@ async def test_a_manager_assigns_within_the_department(
     )
 
 
-async def test_a_manager_unassigns(desk: RequestDesk, factory: FakeUnitOfWorkFactory) -> None:
-    await open_pothole(desk)
-    await update_request(desk, assign(PW_EMPLOYEE.id), as_(PW_MANAGER))
-    await update_request(desk, assign(None, if_match=2), as_(PW_MANAGER))
+async def test_a_manager_unassigns(wiring: Wiring, factory: FakeUnitOfWorkFactory) -> None:
+    await open_pothole(wiring)
+    await update_request(wiring.context, assign(PW_EMPLOYEE.id), as_(PW_MANAGER))
+    await update_request(wiring.context, assign(None, if_match=2), as_(PW_MANAGER))
     assert stored(factory).assignee_id is None
     assert factory.store.timeline["26-00000001"][2].data == {
         "from": str(PW_EMPLOYEE.id),
@@ -473,74 +523,76 @@ async def test_a_manager_unassigns(desk: RequestDesk, factory: FakeUnitOfWorkFac
 
 @pytest.mark.parametrize("who", [PW_EMPLOYEE, AGENT])
 async def test_employees_and_agents_may_not_assign(
-    who: User, desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    who: User, wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(Forbidden):
-        await update_request(desk, assign(PW_EMPLOYEE.id), as_(who))
+        await update_request(wiring.context, assign(PW_EMPLOYEE.id), as_(who))
     assert stored(factory).assignee_id is None
     assert stored(factory).version == 1
 
 
 async def test_a_manager_may_not_assign_someone_from_another_department(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(Forbidden) as raised:
-        await update_request(desk, assign(SAN_EMPLOYEE.id), as_(PW_MANAGER))
+        await update_request(wiring.context, assign(SAN_EMPLOYEE.id), as_(PW_MANAGER))
     assert raised.value.detail == "managers assign within their own department"
     assert stored(factory).assignee_id is None
 
 
 @pytest.mark.parametrize("assignee", [PW_RETIRED.id, NOBODY])
 async def test_an_inactive_or_unknown_assignee_is_refused(
-    assignee: UUID, desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    assignee: UUID, wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(ValidationFailed) as raised:
-        await update_request(desk, assign(assignee), as_(SUPERVISOR))
+        await update_request(wiring.context, assign(assignee), as_(SUPERVISOR))
     assert field_errors(raised.value) == [("assignee_id", "is not an active user")]
     assert stored(factory).assignee_id is None
 
 
 async def test_a_supervisor_may_not_assign_someone_who_cannot_see_the_request(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(ValidationFailed) as raised:
-        await update_request(desk, assign(SAN_EMPLOYEE.id), as_(SUPERVISOR))
+        await update_request(wiring.context, assign(SAN_EMPLOYEE.id), as_(SUPERVISOR))
     assert field_errors(raised.value) == [("assignee_id", "cannot see this department's requests")]
     assert stored(factory).assignee_id is None
 
 
 @pytest.mark.parametrize("assignee", [AGENT, PW_EMPLOYEE])
 async def test_a_supervisor_assigns_anyone_who_can_see_the_request(
-    assignee: User, desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    assignee: User, wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
-    await update_request(desk, assign(as_(assignee).user_id), as_(SUPERVISOR))
+    await open_pothole(wiring)
+    await update_request(wiring.context, assign(as_(assignee).user_id), as_(SUPERVISOR))
     assert stored(factory).assignee_id == as_(assignee).user_id
 
 
 async def test_assigning_the_current_assignee_adds_no_entry(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
-    await update_request(desk, assign(PW_EMPLOYEE.id), as_(PW_MANAGER))
-    await update_request(desk, assign(PW_EMPLOYEE.id, if_match=2), as_(PW_MANAGER))
+    await open_pothole(wiring)
+    await update_request(wiring.context, assign(PW_EMPLOYEE.id), as_(PW_MANAGER))
+    await update_request(wiring.context, assign(PW_EMPLOYEE.id, if_match=2), as_(PW_MANAGER))
     assert kinds(factory) == [EntryKind.CREATED, EntryKind.ASSIGNMENT]
 
 
 async def test_update_checks_visibility_before_if_match(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(NotFound):
-        await update_request(desk, assign(SAN_EMPLOYEE.id, if_match=None), as_(SAN_MANAGER))
+        await update_request(
+            wiring.context, assign(SAN_EMPLOYEE.id, if_match=None), as_(SAN_MANAGER)
+        )
     with pytest.raises(PreconditionRequired):
-        await update_request(desk, assign(PW_EMPLOYEE.id, if_match=None), as_(PW_MANAGER))
+        await update_request(wiring.context, assign(PW_EMPLOYEE.id, if_match=None), as_(PW_MANAGER))
     with pytest.raises(PreconditionFailed):
-        await update_request(desk, assign(PW_EMPLOYEE.id, if_match=3), as_(PW_MANAGER))
+        await update_request(wiring.context, assign(PW_EMPLOYEE.id, if_match=3), as_(PW_MANAGER))
     assert stored(factory).version == 1
 
 
@@ -548,12 +600,12 @@ async def test_update_checks_visibility_before_if_match(
 
 
 async def test_a_supervisor_transfers_and_the_assignee_is_cleared(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
-    await update_request(desk, assign(PW_EMPLOYEE.id), as_(SUPERVISOR))
+    await open_pothole(wiring)
+    await update_request(wiring.context, assign(PW_EMPLOYEE.id), as_(SUPERVISOR))
     supervisor = as_(SUPERVISOR)
-    request = await update_request(desk, transfer("sanitation", if_match=2), supervisor)
+    request = await update_request(wiring.context, transfer("sanitation", if_match=2), supervisor)
     assert (request.department_code, request.assignee_id, request.version) == (
         "sanitation",
         None,
@@ -570,60 +622,62 @@ async def test_a_supervisor_transfers_and_the_assignee_is_cleared(
 
 
 async def test_a_supervisor_transfers_a_request_of_any_department(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await submit_service_request(desk, SubmitServiceRequest("bulk-trash"), None, RESIDENT)
-    await update_request(desk, transfer("public-works"), as_(SUPERVISOR))
+    await submit_service_request(
+        wiring.context, SubmitServiceRequest("bulk-trash"), None, RESIDENT, **wiring.places
+    )
+    await update_request(wiring.context, transfer("public-works"), as_(SUPERVISOR))
     assert stored(factory).department_code == "public-works"
 
 
 async def test_a_manager_transfers_out_of_the_department_and_then_loses_sight(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
-    await update_request(desk, transfer("sanitation"), as_(PW_MANAGER))
+    await open_pothole(wiring)
+    await update_request(wiring.context, transfer("sanitation"), as_(PW_MANAGER))
     assert stored(factory).department_code == "sanitation"
     with pytest.raises(NotFound):
-        await update_request(desk, transfer("public-works", if_match=2), as_(PW_MANAGER))
+        await update_request(wiring.context, transfer("public-works", if_match=2), as_(PW_MANAGER))
     assert stored(factory).department_code == "sanitation"
 
 
 async def test_a_manager_may_not_transfer_another_departments_request(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(NotFound):
-        await update_request(desk, transfer("sanitation"), as_(SAN_MANAGER))
+        await update_request(wiring.context, transfer("sanitation"), as_(SAN_MANAGER))
     assert stored(factory).department_code == "public-works"
 
 
 @pytest.mark.parametrize("who", [PW_EMPLOYEE, AGENT])
 async def test_employees_and_agents_may_not_transfer(
-    who: User, desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    who: User, wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(Forbidden):
-        await update_request(desk, transfer("sanitation"), as_(who))
+        await update_request(wiring.context, transfer("sanitation"), as_(who))
     assert stored(factory).department_code == "public-works"
 
 
 async def test_a_transfer_to_an_unknown_department_is_refused(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(ValidationFailed) as raised:
-        await update_request(desk, transfer("parks"), as_(SUPERVISOR))
+        await update_request(wiring.context, transfer("parks"), as_(SUPERVISOR))
     assert field_errors(raised.value) == [("department", "is not a known department")]
     assert stored(factory).department_code == "public-works"
 
 
 @pytest.mark.parametrize("reason", [None, "  "])
 async def test_a_transfer_without_a_reason_is_refused(
-    reason: str | None, desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    reason: str | None, wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(ValidationFailed) as raised:
-        await update_request(desk, transfer("sanitation", reason), as_(SUPERVISOR))
+        await update_request(wiring.context, transfer("sanitation", reason), as_(SUPERVISOR))
     assert field_errors(raised.value) == [("reason", "a transfer needs a reason")]
     assert stored(factory).department_code == "public-works"
 
@@ -633,29 +687,33 @@ async def test_a_transfer_without_a_reason_is_refused(
 
 @pytest.mark.parametrize("who", [AGENT, SUPERVISOR, PW_MANAGER])
 async def test_call_center_and_the_departments_manager_set_priority(
-    who: User, desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    who: User, wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
-    await update_request(desk, UpdateRequest("26-00000001", 1, priority=Priority.HIGH), as_(who))
+    await open_pothole(wiring)
+    await update_request(
+        wiring.context, UpdateRequest("26-00000001", 1, priority=Priority.HIGH), as_(who)
+    )
     assert stored(factory).priority is Priority.HIGH
     assert factory.store.timeline["26-00000001"][1].data == {"from": "normal", "to": "high"}
 
 
 async def test_an_employee_may_not_set_priority(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     with pytest.raises(Forbidden):
         await update_request(
-            desk, UpdateRequest("26-00000001", 1, priority=Priority.HIGH), as_(PW_EMPLOYEE)
+            wiring.context,
+            UpdateRequest("26-00000001", 1, priority=Priority.HIGH),
+            as_(PW_EMPLOYEE),
         )
     assert stored(factory).priority is Priority.NORMAL
 
 
 async def test_a_failing_part_of_an_update_undoes_the_whole_update(
-    desk: RequestDesk, factory: FakeUnitOfWorkFactory
+    wiring: Wiring, factory: FakeUnitOfWorkFactory
 ) -> None:
-    await open_pothole(desk)
+    await open_pothole(wiring)
     command = UpdateRequest(
         "26-00000001",
         1,
@@ -666,7 +724,7 @@ async def test_a_failing_part_of_an_update_undoes_the_whole_update(
         transfer_reason="wrong place",
     )
     with pytest.raises(ValidationFailed):
-        await update_request(desk, command, as_(SUPERVISOR))
+        await update_request(wiring.context, command, as_(SUPERVISOR))
     request = stored(factory)
     assert (request.priority, request.assignee_id, request.version) == (
         Priority.NORMAL,

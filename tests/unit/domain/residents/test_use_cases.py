@@ -20,6 +20,7 @@ from domain.shared.clock import FixedClock
 from domain.shared.errors import Forbidden, NotFound, ValidationFailed
 from tests.unit.builders import principal
 from tests.unit.fakes import FakeUnitOfWorkFactory
+from tests.unit.wiring import context_of
 
 CREATED = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 NOW = datetime(2026, 6, 15, 14, 0, tzinfo=UTC)
@@ -63,7 +64,7 @@ def seed(factory: FakeUnitOfWorkFactory, **fields: object) -> Resident:
 async def test_call_center_creates_a_resident(
     factory: FakeUnitOfWorkFactory, clock: FixedClock, who: object
 ) -> None:
-    created = await create_resident(factory, clock, ANA, who)  # type: ignore[arg-type]
+    created = await create_resident(context_of(factory, clock), ANA, who)  # type: ignore[arg-type]
     assert factory.store.residents == {created.id: created}
     assert created.emails == ["ana@example.org"]
     assert created.phones == ["(410) 555-0101"]
@@ -77,7 +78,7 @@ async def test_department_staff_may_not_create_residents(
     factory: FakeUnitOfWorkFactory, clock: FixedClock, who: object
 ) -> None:
     with pytest.raises(Forbidden):
-        await create_resident(factory, clock, ANA, who)  # type: ignore[arg-type]
+        await create_resident(context_of(factory, clock), ANA, who)  # type: ignore[arg-type]
     assert factory.store.residents == {}
     assert factory.units == []  # refused before any transaction
 
@@ -86,7 +87,9 @@ async def test_create_refuses_bad_details_and_stores_nothing(
     factory: FakeUnitOfWorkFactory, clock: FixedClock
 ) -> None:
     with pytest.raises(ValidationFailed) as failure:
-        await create_resident(factory, clock, replace(ANA, emails=("not-an-email",)), AGENT)
+        await create_resident(
+            context_of(factory, clock), replace(ANA, emails=("not-an-email",)), AGENT
+        )
     assert failure.value.errors[0].field == "emails"
     assert factory.store.residents == {}
 
@@ -99,7 +102,7 @@ async def test_update_replaces_the_details_and_keeps_the_creation_time(
 ) -> None:
     seed(factory, first_name="Ana", phones=["410 555 0101"], emails=["old@example.org"])
     details = ResidentDetails(first_name="Ana Maria", emails=("new@example.org",))
-    updated = await update_resident(factory, clock, ANA_ID, details, AGENT)
+    updated = await update_resident(context_of(factory, clock), ANA_ID, details, AGENT)
     stored = factory.store.residents[ANA_ID]
     assert stored == updated
     assert stored.first_name == "Ana Maria"
@@ -113,7 +116,7 @@ async def test_an_update_that_leaves_out_the_preference_keeps_an_opt_out(
 ) -> None:
     seed(factory, emails=["ana@example.org"], contact_preference=ContactPreference.NONE)
     details = ResidentDetails(first_name="Ana", emails=("ana@example.org",))
-    await update_resident(factory, clock, ANA_ID, details, AGENT)
+    await update_resident(context_of(factory, clock), ANA_ID, details, AGENT)
     assert factory.store.residents[ANA_ID].contact_preference is ContactPreference.NONE
 
 
@@ -122,7 +125,7 @@ async def test_an_update_may_change_the_preference(
 ) -> None:
     seed(factory, phones=["410 555 0101"], contact_preference=ContactPreference.NONE)
     details = ResidentDetails(phones=("410 555 0101",), contact_preference=ContactPreference.SMS)
-    await update_resident(factory, clock, ANA_ID, details, SUPERVISOR)
+    await update_resident(context_of(factory, clock), ANA_ID, details, SUPERVISOR)
     assert factory.store.residents[ANA_ID].contact_preference is ContactPreference.SMS
 
 
@@ -130,7 +133,7 @@ async def test_updating_an_unknown_resident_is_not_found(
     factory: FakeUnitOfWorkFactory, clock: FixedClock
 ) -> None:
     with pytest.raises(NotFound, match=str(ANA_ID)):
-        await update_resident(factory, clock, ANA_ID, ANA, AGENT)
+        await update_resident(context_of(factory, clock), ANA_ID, ANA, AGENT)
     assert factory.store.residents == {}
 
 
@@ -139,7 +142,7 @@ async def test_department_staff_may_not_update_residents(
 ) -> None:
     before = seed(factory, first_name="Ana")
     with pytest.raises(Forbidden):
-        await update_resident(factory, clock, ANA_ID, ANA, STAFF)
+        await update_resident(context_of(factory, clock), ANA_ID, ANA, STAFF)
     assert factory.store.residents[ANA_ID] == before
 
 

@@ -7,8 +7,8 @@ import pytest
 
 from domain.directory.permissions import Principal
 from domain.directory.users import Role, Tier
-from domain.requests.desk import RequestDesk
 from domain.shared.clock import FixedClock
+from domain.shared.context import Context
 from domain.shared.errors import Conflict, NotFound
 from domain.shared.events import EventType
 from domain.shared.sla import BusinessHours
@@ -16,6 +16,7 @@ from domain.webhooks.model import Subscription, new_secret
 from domain.webhooks.use_cases import RedeliverDelivery, redeliver_delivery
 from tests.unit.builders import user
 from tests.unit.fakes import FakeGeocoder, FakeJurisdictions, FakeStore, FakeUnitOfWorkFactory
+from tests.unit.wiring import Wiring
 
 NOW = datetime(2026, 6, 15, 14, 0, tzinfo=UTC)
 ADMIN = Principal.of(user(1, Role.ADMIN))
@@ -56,46 +57,50 @@ def subscription() -> Subscription:
 
 
 @pytest.fixture
-def desk(subscription: Subscription) -> RequestDesk:
+def wiring(subscription: Subscription) -> Wiring:
     store = FakeStore()
     store.webhooks[subscription.id] = subscription
     hours = BusinessHours(UTC)
     factory = FakeUnitOfWorkFactory(store)
-    return RequestDesk(factory, FixedClock(NOW), hours, FakeJurisdictions(), FakeGeocoder())
+    return Wiring(Context(factory, FixedClock(NOW)), hours, FakeJurisdictions(), FakeGeocoder())
 
 
 async def test_a_delivery_of_the_subscription_is_queued_now(
-    desk: RequestDesk, subscription: Subscription
+    wiring: Wiring, subscription: Subscription
 ) -> None:
     queue = Queue()
     command = RedeliverDelivery(subscription.id, DELIVERY)
-    await redeliver_delivery(desk, Owners(subscription.id), queue, command, ADMIN)
+    await redeliver_delivery(wiring.context, Owners(subscription.id), queue, command, ADMIN)
     assert queue.queued == [(DELIVERY, NOW)]
 
 
 async def test_a_delivery_of_another_subscription_is_not_found(
-    desk: RequestDesk, subscription: Subscription
+    wiring: Wiring, subscription: Subscription
 ) -> None:
     queue = Queue()
     command = RedeliverDelivery(subscription.id, DELIVERY)
     with pytest.raises(NotFound, match=f"delivery {DELIVERY} was not found"):
-        await redeliver_delivery(desk, Owners(uuid4()), queue, command, ADMIN)
+        await redeliver_delivery(wiring.context, Owners(uuid4()), queue, command, ADMIN)
     assert queue.queued == []
 
 
 async def test_a_subscription_of_another_department_is_not_found(
-    desk: RequestDesk, subscription: Subscription
+    wiring: Wiring, subscription: Subscription
 ) -> None:
     queue = Queue()
     command = RedeliverDelivery(subscription.id, DELIVERY)
     with pytest.raises(NotFound, match="webhook subscription"):
-        await redeliver_delivery(desk, Owners(subscription.id), queue, command, SAN_MANAGER)
+        await redeliver_delivery(
+            wiring.context, Owners(subscription.id), queue, command, SAN_MANAGER
+        )
     assert queue.queued == []
 
 
 async def test_a_delivery_already_waiting_is_a_conflict(
-    desk: RequestDesk, subscription: Subscription
+    wiring: Wiring, subscription: Subscription
 ) -> None:
     command = RedeliverDelivery(subscription.id, DELIVERY)
     with pytest.raises(Conflict, match="already waiting"):
-        await redeliver_delivery(desk, Owners(subscription.id), Queue(False), command, ADMIN)
+        await redeliver_delivery(
+            wiring.context, Owners(subscription.id), Queue(False), command, ADMIN
+        )
