@@ -10,19 +10,15 @@ from datetime import datetime
 from domain.requests.escalation import EscalationPolicy, Threshold
 from domain.requests.events import overdue_event
 from domain.requests.ports import EscalationLog, EscalationUnitOfWork
-from domain.shared.clock import Clock
-from domain.shared.transaction import UnitOfWorkFactory
+from domain.shared.context import Context
 
 
 async def announce_overdue(
-    uow: UnitOfWorkFactory[EscalationUnitOfWork],
-    clock: Clock,
-    policy: EscalationPolicy,
-    request_id: str,
+    context: Context[EscalationUnitOfWork], request_id: str, *, policy: EscalationPolicy
 ) -> bool:
     """Whether it published: not if the request is not due (any more), or already announced."""
-    now = clock.now()
-    async with uow() as work:
+    now = context.clock.now()
+    async with context.uow() as work:
         request = await work.requests.get(request_id, for_update=True)
         threshold = None if request is None else policy.due(request, now)
         if request is None or threshold is None:
