@@ -11,6 +11,7 @@ from domain.requests.escalation import EscalationPolicy
 from domain.requests.model import ServiceRequest, Status
 from domain.requests.overdue import announce_overdue
 from domain.shared.clock import FixedClock
+from domain.shared.context import Context
 from domain.shared.events import EventType
 from domain.shared.sla import SlaCalendar
 from tests.unit.fakes import FakeStore, FakeUnitOfWorkFactory
@@ -43,7 +44,8 @@ def uow() -> FakeUnitOfWorkFactory:
 
 
 async def announce(uow: FakeUnitOfWorkFactory, hours: float) -> bool:
-    return await announce_overdue(uow, FixedClock(T0 + timedelta(hours=hours)), POLICY, ID)
+    clock = FixedClock(T0 + timedelta(hours=hours))
+    return await announce_overdue(Context(uow, clock), ID, policy=POLICY)
 
 
 async def test_due_soon_then_overdue_each_once_on_the_next_sequence(
@@ -103,4 +105,4 @@ async def test_closed_paused_and_undated_requests_are_left_alone(fields: dict[st
 
 
 async def test_an_unknown_request_is_left_alone(uow: FakeUnitOfWorkFactory) -> None:
-    assert not await announce_overdue(uow, FixedClock(T0), POLICY, "26-00000404")
+    assert not await announce_overdue(Context(uow, FixedClock(T0)), "26-00000404", policy=POLICY)
