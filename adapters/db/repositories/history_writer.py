@@ -47,24 +47,10 @@ PREPARED_FIELDS = (
     "long",
     "areas",
 )
+# A request holds every prepared field but the source's own type, which its provenance keeps.
 REQUEST_COLUMNS = (
     "id",
-    "external_id",
-    "service_code",
-    "department_code",
-    "status",
-    "close_reason",
-    "channel",
-    "requested_at",
-    "updated_at",
-    "closed_at",
-    "expected_at",
-    "on_hold_since",
-    "description",
-    "address",
-    "lat",
-    "long",
-    "areas",
+    *(name for name in PREPARED_FIELDS if name != "source_type"),
     "priority",
     "sla_target_hours",
     "sla_calendar",
@@ -205,8 +191,8 @@ def _request(row: tuple[Any, ...], number: int, sla: Sla, xid: int) -> tuple[Any
     document = None if words is None else sorted({*words, *reference_words(year, number)})
     return (
         reference,
-        *row[:1],
-        *row[2:17],
+        row[0],
+        *row[2:],
         "normal",
         sla.target_hours,
         sla.calendar,
