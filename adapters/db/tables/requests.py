@@ -65,7 +65,6 @@ service_requests = Table(
     Index("ix_service_requests_requested", text("requested_at DESC"), text("id DESC")),
     Index("ix_service_requests_updated_at", "updated_at"),
     Index("ix_service_requests_department_status", "department_code", "status"),
-    Index("ix_service_requests_service_code", "service_code"),
     Index(
         "ix_service_requests_assignee_id",
         "assignee_id",
@@ -82,6 +81,7 @@ service_requests = Table(
         "resident_id",
         postgresql_where=text("resident_id IS NOT NULL"),
     ),
+    # Also the service code's own index (migration 0027).
     Index("ix_service_requests_nearby", "service_code", "status", "requested_at"),
     # The duplicate check's: open requests only (migration 0027).
     Index(

@@ -31,6 +31,8 @@ async def test_the_indexes_leave_out_closed_or_unset_rows(seeded: AsyncEngine) -
         definitions = {name: definition for name, definition in rows}
     for name, condition in PARTIAL.items():
         assert definitions[name].endswith(f"WHERE {condition}"), definitions[name]
+    assert "ix_service_requests_service_code" not in definitions  # the nearby index serves
+    assert "(service_code, status, requested_at)" in definitions["ix_service_requests_nearby"]
 
 
 async def test_a_generic_duplicate_check_reads_the_open_points_index(seeded: AsyncEngine) -> None:
