@@ -36,7 +36,6 @@ from adapters.geocoding import IndexedGeocoder, build_geocoder
 from adapters.geocoding.importer import import_addresses_csv
 from adapters.http.remote_files import GuardedRemoteFiles
 from adapters.http.ssrf import OutboundPolicy
-from adapters.jobs.delivery import redeliver
 from adapters.media.images import PillowImageCleaner
 from adapters.media.local_store import LocalMediaStore
 from adapters.media.pg_store import PostgresMediaStore
@@ -57,7 +56,6 @@ from domain.shared.context import Context
 from domain.shared.languages import Languages
 from domain.shared.sla import BusinessHours
 from domain.unit_of_work import UnitOfWork
-from domain.webhooks.redelivery import Redeliver
 
 # Whether the database answers (the readiness probe).
 ReadinessCheck = Callable[[], Awaitable[bool]]
@@ -103,7 +101,6 @@ class Container:
     escalation: EscalationPolicy  # when a request is due soon or overdue
     request_batches: RequestBatches
     import_addresses: AddressCsvImport
-    redeliver: Redeliver
     database_ready: ReadinessCheck
 
     async def close(self) -> None:
@@ -142,12 +139,21 @@ def media_store(settings: Settings, engine: AsyncEngine) -> MediaStore:
     return LocalMediaStore(settings.media_directory)
 
 
+def use_case_context(engine: AsyncEngine, clock: Clock) -> Context[UnitOfWork]:
+    """What every use case takes first, in the API and in the worker alike."""
+    return Context(SqlUnitOfWorkFactory(engine), clock)
+
+
+def opt_out_tokens(settings: Settings) -> OptOutTokens:
+    """Signed by the API's unsubscribe links and checked by its endpoint; the worker signs."""
+    return OptOutTokens(settings.secret_key)
+
+
 def build_container(settings: Settings, clock: Clock | None = None) -> Container:
     if not settings.database_url:
         raise RuntimeError("DATABASE_URL is not set")
     engine = make_engine(settings.database_url, settings.db_pool_size, settings.db_max_overflow)
     clock = clock or SystemClock()
-    uow = SqlUnitOfWorkFactory(engine)
     tokens = JwtTokens(
         settings.secret_key,
         settings.jwt_issuer,
@@ -162,7 +168,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         settings=settings,
         engine=engine,
         clock=clock,
-        context=Context(uow, clock),
+        context=use_case_context(engine, clock),
         hours=business_hours(settings),
         hasher=Argon2PasswordHasher(),
         media_store=media_store(settings, engine),
@@ -185,7 +191,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         webhook_reads=WebhookReadModel(engine),
         changes=ChangeFeed(engine),
         idempotency=SqlIdempotencyStore(engine),
-        opt_out_tokens=OptOutTokens(settings.secret_key),
+        opt_out_tokens=opt_out_tokens(settings),
         opt_outs=SqlOptOutList(engine),
         metrics=MetricsReadModel(engine, timedelta(seconds=settings.call_threshold_seconds)),
         call_records=SqlCallRecords(engine),
@@ -194,6 +200,5 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         escalation=escalation_policy(settings),
         request_batches=partial(request_batches, requests),
         import_addresses=partial(import_addresses_csv, engine),
-        redeliver=partial(redeliver, engine),
         database_ready=partial(database_answers, engine),
     )
