@@ -58,13 +58,10 @@ from domain.unit_of_work import UnitOfWork
 from domain.webhooks.model import Subscription
 from domain.webhooks.ports import DeliveryQueue, WebhookDeliveries, WebhookRepository
 from tests.unit.fakes_duplicates import FakeDuplicateCandidates
+from tests.unit.fakes_errors import DuplicateKey
 from tests.unit.fakes_knowledge import FakeKnowledge, KnowledgeStore
 from tests.unit.fakes_translations import FakeTranslationRepository, TranslationStore
 from tests.unit.fakes_webhooks import DeliveryStore, FakeDeliveryQueue, FakeWebhookDeliveries
-
-
-class DuplicateKey(Exception):
-    """The fake's stand-in for a unique-constraint violation (a bug in the caller)."""
 
 
 @dataclass

@@ -10,6 +10,7 @@ from datetime import timedelta
 from uuid import UUID
 
 from domain.webhooks.deliveries import DeliveryAttempt, WebhookDelivery
+from tests.unit.fakes_errors import DuplicateKey
 
 
 @dataclass
@@ -48,6 +49,9 @@ class FakeWebhookDeliveries:
             self._writes[delivery.id] = stored
 
     async def record(self, attempt: DeliveryAttempt) -> None:
+        key = (attempt.delivery_id, attempt.attempt)
+        if any((a.delivery_id, a.attempt) == key for a in self._store.attempts + self._attempts):
+            raise DuplicateKey(f"attempt {attempt.attempt} of {attempt.delivery_id} is recorded")
         self._attempts.append(attempt)
 
     def apply(self) -> None:
