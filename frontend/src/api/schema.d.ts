@@ -2494,6 +2494,8 @@ export interface components {
             updated_at: string;
             /** Published At */
             published_at: string | null;
+            /** @description Staff only: how readers answered "Was this helpful?" on the public site */
+            feedback?: components["schemas"]["FeedbackOut"] | null;
         };
         /**
          * ArticlePatch
@@ -3072,6 +3074,13 @@ export interface components {
         FeedbackIn: {
             /** Helpful */
             helpful: boolean;
+        };
+        /** FeedbackOut */
+        FeedbackOut: {
+            /** Helpful */
+            helpful: number;
+            /** Not Helpful */
+            not_helpful: number;
         };
         /** FiguresOut */
         FiguresOut: {
