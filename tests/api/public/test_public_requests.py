@@ -152,7 +152,7 @@ async def test_a_request_s_page_has_its_public_updates_and_expected_date(
 async def test_nearby_offers_open_requests_of_the_same_service_within_its_radius(
     client: httpx.AsyncClient, agent: dict[str, str], manager: dict[str, str], admin: dict[str, str]
 ) -> None:
-    lat, long = BALTIMORE["lat"], BALTIMORE["long"]
+    lat, long = float(str(BALTIMORE["lat"])), float(str(BALTIMORE["long"]))
 
     async def pothole_at(north: float, **body: Any) -> str:
         place = {"lat": lat + north, "long": long}
@@ -167,7 +167,11 @@ async def test_nearby_offers_open_requests_of_the_same_service_within_its_radius
                          {"to": "closed", "reason": "resolved", "note": "Done."})  # fmt: skip
     street = {"service_code": "trm-street-repairs", "location": {"lat": lat, "long": long}}
     await open_request(client, agent, **street)  # same group, another service
-    query = {"service_code": "trm-pothole-repair", "lat": lat + NORTH_100_M / 4, "lon": long}
+    query: dict[str, Any] = {
+        "service_code": "trm-pothole-repair",
+        "lat": lat + NORTH_100_M / 4,
+        "lon": long,
+    }
     for lang in ("en", "es"):
         found = await read(client, "/requests/nearby", lang, **query)
         assert numbers(found) == [here, close]
