@@ -28,7 +28,7 @@ NEARBY_LIMIT = 10
 async def _active_service(container: Container, code: str, language: str) -> Service:
     service = await container.catalog.service(code, language)
     if service is None or not service.active:
-        raise ValidationFailed.single("service_code", "is not a service we take requests for")
+        raise ValidationFailed.single("service_code", "is not an active service")
     return service
 
 
