@@ -2016,7 +2016,8 @@ export interface paths {
          * List Nearby Requests
          * @description Open requests of the service within its duplicate radius of the point, made in the last
          *     90 days, nearest first (at most 10): "Is it one of these? Follow it instead." Places are
-         *     shown as the service's `public_location` says; the search uses the exact ones.
+         *     shown, and distances measured, as the service's `public_location` says; services shown by
+         *     area offer none.
          */
         get: operations["list_nearby_requests"];
         put?: never;

@@ -89,8 +89,11 @@ async def test_the_list_filters_by_service_status_and_limit(
     assert numbers(await read(client, "/requests", limit=1)) == [waiting["id"]]
 
 
-async def shown_everywhere(client: httpx.AsyncClient, number: str) -> list[dict[str, Any]]:
-    """The request as the list, its page and a nearby search show it, in both languages."""
+async def shown_everywhere(
+    client: httpx.AsyncClient, number: str, nearby: bool = True
+) -> list[dict[str, Any]]:
+    """The request as the list, its page and (unless `nearby` is False, when it must not be
+    there) a nearby search at its very point show it, in both languages."""
     lat, long = HOME_POINT
     shown = []
     for lang in ("en", "es"):
@@ -100,7 +103,7 @@ async def shown_everywhere(client: httpx.AsyncClient, number: str) -> list[dict[
         shown.append(await read(client, f"/requests/{number}", lang))
         near = {"service_code": "sw-dirty-alley", "lat": lat, "lon": long}
         shown += await read(client, "/requests/nearby", lang, **near)
-    assert len(shown) == 6
+    assert len(shown) == (6 if nearby else 4)
     return shown
 
 
@@ -117,7 +120,7 @@ async def test_places_are_shown_as_the_service_s_public_location_says(
         assert item["address"] == "2100 block of EASTERN AVE"
     await set_service(client, admin, "sw-dirty-alley", public_location="area")
     neighbourhood = next(a for a in created["areas"] if a["layer"] == "neighborhoods")
-    for item in await shown_everywhere(client, number):
+    for item in await shown_everywhere(client, number, nearby=False):
         assert item["address"] == neighbourhood["name"]
         assert (item["lat"], item["lon"]) != HOME_POINT
         assert "2125" not in str(item)
@@ -181,3 +184,22 @@ async def test_nearby_offers_open_requests_of_the_same_service_within_its_radius
     assert numbers(wider) == [here, close, far]
     query["lat"] = lat + 4 * NORTH_100_M
     assert numbers(await read(client, "/requests/nearby", **query))[0] == far
+
+
+async def test_nearby_measures_from_the_block_so_probing_finds_no_house(
+    client: httpx.AsyncClient, agent: dict[str, str], admin: dict[str, str]
+) -> None:
+    """A block service's request is offered by the distance to its block's middle: a point 141 m
+    from the house but 258 m from the middle finds nothing, and the reverse finds it."""
+    await set_service(client, admin, "sw-dirty-alley", public_location="block")
+    number = (await open_request(client, agent))["id"]
+    house, middle = HOME_POINT, (39.285, -76.585)
+    beyond_the_house = [h + 1.2 * (h - m) for h, m in zip(house, middle, strict=True)]
+    beyond_the_middle = [m - 1.2 * (h - m) for h, m in zip(house, middle, strict=True)]
+    query = {"service_code": "sw-dirty-alley"}
+    lat, lon = beyond_the_house
+    assert await read(client, "/requests/nearby", **query, lat=lat, lon=lon) == []
+    lat, lon = beyond_the_middle
+    found = await read(client, "/requests/nearby", **query, lat=lat, lon=lon)
+    assert numbers(found) == [number]
+    assert (found[0]["lat"], found[0]["lon"]) == middle
