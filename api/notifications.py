@@ -14,6 +14,7 @@ from api.notification_settings import EmailBackend
 from api.routers.unsubscribe import ONE_CLICK_PATH
 from api.settings import Settings
 from domain.notifications.escalation import EscalationNotifier
+from domain.notifications.followers import FollowTokens
 from domain.notifications.opt_out import OptOutTokens
 from domain.notifications.ports import EmailSender
 from domain.notifications.residents import PublicLinks, ResidentNotifier
@@ -44,6 +45,7 @@ def public_links(settings: Settings) -> PublicLinks:
         unsubscribe_url=settings.public_unsubscribe_url,
         one_click_url=f"{settings.api_public_url.rstrip('/')}{ONE_CLICK_PATH}?token={{token}}",
         unsubscribe_mailto=settings.mail_unsubscribe,
+        follow_confirm_url=settings.public_follow_confirm_url,
     )
 
 
@@ -66,6 +68,7 @@ def build_notification_subscribers(
         OptOutTokens(settings.secret_key),
         settings.zone,
         clock,
+        FollowTokens(settings.secret_key),
     )
     managers = EscalationNotifier(
         uow, SqlEscalationContacts(engine), log, email, settings.zone, clock

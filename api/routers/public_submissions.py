@@ -15,7 +15,7 @@ from api.bootstrap import Container
 from api.deps import ContainerDep
 from api.language import AcceptLanguage
 from api.problems import problem_responses
-from api.public_guards import PublicQuota
+from api.public_guards import FollowQuota, PhotoQuota, ReportQuota
 from api.public_problems import visitor_language
 from api.schemas.media import PhotoOut, media_url
 from api.schemas.public_submissions import (
@@ -55,7 +55,7 @@ UploadToken = Annotated[
 ]
 
 
-def _speak(request: Request, container: Container, language: str | None) -> None:
+def _speak(request: Request, language: str | None) -> None:
     """Errors from here on are in the form's language (else Accept-Language's)."""
     request.state.visitor_language = visitor_language(request, {"language": language or ""})
 
@@ -89,7 +89,7 @@ async def submit_public_report(
     body: PublicRequestIn,
     request: Request,
     container: ContainerDep,
-    _client: PublicQuota,
+    _client: ReportQuota,
     _key: IdempotencyKey,
     accept_language: AcceptLanguage = None,
 ) -> PublicRequestCreated:
@@ -100,7 +100,7 @@ async def submit_public_report(
     reports, contact details. Refusals are in the form's `language`, each next to its field;
     nothing is written. A confirmation email follows when an email was given, in `language`.
     """
-    _speak(request, container, body.language)
+    _speak(request, body.language)
     command = body.to_command()
     await _bot_check(container, body)
     created = await submit_public_request(
@@ -130,7 +130,7 @@ async def add_public_photo(
     file: Annotated[UploadFile, File(description="A JPEG, PNG, WebP or GIF image, ≤ 10 MiB")],
     container: ContainerDep,
     response: Response,
-    _client: PublicQuota,
+    _client: PhotoQuota,
     upload_token: UploadToken = None,
 ) -> PhotoOut:
     """A photo of the request just sent, with its `upload_token` (good for an hour, five
@@ -162,12 +162,12 @@ async def follow_public_request(
     body: FollowIn,
     request: Request,
     container: ContainerDep,
-    _client: PublicQuota,
+    _client: FollowQuota,
 ) -> FollowAccepted:
     """Follow a request instead of reporting it again: an email with a confirm link goes to
     the address (in `language`); nothing is sent to it until the link is used (double
     opt-in). Then it hears of status changes and the closure, as the reporter does."""
-    _speak(request, container, body.language)
+    _speak(request, body.language)
     await _bot_check(container, body)
     command = AskToFollow(number[:64], body.email, body.language)
     follower = await ask_to_follow(container.context, command)
