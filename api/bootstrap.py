@@ -44,9 +44,9 @@ from adapters.media.pg_store import PostgresMediaStore
 from api.settings import MediaBackend, Settings
 from domain.addresses.csv_import import AddressCsvImport
 from domain.directory.ports import PasswordHasher
-from domain.guards.ports import SpentChallenges
 from domain.guards.proof import Challenges
 from domain.guards.uploads import UploadTokens
+from domain.guards.use_cases import BotCheck
 from domain.knowledge.queries import KnowledgeReads
 from domain.media.ports import ImageCleaner, MediaStore, RemoteFiles
 from domain.notifications.followers import FollowTokens
@@ -110,8 +110,7 @@ class Container:
     import_addresses: AddressCsvImport
     redeliver: Redeliver
     database_ready: ReadinessCheck
-    challenges: Challenges  # the public forms' proof of work
-    spent_challenges: SpentChallenges
+    bot_check: BotCheck  # the public forms' proof of work, honeypot and fill time
     upload_tokens: UploadTokens
     follow_tokens: FollowTokens
 
@@ -149,6 +148,14 @@ def media_store(settings: Settings, engine: AsyncEngine) -> MediaStore:
     if settings.media_backend is MediaBackend.POSTGRES:
         return PostgresMediaStore(engine)
     return LocalMediaStore(settings.media_directory)
+
+
+def bot_check(settings: Settings, engine: AsyncEngine) -> BotCheck:
+    return BotCheck(
+        challenges=Challenges(settings.secret_key, settings.public_proof_bits),
+        spent=SqlSpentChallenges(engine),
+        minimum_fill=timedelta(seconds=settings.public_min_fill_seconds),
+    )
 
 
 def build_container(settings: Settings, clock: Clock | None = None) -> Container:
@@ -205,8 +212,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         import_addresses=partial(import_addresses_csv, engine),
         redeliver=partial(redeliver, engine),
         database_ready=partial(database_answers, engine),
-        challenges=Challenges(settings.secret_key, settings.public_proof_bits),
-        spent_challenges=SqlSpentChallenges(engine),
+        bot_check=bot_check(settings, engine),
         upload_tokens=UploadTokens(settings.secret_key),
         follow_tokens=FollowTokens(settings.secret_key),
     )

@@ -6,12 +6,10 @@ honeypot and a minimum fill time (domain/guards); a quota per client address
 (api/public_guards.py); an Idempotency-Key on submit (api/idempotency.py).
 """
 
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, File, Header, Request, Response, UploadFile, status
 
-from api.bootstrap import Container
 from api.deps import ContainerDep
 from api.language import AcceptLanguage
 from api.problems import problem_responses
@@ -24,11 +22,9 @@ from api.schemas.public_submissions import (
     ConfirmIn,
     FollowAccepted,
     FollowIn,
-    GuardedForm,
     PublicRequestCreated,
     PublicRequestIn,
 )
-from domain.guards.use_cases import pass_bot_check
 from domain.media.model import MAX_PHOTO_BYTES, MediaTooLarge
 from domain.media.use_cases import add_resident_photo
 from domain.notifications.followers import AskToFollow, ask_to_follow, confirm_following
@@ -60,22 +56,12 @@ def _speak(request: Request, language: str | None) -> None:
     request.state.visitor_language = visitor_language(request, {"language": language or ""})
 
 
-async def _bot_check(container: Container, form: GuardedForm) -> None:
-    await pass_bot_check(
-        form.form_submission(),
-        challenges=container.challenges,
-        spent=container.spent_challenges,
-        clock=container.clock,
-        minimum_fill=timedelta(seconds=container.settings.public_min_fill_seconds),
-    )
-
-
 @router.get("/challenge", response_model=ChallengeOut)
 async def public_challenge(container: ContainerDep, response: Response) -> ChallengeOut:
     """A proof-of-work challenge for one public form: solve it in the browser (no third party,
     nothing asked of the person), then send `proof: {token, nonce}` with the form."""
     response.headers["Cache-Control"] = "no-store"
-    challenge = container.challenges.issue(container.clock.now())
+    challenge = container.bot_check.challenges.issue(container.clock.now())
     return ChallengeOut(token=challenge.token, difficulty=challenge.difficulty)
 
 
@@ -102,10 +88,11 @@ async def submit_public_report(
     """
     _speak(request, body.language)
     command = body.to_command()
-    await _bot_check(container, body)
     created = await submit_public_request(
         container.context,
         command,
+        body.form_submission(),
+        bot_check=container.bot_check,
         hours=container.hours,
         jurisdictions=container.jurisdictions,
         geocoder=container.geocoder,
@@ -168,9 +155,10 @@ async def follow_public_request(
     the address (in `language`); nothing is sent to it until the link is used (double
     opt-in). Then it hears of status changes and the closure, as the reporter does."""
     _speak(request, body.language)
-    await _bot_check(container, body)
     command = AskToFollow(number[:64], body.email, body.language)
-    follower = await ask_to_follow(container.context, command)
+    follower = await ask_to_follow(
+        container.context, command, body.form_submission(), bot_check=container.bot_check
+    )
     return FollowAccepted(number=follower.request_id)
 
 

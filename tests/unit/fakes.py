@@ -45,6 +45,7 @@ from domain.jurisdictions.model import (
 from domain.jurisdictions.ports import JurisdictionRepository, JurisdictionResolver
 from domain.jurisdictions.resolver import ServiceFacts
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
+from domain.notifications.followers import Follower
 from domain.requests.escalation import Threshold
 from domain.requests.model import ServiceRequest, TimelineEntry
 from domain.requests.ports import EscalationLog, RequestRepository
@@ -58,6 +59,7 @@ from domain.unit_of_work import UnitOfWork
 from domain.webhooks.model import Subscription
 from domain.webhooks.ports import WebhookRepository
 from tests.unit.fakes_duplicates import FakeDuplicateCandidates
+from tests.unit.fakes_followers import FakeFollowerRepository
 from tests.unit.fakes_knowledge import FakeKnowledge, KnowledgeStore
 from tests.unit.fakes_translations import FakeTranslationRepository, TranslationStore
 
@@ -86,6 +88,7 @@ class FakeStore:
     escalations: dict[tuple[str, str], datetime] = field(default_factory=dict)
     webhooks: dict[UUID, Subscription] = field(default_factory=dict)
     translations: TranslationStore = field(default_factory=TranslationStore)
+    followers: dict[UUID, Follower] = field(default_factory=dict)
 
     # Seeding helpers: write straight into committed state, as fixtures would.
     def put_department(self, department: Department) -> Department:
@@ -606,6 +609,8 @@ class FakeUnitOfWork:
         self._webhooks = FakeWebhookRepository(store)
         self.webhooks = self._webhooks
         self.translations = FakeTranslationRepository(store.translations)
+        self._followers = FakeFollowerRepository(store.followers)
+        self.followers = self._followers
         self.duplicates = FakeDuplicateCandidates(
             self._requests.staged_rows, self._services.staged_rows
         )
@@ -641,6 +646,7 @@ class FakeUnitOfWork:
         self._events.discard()
         self._webhooks.discard()
         self.translations.discard()
+        self._followers.discard()
 
     async def commit(self) -> None:
         if not self.entered or self.exited:
@@ -658,6 +664,7 @@ class FakeUnitOfWork:
         self._open311_submissions.apply()
         self._events.apply()
         self._webhooks.apply()
+        self._followers.apply()
         self.translations.apply()
         self.committed = True
 

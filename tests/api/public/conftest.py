@@ -32,8 +32,9 @@ def public_settings(settings: Settings) -> Settings:
 def public_container(container: Container, public_settings: Settings, tmp_path: Path) -> Container:
     """The suite's container at the cheap difficulty, photos kept in this test's directory."""
     challenges = Challenges(public_settings.secret_key, BITS)
+    bot_check = replace(container.bot_check, challenges=challenges)
     store = LocalMediaStore(str(tmp_path / "media"))
-    return replace(container, settings=public_settings, challenges=challenges, media_store=store)
+    return replace(container, settings=public_settings, bot_check=bot_check, media_store=store)
 
 
 @pytest.fixture

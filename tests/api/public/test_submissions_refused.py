@@ -271,3 +271,19 @@ async def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_quota(
 
     assert same.status_code == 429
     assert other.status_code == 201, other.text
+
+
+async def test_an_admin_allows_anonymous_reports_of_a_service(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    body = await report_body(client, service_code="sw-dirty-alley", attributes={}, contact=None)
+    assert (await send_report(client, body)).status_code == 422
+
+    changed = await client.patch(
+        "/api/v1/services/sw-dirty-alley", json={"anonymous_allowed": True}, headers=admin
+    )
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["anonymous_allowed"] is True
+
+    retry = await report_body(client, service_code="sw-dirty-alley", attributes={}, contact=None)
+    assert (await send_report(client, retry)).status_code == 201
