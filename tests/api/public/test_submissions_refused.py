@@ -287,3 +287,51 @@ async def test_an_admin_allows_anonymous_reports_of_a_service(
 
     retry = await report_body(client, service_code="sw-dirty-alley", attributes={}, contact=None)
     assert (await send_report(client, retry)).status_code == 201
+
+
+async def test_a_key_reused_for_another_form_is_refused_in_spanish(
+    client: httpx.AsyncClient, engine: AsyncEngine
+) -> None:
+    key = new_key()
+    first = await client.post(SUBMIT, json=await report_body(client), headers=key)
+    assert first.status_code == 201, first.text
+    before = await written(engine)
+
+    other = await report_body(client, description="Something else", language="es")
+    answer = await client.post(SUBMIT, json=other, headers={**key, "Accept-Language": "es"})
+
+    found = problem(answer, 422)
+    assert field_error(found, "Idempotency-Key")["code"] == "idempotency_key"
+    assert found["detail"].startswith("No se pudo enviar el formulario")
+    assert await written(engine) == before
+
+
+async def test_a_latitude_without_longitude_is_refused_on_the_missing_one(
+    client: httpx.AsyncClient, engine: AsyncEngine
+) -> None:
+    found = await refused(client, engine, await report_body(client, lon=None))
+
+    assert field_error(found, "lon")["code"] == "point_incomplete"
+
+
+async def test_text_the_database_cannot_keep_is_refused_and_nothing_is_half_written(
+    client: httpx.AsyncClient, engine: AsyncEngine
+) -> None:
+    body = await report_body(client, description="pothole\x00here", language="es")
+
+    found = await refused(client, engine, body)
+
+    assert found["detail"] == "Este valor no es válido."
+
+
+async def test_a_body_over_a_mebibyte_is_a_translated_413(
+    client: httpx.AsyncClient, engine: AsyncEngine
+) -> None:
+    before = await written(engine)
+    huge = await report_body(client, description="x" * (2 * 1024 * 1024))
+
+    answer = await send_report(client, huge, {"Accept-Language": "es"})
+
+    assert problem(answer, 413)["detail"].startswith("El formulario es demasiado largo")
+    assert answer.headers["Content-Language"] == "es"
+    assert await written(engine) == before
