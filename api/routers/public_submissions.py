@@ -51,9 +51,11 @@ UploadToken = Annotated[
 ]
 
 
-def _speak(request: Request, language: str | None) -> None:
-    """Errors from here on are in the form's language (else Accept-Language's)."""
-    request.state.visitor_language = visitor_language(request, {"language": language or ""})
+def _speak(request: Request, language: str | None) -> str:
+    """The form's language, else Accept-Language's: errors from here on, and the emails."""
+    chosen = visitor_language(request, {"language": language or ""})
+    request.state.visitor_language = chosen
+    return chosen
 
 
 @router.get("/challenge", response_model=ChallengeOut)
@@ -86,8 +88,7 @@ async def submit_public_report(
     reports, contact details. Refusals are in the form's `language`, each next to its field;
     nothing is written. A confirmation email follows when an email was given, in `language`.
     """
-    _speak(request, body.language)
-    command = body.to_command()
+    command = body.to_command(_speak(request, body.language))
     created = await submit_public_request(
         container.context,
         command,
@@ -154,8 +155,7 @@ async def follow_public_request(
     """Follow a request instead of reporting it again: an email with a confirm link goes to
     the address (in `language`); nothing is sent to it until the link is used (double
     opt-in). Then it hears of status changes and the closure, as the reporter does."""
-    _speak(request, body.language)
-    command = AskToFollow(number[:64], body.email, body.language)
+    command = AskToFollow(number[:64], body.email, _speak(request, body.language))
     follower = await ask_to_follow(
         container.context, command, body.form_submission(), bot_check=container.bot_check
     )

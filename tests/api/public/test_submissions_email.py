@@ -48,3 +48,20 @@ async def test_an_anonymous_report_sends_no_email(
     await run_all(container.engine, worker_jobs(mail_settings, container.engine))
 
     assert inbox.messages == []
+
+
+async def test_without_a_language_in_the_form_the_browsers_language_is_kept(
+    client: httpx.AsyncClient,
+    inbox: Inbox,  # noqa: F811
+    mail_settings: Settings,  # noqa: F811
+    container: Container,
+) -> None:
+    body = await report_body(client, contact=LUPE)
+    del body["language"]
+    answer = await send_report(client, body, {"Accept-Language": "es-MX,es;q=0.9,en;q=0.5"})
+    assert answer.status_code == 201, answer.text
+
+    await run_all(container.engine, worker_jobs(mail_settings, container.engine))
+
+    (mail,) = inbox.to("lupe@example.net")
+    assert mail["Content-Language"] == "es"
