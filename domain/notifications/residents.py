@@ -31,9 +31,8 @@ from domain.notifications.wording import (
 from domain.privacy.personal_data import relabel_masks
 from domain.requests.model import CloseReason, ServiceRequest, Status
 from domain.residents.model import Resident
-from domain.shared.clock import Clock
+from domain.shared.context import Context
 from domain.shared.events import Event, EventType
-from domain.shared.transaction import UnitOfWorkFactory
 
 SUBMITTED, STATUS, CLOSED = "submitted", "status", "closed"
 FOLLOW_CONFIRM = "follow_confirm"
@@ -123,7 +122,7 @@ class ResidentNotifier:
 
     def __init__(
         self,
-        uow: UnitOfWorkFactory[NotificationsUnitOfWork],
+        context: Context[NotificationsUnitOfWork],
         log: DeliveryLog,
         email: EmailSender,
         sms: SmsSender,
@@ -131,12 +130,11 @@ class ResidentNotifier:
         opt_outs: OptOutList,
         tokens: OptOutTokens,
         zone: ZoneInfo,
-        clock: Clock,
         follow_tokens: FollowTokens,
     ) -> None:
-        self._uow, self._log, self._email, self._sms = uow, log, email, sms
+        self._uow, self._log, self._email, self._sms = context.uow, log, email, sms
         self._links, self._opt_outs, self._tokens = links, opt_outs, tokens
-        self._zone, self._clock, self._follow_tokens = zone, clock, follow_tokens
+        self._zone, self._clock, self._follow_tokens = zone, context.clock, follow_tokens
 
     async def handle(self, event: Event) -> None:
         if event.type is EventType.FOLLOWER_PENDING:

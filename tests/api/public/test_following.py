@@ -9,11 +9,11 @@ import httpx
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.jobs.http_client import webhook_client_factory
-from adapters.jobs.worker import Jobs, WorkerConfig, build_jobs
-from api.bootstrap import Container, outbound_policy
+from adapters.http.webhook_client import webhook_client_factory
+from adapters.jobs.worker import Jobs, WorkerConfig
+from api.bootstrap import Container, outbound_policy, use_case_context
 from api.settings import Settings
-from api.worker import event_subscribers
+from api.worker_bootstrap import build_jobs, event_subscribers
 from domain.shared.clock import SystemClock
 from tests.api.conftest import pothole_body
 from tests.api.notifications.conftest import (  # noqa: F401  (fixtures)
@@ -34,10 +34,10 @@ LINK = re.compile(r"https?://\S+/follow/confirm\?token=(\S+)")
 def worker_jobs(settings: Settings, engine: AsyncEngine) -> Jobs:
     """The outbox worker as `python -m api worker` builds it, on the real clock: the confirm
     link it signs must be good when the test follows it."""
-    clock = SystemClock()
-    subscribers = event_subscribers(settings, engine, clock)
+    context = use_case_context(engine, SystemClock())
+    subscribers = event_subscribers(settings, engine, context)
     factory = webhook_client_factory(5.0, outbound_policy(settings))
-    return build_jobs(engine, clock, factory, subscribers, WorkerConfig())
+    return build_jobs(engine, context, factory, subscribers, WorkerConfig())
 
 
 async def new_request(client: httpx.AsyncClient, agent: dict[str, str]) -> str:
