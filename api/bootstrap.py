@@ -33,6 +33,7 @@ from adapters.db.read_models.service_usage import ServiceUsageReadModel
 from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.repositories.call_records import SqlCallRecords
 from adapters.db.repositories.opt_outs import SqlOptOutList
+from adapters.db.spent_challenges import SqlSpentChallenges
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
 from adapters.geocoding import build_geocoder
@@ -50,6 +51,9 @@ from domain.directory.api_keys import ApiKeyReads
 from domain.directory.popularity import ServiceUsage
 from domain.directory.ports import PasswordHasher
 from domain.directory.tokens import AccessTokens
+from domain.guards.proof import Challenges
+from domain.guards.uploads import UploadTokens
+from domain.guards.use_cases import BotCheck
 from domain.idempotency.ports import IdempotencyStore
 from domain.jurisdictions.ports import CatalogReads, JurisdictionIndex, JurisdictionReads
 from domain.knowledge.public import ArticleFeedbackReads
@@ -58,6 +62,7 @@ from domain.maps.reference import MapReferenceReads
 from domain.media.ports import ImageCleaner, MediaStore, RemoteFiles
 from domain.metrics.importing import CallRecordImport
 from domain.metrics.ports import MetricsReads
+from domain.notifications.followers import FollowTokens
 from domain.notifications.opt_out import OptOutTokens
 from domain.notifications.ports import OptOutList
 from domain.reporting.ports import ReportCardReads
@@ -125,6 +130,9 @@ class Container:
     request_batches: RequestBatches
     import_addresses: AddressCsvImport
     database_ready: ReadinessCheck
+    bot_check: BotCheck  # the public forms' proof of work, honeypot and fill time
+    upload_tokens: UploadTokens
+    follow_tokens: FollowTokens
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -160,6 +168,14 @@ def media_store(settings: Settings, engine: AsyncEngine) -> MediaStore:
     if settings.media_backend is MediaBackend.POSTGRES:
         return PostgresMediaStore(engine)
     return LocalMediaStore(settings.media_directory)
+
+
+def bot_check(settings: Settings, engine: AsyncEngine) -> BotCheck:
+    return BotCheck(
+        challenges=Challenges(settings.secret_key, settings.public_proof_bits),
+        spent=SqlSpentChallenges(engine),
+        minimum_fill=timedelta(seconds=settings.public_min_fill_seconds),
+    )
 
 
 def use_case_context(engine: AsyncEngine, clock: Clock) -> Context[UnitOfWork]:
@@ -227,4 +243,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         request_batches=partial(request_batches, requests),
         import_addresses=partial(import_addresses_csv, engine),
         database_ready=partial(database_answers, engine),
+        bot_check=bot_check(settings, engine),
+        upload_tokens=UploadTokens(settings.secret_key),
+        follow_tokens=FollowTokens(settings.secret_key),
     )

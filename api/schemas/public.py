@@ -119,15 +119,9 @@ class PublicServiceOut(BaseModel):
             description=s.description,
             group=s.group,
             popular_rank=rank,
-            anonymous_allowed=anonymous_allowed(s),
+            anonymous_allowed=s.anonymous_allowed,
             attributes=[PublicAttributeOut.of(a) for a in ordered],
         )
-
-
-def anonymous_allowed(service: Service) -> bool:
-    """The service's `anonymous_allowed` (added by the public write path, branch
-    f-portal-write); read loosely until both branches meet, False where it is not yet known."""
-    return bool(getattr(service, "anonymous_allowed", False))
 
 
 class PublicRequestOut(BaseModel):

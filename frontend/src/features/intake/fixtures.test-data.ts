@@ -15,6 +15,7 @@ export const POTHOLE: Service = {
   mask_personal_data: true,
   public_location: 'exact',
   open_data_descriptions: false,
+  anonymous_allowed: false,
   attributes: [
     { code: 'note', datatype: 'string', description: 'Road crews fill potholes within days.', variable: false, required: false, order: 0, values: [] },
     {
