@@ -1,0 +1,61 @@
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { portalWrites, type PortalService, type Submitted } from '../../../api/queries/portal'
+import { visitorLanguage } from '../../../api/publicClient'
+import { ApiError } from '../../../api/client'
+import { useProof } from '../../../shared/public/useProof'
+import { attributePayload, formField, hasContact, type Errors, type ReportDraft } from './validate'
+
+export type Outcome = Submitted & { photoError: string | null }
+
+/** The API's refusal as field errors; anything not about a field goes under "". */
+export function refusalErrors(error: unknown, fallback: string): Errors {
+  if (!(error instanceof ApiError)) return error ? { '': fallback } : {}
+  const errors: Errors = {}
+  for (const item of error.problem.errors ?? []) {
+    const field = formField(item.field)
+    errors[field] = errors[field] ? `${errors[field]} ${item.message}` : item.message
+  }
+  if (Object.keys(errors).length === 0) errors[''] = error.problem.detail ?? error.problem.title ?? fallback
+  return errors
+}
+
+/**
+ * Sends the report once, whatever the network does: one Idempotency-Key per form, kept across
+ * retries, and the bot check's proof solved in the background from the moment the form opens.
+ * The photo goes after the request, with the upload token the API handed back.
+ */
+export function useSubmitReport(service: PortalService, photoFailed: string) {
+  const [idempotencyKey] = useState(() => crypto.randomUUID())
+  const [startedAt] = useState(() => new Date().toISOString())
+  const proof = useProof()
+  return useMutation({
+    mutationFn: async ({ draft, photo }: { draft: ReportDraft; photo: Blob | null }): Promise<Outcome> => {
+      const { location, contact } = draft
+      const submitted = await portalWrites.submit(
+        {
+          service_code: service.code,
+          attributes: attributePayload(service, draft.answers),
+          description: draft.description.trim(),
+          lat: location.point?.lat ?? null,
+          lon: location.point?.lon ?? null,
+          address: location.address.trim() || null,
+          contact: hasContact(contact) ? contact : null,
+          language: visitorLanguage(),
+          consent: draft.consent,
+          proof: await proof.take(),
+          website: draft.website,
+          started_at: startedAt,
+        },
+        idempotencyKey,
+      )
+      let photoError: string | null = null
+      if (photo)
+        photoError = await portalWrites.photo(submitted.number, submitted.upload_token, photo).then(
+          () => null,
+          (error: unknown) => (error instanceof ApiError && error.problem.detail) || photoFailed,
+        )
+      return { ...submitted, photoError }
+    },
+  })
+}

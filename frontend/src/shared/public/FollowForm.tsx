@@ -1,0 +1,80 @@
+import { useMutation } from '@tanstack/react-query'
+import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { portalWrites } from '../../api/queries/portal'
+import { visitorLanguage } from '../../api/publicClient'
+import { fieldErrorsOf } from './fieldErrors'
+import { Honeypot } from './Honeypot'
+import { useProof } from './useProof'
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+/**
+ * "Get updates on this request": an email address, then a double opt-in email; nothing is
+ * subscribed until the resident confirms from it.
+ */
+export function FollowForm({ number, headingLevel = 2 }: { number: string; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation()
+  const ids = { heading: useId(), email: useId(), error: useId(), hint: useId() }
+  const [email, setEmail] = useState('')
+  const [website, setWebsite] = useState('')
+  const [startedAt] = useState(() => new Date().toISOString())
+  const [invalid, setInvalid] = useState(false)
+  const [touched, setTouched] = useState(false)
+  const proof = useProof(touched)
+  const follow = useMutation({
+    mutationFn: async () =>
+      portalWrites.follow(number, { email: email.trim(), language: visitorLanguage(), proof: await proof.take(), website, started_at: startedAt }),
+  })
+  const errors = fieldErrorsOf(follow.error, t('public.failed'))
+  const emailError = invalid ? t('public.badEmail') : errors.email
+  const Heading = `h${headingLevel}` as const
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    if (!EMAIL.test(email.trim())) return setInvalid(true)
+    follow.mutate()
+  }
+
+  return (
+    <section className="panel follow" aria-labelledby={ids.heading}>
+      <Heading id={ids.heading}>{t('public.follow.title')}</Heading>
+      {follow.isSuccess ? (
+        <p role="status">{t('public.follow.sent', { email: email.trim() })}</p>
+      ) : (
+        <form onSubmit={submit} noValidate className="stack">
+          <p id={ids.hint} className="muted">
+            {t('public.follow.hint')}
+          </p>
+          <label htmlFor={ids.email}>{t('public.email')}</label>
+          <input
+            id={ids.email}
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            aria-invalid={emailError ? true : undefined}
+            aria-describedby={emailError ? `${ids.hint} ${ids.error}` : ids.hint}
+            onFocus={() => setTouched(true)}
+            onChange={(event) => {
+              setEmail(event.target.value)
+              setInvalid(false)
+            }}
+          />
+          <p id={ids.error} className="error" aria-live="polite">
+            {emailError}
+          </p>
+          <Honeypot value={website} onChange={setWebsite} />
+          {errors[''] && (
+            <p role="alert" className="error">
+              {errors['']}
+            </p>
+          )}
+          <button type="submit" disabled={follow.isPending}>
+            {follow.isPending ? t('public.sending') : t('public.follow.submit')}
+          </button>
+        </form>
+      )}
+    </section>
+  )
+}
