@@ -32,6 +32,7 @@ from api.routers import (
     open_data,
     operations,
     privacy,
+    public,
     report_card,
     requests,
     residents,
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         exports,
         open_data,
         report_card,
+        public,
     ):
         app.include_router(module.router)
     install_open311_errors(app)

@@ -14,6 +14,7 @@ from adapters.db.health import database_answers
 from adapters.db.idempotency import SqlIdempotencyStore
 from adapters.db.rate_limit import SqlRateLimiter
 from adapters.db.read_models.api_keys import ApiKeyReadModel
+from adapters.db.read_models.article_feedback import ArticleFeedbackReadModel
 from adapters.db.read_models.changes import ChangeFeed
 from adapters.db.read_models.contacts import ContactReadModel
 from adapters.db.read_models.directory import DirectoryReadModel
@@ -24,9 +25,11 @@ from adapters.db.read_models.map_reference import MapReferenceReadModel
 from adapters.db.read_models.metrics import MetricsReadModel
 from adapters.db.read_models.open311 import Open311ReadModel
 from adapters.db.read_models.open_data import OpenDataReadModel
+from adapters.db.read_models.public_requests import PublicRequestReadModel
 from adapters.db.read_models.report_card import ReportCardReadModel
 from adapters.db.read_models.request_batches import request_batches
 from adapters.db.read_models.requests import RequestFilter, RequestReadModel
+from adapters.db.read_models.service_usage import ServiceUsageReadModel
 from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.repositories.call_records import SqlCallRecords
 from adapters.db.repositories.opt_outs import SqlOptOutList
@@ -42,7 +45,9 @@ from adapters.media.local_store import LocalMediaStore
 from adapters.media.pg_store import PostgresMediaStore
 from api.settings import MediaBackend, Settings
 from domain.addresses.csv_import import AddressCsvImport
+from domain.directory.popularity import ServiceUsage
 from domain.directory.ports import PasswordHasher
+from domain.knowledge.public import ArticleFeedbackReads
 from domain.knowledge.queries import KnowledgeReads
 from domain.media.ports import ImageCleaner, MediaStore, RemoteFiles
 from domain.notifications.opt_out import OptOutTokens
@@ -52,6 +57,7 @@ from domain.requests.model import ServiceRequest
 from domain.requests.nearby import DuplicateReads
 from domain.requests.open311_reads import Open311Reads
 from domain.requests.open_data_reads import OpenDataReads
+from domain.requests.public_reads import PublicRequestReads
 from domain.shared.clock import Clock, SystemClock
 from domain.shared.context import Context
 from domain.shared.languages import Languages
@@ -100,6 +106,9 @@ class Container:
     call_records: SqlCallRecords
     open_data: OpenDataReads
     report_card: ReportCardReads
+    public_requests: PublicRequestReads  # the residents' portal
+    service_usage: ServiceUsage
+    article_feedback: ArticleFeedbackReads
     escalation: EscalationPolicy  # when a request is due soon or overdue
     request_batches: RequestBatches
     import_addresses: AddressCsvImport
@@ -191,6 +200,9 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         call_records=SqlCallRecords(engine),
         open_data=OpenDataReadModel(engine),
         report_card=ReportCardReadModel(engine),
+        public_requests=PublicRequestReadModel(engine),
+        service_usage=ServiceUsageReadModel(engine),
+        article_feedback=ArticleFeedbackReadModel(engine),
         escalation=escalation_policy(settings),
         request_batches=partial(request_batches, requests),
         import_addresses=partial(import_addresses_csv, engine),

@@ -1,3 +1,4 @@
+from datetime import datetime
 from typing import Protocol
 
 from domain.directory.ports import CatalogUnitOfWork
@@ -27,6 +28,8 @@ class ArticleRepository(Protocol):
     async def count_view(self, article_id: int) -> None: ...
 
     async def count_use(self, article_id: int) -> None: ...
+
+    async def add_feedback(self, article_id: int, helpful: bool, at: datetime) -> None: ...
 
 
 class TriageTermRepository(Protocol):

@@ -7,6 +7,7 @@ A unit of work works on a private copy of the committed knowledge state; `apply`
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from itertools import count
 
 from domain.knowledge.model import Article, ArticleVersion
@@ -19,6 +20,7 @@ class KnowledgeState:
     articles: dict[int, Article] = field(default_factory=dict)
     versions: dict[int, list[ArticleVersion]] = field(default_factory=dict)
     terms: dict[int, TriageTerm] = field(default_factory=dict)
+    feedback: list[tuple[int, bool, datetime]] = field(default_factory=list)
 
 
 @dataclass
@@ -84,6 +86,9 @@ class FakeArticleRepository:
     async def count_use(self, article_id: int) -> None:
         if article_id in self._state.articles:
             self._state.articles[article_id].use_count += 1
+
+    async def add_feedback(self, article_id: int, helpful: bool, at: datetime) -> None:
+        self._state.feedback.append((article_id, helpful, at))
 
 
 class FakeTriageTermRepository:

@@ -1,6 +1,7 @@
 """Repositories for knowledge articles and triage terms (explicit row <-> entity mapping)."""
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, Text, bindparam, delete, insert, literal, select, update
@@ -8,7 +9,12 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.repositories.vocabulary import add_vocabulary, service_terms, vocabulary_of
-from adapters.db.tables.knowledge import article_versions, articles, triage_terms
+from adapters.db.tables.knowledge import (
+    article_feedback,
+    article_versions,
+    articles,
+    triage_terms,
+)
 from domain.knowledge.model import (
     Article,
     ArticleContent,
@@ -66,6 +72,11 @@ class SqlArticleRepository:
     async def count_use(self, article_id: int) -> None:
         await self._db.execute(
             update(a).where(a.c.id == article_id).values(use_count=a.c.use_count + 1)
+        )
+
+    async def add_feedback(self, article_id: int, helpful: bool, at: datetime) -> None:
+        await self._db.execute(
+            insert(article_feedback).values(article_id=article_id, helpful=helpful, at=at)
         )
 
 

@@ -2,6 +2,7 @@
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Computed,
     Date,
@@ -91,6 +92,17 @@ article_versions = Table(
     Column("edited_by", UUID(as_uuid=True)),
     Column("edited_by_name", Text, nullable=False),
     Column("edited_at", DateTime(timezone=True), nullable=False),
+)
+
+# "Was this helpful?" answers on public articles: counted, nobody recorded.
+article_feedback = Table(
+    "article_feedback",
+    metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("article_id", BigInteger, ForeignKey(articles.c.id, ondelete="CASCADE"), nullable=False),
+    Column("helpful", Boolean, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_article_feedback_article", "article_id"),
 )
 
 # The spelling vocabulary: every folded word of the articles (it only grows), and each word

@@ -1858,6 +1858,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search Public
+         * @description The home page's "What do you need?": published public articles and active services
+         *     matching the words, in the visitor's language (untranslated articles come in English).
+         */
+        get: operations["search_public"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Public Articles
+         * @description Published public articles (with `q`: best match first), in the visitor's language or
+         *     English.
+         */
+        get: operations["list_public_articles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/articles/{article_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Public Article
+         * @description A published public article, or its translation in the visitor's language (its `id`
+         *     then is the translation's); anything else is 404. Each read counts as a view.
+         */
+        get: operations["get_public_article"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/articles/{article_id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give Article Feedback
+         * @description A reader's answer to "Was this helpful?", counted for the article's writers (staff see
+         *     the counts on the article); nothing about the reader is kept.
+         */
+        post: operations["give_article_feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Public Services
+         * @description Active services, by group and name as shown, with their questions; `popular_rank` 1 is
+         *     the service most requested in the last 90 days.
+         */
+        get: operations["list_public_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/services/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Public Service
+         * @description One active service; an inactive or unknown one is 404.
+         */
+        get: operations["get_public_service"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Public Requests
+         * @description Requests of the last 90 days, newest first, public fields only: descriptions masked and
+         *     only from services that let them go public, places as each service's `public_location`
+         *     says.
+         */
+        get: operations["list_public_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/requests/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Nearby Requests
+         * @description Open requests of the service within its duplicate radius of the point, made in the last
+         *     90 days, nearest first (at most 10): "Is it one of these? Follow it instead." Places are
+         *     shown as the service's `public_location` says; the search uses the exact ones.
+         */
+        get: operations["list_nearby_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/requests/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Public Request
+         * @description One request by its reference number, whatever its age, with its public updates (status
+         *     changes and public comments, masked), oldest first.
+         */
+        get: operations["get_public_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggest Addresses
+         * @description Known addresses matching what is typed so far, best first (typos, abbreviations and a
+         *     missing suffix or ZIP code tolerated): a complete way to give a location, no map needed.
+         */
+        get: operations["suggest_addresses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/locate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Locate Point
+         * @description Whether we take requests at the point (for a service, when given: some are routed
+         *     elsewhere), the nearest known address, and outside the served area whom to contact.
+         */
+        get: operations["locate_point"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1941,6 +2173,15 @@ export interface components {
              * @description How well the address answers the question, from 0 to 1 (search: 1 is an exact match; reverse: 1 on the spot, falling to 0 at 100 m)
              */
             score: number;
+        };
+        /** AddressSuggestion */
+        AddressSuggestion: {
+            /** Label */
+            label: string;
+            /** Lat */
+            lat: number;
+            /** Lon */
+            lon: number;
         };
         /** AgentOut */
         AgentOut: {
@@ -2125,6 +2366,18 @@ export interface components {
              * @description The original
              */
             translation_of?: number | null;
+        };
+        /** ArticleHit */
+        ArticleHit: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /**
+             * Snippet
+             * @description HTML-safe text; the words searched for are wrapped in <mark></mark>
+             */
+            snippet: string;
         };
         /** ArticleItem */
         ArticleItem: {
@@ -2815,6 +3068,11 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** FeedbackIn */
+        FeedbackIn: {
+            /** Helpful */
+            helpful: boolean;
+        };
         /** FiguresOut */
         FiguresOut: {
             /**
@@ -3014,6 +3272,21 @@ export interface components {
              */
             duplicates: components["schemas"]["LinkedRequestOut"][];
         };
+        /** LocateOut */
+        LocateOut: {
+            /**
+             * Served
+             * @description We take requests at this point
+             */
+            served: boolean;
+            /**
+             * Address
+             * @description The known address nearest the point (100 m)
+             */
+            address: string | null;
+            /** @description Outside the served area: whom to contact */
+            referral: components["schemas"]["ReferralOut"] | null;
+        };
         /** LocationIn */
         LocationIn: {
             /** Lat */
@@ -3141,6 +3414,13 @@ export interface components {
          * @enum {string}
          */
         OptOutSource: "link" | "one-click";
+        /** OptionOut */
+        OptionOut: {
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
+        };
         /** PersonalDataCheckIn */
         PersonalDataCheckIn: {
             /** Text */
@@ -3212,11 +3492,189 @@ export interface components {
          * @enum {string}
          */
         Priority: "low" | "normal" | "high" | "urgent";
+        /** PublicArticleOut */
+        PublicArticleOut: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+            /** Summary */
+            summary: string;
+            /**
+             * Body
+             * @description Markdown
+             */
+            body: string;
+            /** Language */
+            language: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Service Codes */
+            service_codes: string[];
+        };
+        /** PublicAttributeOut */
+        PublicAttributeOut: {
+            /** Code */
+            code: string;
+            /**
+             * Datatype
+             * @description Open311: string, number, datetime, text, singlevaluelist or multivaluelist
+             */
+            datatype: string;
+            /**
+             * Variable
+             * @description False: a note to show, not a question to answer
+             */
+            variable: boolean;
+            /** Required */
+            required: boolean;
+            /** Description */
+            description: string;
+            /** Order */
+            order: number;
+            /** Datatype Description */
+            datatype_description: string;
+            /** Values */
+            values: components["schemas"]["OptionOut"][];
+        };
         /**
          * PublicLocation
          * @enum {string}
          */
         PublicLocation: "exact" | "block" | "area";
+        /** PublicNoteOut */
+        PublicNoteOut: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Status
+             * @description The status it changed to; null for a comment
+             */
+            status: string | null;
+            /**
+             * Text
+             * @description The public note or comment, masked
+             */
+            text: string | null;
+        };
+        /** PublicRequestDetailOut */
+        PublicRequestDetailOut: {
+            /** Number */
+            number: string;
+            /** Service Code */
+            service_code: string;
+            /** Service Name */
+            service_name: string;
+            /** Status */
+            status: string;
+            /**
+             * Requested At
+             * Format: date-time
+             */
+            requested_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Lat
+             * @description As the service's `public_location` says: exact, the block's middle, or the area's
+             */
+            lat: number | null;
+            /**
+             * Lon
+             * @description As the service's `public_location` says: exact, the block's middle, or the area's
+             */
+            lon: number | null;
+            /**
+             * Address
+             * @description As the service's `public_location` says: exact, the block's middle, or the area's
+             */
+            address: string | null;
+            /**
+             * Description
+             * @description Masked; null unless the service lets descriptions go public
+             */
+            description: string | null;
+            /** Expected At */
+            expected_at: string | null;
+            /**
+             * Notes
+             * @description Public updates, oldest first
+             */
+            notes: components["schemas"]["PublicNoteOut"][];
+        };
+        /** PublicRequestOut */
+        PublicRequestOut: {
+            /** Number */
+            number: string;
+            /** Service Code */
+            service_code: string;
+            /** Service Name */
+            service_name: string;
+            /** Status */
+            status: string;
+            /**
+             * Requested At
+             * Format: date-time
+             */
+            requested_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Lat
+             * @description As the service's `public_location` says: exact, the block's middle, or the area's
+             */
+            lat: number | null;
+            /**
+             * Lon
+             * @description As the service's `public_location` says: exact, the block's middle, or the area's
+             */
+            lon: number | null;
+            /**
+             * Address
+             * @description As the service's `public_location` says: exact, the block's middle, or the area's
+             */
+            address: string | null;
+            /**
+             * Description
+             * @description Masked; null unless the service lets descriptions go public
+             */
+            description: string | null;
+        };
+        /** PublicServiceOut */
+        PublicServiceOut: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /** Group */
+            group: string;
+            /**
+             * Popular Rank
+             * @description 1 for the service most requested in the last 90 days; null if unused
+             */
+            popular_rank: number | null;
+            /**
+             * Anonymous Allowed
+             * @description May be reported without contact details
+             */
+            anonymous_allowed: boolean;
+            /** Attributes */
+            attributes: components["schemas"]["PublicAttributeOut"][];
+        };
         /** ReferralBody */
         ReferralBody: {
             target: components["schemas"]["ReferralTarget"];
@@ -3226,6 +3684,22 @@ export interface components {
             phone?: string | null;
             /** Url */
             url?: string | null;
+        };
+        /** ReferralOut */
+        ReferralOut: {
+            /** Name */
+            name: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Url */
+            url: string | null;
+            /** Email */
+            email: string | null;
+            /**
+             * Note
+             * @description What to do, in the visitor's language
+             */
+            note: string;
         };
         /**
          * ReferralTarget
@@ -3589,6 +4063,13 @@ export interface components {
             /** Id */
             id: number;
         };
+        /** SearchOut */
+        SearchOut: {
+            /** Articles */
+            articles: components["schemas"]["ArticleHit"][];
+            /** Services */
+            services: components["schemas"]["ServiceHit"][];
+        };
         /** SeriesOut */
         SeriesOut: {
             /**
@@ -3679,6 +4160,17 @@ export interface components {
              * @default false
              */
             open_data_descriptions?: boolean;
+        };
+        /** ServiceHit */
+        ServiceHit: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /** Group */
+            group: string;
         };
         /** ServiceList */
         ServiceList: {
@@ -11876,6 +12368,464 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportCard"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search_public: {
+        parameters: {
+            query: {
+                /** @description What you need */
+                q: string;
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchOut"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_public_articles: {
+        parameters: {
+            query?: {
+                /** @description Words to search for */
+                q?: string | null;
+                limit?: number;
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleHit"][];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_public_article: {
+        parameters: {
+            query?: {
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
+            path: {
+                article_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicArticleOut"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    give_article_feedback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                article_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_public_services: {
+        parameters: {
+            query?: {
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicServiceOut"][];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_public_service: {
+        parameters: {
+            query?: {
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicServiceOut"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_public_requests: {
+        parameters: {
+            query?: {
+                service_code?: string | null;
+                status?: ("open" | "closed") | null;
+                limit?: number;
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRequestOut"][];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_nearby_requests: {
+        parameters: {
+            query: {
+                service_code: string;
+                lat: number;
+                lon: number;
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRequestOut"][];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_public_request: {
+        parameters: {
+            query?: {
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRequestDetailOut"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggest_addresses: {
+        parameters: {
+            query: {
+                /** @description A typed address */
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressSuggestion"][];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    locate_point: {
+        parameters: {
+            query: {
+                lat: number;
+                lon: number;
+                service_code?: string | null;
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocateOut"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Validation failed */
