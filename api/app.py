@@ -6,6 +6,8 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from starlette.responses import Response
+from starlette.types import Scope
 
 from api.body_limit import BodyLimitMiddleware
 from api.bootstrap import Container, build_container
@@ -15,6 +17,8 @@ from api.observability import RequestContextMiddleware
 from api.open311 import routes as open311
 from api.open311.errors import install_open311_errors, too_large
 from api.problems import Problem
+from api.public_problems import is_public
+from api.public_problems import too_large as public_too_large
 from api.routers import (
     addresses,
     api_keys,
@@ -33,6 +37,7 @@ from api.routers import (
     operations,
     privacy,
     public,
+    public_submissions,
     report_card,
     requests,
     residents,
@@ -104,6 +109,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         open_data,
         report_card,
         public,
+        public_submissions,
     ):
         app.include_router(module.router)
     install_open311_errors(app)
@@ -116,15 +122,22 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             addresses.IMPORT_PATH: addresses.IMPORT_MAX_BYTES,
             open311.PREFIX + "/requests": open311.POST_LIMIT,
             media.PHOTOS_PATH: media.UPLOAD_MAX_BYTES,
+            public_submissions.PHOTOS_PATH: public_submissions.UPLOAD_MAX_BYTES,
             call_records.PATH: call_records.MAX_BYTES,
         },
-        refusal=too_large,
+        refusal=_refuse_too_large,
     )
     app.add_middleware(RequestContextMiddleware)
     _declare_problem_schema(app)
     if (Path(settings.spa_dir) / "index.html").is_file():
         mount_spa(app, Path(settings.spa_dir))  # last: its catch-all must not shadow a route
     return app
+
+
+def _refuse_too_large(scope: Scope, limit: int) -> Response | None:
+    """The body limit's 413: translated on the public pages, Open311's own form on Open311."""
+    path = scope.get("path", "")
+    return public_too_large(scope) if is_public(path) else too_large(path, limit)
 
 
 def _declare_problem_schema(app: FastAPI) -> None:

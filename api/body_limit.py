@@ -28,9 +28,9 @@ class BodyLimitMiddleware:
         app: ASGIApp,
         default_limit: int,
         limits: dict[str, int] | None = None,
-        refusal: Callable[[str, int], Response | None] | None = None,
+        refusal: Callable[[Scope, int], Response | None] | None = None,
     ):
-        """`refusal(path, limit)` may answer a 413 in another format (None: problem+json)."""
+        """`refusal(scope, limit)` may answer a 413 in another format (None: problem+json)."""
         self.app = app
         self.refusal = refusal
         self.default_limit = default_limit
@@ -68,7 +68,7 @@ class BodyLimitMiddleware:
             await self._refuse(scope, receive, send, limit)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
-        custom = self.refusal(scope.get("path", ""), limit) if self.refusal else None
+        custom = self.refusal(scope, limit) if self.refusal else None
         response = custom or problem_response(413, f"the body is larger than {limit} bytes")
         response.headers["Connection"] = "close"
         await response(scope, receive, send)

@@ -33,6 +33,7 @@ from adapters.db.read_models.service_usage import ServiceUsageReadModel
 from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.repositories.call_records import SqlCallRecords
 from adapters.db.repositories.opt_outs import SqlOptOutList
+from adapters.db.spent_challenges import SqlSpentChallenges
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
 from adapters.geocoding import IndexedGeocoder, build_geocoder
@@ -47,9 +48,13 @@ from api.settings import MediaBackend, Settings
 from domain.addresses.csv_import import AddressCsvImport
 from domain.directory.popularity import ServiceUsage
 from domain.directory.ports import PasswordHasher
+from domain.guards.ports import SpentChallenges
+from domain.guards.proof import Challenges
+from domain.guards.uploads import UploadTokens
 from domain.knowledge.public import ArticleFeedbackReads
 from domain.knowledge.queries import KnowledgeReads
 from domain.media.ports import ImageCleaner, MediaStore, RemoteFiles
+from domain.notifications.followers import FollowTokens
 from domain.notifications.opt_out import OptOutTokens
 from domain.reporting.ports import ReportCardReads
 from domain.requests.escalation import EscalationPolicy
@@ -114,6 +119,10 @@ class Container:
     import_addresses: AddressCsvImport
     redeliver: Redeliver
     database_ready: ReadinessCheck
+    challenges: Challenges  # the public forms' proof of work
+    spent_challenges: SpentChallenges
+    upload_tokens: UploadTokens
+    follow_tokens: FollowTokens
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -208,4 +217,8 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         import_addresses=partial(import_addresses_csv, engine),
         redeliver=partial(redeliver, engine),
         database_ready=partial(database_answers, engine),
+        challenges=Challenges(settings.secret_key, settings.public_proof_bits),
+        spent_challenges=SqlSpentChallenges(engine),
+        upload_tokens=UploadTokens(settings.secret_key),
+        follow_tokens=FollowTokens(settings.secret_key),
     )

@@ -8,7 +8,9 @@ from fastapi.responses import Response
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
+from api import public_problems
 from api.problems import FieldProblem, problem_response
+from api.public_problems import is_public
 from domain.jurisdictions.model import OutOfJurisdiction
 from domain.media.model import MediaTooLarge, UnsupportedMedia
 from domain.requests.submission import AddressNotFound
@@ -55,6 +57,8 @@ async def on_domain_error(request: Request, error: Exception) -> Response:
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     if isinstance(error, RateLimited):
         headers = {"Retry-After": str(int(error.retry_after.total_seconds()))}
+    if is_public(request.url.path):
+        return public_problems.domain_problem(request, error, status, headers)
     errors = None
     if isinstance(error, ValidationFailed):
         errors = [FieldProblem(field=e.field, message=e.message) for e in error.errors]
@@ -76,6 +80,8 @@ async def on_out_of_jurisdiction(request: Request, error: Exception) -> Response
         "referral": None if referral is None else referral.__dict__,
         "areas": [a.__dict__ for a in error.resolution.areas],
     }
+    if is_public(request.url.path):
+        return public_problems.place_problem(request, "out_of_jurisdiction", extensions)
     return problem_response(422, error.detail, instance=request.url.path, extensions=extensions)
 
 
@@ -87,14 +93,21 @@ async def on_address_not_found(request: Request, error: Exception) -> Response:
         "title": "Address not found" if not error.candidates else "Ambiguous address",
         "candidates": [c.__dict__ for c in error.candidates],
     }
+    if is_public(request.url.path):
+        return public_problems.place_problem(request, "address_not_found", extensions)
     return problem_response(422, error.detail, instance=request.url.path, extensions=extensions)
 
 
 async def on_validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
     details = error.errors()
+    public = is_public(request.url.path)
     if any(d.get("type") in JSON_SYNTAX for d in details):
+        if public:
+            return public_problems.status_problem(request, 400)
         return problem_response(400, "the body is not valid JSON", instance=request.url.path)
+    if public:
+        return public_problems.validation_problem(request, details, error.body)
     errors = [
         FieldProblem(field=_field_name(tuple(d.get("loc", ()))), message=str(d.get("msg", "")))
         for d in details
@@ -107,6 +120,8 @@ async def on_http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     detail = error.detail if isinstance(error.detail, str) else "the request failed"
     headers = dict(error.headers) if error.headers else None
+    if is_public(request.url.path):
+        return public_problems.status_problem(request, error.status_code, headers)
     return problem_response(error.status_code, detail, headers=headers)
 
 

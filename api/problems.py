@@ -11,6 +11,7 @@ PROBLEM_JSON = "application/problem+json"
 class FieldProblem(BaseModel):
     field: str
     message: str
+    code: str | None = None  # on /api/v1/public: what the message says, for the client
 
 
 class Problem(BaseModel):
@@ -75,7 +76,7 @@ def problem_response(
     if instance:
         body["instance"] = instance
     if errors is not None:
-        body["errors"] = [e.model_dump() for e in errors]
+        body["errors"] = [e.model_dump(exclude_none=True) for e in errors]
     body.update(extensions or {})
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 

@@ -10,6 +10,7 @@ from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from api.notification_settings import NotificationSettings
+from api.public_settings import PublicSettings
 from api.retention_settings import RetentionSettings
 from domain.shared.languages import Languages, normalise_tag
 
@@ -26,7 +27,7 @@ class MediaBackend(StrEnum):
     POSTGRES = "postgres"  # the media_blobs table: nothing to share but the database
 
 
-class Settings(NotificationSettings, RetentionSettings):
+class Settings(NotificationSettings, RetentionSettings, PublicSettings):
     model_config = SettingsConfigDict(env_prefix="FRONTDOOR_", extra="ignore")
 
     env: Environment = Environment.DEVELOPMENT

@@ -21,6 +21,7 @@ from domain.directory.ports import (
 from domain.jurisdictions.ports import JurisdictionRepository, JurisdictionsUnitOfWork
 from domain.knowledge.ports import ArticleRepository, KnowledgeUnitOfWork, TriageTermRepository
 from domain.media.ports import MediaUnitOfWork, PhotoRepository
+from domain.notifications.followers import FollowerRepository, FollowersUnitOfWork
 from domain.notifications.ports import NotificationsUnitOfWork
 from domain.requests.nearby import DuplicateCandidates
 from domain.requests.ports import EscalationLog, RequestRepository
@@ -38,6 +39,7 @@ class UnitOfWork(
     KnowledgeUnitOfWork,
     WebhooksUnitOfWork,
     MediaUnitOfWork,
+    FollowersUnitOfWork,
     Protocol,
 ):
     """One transaction over every repository."""
@@ -59,3 +61,4 @@ class UnitOfWork(
     photos: PhotoRepository
     translations: TranslationRepository
     duplicates: DuplicateCandidates
+    followers: FollowerRepository

@@ -14,6 +14,7 @@ from adapters.db.repositories.directory import (
     SqlUserRepository,
 )
 from adapters.db.repositories.escalations import SqlEscalationLog
+from adapters.db.repositories.followers import SqlFollowerRepository
 from adapters.db.repositories.jurisdictions import SqlJurisdictionRepository
 from adapters.db.repositories.knowledge import SqlArticleRepository, SqlTriageTermRepository
 from adapters.db.repositories.photos import SqlPhotoRepository
@@ -33,6 +34,7 @@ from domain.directory.ports import (
 from domain.jurisdictions.ports import JurisdictionRepository
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.media.ports import PhotoRepository
+from domain.notifications.followers import FollowerRepository
 from domain.requests.nearby import DuplicateCandidates
 from domain.requests.ports import EscalationLog, RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
@@ -59,6 +61,7 @@ class SqlUnitOfWork:
     photos: PhotoRepository
     translations: TranslationRepository
     duplicates: DuplicateCandidates
+    followers: FollowerRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -92,6 +95,7 @@ class SqlUnitOfWork:
         self.photos = SqlPhotoRepository(self._connection)
         self.translations = SqlTranslationRepository(self._connection)
         self.duplicates = SqlDuplicateCandidates(self._connection)
+        self.followers = SqlFollowerRepository(self._connection)
         return self
 
     async def __aexit__(

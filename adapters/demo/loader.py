@@ -134,6 +134,7 @@ def demo_services(catalog: dict[str, Any]) -> list[Service]:
             ),
             attributes=[attribute_from_json(a) for a in s["attributes"]],
             public_location=PublicLocation(s.get("public_location", "exact")),
+            anonymous_allowed=s.get("anonymous_allowed", False),
         )
         for s in catalog["services"]
     ]

@@ -123,6 +123,7 @@ async def change_service(
         mask_personal_data=body.mask_personal_data,
         public_location=body.public_location,
         open_data_descriptions=body.open_data_descriptions,
+        anonymous_allowed=body.anonymous_allowed,
     )
     service = await update_service(container.context, code, changes, principal)
     return ServiceOut.of(service)

@@ -33,6 +33,10 @@ LOCATION_HELP = (
     "block, the point moved to a grid cell about 200 m wide); `area` (the neighbourhood and a "
     "point inside it). For services that point at someone's home"
 )
+ANONYMOUS_HELP = (
+    "Residents may send this service from the public web form without contact details; "
+    "off by default, as a call-back or a question is often needed"
+)
 OPEN_DATA_HELP = (
     "The public open-data feed carries this service's descriptions (masked like public text); "
     "off by default, as residents' own words often say who they are"
@@ -130,6 +134,7 @@ class ServiceCreate(Strict):
     mask_personal_data: bool = Field(default=True, description=MASK_HELP)
     public_location: PublicLocation = Field(default=PublicLocation.EXACT, description=LOCATION_HELP)
     open_data_descriptions: bool = Field(default=False, description=OPEN_DATA_HELP)
+    anonymous_allowed: bool = Field(default=False, description=ANONYMOUS_HELP)
 
     def to_domain(self) -> Service:
         return Service(
@@ -147,6 +152,7 @@ class ServiceCreate(Strict):
             mask_personal_data=self.mask_personal_data,
             public_location=self.public_location,
             open_data_descriptions=self.open_data_descriptions,
+            anonymous_allowed=self.anonymous_allowed,
         )
 
 
@@ -166,6 +172,7 @@ class ServicePatch(Strict):
     mask_personal_data: bool | None = Field(default=None, description=MASK_HELP)
     public_location: PublicLocation | None = Field(default=None, description=LOCATION_HELP)
     open_data_descriptions: bool | None = Field(default=None, description=OPEN_DATA_HELP)
+    anonymous_allowed: bool | None = Field(default=None, description=ANONYMOUS_HELP)
 
 
 class SlaOut(BaseModel):
@@ -190,6 +197,7 @@ class ServiceOut(BaseModel):
     mask_personal_data: bool = Field(description=MASK_HELP)
     public_location: PublicLocation = Field(description=LOCATION_HELP)
     open_data_descriptions: bool = Field(description=OPEN_DATA_HELP)
+    anonymous_allowed: bool = Field(description=ANONYMOUS_HELP)
 
     @classmethod
     def of(cls, s: Service) -> "ServiceOut":
@@ -209,6 +217,7 @@ class ServiceOut(BaseModel):
             mask_personal_data=s.mask_personal_data,
             public_location=s.public_location,
             open_data_descriptions=s.open_data_descriptions,
+            anonymous_allowed=s.anonymous_allowed,
         )
 
 

@@ -135,6 +135,7 @@ class Service:
     mask_personal_data: bool = True  # public outputs mask emails, phones, the reporter's name
     public_location: PublicLocation = PublicLocation.EXACT
     open_data_descriptions: bool = False  # the open-data feed shows descriptions (masked)
+    anonymous_allowed: bool = False  # the public web form may send it without contact details
 
     @property
     def disclosure(self) -> Disclosure:

@@ -70,6 +70,7 @@ class ServiceChanges:
     mask_personal_data: bool | None = None
     public_location: PublicLocation | None = None
     open_data_descriptions: bool | None = None
+    anonymous_allowed: bool | None = None
 
 
 async def update_service(

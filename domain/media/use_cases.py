@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from uuid import UUID, uuid4
 
 from domain.directory.permissions import Principal
+from domain.guards.errors import Refused
 from domain.media.model import MAX_PHOTO_BYTES, MediaRef, MediaTooLarge, Photo, UnsupportedMedia
 from domain.media.ports import ImageCleaner, MediaStore, MediaUnitOfWork, RemoteFiles, RequestInWork
 from domain.shared.context import Context
@@ -186,3 +187,29 @@ async def _may_see(uow: MediaUnitOfWork, photo: Photo, principal: Principal | No
         return True
     request = await uow.requests.get(photo.request_id)
     return request is not None and principal.can_see(request.department_code)
+
+
+MAX_RESIDENT_PHOTOS = 5
+
+
+async def add_resident_photo(
+    context: Context[MediaUnitOfWork],
+    request_id: str,
+    data: bytes,
+    *,
+    store: MediaStore,
+    cleaner: ImageCleaner,
+) -> Photo:
+    """A resident's public photo of the request they just sent from the web (the caller
+    checked their upload token): cleaned like every upload, at most five per request."""
+    async with context.uow() as uow:
+        if await uow.requests.get(request_id) is None:
+            raise NotFound(f"service request {request_id} was not found")
+        if len(await uow.photos.of_request(request_id)) >= MAX_RESIDENT_PHOTOS:
+            message = f"a request takes at most {MAX_RESIDENT_PHOTOS} photos"
+            raise Refused("file", "too_many_photos", message)
+    photo = await _new_photo(context, NewPhoto(data, request_id), store, cleaner)
+    async with context.uow() as uow:
+        await uow.photos.add(photo)
+        await uow.commit()
+    return photo

@@ -10,6 +10,7 @@ from typing import Protocol
 from uuid import UUID
 
 from domain.directory.ports import CatalogUnitOfWork, TranslationRepository
+from domain.notifications.followers import FollowerRepository
 from domain.requests.ports import RequestRepository
 from domain.residents.ports import ResidentsUnitOfWork
 
@@ -104,7 +105,9 @@ class OptOutList(Protocol):
 
 
 class NotificationsUnitOfWork(CatalogUnitOfWork, ResidentsUnitOfWork, Protocol):
-    """What notifying reads: the request, its resident, the catalog and its translations."""
+    """What notifying reads: the request, its resident and followers, the catalog and its
+    translations."""
 
     requests: RequestRepository
     translations: TranslationRepository
+    followers: FollowerRepository

@@ -18,6 +18,7 @@ class EventType(StrEnum):
     REQUEST_CLOSED = "request.closed"
     REQUEST_OVERDUE = "request.overdue"
     CASE_CREATED = "case.created"
+    FOLLOWER_PENDING = "follower.pending"  # someone asked to follow a request: confirm by email
 
 
 @dataclass(frozen=True)

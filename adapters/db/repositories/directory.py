@@ -91,6 +91,7 @@ def service_values(service: Service) -> dict[str, Any]:
         "mask_personal_data": service.mask_personal_data,
         "public_location": service.public_location.value,
         "open_data_descriptions": service.open_data_descriptions,
+        "anonymous_allowed": service.anonymous_allowed,
     }
 
 
@@ -136,6 +137,7 @@ def service_from_row(row: Row[Any]) -> Service:
         mask_personal_data=row.mask_personal_data,
         public_location=PublicLocation(row.public_location),
         open_data_descriptions=row.open_data_descriptions,
+        anonymous_allowed=row.anonymous_allowed,
     )
 
 

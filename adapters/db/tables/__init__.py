@@ -20,6 +20,7 @@ from adapters.db.tables import (  # noqa: F401  (each adds its tables and indexe
     notifications,
     open311,
     outbox,
+    public,
     rate_limits,
     requests,
     residents,

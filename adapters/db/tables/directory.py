@@ -45,6 +45,7 @@ services = Table(
     Column("mask_personal_data", Boolean, nullable=False, server_default=text("true")),
     Column("public_location", Text, nullable=False, server_default="exact"),
     Column("open_data_descriptions", Boolean, nullable=False, server_default=text("false")),
+    Column("anonymous_allowed", Boolean, nullable=False, server_default=text("false")),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=NOW),
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=NOW),
     CheckConstraint("public_location IN ('exact', 'block', 'area')", name="public_location"),

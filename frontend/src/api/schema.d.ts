@@ -1998,7 +1998,16 @@ export interface paths {
          */
         get: operations["list_public_requests"];
         put?: never;
-        post?: never;
+        /**
+         * Submit Public Report
+         * @description A resident reports a problem from the web, without an account (channel `web`).
+         *
+         *     The bot check (proof of work, empty `website`, `started_at` at least a few seconds ago),
+         *     consent, a location (an address alone is enough) and, unless the service allows anonymous
+         *     reports, contact details. Refusals are in the form's `language`, each next to its field;
+         *     nothing is written. A confirmation email follows when an email was given, in `language`.
+         */
+        post: operations["submit_public_report"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2084,6 +2093,92 @@ export interface paths {
         get: operations["locate_point"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public Challenge
+         * @description A proof-of-work challenge for one public form: solve it in the browser (no third party,
+         *     nothing asked of the person), then send `proof: {token, nonce}` with the form.
+         */
+        get: operations["public_challenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/requests/{number}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Public Photo
+         * @description A photo of the request just sent, with its `upload_token` (good for an hour, five
+         *     photos at most). The type is read from the bytes; EXIF, GPS and other metadata are
+         *     removed by encoding the image again. Public: shown on the request's status page.
+         */
+        post: operations["add_public_photo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/requests/{number}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow Public Request
+         * @description Follow a request instead of reporting it again: an email with a confirm link goes to
+         *     the address (in `language`); nothing is sent to it until the link is used (double
+         *     opt-in). Then it hears of status changes and the closure, as the reporter does.
+         */
+        post: operations["follow_public_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/followers/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm Public Follower
+         * @description The confirm link of the email (`/follow/confirm?token=...`) posts its token here; it
+         *     works once.
+         */
+        post: operations["confirm_public_follower"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2627,6 +2722,14 @@ export interface components {
             /** Results */
             results: components["schemas"]["ResolutionOut"][];
         };
+        /** Body_add_public_photo */
+        Body_add_public_photo: {
+            /**
+             * File
+             * @description A JPEG, PNG, WebP or GIF image, ≤ 10 MiB
+             */
+            file: string;
+        };
         /** Body_issue_token */
         Body_issue_token: {
             /** Username */
@@ -2836,6 +2939,16 @@ export interface components {
          * @enum {string}
          */
         CaseType: "information" | "referral" | "service_request" | "status_inquiry" | "complaint" | "praise" | "other";
+        /** ChallengeOut */
+        ChallengeOut: {
+            /** Token */
+            token: string;
+            /**
+             * Difficulty
+             * @description Find `nonce` such that sha256(token + ':' + nonce) starts with this many zero bits; good for 30 minutes, once
+             */
+            difficulty: number;
+        };
         /**
          * Channel
          * @enum {string}
@@ -2858,6 +2971,16 @@ export interface components {
              */
             photo_ids?: string[];
         };
+        /** ConfirmIn */
+        ConfirmIn: {
+            /** Token */
+            token: string;
+        };
+        /** ConfirmedOut */
+        ConfirmedOut: {
+            /** Number */
+            number: string;
+        };
         /** ContactBody */
         ContactBody: {
             /** Name */
@@ -2868,6 +2991,17 @@ export interface components {
             url?: string | null;
             /** Email */
             email?: string | null;
+        };
+        /** ContactIn */
+        ContactIn: {
+            /** First Name */
+            first_name?: string | null;
+            /** Last Name */
+            last_name?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Phone */
+            phone?: string | null;
         };
         /**
          * ContactPreference
@@ -3111,6 +3245,37 @@ export interface components {
             end: number;
             /** Text */
             text: string;
+        };
+        /** FollowAccepted */
+        FollowAccepted: {
+            /** Number */
+            number: string;
+            /**
+             * Confirmed
+             * @description Always false: nothing is sent until the emailed link is used
+             * @default false
+             */
+            confirmed?: boolean;
+        };
+        /** FollowIn */
+        FollowIn: {
+            proof?: components["schemas"]["ProofIn"] | null;
+            /**
+             * Website
+             * @description Hidden from people and screen readers: must stay empty (only bots fill it)
+             * @default
+             */
+            website?: string;
+            /**
+             * Started At
+             * Format: date-time
+             * @description When the form was opened (ISO 8601 with offset): sent too soon is refused
+             */
+            started_at: string;
+            /** Email */
+            email: string;
+            /** Language */
+            language?: string | null;
         };
         /**
          * Format
@@ -3492,6 +3657,13 @@ export interface components {
          * @enum {string}
          */
         Priority: "low" | "normal" | "high" | "urgent";
+        /** ProofIn */
+        ProofIn: {
+            /** Token */
+            token: string;
+            /** Nonce */
+            nonce: string;
+        };
         /** PublicArticleOut */
         PublicArticleOut: {
             /** Id */
@@ -3563,6 +3735,26 @@ export interface components {
              */
             text: string | null;
         };
+        /** PublicRequestCreated */
+        PublicRequestCreated: {
+            /** Number */
+            number: string;
+            /**
+             * Expected At
+             * @description When the city expects to be done
+             */
+            expected_at: string | null;
+            /**
+             * Follow Url
+             * @description The request's public status page
+             */
+            follow_url: string;
+            /**
+             * Upload Token
+             * @description For `X-Upload-Token` when adding photos to this request, for an hour
+             */
+            upload_token: string;
+        };
         /** PublicRequestDetailOut */
         PublicRequestDetailOut: {
             /** Number */
@@ -3610,6 +3802,55 @@ export interface components {
              * @description Public updates, oldest first
              */
             notes: components["schemas"]["PublicNoteOut"][];
+        };
+        /** PublicRequestIn */
+        PublicRequestIn: {
+            proof?: components["schemas"]["ProofIn"] | null;
+            /**
+             * Website
+             * @description Hidden from people and screen readers: must stay empty (only bots fill it)
+             * @default
+             */
+            website?: string;
+            /**
+             * Started At
+             * Format: date-time
+             * @description When the form was opened (ISO 8601 with offset): sent too soon is refused
+             */
+            started_at: string;
+            /** Service Code */
+            service_code: string;
+            /** Attributes */
+            attributes?: {
+                [key: string]: string | number | string[];
+            };
+            /**
+             * Description
+             * @description Public, masked: residents read it on the status page
+             * @default
+             */
+            description?: string;
+            /** Lat */
+            lat?: number | null;
+            /** Lon */
+            lon?: number | null;
+            /**
+             * Address
+             * @description A typed address: enough on its own (no map needed)
+             */
+            address?: string | null;
+            /** @description Null only where the service allows anonymous reports */
+            contact?: components["schemas"]["ContactIn"] | null;
+            /**
+             * Language
+             * @description Messages and errors follow it (else Accept-Language)
+             */
+            language?: string | null;
+            /**
+             * Consent
+             * @description The resident accepted the privacy text: must be true
+             */
+            consent: boolean;
         };
         /** PublicRequestOut */
         PublicRequestOut: {
@@ -4160,6 +4401,12 @@ export interface components {
              * @default false
              */
             open_data_descriptions?: boolean;
+            /**
+             * Anonymous Allowed
+             * @description Residents may send this service from the public web form without contact details; off by default, as a call-back or a question is often needed
+             * @default false
+             */
+            anonymous_allowed?: boolean;
         };
         /** ServiceHit */
         ServiceHit: {
@@ -4217,6 +4464,11 @@ export interface components {
              * @description The public open-data feed carries this service's descriptions (masked like public text); off by default, as residents' own words often say who they are
              */
             open_data_descriptions: boolean;
+            /**
+             * Anonymous Allowed
+             * @description Residents may send this service from the public web form without contact details; off by default, as a call-back or a question is often needed
+             */
+            anonymous_allowed: boolean;
         };
         /** ServicePatch */
         ServicePatch: {
@@ -4254,6 +4506,11 @@ export interface components {
              * @description The public open-data feed carries this service's descriptions (masked like public text); off by default, as residents' own words often say who they are
              */
             open_data_descriptions?: boolean | null;
+            /**
+             * Anonymous Allowed
+             * @description Residents may send this service from the public web form without contact details; off by default, as a call-back or a question is often needed
+             */
+            anonymous_allowed?: boolean | null;
         };
         /** ServiceRequestCreated */
         ServiceRequestCreated: {
@@ -4948,6 +5205,11 @@ export interface components {
             field: string;
             /** Message */
             message: string;
+            /**
+             * Code
+             * @default null
+             */
+            code?: string | null;
         };
         /** Problem */
         Problem: {
@@ -12675,6 +12937,89 @@ export interface operations {
             };
         };
     };
+    submit_public_report: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: a new random key (a UUID) per form; a retry with the same key and body gets the first answer, so a double click makes one request */
+                "Idempotency-Key": string;
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicRequestIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRequestCreated"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_nearby_requests: {
         parameters: {
             query: {
@@ -12821,6 +13166,230 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    public_challenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChallengeOut"];
+                };
+            };
+        };
+    };
+    add_public_photo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `upload_token` of the answer */
+                "X-Upload-Token"?: string | null;
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_add_public_photo"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoOut"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    follow_public_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowAccepted"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirm_public_follower: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmedOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
