@@ -14,6 +14,7 @@ export const POTHOLE: Service = {
   duplicate_radius_m: null,
   mask_personal_data: true,
   public_location: 'exact',
+  anonymous_allowed: false,
   open_data_descriptions: false,
   attributes: [
     { code: 'note', datatype: 'string', description: 'Road crews fill potholes within days.', variable: false, required: false, order: 0, values: [] },

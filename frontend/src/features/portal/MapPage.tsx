@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import type { RequestFilter } from '../../api/queries/portal'
 import { useDates } from '../../shared/useDates'
+import { statusKey } from './statusLabel'
 import { usePublicRequests, useServices } from './usePortal'
 import './portal.css'
 
@@ -91,7 +92,7 @@ export function MapPage() {
                       <Link to={`/status/${encodeURIComponent(item.number)}`}>{item.number}</Link>
                     </td>
                     <td>{item.service_name}</td>
-                    <td>{item.status === 'closed' ? t('map.closed') : t('map.open')}</td>
+                    <td>{t(statusKey(item.status))}</td>
                     <td>{item.address ?? t('map.noAddress')}</td>
                     <td>
                       <time dateTime={item.requested_at}>{dates.day(item.requested_at)}</time>

@@ -42,12 +42,12 @@ export function useAddressSuggestions(text: string) {
   return useQuery({ ...portalQueries.addresses(q), enabled: q.length >= 3 })
 }
 
-export function useLocate(point: Point | null) {
-  return useQuery({ ...portalQueries.locate(point ?? { lat: 0, lon: 0 }, useLanguage()), enabled: point !== null })
+export function useLocate(point: Point | null, serviceCode: string) {
+  return useQuery({ ...portalQueries.locate(point ?? { lat: 0, lon: 0 }, serviceCode, useLanguage()), enabled: point !== null })
 }
 
 export function useNearby(code: string, point: Point | null) {
-  return useQuery({ ...portalQueries.nearby(code, point ?? { lat: 0, lon: 0 }), enabled: point !== null })
+  return useQuery({ ...portalQueries.nearby(code, point ?? { lat: 0, lon: 0 }, useLanguage()), enabled: point !== null })
 }
 
 /** Services by their group, groups and services in alphabetical order of the visitor's language. */

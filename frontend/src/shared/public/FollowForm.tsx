@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { portalWrites } from '../../api/queries/portal'
-import { visitorLanguage } from '../../api/publicClient'
+import { newIdempotencyKey, portalWrites } from '../../api/queries/portal'
+import { visitorLanguage } from '../../i18n'
 import { fieldErrorsOf } from './fieldErrors'
 import { Honeypot } from './Honeypot'
 import { useProof } from './useProof'
@@ -19,12 +19,13 @@ export function FollowForm({ number, headingLevel = 2 }: { number: string; headi
   const [email, setEmail] = useState('')
   const [website, setWebsite] = useState('')
   const [startedAt] = useState(() => new Date().toISOString())
+  const [idempotencyKey] = useState(newIdempotencyKey)
   const [invalid, setInvalid] = useState(false)
   const [touched, setTouched] = useState(false)
   const proof = useProof(touched)
   const follow = useMutation({
     mutationFn: async () =>
-      portalWrites.follow(number, { email: email.trim(), language: visitorLanguage(), proof: await proof.take(), website, started_at: startedAt }),
+      portalWrites.follow(number, { email: email.trim(), language: visitorLanguage(), proof: await proof.take(), website, started_at: startedAt }, idempotencyKey),
   })
   const errors = fieldErrorsOf(follow.error, t('public.failed'))
   const emailError = invalid ? t('public.badEmail') : errors.email

@@ -10,13 +10,13 @@ import type { Location } from './validate'
 // Leaflet loads only when the resident asks for the map: the typed address needs none of it.
 const PinMap = lazy(() => import('./PinMap'))
 
-type Props = { location: Location; error?: string; onChange: (location: Location) => void; onServed: (served: boolean) => void }
+type Props = { serviceCode: string; location: Location; error?: string; onChange: (location: Location) => void; onServed: (served: boolean) => void }
 
 /** Where the problem is: a typed address (with suggestions), or a pin on an optional map. */
-export function LocationFields({ location, error, onChange, onServed }: Props) {
+export function LocationFields({ serviceCode, location, error, onChange, onServed }: Props) {
   const { t } = useTranslation('portal')
   const [showMap, setShowMap] = useState(false)
-  const located = useLocate(location.point)
+  const located = useLocate(location.point, serviceCode)
   const served = located.data?.served ?? true
 
   useEffect(() => onServed(served), [served, onServed])

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Point } from '../../../api/queries/portal'
 import { FollowForm } from '../../../shared/public/FollowForm'
 import { useDates } from '../../../shared/useDates'
+import { statusKey } from '../statusLabel'
 import { useNearby } from '../usePortal'
 
 /** Open requests of the same service close by: "Is it one of these? Follow it instead." */
@@ -20,7 +21,7 @@ export function Nearby({ serviceCode, point }: { serviceCode: string; point: Poi
         {nearby.data.map((item) => (
           <li key={item.number}>
             <p>
-              <strong>{item.number}</strong> · {item.address ?? t('nearby.noAddress')} · {t('nearby.reported', { date: dates.day(item.requested_at) })}
+              <strong>{item.number}</strong> · {t(statusKey(item.status))} · {item.address ?? t('nearby.noAddress')} · {t('nearby.reported', { date: dates.day(item.requested_at) })}
             </p>
             {item.description && <p className="muted">{item.description}</p>}
             {following === item.number ? (

@@ -11,7 +11,7 @@ export function Referral({ referral }: { referral: ReferralTarget | null }) {
       </p>
       {referral && (
         <>
-          <p>{t('location.contactInstead', { name: referral.name })}</p>
+          {referral.name && <p>{t('location.contactInstead', { name: referral.name })}</p>}
           <ul>
             {referral.phone && (
               <li>

@@ -53,18 +53,24 @@ export function ReportForm({ service, onDone }: { service: PortalService; onDone
           <legend>
             <h2>{t('report.questions')}</h2>
           </legend>
-          {questions.map((question) => (
-            <QuestionField
-              key={question.code}
-              question={question}
-              value={draft.answers[question.code]}
-              error={errors[`attributes.${question.code}`]}
-              onChange={(value) => change({ answers: { ...draft.answers, [question.code]: value } })}
-            />
-          ))}
+          {questions.map((question) =>
+            question.variable ? (
+              <QuestionField
+                key={question.code}
+                question={question}
+                value={draft.answers[question.code]}
+                error={errors[`attributes.${question.code}`]}
+                onChange={(value) => change({ answers: { ...draft.answers, [question.code]: value } })}
+              />
+            ) : (
+              <p key={question.code} className="banner info">
+                {question.description}
+              </p>
+            ),
+          )}
         </fieldset>
       )}
-      <LocationFields location={draft.location} error={errors.location} onChange={(location) => change({ location })} onServed={setServed} />
+      <LocationFields serviceCode={service.code} location={draft.location} error={errors.location} onChange={(location) => change({ location })} onServed={setServed} />
       <Nearby serviceCode={service.code} point={draft.location.point} />
       <Field name="description" label={<>{t('report.description')} <span className="optional">{t('report.optional')}</span></>} hint={t('report.descriptionHint')} error={errors.description}>
         {(control) => <textarea {...control} rows={4} maxLength={4000} value={draft.description} onChange={(event) => change({ description: event.target.value })} />}

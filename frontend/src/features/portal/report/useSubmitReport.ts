@@ -1,10 +1,16 @@
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
-import { portalWrites, type PortalService, type Submitted } from '../../../api/queries/portal'
-import { visitorLanguage } from '../../../api/publicClient'
+import { newIdempotencyKey, portalWrites, type Contact, type PortalService, type Submitted } from '../../../api/queries/portal'
+import { visitorLanguage } from '../../../i18n'
 import { ApiError } from '../../../api/client'
 import { useProof } from '../../../shared/public/useProof'
 import { attributePayload, formField, hasContact, type Errors, type ReportDraft } from './validate'
+
+/** The contact as the API takes it: a blank field is left out, not sent empty. */
+function contactPayload(contact: Contact) {
+  const given = (value: string) => value.trim() || null
+  return { first_name: given(contact.first_name), last_name: given(contact.last_name), email: given(contact.email), phone: given(contact.phone) }
+}
 
 export type Outcome = Submitted & { photoError: string | null }
 
@@ -26,7 +32,7 @@ export function refusalErrors(error: unknown, fallback: string): Errors {
  * The photo goes after the request, with the upload token the API handed back.
  */
 export function useSubmitReport(service: PortalService, photoFailed: string) {
-  const [idempotencyKey] = useState(() => crypto.randomUUID())
+  const [idempotencyKey] = useState(newIdempotencyKey)
   const [startedAt] = useState(() => new Date().toISOString())
   const proof = useProof()
   return useMutation({
@@ -40,7 +46,7 @@ export function useSubmitReport(service: PortalService, photoFailed: string) {
           lat: location.point?.lat ?? null,
           lon: location.point?.lon ?? null,
           address: location.address.trim() || null,
-          contact: hasContact(contact) ? contact : null,
+          contact: hasContact(contact) ? contactPayload(contact) : null,
           language: visitorLanguage(),
           consent: draft.consent,
           proof: await proof.take(),

@@ -28,7 +28,7 @@ export function hasContact(contact: Contact): boolean {
 
 function questionErrors(service: PortalService, answers: Record<string, Answer>, t: T): Errors {
   const errors: Errors = {}
-  for (const question of service.attributes) {
+  for (const question of service.attributes.filter((each) => each.variable)) {
     const answer = answers[question.code]
     const key = `attributes.${question.code}`
     if (blank(answer)) {
@@ -64,7 +64,7 @@ export function validate(service: PortalService, draft: ReportDraft, t: T): Erro
 /** The answers as the API takes them: numbers as numbers, datetimes in ISO 8601, blanks left out. */
 export function attributePayload(service: PortalService, answers: Record<string, Answer>): Record<string, string | number | string[]> {
   const payload: Record<string, string | number | string[]> = {}
-  for (const question of service.attributes) {
+  for (const question of service.attributes.filter((each) => each.variable)) {
     const answer = answers[question.code]
     if (blank(answer)) continue
     if (Array.isArray(answer)) payload[question.code] = answer
