@@ -18,9 +18,9 @@ export function ServicesPage() {
         </p>
       )}
       {services.data &&
-        groupServices(services.data, t('services.otherGroup')).map(([group, items]) => (
-          <section key={group} className="portal-section" aria-labelledby={`group-${group}`}>
-            <h2 id={`group-${group}`}>{group}</h2>
+        groupServices(services.data, t('services.otherGroup')).map(([group, items], index) => (
+          <section key={group} className="portal-section" aria-labelledby={`group-${index}`}>
+            <h2 id={`group-${index}`}>{group}</h2>
             <ul className="service-list">
               {items.map((service) => (
                 <li key={service.code}>

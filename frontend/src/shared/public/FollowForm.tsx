@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { newIdempotencyKey, portalWrites } from '../../api/queries/portal'
 import { visitorLanguage } from '../../i18n'
@@ -13,7 +13,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
  * "Get updates on this request": an email address, then a double opt-in email; nothing is
  * subscribed until the resident confirms from it.
  */
-export function FollowForm({ number, headingLevel = 2 }: { number: string; headingLevel?: 2 | 3 }) {
+export function FollowForm({ number, headingLevel = 2, insideForm = false }: { number: string; headingLevel?: 2 | 3; insideForm?: boolean }) {
   const { t } = useTranslation()
   const ids = { heading: useId(), email: useId(), error: useId(), hint: useId() }
   const [email, setEmail] = useState('')
@@ -37,13 +37,20 @@ export function FollowForm({ number, headingLevel = 2 }: { number: string; headi
     follow.mutate()
   }
 
+  // Inside another form (the report's) a <form> cannot nest: a group whose Enter and button follow.
+  const Container = insideForm ? 'div' : 'form'
+  const containerProps = insideForm ? { role: 'group', 'aria-labelledby': ids.heading } : { onSubmit: submit, noValidate: true }
+  const onEnter = (event: KeyboardEvent) => {
+    if (insideForm && event.key === 'Enter') submit(event)
+  }
+
   return (
     <section className="panel follow" aria-labelledby={ids.heading}>
       <Heading id={ids.heading}>{t('public.follow.title')}</Heading>
       {follow.isSuccess ? (
         <p role="status">{t('public.follow.sent', { email: email.trim() })}</p>
       ) : (
-        <form onSubmit={submit} noValidate className="stack">
+        <Container {...containerProps} className="stack">
           <p id={ids.hint} className="muted">
             {t('public.follow.hint')}
           </p>
@@ -57,6 +64,7 @@ export function FollowForm({ number, headingLevel = 2 }: { number: string; headi
             aria-invalid={emailError ? true : undefined}
             aria-describedby={emailError ? `${ids.hint} ${ids.error}` : ids.hint}
             onFocus={() => setTouched(true)}
+            onKeyDown={onEnter}
             onChange={(event) => {
               setEmail(event.target.value)
               setInvalid(false)
@@ -71,10 +79,10 @@ export function FollowForm({ number, headingLevel = 2 }: { number: string; headi
               {errors['']}
             </p>
           )}
-          <button type="submit" disabled={follow.isPending}>
+          <button type={insideForm ? 'button' : 'submit'} disabled={follow.isPending} onClick={insideForm ? submit : undefined}>
             {follow.isPending ? t('public.sending') : t('public.follow.submit')}
           </button>
-        </form>
+        </Container>
       )}
     </section>
   )

@@ -25,7 +25,7 @@ export function Nearby({ serviceCode, point }: { serviceCode: string; point: Poi
             </p>
             {item.description && <p className="muted">{item.description}</p>}
             {following === item.number ? (
-              <FollowForm number={item.number} headingLevel={3} />
+              <FollowForm number={item.number} headingLevel={3} insideForm />
             ) : (
               <button type="button" className="secondary" onClick={() => setFollowing(item.number)} aria-label={t('nearby.followNumber', { number: item.number })}>
                 {t('nearby.follow')}

@@ -11,7 +11,12 @@ function Label({ question }: { question: ServiceQuestion }) {
   return (
     <>
       {question.description || question.code}
-      {!question.required && <span className="optional"> {t('report.optional')}</span>}
+      {!question.required && (
+        <>
+          {' '}
+          <span className="optional">{t('report.optional')}</span>
+        </>
+      )}
     </>
   )
 }
