@@ -14,11 +14,13 @@ export default function RequestsMap({ items }: { items: PublicItem[] }) {
 
   useEffect(() => {
     if (!element.current) return
-    map.current = plainMap(element.current, FALLBACK_CENTER, 12)
+    map.current = plainMap(element.current, FALLBACK_CENTER, 12, { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') })
     return () => {
       map.current?.remove()
       map.current = null
     }
+    // The map is made once (its button titles in the language of the moment); markers follow the items.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   useEffect(() => {

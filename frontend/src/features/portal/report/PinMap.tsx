@@ -21,7 +21,7 @@ export default function PinMap({ point, center, onPin }: Props) {
   useEffect(() => {
     if (!element.current) return
     const start = point ?? center
-    const created = plainMap(element.current, start ? [start.lat, start.lon] : FALLBACK_CENTER, 17)
+    const created = plainMap(element.current, start ? [start.lat, start.lon] : FALLBACK_CENTER, 17, { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') })
     created.on('click', (event: L.LeafletMouseEvent) => pinned.current({ lat: event.latlng.lat, lon: event.latlng.lng }))
     map.current = created
     return () => {
