@@ -64,7 +64,7 @@ export const PUBLIC_NAV: readonly { path: string; label: string }[] = [
   { path: '/status', label: 'publicNav.status' },
 ]
 
-const PUBLIC_PREFIXES = ['/answers', '/report', '/map', '/follow', '/status', '/unsubscribe']
+const PUBLIC_PREFIXES = ['/answers', '/report', '/report-card', '/map', '/follow', '/status', '/unsubscribe']
 
 /** Whether `pathname` is a residents' page; `/` is one only for someone not signed in. */
 export function isPublicPath(pathname: string, signedIn = false): boolean {
