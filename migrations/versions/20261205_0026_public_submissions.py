@@ -1,7 +1,7 @@
 """public submissions: anonymous services, spent bot-check challenges, request followers
 
 Revision ID: 20261205_0026
-Revises: 20261204_0024
+Revises: 20261205_0025
 Create Date: 2026-12-05 06:00:00
 
 The residents' web front door (issue 14). A service says whether the public form may send it
@@ -17,7 +17,7 @@ from alembic import op
 from sqlalchemy.dialects.postgresql import UUID
 
 revision: str = "20261205_0026"
-down_revision: str | None = "20261204_0024"
+down_revision: str | None = "20261205_0025"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
