@@ -89,11 +89,13 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
 
     const address = page.getByRole('combobox', { name: s.location.address })
     await tabTo(page, address)
-    await page.keyboard.type('100 N Holl', { delay: 30 })
-    await expect(page.getByRole('option').first()).toBeVisible()
+    await page.keyboard.type('100 N Holliday St', { delay: 30 })
+    const first = page.getByRole('listbox', { name: s.location.suggestions }).getByRole('option').first()
+    await expect(first).toContainText(/HOLLIDAY/i)
+    const picked = (await first.textContent())!
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Enter')
-    await expect(address).toHaveValue(/HOLLIDAY/i)
+    await expect(address).toHaveValue(picked)
 
     const photo = page.getByLabel(new RegExp(`^${s.photo.label}`))
     await tabTo(page, photo)
