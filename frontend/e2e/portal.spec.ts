@@ -128,3 +128,16 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
     await agent.dispose()
   })
 }
+
+/** WCAG 1.4.10: at 320 CSS px (400% zoom of a 1280 px screen) no page scrolls sideways. */
+test('the residents\' pages reflow at 320 CSS px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 })
+  await speak(page, 'es')
+  for (const path of ['/', '/answers', '/report', '/report/trm-pothole-repair', '/map', '/status']) {
+    await page.goto(path)
+    await expect(page.locator('h1')).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    expect(width, `${path} is ${width}px wide`).toBeLessThanOrEqual(320)
+  }
+})
