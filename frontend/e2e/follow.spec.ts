@@ -35,7 +35,8 @@ test('a second resident follows the existing pothole instead of reporting it aga
     data: {
       service_code: 'trm-pothole-repair',
       description: 'Deep hole by the bus stop',
-      location: { lat: 39.2904, long: -76.6122, address: '100 N Holliday St, Baltimore, MD' },
+      // The demo geocoder's 101 N Holliday St: the suggestion the second resident picks.
+      location: { lat: 39.290917, long: -76.609974, address: '101 N Holliday St, Baltimore, MD' },
       attributes: { pothole_size: 'large' },
       channel: 'phone',
     },
@@ -46,9 +47,9 @@ test('a second resident follows the existing pothole instead of reporting it aga
 
   const watch = watchPage(page)
   await page.goto('/report/trm-pothole-repair')
-  await page.getByRole('combobox', { name: s.location.address }).fill('100 N Holliday St')
+  await page.getByRole('combobox', { name: s.location.address }).fill('101 N Holliday St')
   const suggestions = page.getByRole('listbox', { name: s.location.suggestions })
-  await suggestions.getByRole('option', { name: /HOLLIDAY/i }).first().click()
+  await suggestions.getByRole('option', { name: /^101 N HOLLIDAY ST/ }).click()
   const nearby = page.getByRole('region', { name: s.nearby.title })
   await nearby.getByRole('button', { name: s.nearby.followNumber.replace('{{number}}', number) }).click()
   await nearby.getByRole('textbox', { name: STRINGS.en.common.public.email }).fill(follower)
