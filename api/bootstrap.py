@@ -28,7 +28,7 @@ from adapters.db.read_models.open_data import OpenDataReadModel
 from adapters.db.read_models.public_requests import PublicRequestReadModel
 from adapters.db.read_models.report_card import ReportCardReadModel
 from adapters.db.read_models.request_batches import request_batches
-from adapters.db.read_models.requests import RequestFilter, RequestReadModel
+from adapters.db.read_models.requests import RequestReadModel
 from adapters.db.read_models.service_usage import ServiceUsageReadModel
 from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.repositories.call_records import SqlCallRecords
@@ -36,39 +36,51 @@ from adapters.db.repositories.opt_outs import SqlOptOutList
 from adapters.db.spent_challenges import SqlSpentChallenges
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
-from adapters.geocoding import IndexedGeocoder, build_geocoder
+from adapters.geocoding import build_geocoder
 from adapters.geocoding.importer import import_addresses_csv
 from adapters.http.remote_files import GuardedRemoteFiles
 from adapters.http.ssrf import OutboundPolicy
-from adapters.jobs.delivery import redeliver
 from adapters.media.images import PillowImageCleaner
 from adapters.media.local_store import LocalMediaStore
 from adapters.media.pg_store import PostgresMediaStore
 from api.settings import MediaBackend, Settings
 from domain.addresses.csv_import import AddressCsvImport
+from domain.addresses.ports import RefreshableGeocoder
+from domain.contacts.queries import ContactReads
+from domain.directory.api_keys import ApiKeyReads
 from domain.directory.popularity import ServiceUsage
 from domain.directory.ports import PasswordHasher
+from domain.directory.tokens import AccessTokens
 from domain.guards.ports import SpentChallenges
 from domain.guards.proof import Challenges
 from domain.guards.uploads import UploadTokens
+from domain.idempotency.ports import IdempotencyStore
+from domain.jurisdictions.ports import CatalogReads, JurisdictionIndex, JurisdictionReads
 from domain.knowledge.public import ArticleFeedbackReads
 from domain.knowledge.queries import KnowledgeReads
+from domain.maps.reference import MapReferenceReads
 from domain.media.ports import ImageCleaner, MediaStore, RemoteFiles
+from domain.metrics.importing import CallRecordImport
+from domain.metrics.ports import MetricsReads
 from domain.notifications.followers import FollowTokens
 from domain.notifications.opt_out import OptOutTokens
+from domain.notifications.ports import OptOutList
 from domain.reporting.ports import ReportCardReads
+from domain.requests.change_feed import ChangeFeedReads
 from domain.requests.escalation import EscalationPolicy
 from domain.requests.model import ServiceRequest
 from domain.requests.nearby import DuplicateReads
 from domain.requests.open311_reads import Open311Reads
 from domain.requests.open_data_reads import OpenDataReads
 from domain.requests.public_reads import PublicRequestReads
+from domain.requests.queries import RequestFilter, RequestReads
 from domain.shared.clock import Clock, SystemClock
 from domain.shared.context import Context
 from domain.shared.languages import Languages
+from domain.shared.rate_limits import RateLimiter
 from domain.shared.sla import BusinessHours
 from domain.unit_of_work import UnitOfWork
-from domain.webhooks.redelivery import Redeliver
+from domain.webhooks.delivery_log import DeliveryLogReads
 
 # Whether the database answers (the readiness probe).
 ReadinessCheck = Callable[[], Awaitable[bool]]
@@ -89,26 +101,26 @@ class Container:
     image_cleaner: ImageCleaner
     remote_files: RemoteFiles
     languages: Languages
-    tokens: JwtTokens
-    requests: RequestReadModel
-    catalog: DirectoryReadModel
+    tokens: AccessTokens
+    requests: RequestReads
+    catalog: CatalogReads
     knowledge_reads: KnowledgeReads
-    jurisdiction_reads: JurisdictionReadModel
-    jurisdictions: LiveJurisdictions
+    jurisdiction_reads: JurisdictionReads
+    jurisdictions: JurisdictionIndex
     duplicates: DuplicateReads
-    contacts: ContactReadModel
-    rate_limiter: SqlRateLimiter
-    geocoder: IndexedGeocoder
-    map_reference: MapReferenceReadModel
-    api_keys: ApiKeyReadModel
+    contacts: ContactReads
+    rate_limiter: RateLimiter
+    geocoder: RefreshableGeocoder
+    map_reference: MapReferenceReads
+    api_keys: ApiKeyReads
     open311: Open311Reads
-    webhook_reads: WebhookReadModel
-    changes: ChangeFeed
-    idempotency: SqlIdempotencyStore
+    webhook_reads: DeliveryLogReads
+    changes: ChangeFeedReads
+    idempotency: IdempotencyStore
     opt_out_tokens: OptOutTokens
-    opt_outs: SqlOptOutList
-    metrics: MetricsReadModel
-    call_records: SqlCallRecords
+    opt_outs: OptOutList
+    metrics: MetricsReads
+    call_records: CallRecordImport
     open_data: OpenDataReads
     report_card: ReportCardReads
     public_requests: PublicRequestReads  # the residents' portal
@@ -117,7 +129,6 @@ class Container:
     escalation: EscalationPolicy  # when a request is due soon or overdue
     request_batches: RequestBatches
     import_addresses: AddressCsvImport
-    redeliver: Redeliver
     database_ready: ReadinessCheck
     challenges: Challenges  # the public forms' proof of work
     spent_challenges: SpentChallenges
@@ -160,12 +171,21 @@ def media_store(settings: Settings, engine: AsyncEngine) -> MediaStore:
     return LocalMediaStore(settings.media_directory)
 
 
+def use_case_context(engine: AsyncEngine, clock: Clock) -> Context[UnitOfWork]:
+    """What every use case takes first, in the API and in the worker alike."""
+    return Context(SqlUnitOfWorkFactory(engine), clock)
+
+
+def opt_out_tokens(settings: Settings) -> OptOutTokens:
+    """Signed by the API's unsubscribe links and checked by its endpoint; the worker signs."""
+    return OptOutTokens(settings.secret_key)
+
+
 def build_container(settings: Settings, clock: Clock | None = None) -> Container:
     if not settings.database_url:
         raise RuntimeError("DATABASE_URL is not set")
     engine = make_engine(settings.database_url, settings.db_pool_size, settings.db_max_overflow)
     clock = clock or SystemClock()
-    uow = SqlUnitOfWorkFactory(engine)
     tokens = JwtTokens(
         settings.secret_key,
         settings.jwt_issuer,
@@ -180,7 +200,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         settings=settings,
         engine=engine,
         clock=clock,
-        context=Context(uow, clock),
+        context=use_case_context(engine, clock),
         hours=business_hours(settings),
         hasher=Argon2PasswordHasher(),
         media_store=media_store(settings, engine),
@@ -203,7 +223,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         webhook_reads=WebhookReadModel(engine),
         changes=ChangeFeed(engine),
         idempotency=SqlIdempotencyStore(engine),
-        opt_out_tokens=OptOutTokens(settings.secret_key),
+        opt_out_tokens=opt_out_tokens(settings),
         opt_outs=SqlOptOutList(engine),
         metrics=MetricsReadModel(engine, timedelta(seconds=settings.call_threshold_seconds)),
         call_records=SqlCallRecords(engine),
@@ -215,7 +235,6 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         escalation=escalation_policy(settings),
         request_batches=partial(request_batches, requests),
         import_addresses=partial(import_addresses_csv, engine),
-        redeliver=partial(redeliver, engine),
         database_ready=partial(database_answers, engine),
         challenges=Challenges(settings.secret_key, settings.public_proof_bits),
         spent_challenges=SqlSpentChallenges(engine),

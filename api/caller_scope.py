@@ -18,7 +18,7 @@ from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.types import Message, Scope
 
-from adapters.auth.tokens import JwtTokens
+from domain.directory.tokens import AccessTokens
 from domain.shared.errors import Unauthenticated
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -28,7 +28,7 @@ def _digest(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()
 
 
-async def caller_scope(scope: Scope, body: bytes, tokens: JwtTokens) -> str | None:
+async def caller_scope(scope: Scope, body: bytes, tokens: AccessTokens) -> str | None:
     headers = Headers(scope=scope)
     scheme, _, credential = headers.get("authorization", "").strip().partition(" ")
     credential = credential.strip()

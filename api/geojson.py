@@ -5,8 +5,8 @@ from typing import Any
 
 import shapely
 
-from adapters.db.read_models.jurisdictions import AreaRecord
 from adapters.db.repositories.jurisdictions import contact_to_json
+from domain.jurisdictions.model import AreaRecord
 
 METRES_PER_DEGREE = 111_320.0
 

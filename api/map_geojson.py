@@ -7,8 +7,13 @@ from typing import Any
 
 import shapely
 
-from adapters.db.read_models.map_reference import AddressMark, StreetRow
-from domain.maps.reference import BoundingBox, street_label, tolerance_degrees
+from domain.maps.reference import (
+    AddressMark,
+    BoundingBox,
+    StreetRow,
+    street_label,
+    tolerance_degrees,
+)
 
 VIEW_MARGIN = 0.25  # of the view on each side, so a small pan needs no new request
 COORDINATE_GRID = 0.00001  # degrees (about 1 m): the precision sent

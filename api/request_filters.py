@@ -11,11 +11,10 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from adapters.db.read_models.changes import is_change_cursor
-from adapters.db.read_models.request_standing import StandingFilter
-from adapters.db.read_models.requests import RequestFilter
 from domain.directory.permissions import Principal
 from domain.requests.escalation import EscalationPolicy, Threshold
 from domain.requests.model import Status
+from domain.requests.queries import RequestFilter, StandingFilter
 from domain.shared.errors import ValidationFailed
 
 DATE_TIME = TypeAdapter(datetime)

@@ -28,7 +28,12 @@ from domain.requests.ports import EscalationLog, RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
 from domain.shared.events import EventOutbox
-from domain.webhooks.ports import WebhookRepository, WebhooksUnitOfWork
+from domain.webhooks.ports import (
+    DeliveryQueue,
+    WebhookDeliveries,
+    WebhookRepository,
+    WebhooksUnitOfWork,
+)
 
 
 class UnitOfWork(
@@ -58,6 +63,8 @@ class UnitOfWork(
     open311_submissions: Open311SubmissionRepository
     events: EventOutbox
     webhooks: WebhookRepository
+    webhook_deliveries: WebhookDeliveries
+    delivery_queue: DeliveryQueue
     photos: PhotoRepository
     translations: TranslationRepository
     duplicates: DuplicateCandidates

@@ -12,7 +12,7 @@ or in another `api` module (followed transitively), and each call is classified:
   method); the use-case context (`container.context`) and the ports handed to a use case as
   keyword arguments (`hours=container.hours`) are arguments, not calls, and do not count;
 - `container.<field>(...)`, where the field is typed by a callable domain Protocol (such as
-  `Redeliver`), is a container-provided operation and counts as a use case;
+  `AddressCsvImport`), is a container-provided operation and counts as a use case;
 - anything else does not count: read-model port queries (`container.requests.page`, the
   fields typed by domain Protocols or adapters), sync domain helpers (`assess`, `seen_by`),
   schema mapping, and FastAPI dependencies (they run before the handler).

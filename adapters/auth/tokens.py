@@ -1,21 +1,15 @@
 """JWT access tokens (python-jose). The algorithm is fixed; exp, iat, iss and aud are checked."""
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
 
 from jose import JWTError, jwt
 
+from domain.directory.tokens import TokenClaims
 from domain.directory.users import User
 from domain.shared.errors import Unauthenticated
 
 ALGORITHM = "HS256"
-
-
-@dataclass(frozen=True)
-class TokenClaims:
-    user_id: UUID
-    token_version: int
 
 
 class JwtTokens:

@@ -21,8 +21,9 @@ from adapters.db.repositories.photos import SqlPhotoRepository
 from adapters.db.repositories.requests import SqlRequestRepository
 from adapters.db.repositories.residents import SqlResidentRepository
 from adapters.db.repositories.translations import SqlTranslationRepository
+from adapters.db.repositories.webhook_deliveries import SqlWebhookDeliveries
 from adapters.db.repositories.webhooks import SqlWebhookRepository
-from adapters.jobs.outbox import PgQueuerOutbox
+from adapters.jobs.outbox import PgQueuerDeliveryQueue, PgQueuerOutbox
 from domain.cases.ports import CaseRepository
 from domain.directory.api_keys import ApiKeyRepository
 from domain.directory.ports import (
@@ -40,7 +41,7 @@ from domain.requests.ports import EscalationLog, RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
 from domain.shared.events import EventOutbox
-from domain.webhooks.ports import WebhookRepository
+from domain.webhooks.ports import DeliveryQueue, WebhookDeliveries, WebhookRepository
 
 
 class SqlUnitOfWork:
@@ -58,6 +59,8 @@ class SqlUnitOfWork:
     open311_submissions: Open311SubmissionRepository
     events: EventOutbox
     webhooks: WebhookRepository
+    webhook_deliveries: WebhookDeliveries
+    delivery_queue: DeliveryQueue
     photos: PhotoRepository
     translations: TranslationRepository
     duplicates: DuplicateCandidates
@@ -92,6 +95,8 @@ class SqlUnitOfWork:
         self.open311_submissions = SqlOpen311SubmissionRepository(self._connection)
         self.events = PgQueuerOutbox(self._connection)
         self.webhooks = SqlWebhookRepository(self._connection)
+        self.webhook_deliveries = SqlWebhookDeliveries(self._connection)
+        self.delivery_queue = PgQueuerDeliveryQueue(self._connection)
         self.photos = SqlPhotoRepository(self._connection)
         self.translations = SqlTranslationRepository(self._connection)
         self.duplicates = SqlDuplicateCandidates(self._connection)

@@ -12,9 +12,16 @@ from dataclasses import dataclass
 
 import shapely
 
-from adapters.db.read_models.jurisdictions import AreaRecord, JurisdictionReadModel, Snapshot
+from adapters.db.read_models.jurisdictions import JurisdictionReadModel, Snapshot
 from adapters.geo.index import AreaIndex, IndexedArea
-from domain.jurisdictions.model import AreaHit, Layer, LayerRole, Resolution, RoutingRule
+from domain.jurisdictions.model import (
+    AreaHit,
+    AreaRecord,
+    Layer,
+    LayerRole,
+    Resolution,
+    RoutingRule,
+)
 from domain.jurisdictions.resolver import ServiceFacts, resolve
 
 

@@ -1,4 +1,4 @@
-"""Events as job payloads: JSON, so a job row can be read (and replayed) by hand."""
+"""Job payloads (events, delivery attempts) in JSON, so a job row can be read by hand."""
 
 import json
 from datetime import datetime
@@ -33,3 +33,12 @@ def decode_event(payload: bytes) -> Event:
         data=raw["data"],
         id=UUID(raw["id"]),
     )
+
+
+def encode_delivery(delivery_id: UUID, attempt: int) -> bytes:
+    return json.dumps({"delivery_id": str(delivery_id), "attempt": attempt}).encode()
+
+
+def decode_delivery(payload: bytes) -> tuple[UUID, int]:
+    raw = json.loads(payload)
+    return UUID(raw["delivery_id"]), int(raw["attempt"])

@@ -4,13 +4,15 @@ pgqueuer speaks asyncpg, so the job is inserted on the unit of work's own connec
 commits with the change or not at all, and the worker sees it only once it is committed.
 """
 
+from datetime import timedelta
 from typing import Any
+from uuid import UUID
 
 from pgqueuer import AsyncpgDriver, Queries
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.jobs.codec import encode_event
+from adapters.jobs.codec import encode_delivery, encode_event
 from domain.shared.events import Event
 
 DISPATCH = "events.dispatch"
@@ -43,3 +45,16 @@ class PgQueuerOutbox:
     async def publish(self, event: Event) -> None:
         queries = await queries_on(self._connection)
         await queries.enqueue(DISPATCH, encode_event(event))
+
+
+class PgQueuerDeliveryQueue:
+    """Webhook delivery attempts as jobs, in the unit of work's transaction."""
+
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+
+    async def schedule(
+        self, delivery_id: UUID, attempt: int, after: timedelta | None = None
+    ) -> None:
+        queries = await queries_on(self._connection)
+        await queries.enqueue(DELIVER, encode_delivery(delivery_id, attempt), execute_after=after)

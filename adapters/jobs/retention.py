@@ -4,9 +4,6 @@ Safe to run twice, or on two workers at once: a batch deletes only rows that are
 time, and rows another sweep holds are skipped or found already gone.
 """
 
-from sqlalchemy.ext.asyncio import AsyncEngine
-
-from adapters.db.retention import SqlRetentionStore
 from domain.retention.model import RetentionPolicy
 from domain.retention.ports import RetentionStore
 from domain.retention.use_cases import sweep
@@ -14,14 +11,8 @@ from domain.shared.clock import Clock
 
 
 class RetentionSweep:
-    def __init__(
-        self,
-        engine: AsyncEngine,
-        clock: Clock,
-        policy: RetentionPolicy,
-        store: RetentionStore | None = None,
-    ) -> None:
-        self._store = store or SqlRetentionStore(engine)
+    def __init__(self, store: RetentionStore, clock: Clock, policy: RetentionPolicy) -> None:
+        self._store = store
         self._clock = clock
         self._policy = policy
 

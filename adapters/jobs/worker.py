@@ -7,7 +7,6 @@ picks the job again. Every job is safe to run twice (see dispatch.py and deliver
 import asyncio
 import logging
 import signal
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -15,25 +14,18 @@ import asyncpg
 from pgqueuer import AsyncpgPoolDriver, Job, PgQueuer
 from pgqueuer.models import Schedule
 from pgqueuer.types import QueueExecutionMode
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.jobs.codec import decode_event
-from adapters.jobs.delivery import WebhookSender, parse_job
+from adapters.jobs.codec import decode_delivery, decode_event
+from adapters.jobs.delivery import WebhookSender
 from adapters.jobs.dispatch import Dispatcher
 from adapters.jobs.escalation import EscalationScan
-from adapters.jobs.fanout import WebhookFanOut
-from adapters.jobs.http_client import HttpClientFactory
 from adapters.jobs.outbox import DELIVER, DISPATCH, ESCALATE, RETAIN
 from adapters.jobs.retention import RetentionSweep
 from domain.requests.escalation import EscalationPolicy
 from domain.retention.model import RetentionPolicy
-from domain.shared.clock import Clock
-from domain.shared.events import EventSubscriber
 from domain.webhooks.retry import RetryPolicy
 
 log = logging.getLogger("frontdoor.worker")
-
-WEBHOOKS = "webhooks"  # the built-in subscriber's name in handled_events: never rename
 
 
 @dataclass(frozen=True)
@@ -50,27 +42,12 @@ class WorkerConfig:
 
 @dataclass(frozen=True)
 class Jobs:
+    """What a worker runs, built by its composition root (api/worker_bootstrap.py)."""
+
     dispatcher: Dispatcher
     sender: WebhookSender
     scan: EscalationScan
     retention: RetentionSweep
-
-
-def build_jobs(
-    engine: AsyncEngine,
-    clock: Clock,
-    client_factory: HttpClientFactory,
-    extra_subscribers: Mapping[str, EventSubscriber],
-    config: WorkerConfig,
-) -> Jobs:
-    subscribers: dict[str, EventSubscriber] = {WEBHOOKS: WebhookFanOut(engine, clock)}
-    subscribers.update(extra_subscribers)
-    return Jobs(
-        dispatcher=Dispatcher(engine, subscribers, clock),
-        sender=WebhookSender(engine, client_factory(), clock, config.retry),
-        scan=EscalationScan(engine, clock, config.escalation),
-        retention=RetentionSweep(engine, clock, config.retention),
-    )
 
 
 def register(
@@ -83,7 +60,7 @@ def register(
 
     @pgq.entrypoint(DELIVER)
     async def deliver(job: Job) -> None:
-        await jobs.sender.deliver(*parse_job(job.payload or b""))
+        await jobs.sender.deliver(*decode_delivery(job.payload or b""))
 
     if escalation_cron:
 

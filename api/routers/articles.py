@@ -24,6 +24,7 @@ from api.schemas.knowledge import (
     ArticleOut,
     ArticlePatch,
     ArticleTransitionIn,
+    FeedbackOut,
     SuggestionList,
     VersionList,
     VersionOut,
@@ -31,6 +32,7 @@ from api.schemas.knowledge import (
 from domain.directory.permissions import Principal
 from domain.knowledge.model import Article, ArticleContent, ArticleStatus, Audience, Labels
 from domain.knowledge.permissions import read_scope
+from domain.knowledge.public import FeedbackCounts
 from domain.knowledge.queries import ArticleFilter, ArticleSummary
 from domain.knowledge.use_cases import (
     EditArticle,
@@ -196,7 +198,12 @@ async def get_article(
     await record_view(container.context, article_id)
     translations = await container.knowledge_reads.translations(article, read_scope(principal))
     response.headers["ETag"] = etag_of(article.version)
-    return ArticleOut.of(article, today(container), translations)
+    answer = ArticleOut.of(article, today(container), translations)
+    if principal is not None:
+        found = await container.article_feedback.feedback([article_id])
+        counts = found.get(article_id, FeedbackCounts())
+        answer.feedback = FeedbackOut(helpful=counts.helpful, not_helpful=counts.not_helpful)
+    return answer
 
 
 @router.patch("/{article_id}", response_model=ArticleOut, responses=WRITE_ERRORS)

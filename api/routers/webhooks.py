@@ -128,6 +128,5 @@ async def redeliver_webhook(
 ) -> Response:
     """Send a delivered or failed delivery again, now, with the same `webhook-id`."""
     command = RedeliverDelivery(webhook_id, delivery_id)
-    owners, redeliver = container.webhook_reads, container.redeliver
-    await redeliver_delivery(container.context, owners, redeliver, command, principal)
+    await redeliver_delivery(container.context, command, principal)
     return Response(status_code=status.HTTP_202_ACCEPTED)

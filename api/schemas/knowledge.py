@@ -88,6 +88,11 @@ class TranslationOut(BaseModel):
         return cls(id=ref.id, language=ref.language, title=ref.title)
 
 
+class FeedbackOut(BaseModel):
+    helpful: int
+    not_helpful: int
+
+
 class ArticleOut(BaseModel):
     id: int
     slug: str | None
@@ -112,6 +117,10 @@ class ArticleOut(BaseModel):
     created_at: datetime
     updated_at: datetime
     published_at: datetime | None
+    feedback: FeedbackOut | None = Field(
+        default=None,
+        description='Staff only: how readers answered "Was this helpful?" on the public site',
+    )
 
     @classmethod
     def of(

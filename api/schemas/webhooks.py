@@ -6,7 +6,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from adapters.db.read_models.webhooks import AttemptRow, DeliveryRow
+from domain.webhooks.delivery_log import AttemptRow, DeliveryRow
 from domain.webhooks.model import MAX_URL, Subscription
 from domain.webhooks.use_cases import SubscriptionChange
 

@@ -1,5 +1,6 @@
 from typing import Protocol
 
+from domain.addresses.csv_import import GeocoderIndex
 from domain.addresses.model import AddressCandidate
 
 
@@ -13,3 +14,7 @@ class Geocoder(Protocol):
     ) -> AddressCandidate | None:
         """The nearest known address within `within_m` metres, or None."""
         ...
+
+
+class RefreshableGeocoder(Geocoder, GeocoderIndex, Protocol):
+    """The geocoder each process holds: an in-memory index of the address table."""

@@ -66,6 +66,20 @@ def new_api_key(
     return key, secret
 
 
+class ApiKeyReads(Protocol):
+    async def active_by_secret(self, secret: str) -> ApiKey | None:
+        """The active key whose secret this is (looked up by its hash), or None."""
+        ...
+
+    async def touch(self, key_id: UUID, at: datetime) -> None:
+        """Note that the key was used (coarsely: not on every request)."""
+        ...
+
+    async def all(self) -> list[ApiKey]: ...
+
+    async def get(self, key_id: UUID) -> ApiKey | None: ...
+
+
 class ApiKeyRepository(Protocol):
     async def get(self, key_id: UUID) -> ApiKey | None: ...
     async def add(self, key: ApiKey) -> None: ...

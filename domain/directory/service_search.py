@@ -11,9 +11,13 @@ from domain.directory.catalog import Service
 WORD = re.compile(r"[^\W_]+")
 MIN_WORD = 3
 MAX_WORDS = 12
+# Words that say nothing of what is needed, for a 311 site in English and Spanish: "how do I
+# report ..." must not find every service whose description says "report".
 STOP_WORDS = frozenset(
     "the and for with how can from that this there what where when who why you your are "  # noqa: SIM905
-    "los las del con una por para que como donde cuando quien esta este hay mis sus".split()
+    "los las del con una por para que como donde cuando quien esta este hay mis sus "
+    "report reports reported reporting request requests need help want city please "
+    "reporte reportar solicitud necesito ayuda quiero ciudad favor".split()
 )
 WEIGHTS = (("name", 4), ("keywords", 3), ("group", 2), ("description", 1))
 

@@ -131,3 +131,15 @@ class OutOfJurisdiction(DomainError):
     def __init__(self, resolution: Resolution) -> None:
         super().__init__(resolution.explanation)
         self.resolution = resolution
+
+
+@dataclass(frozen=True)
+class AreaRecord:
+    """An area as the jurisdiction screens list it (its shape travels beside it, as WKB)."""
+
+    ref: AreaRef
+    properties: dict[str, Any]
+    contact: Contact | None
+    layer_version: int
+    current: bool
+    size: float

@@ -3,6 +3,7 @@ gets, at what detail, and where a street's name is written."""
 
 import math
 from dataclasses import dataclass
+from typing import Protocol
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -100,3 +101,29 @@ def street_label(geometry: BaseGeometry) -> Label | None:
     elif angle <= -90:
         angle += 180
     return Label(round(middle.x, 6), round(middle.y, 6), round(angle, 1))
+
+
+@dataclass(frozen=True)
+class StreetRow:
+    name: str
+    rank: int
+    source: str
+    wkb: bytes  # the line, as stored
+
+
+@dataclass(frozen=True)
+class AddressMark:
+    address: str
+    house_number: str
+    lat: float
+    long: float
+
+
+class MapReferenceReads(Protocol):
+    async def streets(self, box: BoundingBox, ranks: tuple[int, ...]) -> list[StreetRow]:
+        """The streets of these ranks that cross the box."""
+        ...
+
+    async def addresses(self, box: BoundingBox, limit: int) -> list[AddressMark]:
+        """Address points in the box, at most `limit`."""
+        ...

@@ -2,6 +2,7 @@
 
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from domain.metrics.calls import BadRow, CallRecord, read_calls
 
@@ -21,6 +22,12 @@ class CallImport:
     def stored(self, batch: int, new: int) -> None:
         self.inserted += new
         self.unchanged += batch - new
+
+
+class CallRecordImport(Protocol):
+    async def import_lines(self, lines: Iterable[str]) -> CallImport:
+        """The whole file in one transaction: an error stores none of it."""
+        ...
 
 
 async def import_calls(lines: Iterable[str], store: Store, max_errors: int = 1000) -> CallImport:

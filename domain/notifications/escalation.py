@@ -17,9 +17,8 @@ from domain.notifications.ports import (
 from domain.notifications.templates import render_email
 from domain.notifications.wording import ENGLISH, STATUS_WORDS, format_span, format_when
 from domain.requests.model import ServiceRequest, Status
-from domain.shared.clock import Clock
+from domain.shared.context import Context
 from domain.shared.events import Event, EventType
-from domain.shared.transaction import UnitOfWorkFactory
 
 
 class Threshold(StrEnum):
@@ -49,15 +48,14 @@ class EscalationNotifier:
 
     def __init__(
         self,
-        uow: UnitOfWorkFactory[NotificationsUnitOfWork],
+        context: Context[NotificationsUnitOfWork],
         contacts: EscalationContacts,
         log: DeliveryLog,
         email: EmailSender,
         zone: ZoneInfo,
-        clock: Clock,
     ) -> None:
-        self._uow, self._contacts, self._log, self._email = uow, contacts, log, email
-        self._zone, self._clock = zone, clock
+        self._uow, self._contacts, self._log, self._email = context.uow, contacts, log, email
+        self._zone, self._clock = zone, context.clock
 
     async def handle(self, event: Event) -> None:
         if event.type is not EventType.REQUEST_OVERDUE:

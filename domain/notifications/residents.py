@@ -28,9 +28,8 @@ from domain.notifications.wording import (
 from domain.privacy.personal_data import relabel_masks
 from domain.requests.model import CloseReason, ServiceRequest, Status
 from domain.residents.model import Resident
-from domain.shared.clock import Clock
+from domain.shared.context import Context
 from domain.shared.events import Event, EventType
-from domain.shared.transaction import UnitOfWorkFactory
 
 SUBMITTED, STATUS, CLOSED = "submitted", "status", "closed"
 
@@ -106,7 +105,7 @@ class ResidentNotifier:
 
     def __init__(
         self,
-        uow: UnitOfWorkFactory[NotificationsUnitOfWork],
+        context: Context[NotificationsUnitOfWork],
         log: DeliveryLog,
         email: EmailSender,
         sms: SmsSender,
@@ -114,11 +113,10 @@ class ResidentNotifier:
         opt_outs: OptOutList,
         tokens: OptOutTokens,
         zone: ZoneInfo,
-        clock: Clock,
     ) -> None:
-        self._uow, self._log, self._email, self._sms = uow, log, email, sms
+        self._uow, self._log, self._email, self._sms = context.uow, log, email, sms
         self._links, self._opt_outs, self._tokens = links, opt_outs, tokens
-        self._zone, self._clock = zone, clock
+        self._zone, self._clock = zone, context.clock
 
     async def handle(self, event: Event) -> None:
         kind = message_kind(event)

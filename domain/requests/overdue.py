@@ -6,11 +6,32 @@ run again after a crash, announce nothing twice.
 """
 
 from datetime import datetime
+from typing import Protocol
 
 from domain.requests.escalation import EscalationPolicy, Threshold
 from domain.requests.events import overdue_event
 from domain.requests.ports import EscalationLog, EscalationUnitOfWork
 from domain.shared.context import Context
+
+
+class EscalationCandidates(Protocol):
+    async def due(self, policy: EscalationPolicy, now: datetime) -> list[str]:
+        """The requests that may be due soon or overdue (the use case decides), set-based."""
+        ...
+
+
+async def announce_all_due(
+    context: Context[EscalationUnitOfWork],
+    *,
+    candidates: EscalationCandidates,
+    policy: EscalationPolicy,
+) -> int:
+    """The escalation scan; returns how many events it published."""
+    due = await candidates.due(policy, context.clock.now())
+    published = 0
+    for request_id in due:
+        published += await announce_overdue(context, request_id, policy=policy)
+    return published
 
 
 async def announce_overdue(

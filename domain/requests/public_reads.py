@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from domain.privacy.public_place import Place
+from domain.privacy.public_place import Place, PublicLocation
 
 RECENT = timedelta(days=90)  # the portal lists and offers requests no older than this
 
@@ -44,9 +44,18 @@ class RecentQuery:
     limit: int = 500
 
 
+def offered_nearby(level: PublicLocation) -> bool:
+    """Whether a service's open requests are offered to residents reporting nearby. Distances
+    are measured from the place the public sees, so probing point after point never tells more
+    than that place. Not for services shown by area: their requests are about someone's home,
+    never one thing a neighbour sees too, and the area's point says nothing of the spot."""
+    return level is not PublicLocation.AREA
+
+
 @dataclass(frozen=True)
 class AroundQuery:
-    """Open requests of one service within `radius_m` of a point, reported after `since`."""
+    """Open requests of one service whose public place lies within `radius_m` of a point,
+    reported after `since`."""
 
     service_code: str
     lat: float

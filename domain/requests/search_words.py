@@ -24,11 +24,13 @@ MAX_WORD_BYTES = 2047  # PostgreSQL leaves longer words out of a tsvector
 # PostgreSQL's parser reads "101e61" as a number in scientific notation and may cut a longer
 # word after it ("101e61f52" gives "101e61" and "f52"): such words are left to the database.
 SCIENTIFIC = re.compile(r"[0-9]e[0-9]")
+LEADING_ZEROS = re.compile(r"(?<!\S)0+(?=[0-9])")
 
 
 def search_words(*texts: str | None) -> list[str] | None:
-    """The distinct words of `texts`, or None when the database must cut them itself: text
-    beyond ASCII once folded, or a word its parser reads as a number in scientific notation."""
+    """The distinct words of `texts`, sorted, or None when the database must cut them itself:
+    text beyond ASCII once folded, or a word its parser reads as a number in scientific
+    notation."""
     text = " ".join(t for t in texts if t)
     if not text.isascii():
         text = COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))
@@ -39,13 +41,10 @@ def search_words(*texts: str | None) -> list[str] | None:
     words = text.translate(WORD_CHARACTERS)
     if SCIENTIFIC.search(words):
         return None
-    kept = (_without_leading_zeros(word) for word in words.split())
-    return sorted({word for word in kept if len(word) <= MAX_WORD_BYTES})
-
-
-def _without_leading_zeros(word: str) -> str:
-    """ "007" is "7", "000" is "0" and "00x" is "0x", as the SQL rule's '0+([0-9])' has it."""
-    if not word.startswith("0"):
-        return word
-    rest = word.lstrip("0")
-    return rest if rest[:1].isdigit() else "0" + rest
+    if "0" in words:
+        # "007" is "7", "000" is "0" and "00x" is "0x", as the SQL rule's '0+([0-9])' has it.
+        words = LEADING_ZEROS.sub("", words)
+    distinct = set(words.split())
+    if len(words) > MAX_WORD_BYTES:
+        distinct = {word for word in distinct if len(word) <= MAX_WORD_BYTES}
+    return sorted(distinct)

@@ -21,3 +21,13 @@ def verify(secret: str, message_id: str, timestamp: int, body: str, header: str)
     """True when any of the space-separated signatures in the header is ours."""
     expected = sign(secret, message_id, timestamp, body)
     return any(hmac.compare_digest(expected, given) for given in header.split())
+
+
+def signed_headers(secret: str, message_id: str, timestamp: int, body: str) -> dict[str, str]:
+    """The Standard Webhooks headers of one POST."""
+    return {
+        "content-type": "application/json",
+        "webhook-id": message_id,
+        "webhook-timestamp": str(timestamp),
+        "webhook-signature": sign(secret, message_id, timestamp, body),
+    }

@@ -11,7 +11,6 @@ from domain.shared.context import Context
 from domain.shared.errors import Conflict, NotFound, ValidationFailed
 from domain.webhooks.model import Subscription, check_event_types, check_url, new_secret
 from domain.webhooks.ports import WebhooksUnitOfWork
-from domain.webhooks.redelivery import DeliveryOwners, Redeliver
 
 MAX_SERVICE_CODES = 50
 MAX_DESCRIPTION = 500
@@ -175,17 +174,18 @@ class RedeliverDelivery:
 
 
 async def redeliver_delivery(
-    context: Context[WebhooksUnitOfWork],
-    owners: DeliveryOwners,
-    redeliver: Redeliver,
-    command: RedeliverDelivery,
-    principal: Principal,
+    context: Context[WebhooksUnitOfWork], command: RedeliverDelivery, principal: Principal
 ) -> None:
-    """Send a delivery of a subscription the principal may manage again, now. An unknown
-    delivery, or one of another subscription, is not found; one already waiting for its next
-    attempt is a conflict."""
+    """Send a delivery of a subscription the principal may manage again, now, with the same
+    webhook-id. An unknown delivery, or one of another subscription, is not found; one
+    already waiting for its next attempt is a conflict."""
     await get_subscription(context, command.subscription_id, principal)
-    if await owners.subscription_of(command.delivery_id) != command.subscription_id:
-        raise NotFound(f"delivery {command.delivery_id} was not found")
-    if not await redeliver(command.delivery_id, context.clock.now()):
-        raise Conflict("the delivery is already waiting for its next attempt")
+    async with context.uow() as uow:
+        delivery = await uow.webhook_deliveries.get(command.delivery_id, for_update=True)
+        if delivery is None or delivery.subscription_id != command.subscription_id:
+            raise NotFound(f"delivery {command.delivery_id} was not found")
+        if not delivery.send_again(context.clock.now()):
+            raise Conflict("the delivery is already waiting for its next attempt")
+        await uow.webhook_deliveries.save(delivery)
+        await uow.delivery_queue.schedule(delivery.id, delivery.attempts + 1)
+        await uow.commit()

@@ -1,7 +1,7 @@
 """article feedback: what residents answer to "Was this helpful?"
 
 Revision ID: 20261205_0025
-Revises: 20261204_0024
+Revises: 20261205_0027
 Create Date: 2026-12-05 06:00:00
 
 One row per answer on a public article, so writers see which answers keep calls away. Only
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "20261205_0025"
-down_revision: str | None = "20261204_0024"
+down_revision: str | None = "20261205_0027"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -26,11 +26,12 @@ def not_pgqueuer(name: str) -> bool:
 
 
 Snapshot = dict[str, Any]
-SCHEMA = ("relations", "columns", "constraints", "types")  # the parts a migration changes
+SCHEMA = ("relations", "columns", "constraints", "indexes", "types")  # what a migration changes
 
 
 async def _snapshot(url: str) -> Snapshot:
-    """Everything in the public schema: relations, columns, constraints, and the revision."""
+    """Everything in the public schema: relations, columns, constraints, index definitions,
+    and the revision."""
     connection = await asyncpg.connect(asyncpg_url(url))
     try:
         relations = await connection.fetch(
@@ -53,6 +54,9 @@ async def _snapshot(url: str) -> Snapshot:
             FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2
             """
         )
+        indexes = await connection.fetch(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"
+        )
         types = await connection.fetch(
             """
             SELECT typname FROM pg_type
@@ -74,6 +78,7 @@ async def _snapshot(url: str) -> Snapshot:
         "relations": [tuple(r) for r in relations if r["name"] not in ALEMBIC],
         "columns": [tuple(r) for r in columns if r["table_name"] != "alembic_version"],
         "constraints": [tuple(r) for r in constraints if r["on_table"] != "alembic_version"],
+        "indexes": [tuple(r) for r in indexes if r["indexname"] not in ALEMBIC],
         "types": [r["typname"] for r in types],
         "revisions": revisions,
     }
@@ -152,6 +157,7 @@ def test_every_revision_upgrades_downgrades_and_upgrades_again(pg_server: str) -
             "relations": [],
             "columns": [],
             "constraints": [],
+            "indexes": [],
             "types": [],
             "revisions": [],
         }

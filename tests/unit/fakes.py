@@ -56,14 +56,12 @@ from domain.shared.events import Event, EventOutbox
 from domain.shared.transaction import UnitOfWorkFactory
 from domain.unit_of_work import UnitOfWork
 from domain.webhooks.model import Subscription
-from domain.webhooks.ports import WebhookRepository
+from domain.webhooks.ports import DeliveryQueue, WebhookDeliveries, WebhookRepository
 from tests.unit.fakes_duplicates import FakeDuplicateCandidates
+from tests.unit.fakes_errors import DuplicateKey
 from tests.unit.fakes_knowledge import FakeKnowledge, KnowledgeStore
 from tests.unit.fakes_translations import FakeTranslationRepository, TranslationStore
-
-
-class DuplicateKey(Exception):
-    """The fake's stand-in for a unique-constraint violation (a bug in the caller)."""
+from tests.unit.fakes_webhooks import DeliveryStore, FakeDeliveryQueue, FakeWebhookDeliveries
 
 
 @dataclass
@@ -86,6 +84,7 @@ class FakeStore:
     escalations: dict[tuple[str, str], datetime] = field(default_factory=dict)
     webhooks: dict[UUID, Subscription] = field(default_factory=dict)
     translations: TranslationStore = field(default_factory=TranslationStore)
+    webhook_deliveries: DeliveryStore = field(default_factory=DeliveryStore)
 
     # Seeding helpers: write straight into committed state, as fixtures would.
     def put_department(self, department: Department) -> Department:
@@ -507,6 +506,10 @@ class FakeWebhookRepository:
     async def delete(self, subscription_id: UUID) -> None:
         self._deleted.add(subscription_id)
 
+    async def matching(self, event: Event) -> list[Subscription]:
+        rows = [r for r in self._rows.rows() if r.id not in self._deleted and r.matches(event)]
+        return sorted(rows, key=lambda r: r.id)  # the SQL's ORDER BY
+
     async def list(self, department_code: str | None) -> list[Subscription]:
         rows = [r for r in self._rows.rows() if r.id not in self._deleted]
         rows.sort(key=lambda r: (r.created_at, r.id))  # the SQL list's ORDER BY
@@ -576,6 +579,8 @@ class FakeUnitOfWork:
     open311_submissions: Open311SubmissionRepository
     events: EventOutbox
     webhooks: WebhookRepository
+    webhook_deliveries: WebhookDeliveries
+    delivery_queue: DeliveryQueue
 
     def __init__(self, store: FakeStore) -> None:
         self._requests = FakeRequestRepository(store)
@@ -605,6 +610,10 @@ class FakeUnitOfWork:
         self.events = self._events
         self._webhooks = FakeWebhookRepository(store)
         self.webhooks = self._webhooks
+        self._webhook_deliveries = FakeWebhookDeliveries(store.webhook_deliveries)
+        self._delivery_queue = FakeDeliveryQueue(store.webhook_deliveries)
+        self.webhook_deliveries = self._webhook_deliveries
+        self.delivery_queue = self._delivery_queue
         self.translations = FakeTranslationRepository(store.translations)
         self.duplicates = FakeDuplicateCandidates(
             self._requests.staged_rows, self._services.staged_rows
@@ -640,6 +649,8 @@ class FakeUnitOfWork:
         self._open311_submissions.discard()
         self._events.discard()
         self._webhooks.discard()
+        self._webhook_deliveries.discard()
+        self._delivery_queue.discard()
         self.translations.discard()
 
     async def commit(self) -> None:
@@ -658,6 +669,8 @@ class FakeUnitOfWork:
         self._open311_submissions.apply()
         self._events.apply()
         self._webhooks.apply()
+        self._webhook_deliveries.apply()
+        self._delivery_queue.apply()
         self.translations.apply()
         self.committed = True
 

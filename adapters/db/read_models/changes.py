@@ -9,14 +9,13 @@ whose transaction is older than the oldest one still running in the page's own s
 """
 
 import re
-from dataclasses import dataclass
 
 from sqlalchemy import BigInteger, ColumnElement, and_, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables.requests import service_requests as t
-from domain.requests.model import ServiceRequest
+from domain.requests.change_feed import ChangePage
 from domain.shared.errors import ValidationFailed
 
 START = "0"
@@ -39,12 +38,6 @@ SETTLED: ColumnElement[int] = literal_column(
     )""",
     BigInteger,
 )
-
-
-@dataclass(frozen=True)
-class ChangePage:
-    items: list[ServiceRequest]
-    next_cursor: str
 
 
 def is_change_cursor(value: str) -> bool:

@@ -1,6 +1,5 @@
 """Read models for contacts (cases) and residents: lists, searches, a resident's history."""
 
-from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -15,6 +14,7 @@ from adapters.db.tables.requests import service_requests
 from adapters.db.tables.residents import residents
 from domain.cases.model import Case
 from domain.cases.queries import CaseFilter
+from domain.contacts.queries import ResidentHistory
 from domain.requests.model import ServiceRequest
 from domain.residents.model import Resident, fold, normalise_email, phone_digits
 from domain.residents.use_cases import search_keys
@@ -51,13 +51,6 @@ def _case_query(f: CaseFilter) -> Select[Any]:
     query = select(cases).order_by(cases.c.created_at.desc(), cases.c.id.desc())
     conditions = _case_conditions(f)
     return query.where(and_(*conditions)) if conditions else query
-
-
-@dataclass(frozen=True)
-class ResidentHistory:
-    resident: Resident
-    cases: list[Case]
-    requests: list[ServiceRequest]
 
 
 class ContactReadModel:

@@ -5,8 +5,9 @@ then measures the exact distance and scores what is left (domain/requests/duplic
 """
 
 import math
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, literal, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.db.repositories.requests import request_from_row
@@ -32,11 +33,15 @@ def _same_service_or_group(code: str) -> ColumnElement[bool]:
     return or_(t.c.service_code == code, t.c.service_code.in_(group_mates.scalar_subquery()))
 
 
+NOT_CLOSED = t.c.status != literal_column("'closed'")
+
+
 def _conditions(q: NearbyQuery) -> list[ColumnElement[bool]]:
     box = bounding_box(q.probe.lat, q.probe.long, q.policy.radius_m)
     conditions = [
         _same_service_or_group(q.probe.service_code),
         t.c.status.in_(OPEN),
+        NOT_CLOSED,  # written out, so that a generic plan may use the partial (lat, long) index
         t.c.requested_at.between(q.now - q.policy.window, q.now + q.policy.window),
         t.c.lat.between(box.min_lat, box.max_lat),
     ]
@@ -60,15 +65,19 @@ def _planar_distance(probe: Probe) -> ColumnElement[float]:
     ) * (scale * scale)
 
 
-async def _nearby(db: AsyncConnection, q: NearbyQuery) -> list[Match[ServiceRequest]]:
-    """Open requests around the probe that pass the policy, best first, at most `limit`."""
-    query = (
+def nearby_query(q: NearbyQuery) -> Select[Any]:
+    """The open requests around the probe, nearest first, before the policy's ranking."""
+    return (
         select(t)
         .where(and_(*_conditions(q)))
         .order_by(_planar_distance(q.probe), t.c.requested_at.desc(), t.c.id.desc())
         .limit(MAX_ROWS)
     )
-    candidates = [request_from_row(row) for row in (await db.execute(query)).all()]
+
+
+async def _nearby(db: AsyncConnection, q: NearbyQuery) -> list[Match[ServiceRequest]]:
+    """Open requests around the probe that pass the policy, best first, at most `limit`."""
+    candidates = [request_from_row(row) for row in (await db.execute(nearby_query(q))).all()]
     return rank(q.probe, candidates, q.policy, q.now)[: q.limit]
 
 

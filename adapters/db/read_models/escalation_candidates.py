@@ -7,11 +7,12 @@ from datetime import datetime
 from sqlalchemy import and_, exists, not_, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.read_models.request_standing import StandingFilter, standing_is
+from adapters.db.read_models.request_standing import standing_is
 from adapters.db.tables.outbox import escalations
 from adapters.db.tables.requests import service_requests as t
 from domain.requests.escalation import EscalationPolicy, Threshold
 from domain.requests.model import Status
+from domain.requests.queries import StandingFilter
 
 BATCH = 500
 

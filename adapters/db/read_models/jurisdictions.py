@@ -22,19 +22,9 @@ from adapters.db.tables.jurisdictions import (
 )
 from adapters.db.tables.translations import catalog_translations
 from domain.directory.translations import Subject, SubjectRef
-from domain.jurisdictions.model import AreaRef, Contact, Layer, RoutingRule
+from domain.jurisdictions.model import AreaRecord, AreaRef, Layer, RoutingRule
 
 layers, areas = jurisdiction_layers, jurisdiction_areas
-
-
-@dataclass(frozen=True)
-class AreaRecord:
-    ref: AreaRef
-    properties: dict[str, Any]
-    contact: Contact | None
-    layer_version: int
-    current: bool
-    size: float
 
 
 @dataclass(frozen=True)

@@ -1,28 +1,10 @@
 """The intake map's reference data in a map view: street lines and address points."""
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.tables.addresses import address_points, map_streets
-from domain.maps.reference import BoundingBox
-
-
-@dataclass(frozen=True)
-class StreetRow:
-    name: str
-    rank: int
-    source: str
-    wkb: bytes
-
-
-@dataclass(frozen=True)
-class AddressMark:
-    address: str
-    house_number: str
-    lat: float
-    long: float
+from domain.maps.reference import AddressMark, BoundingBox, StreetRow
 
 
 class MapReferenceReadModel:

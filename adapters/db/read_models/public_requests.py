@@ -20,7 +20,7 @@ from adapters.db.tables.directory import services
 from adapters.db.tables.requests import request_timeline, service_requests
 from domain.directory.translations import Subject
 from domain.privacy.disclosure import Disclosure
-from domain.privacy.public_place import AreaPoint, Place, PublicLocation
+from domain.privacy.public_place import BLOCK_GRID_DEGREES, AreaPoint, Place, PublicLocation
 from domain.requests.duplicates import bounding_box, haversine_m
 from domain.requests.model import Status
 from domain.requests.public_reads import (
@@ -101,17 +101,26 @@ def _recent_conditions(q: RecentQuery) -> list[ColumnElement[bool]]:
 
 
 def _around_conditions(q: AroundQuery) -> list[ColumnElement[bool]]:
+    """The box around the point, one block cell wider on each side: a request whose public
+    place (its cell's middle) is in range is always inside, so the box tells nothing more."""
     box = bounding_box(q.lat, q.long, q.radius_m)
+    margin = BLOCK_GRID_DEGREES
     conditions = [
         t.c.service_code == q.service_code,
         t.c.status.in_(OPEN),
         t.c.requested_at >= q.since,
-        t.c.lat.between(box.min_lat, box.max_lat),
+        t.c.lat.between(box.min_lat - margin, box.max_lat + margin),
         t.c.long.is_not(None),
     ]
     if box.min_long is not None and box.max_long is not None:
-        conditions.append(t.c.long.between(box.min_long, box.max_long))
+        conditions.append(t.c.long.between(box.min_long - margin, box.max_long + margin))
     return conditions
+
+
+def _distance(q: AroundQuery, shown: PublicRequest) -> float | None:
+    """From the point to the place the public sees, never to the exact one."""
+    lat, long = shown.place.lat, shown.place.long
+    return None if lat is None or long is None else haversine_m(q.lat, q.long, lat, long)
 
 
 def _planar_distance(lat: float, long: float) -> ColumnElement[float]:
@@ -178,10 +187,9 @@ class PublicRequestReadModel:
         )
         async with self._engine.connect() as db:
             rows = (await db.execute(query)).all()
-            distances = [haversine_m(q.lat, q.long, row.lat, row.long) for row in rows]
-            near = sorted(
-                ((d, row) for d, row in zip(distances, rows, strict=True) if d <= q.radius_m),
-                key=lambda pair: (pair[0], pair[1].id),
-            )[: q.limit]
-            points = await _points(db, [row for _, row in near])
-        return [_public(row, points, q.language, []) for _, row in near]
+            points = await _points(db, rows)
+        shown = [_public(row, points, q.language, []) for row in rows]
+        measured = [(_distance(q, item), item) for item in shown]
+        near = [(d, item) for d, item in measured if d is not None and d <= q.radius_m]
+        near.sort(key=lambda pair: (pair[0], pair[1].number))
+        return [item for _, item in near[: q.limit]]

@@ -3,8 +3,9 @@
 from collections.abc import AsyncIterator
 from dataclasses import replace
 
-from adapters.db.read_models.requests import RequestFilter, RequestReadModel
+from adapters.db.read_models.requests import RequestReadModel
 from domain.requests.model import ServiceRequest
+from domain.requests.queries import RequestFilter
 
 EXPORT_BATCH = 1000
 

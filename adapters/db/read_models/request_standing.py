@@ -6,7 +6,6 @@ Times are compared in whole microseconds since the epoch (exact numerics), never
 and PostgreSQL rounds its product differently from Python.
 """
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -30,15 +29,7 @@ from sqlalchemy.types import DateTime
 from adapters.db.tables.requests import service_requests as t
 from domain.requests.escalation import EscalationPolicy, Threshold
 from domain.requests.model import Status
-
-
-@dataclass(frozen=True)
-class StandingFilter:
-    """The requests whose standing at `now` is one of `late` (due soon, overdue, or both)."""
-
-    late: frozenset[Threshold]
-    now: datetime
-    policy: EscalationPolicy
+from domain.requests.queries import StandingFilter
 
 
 def _micros(at: ColumnElement[Any]) -> ColumnElement[Any]:

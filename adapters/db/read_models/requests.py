@@ -3,46 +3,22 @@
 import base64
 import binascii
 import json
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Boolean, ColumnElement, Select, and_, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.read_models.request_standing import StandingFilter, standing_is
+from adapters.db.read_models.request_standing import standing_is
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables.requests import request_timeline, service_requests
 from adapters.db.tables.search import REQUEST_DOCUMENT
 from domain.requests.model import EntryKind, ServiceRequest, TimelineEntry
+from domain.requests.queries import RequestFilter, RequestPage
 from domain.shared.errors import ValidationFailed
 from domain.shared.vocabulary import Actor, Visibility
 
 t = service_requests
-
-
-@dataclass(frozen=True)
-class RequestFilter:
-    statuses: list[str] = field(default_factory=list)
-    service_codes: list[str] = field(default_factory=list)
-    department: str | None = None
-    assignee_id: Any = None
-    created_from: datetime | None = None
-    created_to: datetime | None = None
-    updated_after: datetime | None = None
-    standing: StandingFilter | None = None  # due soon, overdue, or either
-    q: str | None = None
-    area: tuple[str, str] | None = None  # (layer, code): the request lies in that area
-    external_id: str | None = None  # exact: a partner's work-order number, or an import's id
-    limit: int = 50
-    cursor: str | None = None
-    visible_department: str | None = None
-
-
-@dataclass(frozen=True)
-class RequestPage:
-    items: list[ServiceRequest]
-    next_cursor: str | None
 
 
 def encode_cursor(request: ServiceRequest) -> str:

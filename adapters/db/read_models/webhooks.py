@@ -1,37 +1,12 @@
 """The delivery log of a webhook subscription, newest first, with every attempt."""
 
-from dataclasses import dataclass, field
-from datetime import datetime
 from uuid import UUID
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.tables.webhooks import webhook_attempts, webhook_deliveries
-
-
-@dataclass(frozen=True)
-class AttemptRow:
-    attempt: int
-    at: datetime
-    status_code: int | None
-    duration_ms: int
-    error: str | None
-
-
-@dataclass(frozen=True)
-class DeliveryRow:
-    id: UUID
-    subscription_id: UUID
-    event_id: UUID
-    event_type: str
-    subject: str
-    status: str
-    attempts: int
-    created_at: datetime
-    next_attempt_at: datetime | None
-    delivered_at: datetime | None
-    attempt_log: list[AttemptRow] = field(default_factory=list)
+from domain.webhooks.delivery_log import AttemptRow, DeliveryRow
 
 
 class WebhookReadModel:
@@ -75,11 +50,3 @@ class WebhookReadModel:
             )
             for row in rows
         ]
-
-    async def subscription_of(self, delivery_id: UUID) -> UUID | None:
-        query = select(webhook_deliveries.c.subscription_id).where(
-            webhook_deliveries.c.id == delivery_id
-        )
-        async with self._engine.connect() as db:
-            subscription_id: UUID | None = await db.scalar(query)
-        return subscription_id

@@ -210,12 +210,17 @@ def reference_words(year: str, number: int) -> tuple[str, str]:
     return year.lstrip("0") or "0", str(number)
 
 
+EMPTY_TSVECTOR = struct.pack("!i", 0)
+
+
 def tsvector_binary(words: Iterable[str]) -> bytes:
     """PostgreSQL's binary form of a tsvector of words without positions: the count, then
     each lexeme null-terminated with a zero count of positions. The words come sorted and
     distinct, the order the server keeps them in."""
     lexemes = list(words)
-    return struct.pack("!i", len(lexemes)) + b"".join(word.encode() + b"\0\0\0" for word in lexemes)
+    if not lexemes:
+        return EMPTY_TSVECTOR
+    return struct.pack("!i", len(lexemes)) + ("\0\0\0".join(lexemes) + "\0\0\0").encode()
 
 
 def _no_decoding(data: bytes) -> Any:

@@ -3,11 +3,11 @@
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Row, delete, insert, select, update
+from sqlalchemy import Row, Text, any_, delete, func, insert, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.tables.webhooks import webhook_subscriptions as t
-from domain.shared.events import EventType
+from domain.shared.events import Event, EventType
 from domain.webhooks.model import Subscription
 
 
@@ -31,6 +31,23 @@ class SqlWebhookRepository:
 
     async def delete(self, subscription_id: UUID) -> None:
         await self._db.execute(delete(t).where(t.c.id == subscription_id))
+
+    async def matching(self, event: Event) -> list[Subscription]:
+        """`Subscription.matches` in SQL, so the fan-out reads only the subscriptions it needs."""
+        type_, department, service = (
+            literal(value, Text)
+            for value in (event.type.value, event.department_code, event.service_code)
+        )
+        query = (
+            select(t)
+            .where(t.c.active, type_ == any_(t.c.event_types))
+            .where(or_(t.c.department_code.is_(None), t.c.department_code == department))
+            .where(
+                or_(func.cardinality(t.c.service_codes) == 0, service == any_(t.c.service_codes))
+            )
+            .order_by(t.c.id)
+        )
+        return [subscription_from_row(row) for row in await self._db.execute(query)]
 
     async def list(self, department_code: str | None) -> list[Subscription]:
         query = select(t).order_by(t.c.created_at, t.c.id)

@@ -65,13 +65,28 @@ service_requests = Table(
     Index("ix_service_requests_requested", text("requested_at DESC"), text("id DESC")),
     Index("ix_service_requests_updated_at", "updated_at"),
     Index("ix_service_requests_department_status", "department_code", "status"),
-    Index("ix_service_requests_service_code", "service_code"),
-    Index("ix_service_requests_assignee_id", "assignee_id"),
-    Index("ix_service_requests_status", "status"),
-    Index("ix_service_requests_duplicate_of", "duplicate_of"),
-    Index("ix_service_requests_resident_id", "resident_id"),
+    Index(
+        "ix_service_requests_assignee_id",
+        "assignee_id",
+        postgresql_where=text("assignee_id IS NOT NULL"),
+    ),
+    Index("ix_service_requests_status", "status", postgresql_where=text("status <> 'closed'")),
+    Index(
+        "ix_service_requests_duplicate_of",
+        "duplicate_of",
+        postgresql_where=text("duplicate_of IS NOT NULL"),
+    ),
+    Index(
+        "ix_service_requests_resident_id",
+        "resident_id",
+        postgresql_where=text("resident_id IS NOT NULL"),
+    ),
+    # Also the service code's own index (migration 0027).
     Index("ix_service_requests_nearby", "service_code", "status", "requested_at"),
-    Index("ix_service_requests_lat_long", "lat", "long"),
+    # The duplicate check's: open requests only (migration 0027).
+    Index(
+        "ix_service_requests_lat_long", "lat", "long", postgresql_where=text("status <> 'closed'")
+    ),
     Index("ix_service_requests_change_xid", "change_xid", "id"),
 )
 

@@ -61,7 +61,7 @@ async def locate_point(
     elsewhere), the nearest known address, and outside the served area whom to contact."""
     facts = await container.catalog.service_facts(service_code) if service_code else None
     if service_code and facts is None:
-        raise ValidationFailed.single("service_code", "is not a service we take requests for")
+        raise ValidationFailed.single("service_code", "is not an active service")
     resolution = await container.jurisdictions.resolve(lat, lon, facts)
     [localized] = await localized_resolutions(container, [resolution], language)
     nearest = await container.geocoder.reverse(lat, lon, NEAREST_ADDRESS_M)

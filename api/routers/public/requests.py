@@ -13,7 +13,7 @@ from api.routers.public.paths import PREFIX
 from api.schemas.public import PublicRequestDetailOut, PublicRequestOut
 from domain.directory.catalog import Service
 from domain.requests.duplicates import DEFAULT_RADIUS_M
-from domain.requests.public_reads import RECENT, AroundQuery, RecentQuery
+from domain.requests.public_reads import RECENT, AroundQuery, RecentQuery, offered_nearby
 from domain.shared.errors import NotFound, ValidationFailed
 
 router = APIRouter(prefix=PREFIX, tags=["public"])
@@ -28,7 +28,7 @@ NEARBY_LIMIT = 10
 async def _active_service(container: Container, code: str, language: str) -> Service:
     service = await container.catalog.service(code, language)
     if service is None or not service.active:
-        raise ValidationFailed.single("service_code", "is not a service we take requests for")
+        raise ValidationFailed.single("service_code", "is not an active service")
     return service
 
 
@@ -67,8 +67,11 @@ async def list_nearby_requests(
 ) -> list[PublicRequestOut]:
     """Open requests of the service within its duplicate radius of the point, made in the last
     90 days, nearest first (at most 10): "Is it one of these? Follow it instead." Places are
-    shown as the service's `public_location` says; the search uses the exact ones."""
+    shown, and distances measured, as the service's `public_location` says; services shown by
+    area offer none."""
     service = await _active_service(container, service_code, language)
+    if not offered_nearby(service.public_location):
+        return []
     query = AroundQuery(
         service_code=service.code,
         lat=lat,

@@ -2025,7 +2025,8 @@ export interface paths {
          * List Nearby Requests
          * @description Open requests of the service within its duplicate radius of the point, made in the last
          *     90 days, nearest first (at most 10): "Is it one of these? Follow it instead." Places are
-         *     shown as the service's `public_location` says; the search uses the exact ones.
+         *     shown, and distances measured, as the service's `public_location` says; services shown by
+         *     area offer none.
          */
         get: operations["list_nearby_requests"];
         put?: never;
@@ -2589,6 +2590,8 @@ export interface components {
             updated_at: string;
             /** Published At */
             published_at: string | null;
+            /** @description Staff only: how readers answered "Was this helpful?" on the public site */
+            feedback?: components["schemas"]["FeedbackOut"] | null;
         };
         /**
          * ArticlePatch
@@ -3206,6 +3209,13 @@ export interface components {
         FeedbackIn: {
             /** Helpful */
             helpful: boolean;
+        };
+        /** FeedbackOut */
+        FeedbackOut: {
+            /** Helpful */
+            helpful: number;
+            /** Not Helpful */
+            not_helpful: number;
         };
         /** FiguresOut */
         FiguresOut: {

@@ -13,13 +13,12 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.jobs.http_client import webhook_client_factory
-from adapters.jobs.worker import Jobs, WorkerConfig, build_jobs
-from api.bootstrap import Container, outbound_policy
+from adapters.http.webhook_client import webhook_client_factory
+from adapters.jobs.worker import Jobs, WorkerConfig
+from api.bootstrap import Container, outbound_policy, use_case_context
 from api.notification_settings import EmailBackend
-from api.notifications import build_notification_subscribers
 from api.settings import Settings
-from api.worker import event_subscribers
+from api.worker_bootstrap import build_jobs, build_notification_subscribers, event_subscribers
 from bench.server import free_port
 from domain.notifications.escalation import EscalationNotifier
 from domain.notifications.residents import ResidentNotifier
@@ -44,10 +43,10 @@ async def submit(client: httpx.AsyncClient, agent: dict[str, str], **overrides: 
 
 def worker_jobs(settings: Settings, engine: AsyncEngine) -> Jobs:
     """The outbox worker's jobs as `python -m api worker` builds them, at NOW."""
-    clock = FixedClock(NOW)
-    subscribers = event_subscribers(settings, engine, clock)
+    context = use_case_context(engine, FixedClock(NOW))
+    subscribers = event_subscribers(settings, engine, context)
     factory = webhook_client_factory(5.0, outbound_policy(settings))
-    return build_jobs(engine, clock, factory, subscribers, WorkerConfig())
+    return build_jobs(engine, context, factory, subscribers, WorkerConfig())
 
 
 class Inbox:
@@ -119,7 +118,9 @@ def mail_settings(settings: Settings, smtp_server: tuple[Inbox, int], tmp_path: 
 def subscribers(
     mail_settings: Settings, container: Container
 ) -> tuple[ResidentNotifier, EscalationNotifier]:
-    built = build_notification_subscribers(mail_settings, container.engine, FixedClock(NOW))
+    built = build_notification_subscribers(
+        mail_settings, container.engine, use_case_context(container.engine, FixedClock(NOW))
+    )
     residents, managers = built
     assert isinstance(residents, ResidentNotifier)
     assert isinstance(managers, EscalationNotifier)

@@ -4,8 +4,8 @@ from pydantic import ValidationError
 from adapters.notifications.files import FileEmailSender
 from adapters.notifications.smtp import SmtpEmailSender
 from api.notification_settings import EmailBackend
-from api.notifications import build_email_sender, public_links
 from api.settings import Settings
+from api.worker_bootstrap import build_email_sender, public_links
 from domain.shared.clock import SystemClock
 
 

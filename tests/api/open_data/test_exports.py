@@ -11,10 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models import request_batches as batches_module
 from adapters.db.read_models.request_batches import request_batches
-from adapters.db.read_models.requests import RequestFilter
 from api.bootstrap import Container
 from api.bulk_formats import csv_body
 from api.request_exports import COLUMNS, staff_rows
+from domain.requests.queries import RequestFilter
 from tests.api.conftest import BALTIMORE, pothole_body
 from tests.api.open311.open311_support import DEMO_KEY, PARTNER_KEY
 from tests.api.open_data.support import (

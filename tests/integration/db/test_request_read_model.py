@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.read_models.requests import RequestFilter, RequestReadModel
+from adapters.db.read_models.requests import RequestReadModel
 from domain.requests.model import CloseReason, EntryKind, ServiceRequest, Status, TimelineEntry
+from domain.requests.queries import RequestFilter
 from domain.shared.errors import ValidationFailed
 from domain.shared.vocabulary import Actor, Visibility
 from tests.integration.builders import (

@@ -9,7 +9,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.read_models.requests import RequestFilter, RequestReadModel
+from adapters.db.read_models.requests import RequestReadModel
 from adapters.db.tables.requests import request_timeline, service_requests
 from adapters.db.unit_of_work import SqlUnitOfWork
 from domain.directory.catalog import SlaPolicy
@@ -22,6 +22,7 @@ from domain.requests.model import (
     Status,
     TimelineEntry,
 )
+from domain.requests.queries import RequestFilter
 from domain.residents.model import Reporter
 from domain.shared.errors import PreconditionFailed
 from domain.shared.sla import Interval, SlaCalendar

@@ -8,8 +8,9 @@ from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.read_models.requests import RequestFilter, RequestReadModel, page_query
+from adapters.db.read_models.requests import RequestReadModel, page_query
 from domain.requests.model import Location, ServiceRequest, Status
+from domain.requests.queries import RequestFilter
 from tests.integration.builders import add_requests, at, make_request
 
 pytestmark = pytest.mark.usefixtures("seeded")

@@ -10,12 +10,13 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.read_models.request_standing import StandingFilter, standing_is
-from adapters.db.read_models.requests import RequestFilter, RequestReadModel
+from adapters.db.read_models.request_standing import standing_is
+from adapters.db.read_models.requests import RequestReadModel
 from adapters.db.tables.requests import service_requests
 from domain.directory.catalog import SlaPolicy
 from domain.requests.escalation import EscalationPolicy, Threshold
 from domain.requests.model import ServiceRequest, Status
+from domain.requests.queries import RequestFilter, StandingFilter
 from domain.shared.sla import SlaCalendar
 from tests.integration.builders import add_requests, make_request
 

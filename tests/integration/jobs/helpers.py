@@ -9,8 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.unit_of_work import SqlUnitOfWork
-from adapters.jobs.codec import decode_event
-from adapters.jobs.delivery import parse_job
+from adapters.jobs.codec import decode_delivery, decode_event
 from adapters.jobs.outbox import DELIVER, DISPATCH
 from adapters.jobs.worker import Jobs
 from domain.shared.events import EventType
@@ -52,7 +51,7 @@ async def run_job(jobs: Jobs, job: QueuedJob) -> None:
         attempt = int(str(job.headers.get("attempt", 1)))
         await jobs.dispatcher.dispatch(decode_event(job.payload), attempt)
     elif job.entrypoint == DELIVER:
-        await jobs.sender.deliver(*parse_job(job.payload))
+        await jobs.sender.deliver(*decode_delivery(job.payload))
     else:
         raise AssertionError(f"unexpected job {job.entrypoint}")
 

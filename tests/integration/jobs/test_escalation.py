@@ -5,8 +5,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from adapters.db.read_models.escalation_candidates import SqlEscalationCandidates
 from adapters.jobs.codec import decode_event
 from adapters.jobs.escalation import EscalationScan
+from api.bootstrap import use_case_context
 from domain.requests.escalation import EscalationPolicy
 from domain.requests.model import Status
 from domain.shared.clock import FixedClock
@@ -21,10 +23,15 @@ async def _published(engine: AsyncEngine) -> list[Event]:
     return [decode_event(job.payload) for job in await take_jobs(engine)]
 
 
+def scan(engine: AsyncEngine, clock: FixedClock, policy: EscalationPolicy) -> EscalationScan:
+    context = use_case_context(engine, clock)
+    return EscalationScan(context, SqlEscalationCandidates(engine), policy)
+
+
 async def _scan_at(
     engine: AsyncEngine, hours: float, policy: EscalationPolicy | None = None
 ) -> list[Event]:
-    await EscalationScan(engine, FixedClock(at(hours)), policy or EscalationPolicy()).run()
+    await scan(engine, FixedClock(at(hours)), policy or EscalationPolicy()).run()
     return await _published(engine)
 
 
@@ -75,8 +82,8 @@ async def test_two_scans_at_once_announce_once(seeded: AsyncEngine) -> None:
     import asyncio
 
     await add_requests(seeded, make_request("26-00000001", expected_at=DUE))
-    scans = [EscalationScan(seeded, FixedClock(at(11)), EscalationPolicy()) for _ in range(3)]
-    counts = await asyncio.gather(*(scan.run() for scan in scans))
+    scans = [scan(seeded, FixedClock(at(11)), EscalationPolicy()) for _ in range(3)]
+    counts = await asyncio.gather(*(each.run() for each in scans))
     assert sum(counts) == 1
     assert [e.data["threshold"] for e in await _published(seeded)] == ["overdue"]
 
@@ -96,7 +103,7 @@ async def test_due_soon_is_the_same_instant_in_a_session_with_daylight_saving(
     )
     try:
         clock = FixedClock(datetime(2026, 11, 3, 12, 30, tzinfo=UTC))
-        assert await EscalationScan(new_york, clock, EscalationPolicy()).run() == 1
+        assert await scan(new_york, clock, EscalationPolicy()).run() == 1
     finally:
         await new_york.dispose()
     [soon] = await _published(seeded)

@@ -19,7 +19,9 @@ from adapters.db.retention import SqlRetentionStore
 from adapters.db.unit_of_work import SqlUnitOfWork
 from adapters.jobs.outbox import DELIVER, DISPATCH, RETAIN, raw_connection
 from adapters.jobs.retention import RetentionSweep
-from adapters.jobs.worker import Jobs, WorkerConfig, build_jobs, register
+from adapters.jobs.worker import Jobs, WorkerConfig, register
+from api.bootstrap import use_case_context
+from api.worker_bootstrap import build_jobs
 from domain.retention.model import RetentionPolicy, Target
 from domain.shared.clock import FixedClock
 from domain.shared.events import Event, EventSubscriber, EventType
@@ -119,7 +121,7 @@ def an_event(at: datetime = T0) -> Event:
 
 
 async def sweep(engine: AsyncEngine, policy: RetentionPolicy = POLICY) -> dict[str, int]:
-    return await RetentionSweep(engine, FixedClock(NOW), policy).run()
+    return await RetentionSweep(SqlRetentionStore(engine), FixedClock(NOW), policy).run()
 
 
 async def test_old_rows_go_and_recent_rows_stay(seeded: AsyncEngine) -> None:
@@ -258,7 +260,7 @@ def worker_jobs(
         return httpx.Response(200)
 
     factory = lambda: httpx.AsyncClient(transport=httpx.MockTransport(reply))  # noqa: E731
-    return build_jobs(engine, clock, factory, extra, WorkerConfig())
+    return build_jobs(engine, use_case_context(engine, clock), factory, extra, WorkerConfig())
 
 
 async def test_a_retry_weeks_later_still_sends_nothing_twice(seeded: AsyncEngine) -> None:
@@ -325,9 +327,7 @@ async def test_a_backlog_goes_in_bounded_batches(seeded: AsyncEngine) -> None:
         await delivery(seeded, subscription, "delivered", 40, (40,))
     store = CountingStore(seeded)
 
-    deleted = await RetentionSweep(
-        seeded, FixedClock(NOW), RetentionPolicy(batch_size=10), store
-    ).run()
+    deleted = await RetentionSweep(store, FixedClock(NOW), RetentionPolicy(batch_size=10)).run()
 
     assert deleted["handled_events"] == 25
     assert store.batches[Target.HANDLED_EVENTS] == [10, 10, 5]

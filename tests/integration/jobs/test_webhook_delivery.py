@@ -16,17 +16,24 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.unit_of_work import SqlUnitOfWork
-from adapters.jobs.delivery import redeliver
 from adapters.jobs.outbox import DELIVER, DISPATCH
-from adapters.jobs.worker import Jobs, WorkerConfig, build_jobs
+from adapters.jobs.worker import Jobs, WorkerConfig
+from api.bootstrap import use_case_context
+from api.worker_bootstrap import build_jobs
+from domain.directory.permissions import Principal
+from domain.directory.users import Role
 from domain.shared.clock import FixedClock
+from domain.shared.errors import Conflict
 from domain.shared.events import Event, EventType
 from domain.webhooks.retry import RetryPolicy
 from domain.webhooks.signing import verify
+from domain.webhooks.use_cases import RedeliverDelivery, redeliver_delivery
 from tests.integration.builders import T0
 from tests.integration.jobs.helpers import add_subscription, run_all, run_job, take_jobs
+from tests.unit.builders import user
 
 Reply = Callable[[httpx.Request], httpx.Response]
+ADMIN = Principal.of(user(1, Role.ADMIN))
 POLICY = RetryPolicy(base=timedelta(seconds=10), cap=timedelta(hours=4), jitter=0.0)
 
 
@@ -58,7 +65,9 @@ def clock() -> FixedClock:
 
 def jobs_for(engine: AsyncEngine, clock: FixedClock, receiver: Receiver) -> Jobs:
     factory = lambda: httpx.AsyncClient(transport=httpx.MockTransport(receiver))  # noqa: E731
-    jobs = build_jobs(engine, clock, factory, {}, WorkerConfig(retry=POLICY))
+    jobs = build_jobs(
+        engine, use_case_context(engine, clock), factory, {}, WorkerConfig(retry=POLICY)
+    )
     jobs.sender._rng = random.Random(7)
     return jobs
 
@@ -244,8 +253,10 @@ async def test_redelivery_sends_the_same_message_again(
     await run_all(seeded, jobs)
     [(subscription_id, _, _, _)] = await deliveries(seeded)
     [delivery] = await WebhookReadModel(seeded).deliveries(subscription_id, 10)  # type: ignore[arg-type]
-    assert await redeliver(seeded, delivery.id, T0) is True
-    assert await redeliver(seeded, delivery.id, T0) is False  # already waiting
+    again = RedeliverDelivery(subscription_id, delivery.id)  # type: ignore[arg-type]
+    await redeliver_delivery(use_case_context(seeded, clock), again, ADMIN)
+    with pytest.raises(Conflict, match="already waiting"):
+        await redeliver_delivery(use_case_context(seeded, clock), again, ADMIN)
     await run_all(seeded, jobs)
     first, second = receiver.requests
     assert first.headers["webhook-id"] == second.headers["webhook-id"] == str(delivery.id)
@@ -271,7 +282,8 @@ async def test_a_failing_subscriber_is_retried_without_holding_back_the_others(
 
     flaky = Flaky()
     factory = lambda: httpx.AsyncClient(transport=httpx.MockTransport(Receiver()))  # noqa: E731
-    jobs = build_jobs(seeded, clock, factory, {"email": flaky}, WorkerConfig(retry=POLICY))
+    context = use_case_context(seeded, clock)
+    jobs = build_jobs(seeded, context, factory, {"email": flaky}, WorkerConfig(retry=POLICY))
     await add_subscription(seeded)
     sent = event()
     await publish(seeded, sent)

@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from api.settings import Settings
-from api.worker import worker_config
+from api.worker_bootstrap import worker_config
 
 
 def test_the_worker_refuses_to_start_without_a_database_url() -> None:

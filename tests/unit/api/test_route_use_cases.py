@@ -68,7 +68,7 @@ async def two(container, principal):
 @router.post("/operation")
 async def operation(container, principal):
     await get_subscription(container.context, None, principal)
-    return await container.redeliver(None, None)
+    return await container.import_addresses(None, None)
 """
 
 
@@ -84,4 +84,4 @@ def test_a_second_use_case_in_a_helper_or_the_container_is_counted(
     assert f"{router}:one: domain.requests.use_cases.merge_request\n" in out
     assert "handlers calling more than one: 2" in out
     assert "two: 2: domain.requests.use_cases.merge_request, " in out
-    assert "operation: 2: container.redeliver, " in out
+    assert "operation: 2: container.import_addresses, " in out

@@ -1,6 +1,8 @@
-"""Redelivery: a delivery of a subscription the principal manages, queued again now."""
+"""Redelivery: a delivery of a subscription the principal manages, queued again now, as its
+next attempt, with the same id (the `webhook-id` receivers drop duplicates by)."""
 
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
 import pytest
@@ -10,8 +12,9 @@ from domain.directory.users import Role, Tier
 from domain.shared.clock import FixedClock
 from domain.shared.context import Context
 from domain.shared.errors import Conflict, NotFound
-from domain.shared.events import EventType
+from domain.shared.events import Event, EventType
 from domain.shared.sla import BusinessHours
+from domain.webhooks.deliveries import DeliveryStatus, WebhookDelivery, webhook_body
 from domain.webhooks.model import Subscription, new_secret
 from domain.webhooks.use_cases import RedeliverDelivery, redeliver_delivery
 from tests.unit.builders import user
@@ -22,25 +25,14 @@ NOW = datetime(2026, 6, 15, 14, 0, tzinfo=UTC)
 ADMIN = Principal.of(user(1, Role.ADMIN))
 SAN_MANAGER = Principal.of(user(7, Role.STAFF, "sanitation", Tier.MANAGER))
 DELIVERY = UUID(int=7)
+DELIVERED, PENDING = DeliveryStatus.DELIVERED, DeliveryStatus.PENDING
 
 
-class Owners:
-    def __init__(self, owner: UUID | None) -> None:
-        self.owner = owner
-
-    async def subscription_of(self, delivery_id: UUID) -> UUID | None:
-        return self.owner if delivery_id == DELIVERY else None
-
-
-class Queue:
-    def __init__(self, accepts: bool = True) -> None:
-        self.accepts = accepts
-        self.queued: list[tuple[UUID, datetime]] = []
-
-    async def __call__(self, delivery_id: UUID, now: datetime, /) -> bool:
-        if self.accepts:
-            self.queued.append((delivery_id, now))
-        return self.accepts
+def delivery_of(subscription: Subscription, status: DeliveryStatus) -> WebhookDelivery:
+    event = Event(EventType.REQUEST_CREATED, "26-00000001", NOW)
+    made = WebhookDelivery.of(subscription.id, event, webhook_body(event), NOW)
+    made.id, made.status, made.attempts = DELIVERY, status, 3
+    return made
 
 
 @pytest.fixture
@@ -60,47 +52,61 @@ def subscription() -> Subscription:
 def wiring(subscription: Subscription) -> Wiring:
     store = FakeStore()
     store.webhooks[subscription.id] = subscription
+    store.webhook_deliveries.deliveries[DELIVERY] = delivery_of(subscription, DELIVERED)
     hours = BusinessHours(UTC)
     factory = FakeUnitOfWorkFactory(store)
     return Wiring(Context(factory, FixedClock(NOW)), hours, FakeJurisdictions(), FakeGeocoder())
 
 
-async def test_a_delivery_of_the_subscription_is_queued_now(
+def queued(wiring: Wiring) -> list[tuple[UUID, int, timedelta | None]]:
+    assert isinstance(wiring.context.uow, FakeUnitOfWorkFactory)
+    return wiring.context.uow.store.webhook_deliveries.queued
+
+
+def stored(wiring: Wiring) -> WebhookDelivery:
+    assert isinstance(wiring.context.uow, FakeUnitOfWorkFactory)
+    return wiring.context.uow.store.webhook_deliveries.deliveries[DELIVERY]
+
+
+async def test_a_delivery_of_the_subscription_is_queued_now_as_the_next_attempt(
     wiring: Wiring, subscription: Subscription
 ) -> None:
-    queue = Queue()
     command = RedeliverDelivery(subscription.id, DELIVERY)
-    await redeliver_delivery(wiring.context, Owners(subscription.id), queue, command, ADMIN)
-    assert queue.queued == [(DELIVERY, NOW)]
+    await redeliver_delivery(wiring.context, command, ADMIN)
+    assert queued(wiring) == [(DELIVERY, 4, None)]
+    again = stored(wiring)
+    assert (again.status, again.attempts, again.next_attempt_at) == (PENDING, 3, NOW)
+    assert again.delivered_at is None
 
 
 async def test_a_delivery_of_another_subscription_is_not_found(
     wiring: Wiring, subscription: Subscription
 ) -> None:
-    queue = Queue()
-    command = RedeliverDelivery(subscription.id, DELIVERY)
+    command = RedeliverDelivery(uuid4(), DELIVERY)
+    store = wiring.context.uow.store  # type: ignore[attr-defined]
+    store.webhooks[command.subscription_id] = replace(subscription, id=command.subscription_id)
     with pytest.raises(NotFound, match=f"delivery {DELIVERY} was not found"):
-        await redeliver_delivery(wiring.context, Owners(uuid4()), queue, command, ADMIN)
-    assert queue.queued == []
+        await redeliver_delivery(wiring.context, command, ADMIN)
+    with pytest.raises(NotFound, match=r"delivery .* was not found"):
+        await redeliver_delivery(wiring.context, RedeliverDelivery(subscription.id, uuid4()), ADMIN)
+    assert queued(wiring) == []
 
 
 async def test_a_subscription_of_another_department_is_not_found(
     wiring: Wiring, subscription: Subscription
 ) -> None:
-    queue = Queue()
     command = RedeliverDelivery(subscription.id, DELIVERY)
     with pytest.raises(NotFound, match="webhook subscription"):
-        await redeliver_delivery(
-            wiring.context, Owners(subscription.id), queue, command, SAN_MANAGER
-        )
-    assert queue.queued == []
+        await redeliver_delivery(wiring.context, command, SAN_MANAGER)
+    assert queued(wiring) == []
+    assert stored(wiring).status is DELIVERED
 
 
 async def test_a_delivery_already_waiting_is_a_conflict(
     wiring: Wiring, subscription: Subscription
 ) -> None:
     command = RedeliverDelivery(subscription.id, DELIVERY)
+    await redeliver_delivery(wiring.context, command, ADMIN)
     with pytest.raises(Conflict, match="already waiting"):
-        await redeliver_delivery(
-            wiring.context, Owners(subscription.id), Queue(False), command, ADMIN
-        )
+        await redeliver_delivery(wiring.context, command, ADMIN)
+    assert queued(wiring) == [(DELIVERY, 4, None)]
