@@ -51,9 +51,9 @@ from domain.directory.api_keys import ApiKeyReads
 from domain.directory.popularity import ServiceUsage
 from domain.directory.ports import PasswordHasher
 from domain.directory.tokens import AccessTokens
-from domain.guards.ports import SpentChallenges
 from domain.guards.proof import Challenges
 from domain.guards.uploads import UploadTokens
+from domain.guards.use_cases import BotCheck
 from domain.idempotency.ports import IdempotencyStore
 from domain.jurisdictions.ports import CatalogReads, JurisdictionIndex, JurisdictionReads
 from domain.knowledge.public import ArticleFeedbackReads
@@ -130,8 +130,7 @@ class Container:
     request_batches: RequestBatches
     import_addresses: AddressCsvImport
     database_ready: ReadinessCheck
-    challenges: Challenges  # the public forms' proof of work
-    spent_challenges: SpentChallenges
+    bot_check: BotCheck  # the public forms' proof of work, honeypot and fill time
     upload_tokens: UploadTokens
     follow_tokens: FollowTokens
 
@@ -169,6 +168,14 @@ def media_store(settings: Settings, engine: AsyncEngine) -> MediaStore:
     if settings.media_backend is MediaBackend.POSTGRES:
         return PostgresMediaStore(engine)
     return LocalMediaStore(settings.media_directory)
+
+
+def bot_check(settings: Settings, engine: AsyncEngine) -> BotCheck:
+    return BotCheck(
+        challenges=Challenges(settings.secret_key, settings.public_proof_bits),
+        spent=SqlSpentChallenges(engine),
+        minimum_fill=timedelta(seconds=settings.public_min_fill_seconds),
+    )
 
 
 def use_case_context(engine: AsyncEngine, clock: Clock) -> Context[UnitOfWork]:
@@ -236,8 +243,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         request_batches=partial(request_batches, requests),
         import_addresses=partial(import_addresses_csv, engine),
         database_ready=partial(database_answers, engine),
-        challenges=Challenges(settings.secret_key, settings.public_proof_bits),
-        spent_challenges=SqlSpentChallenges(engine),
+        bot_check=bot_check(settings, engine),
         upload_tokens=UploadTokens(settings.secret_key),
         follow_tokens=FollowTokens(settings.secret_key),
     )

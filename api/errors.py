@@ -132,6 +132,8 @@ async def on_database_error(request: Request, error: Exception) -> Response:
     """Text PostgreSQL cannot store is bad input (422); anything else is our fault (500)."""
     assert isinstance(error, DBAPIError)
     sqlstate = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    if sqlstate in UNSTORABLE_TEXT and is_public(request.url.path):
+        return public_problems.unstorable_text(request)
     if sqlstate in UNSTORABLE_TEXT:
         return problem_response(
             422,

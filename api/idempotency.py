@@ -15,8 +15,10 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api import public_problems
 from api.caller_scope import caller_scope
 from api.problems import problem_response
+from api.public_problems import is_public
 from domain.idempotency.model import (
     Claimed,
     InFlight,
@@ -185,9 +187,12 @@ async def _refuse(
     detail: str,
     headers: dict[str, str] | None = None,
 ) -> None:
-    """problem+json on /api/v1; Open311's own error list on /open311."""
+    """problem+json on /api/v1 (in the visitor's language on the public pages); Open311's own
+    error list on /open311."""
     response: Response
-    if scope.get("path", "").startswith("/open311/"):
+    if is_public(scope.get("path", "")):
+        response = public_problems.key_problem(scope, status, headers)
+    elif scope.get("path", "").startswith("/open311/"):
         body = [{"code": status, "description": detail}]
         response = JSONResponse(body, status_code=status, headers=headers)
     else:

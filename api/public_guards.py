@@ -5,12 +5,14 @@ it is the right-most address of X-Forwarded-For that is not a trusted proxy itse
 left-most entries are whatever the client chose to send, so they are never believed).
 """
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address, ip_network
 from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api.bootstrap import Container
 from api.deps import ContainerDep
 from domain.shared.errors import RateLimited
 
@@ -52,15 +54,22 @@ def _until_next_window(now: datetime) -> timedelta:
     return HOUR - timedelta(seconds=seconds)
 
 
-async def count_public_submission(request: Request, container: ContainerDep) -> str:
-    """Every attempt at a public write counts, before its body is even read: 10 an hour per
-    client address by default (FRONTDOOR_PUBLIC_SUBMISSIONS_PER_HOUR). The client address."""
-    settings, now = container.settings, container.clock.now()
-    client = client_address(request, trusted_networks(settings.trusted_proxies))
-    limit = settings.public_submissions_per_hour
-    if not await container.rate_limiter.allow(f"public:submit:{client}", limit, HOUR, now):
-        raise RateLimited("too many submissions from this address", _until_next_window(now))
-    return client
+def _quota(kind: str, share: int) -> Callable[[Request, Container], Awaitable[str]]:
+    async def count_attempt(request: Request, container: ContainerDep) -> str:
+        settings, now = container.settings, container.clock.now()
+        client = client_address(request, trusted_networks(settings.trusted_proxies))
+        limit = settings.public_submissions_per_hour * share
+        if not await container.rate_limiter.allow(f"public:{kind}:{client}", limit, HOUR, now):
+            detail = f"too many {kind} attempts from this address"
+            raise RateLimited(detail, _until_next_window(now))
+        return client
+
+    return count_attempt
 
 
-PublicQuota = Annotated[str, Depends(count_public_submission)]
+# Every attempt counts, before its body is even read, per client address and hour:
+# FRONTDOOR_PUBLIC_SUBMISSIONS_PER_HOUR reports (10 by default), as many follows, and five
+# photos per report. The value is the client address.
+ReportQuota = Annotated[str, Depends(_quota("report", 1))]
+FollowQuota = Annotated[str, Depends(_quota("follow", 1))]
+PhotoQuota = Annotated[str, Depends(_quota("photo", 5))]

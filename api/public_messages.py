@@ -41,6 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "follow_token_used": "This confirmation link was already used: you already follow "
         "this request.",
         "too_large": "The photo is too large: send one of at most 10 MB.",
+        "form_too_large": "The form is too long. Shorten the description and try again.",
         "unsupported_media": "This file is not a photo we can take: send a JPEG, PNG, WebP or "
         "GIF image.",
         "rate_limited": "Too many reports were sent from your connection. Please try again later.",
@@ -89,6 +90,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "follow_token_invalid": "Este enlace de confirmación no es válido o ha caducado.",
         "follow_token_used": "Este enlace de confirmación ya se usó: ya sigue esta solicitud.",
         "too_large": "La foto es demasiado grande: envíe una de 10 MB como máximo.",
+        "form_too_large": "El formulario es demasiado largo. Acorte la descripción e inténtelo "
+        "de nuevo.",
         "unsupported_media": "Este archivo no es una foto que podamos aceptar: envíe una imagen "
         "JPEG, PNG, WebP o GIF.",
         "rate_limited": "Se enviaron demasiados reportes desde su conexión. Inténtelo de nuevo "

@@ -136,8 +136,26 @@ def status_problem(
     return _problem(connection, status, STATUS_CODES.get(status, "error"), language, None, headers)
 
 
+def key_problem(scope: Scope, status: int, headers: dict[str, str] | None) -> Response:
+    """The Idempotency-Key was malformed (400), reused for another form (422), or its first
+    use still runs (409): the page should reload and send the form under a new key."""
+    connection = HTTPConnection(scope)
+    language = visitor_language(connection)
+    text = message("idempotency_key", language)
+    errors = [FieldProblem(field="Idempotency-Key", code="idempotency_key", message=text)]
+    return _problem(connection, status, "idempotency_key", language, errors, headers)
+
+
+def unstorable_text(connection: HTTPConnection) -> Response:
+    """Text PostgreSQL cannot keep (a NUL byte): the transaction rolled back, nothing written."""
+    return _problem(connection, 422, "invalid", visitor_language(connection), None)
+
+
 def too_large(scope: Scope) -> Response:
-    return status_problem(HTTPConnection(scope), 413)
+    """The body limit's 413: a photo on the photos path, else the form itself."""
+    connection = HTTPConnection(scope)
+    code = "too_large" if connection.url.path.endswith("/photos") else "form_too_large"
+    return _problem(connection, 413, code, visitor_language(connection), None)
 
 
 def _problem(

@@ -32,6 +32,7 @@ from api.notification_settings import EmailBackend
 from api.routers.unsubscribe import ONE_CLICK_PATH
 from api.settings import Settings
 from domain.notifications.escalation import EscalationNotifier
+from domain.notifications.followers import FollowTokens
 from domain.notifications.ports import EmailSender
 from domain.notifications.residents import PublicLinks, ResidentNotifier
 from domain.shared.clock import Clock, SystemClock
@@ -94,6 +95,7 @@ def public_links(settings: Settings) -> PublicLinks:
         unsubscribe_url=settings.public_unsubscribe_url,
         one_click_url=f"{settings.api_public_url.rstrip('/')}{ONE_CLICK_PATH}?token={{token}}",
         unsubscribe_mailto=settings.mail_unsubscribe,
+        follow_confirm_url=settings.public_follow_confirm_url,
     )
 
 
@@ -113,6 +115,7 @@ def build_notification_subscribers(
         SqlOptOutList(engine),
         opt_out_tokens(settings),
         settings.zone,
+        FollowTokens(settings.secret_key),
     )
     managers = EscalationNotifier(context, SqlEscalationContacts(engine), log, email, settings.zone)
     return [residents, managers]

@@ -6,16 +6,14 @@ honeypot and a minimum fill time (domain/guards); a quota per client address
 (api/public_guards.py); an Idempotency-Key on submit (api/idempotency.py).
 """
 
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, File, Header, Request, Response, UploadFile, status
 
-from api.bootstrap import Container
 from api.deps import ContainerDep
 from api.language import AcceptLanguage
 from api.problems import problem_responses
-from api.public_guards import PublicQuota
+from api.public_guards import FollowQuota, PhotoQuota, ReportQuota
 from api.public_problems import visitor_language
 from api.schemas.media import PhotoOut, media_url
 from api.schemas.public_submissions import (
@@ -24,11 +22,9 @@ from api.schemas.public_submissions import (
     ConfirmIn,
     FollowAccepted,
     FollowIn,
-    GuardedForm,
     PublicRequestCreated,
     PublicRequestIn,
 )
-from domain.guards.use_cases import pass_bot_check
 from domain.media.model import MAX_PHOTO_BYTES, MediaTooLarge
 from domain.media.use_cases import add_resident_photo
 from domain.notifications.followers import AskToFollow, ask_to_follow, confirm_following
@@ -55,19 +51,11 @@ UploadToken = Annotated[
 ]
 
 
-def _speak(request: Request, container: Container, language: str | None) -> None:
-    """Errors from here on are in the form's language (else Accept-Language's)."""
-    request.state.visitor_language = visitor_language(request, {"language": language or ""})
-
-
-async def _bot_check(container: Container, form: GuardedForm) -> None:
-    await pass_bot_check(
-        form.form_submission(),
-        challenges=container.challenges,
-        spent=container.spent_challenges,
-        clock=container.clock,
-        minimum_fill=timedelta(seconds=container.settings.public_min_fill_seconds),
-    )
+def _speak(request: Request, language: str | None) -> str:
+    """The form's language, else Accept-Language's: errors from here on, and the emails."""
+    chosen = visitor_language(request, {"language": language or ""})
+    request.state.visitor_language = chosen
+    return chosen
 
 
 @router.get("/challenge", response_model=ChallengeOut)
@@ -75,7 +63,7 @@ async def public_challenge(container: ContainerDep, response: Response) -> Chall
     """A proof-of-work challenge for one public form: solve it in the browser (no third party,
     nothing asked of the person), then send `proof: {token, nonce}` with the form."""
     response.headers["Cache-Control"] = "no-store"
-    challenge = container.challenges.issue(container.clock.now())
+    challenge = container.bot_check.challenges.issue(container.clock.now())
     return ChallengeOut(token=challenge.token, difficulty=challenge.difficulty)
 
 
@@ -89,7 +77,7 @@ async def submit_public_report(
     body: PublicRequestIn,
     request: Request,
     container: ContainerDep,
-    _client: PublicQuota,
+    _client: ReportQuota,
     _key: IdempotencyKey,
     accept_language: AcceptLanguage = None,
 ) -> PublicRequestCreated:
@@ -100,12 +88,12 @@ async def submit_public_report(
     reports, contact details. Refusals are in the form's `language`, each next to its field;
     nothing is written. A confirmation email follows when an email was given, in `language`.
     """
-    _speak(request, container, body.language)
-    command = body.to_command()
-    await _bot_check(container, body)
+    command = body.to_command(_speak(request, body.language))
     created = await submit_public_request(
         container.context,
         command,
+        body.form_submission(),
+        bot_check=container.bot_check,
         hours=container.hours,
         jurisdictions=container.jurisdictions,
         geocoder=container.geocoder,
@@ -130,7 +118,7 @@ async def add_public_photo(
     file: Annotated[UploadFile, File(description="A JPEG, PNG, WebP or GIF image, ≤ 10 MiB")],
     container: ContainerDep,
     response: Response,
-    _client: PublicQuota,
+    _client: PhotoQuota,
     upload_token: UploadToken = None,
 ) -> PhotoOut:
     """A photo of the request just sent, with its `upload_token` (good for an hour, five
@@ -162,15 +150,15 @@ async def follow_public_request(
     body: FollowIn,
     request: Request,
     container: ContainerDep,
-    _client: PublicQuota,
+    _client: FollowQuota,
 ) -> FollowAccepted:
     """Follow a request instead of reporting it again: an email with a confirm link goes to
     the address (in `language`); nothing is sent to it until the link is used (double
     opt-in). Then it hears of status changes and the closure, as the reporter does."""
-    _speak(request, container, body.language)
-    await _bot_check(container, body)
-    command = AskToFollow(number[:64], body.email, body.language)
-    follower = await ask_to_follow(container.context, command)
+    command = AskToFollow(number[:64], body.email, _speak(request, body.language))
+    follower = await ask_to_follow(
+        container.context, command, body.form_submission(), bot_check=container.bot_check
+    )
     return FollowAccepted(number=follower.request_id)
 
 

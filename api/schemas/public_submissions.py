@@ -83,8 +83,8 @@ class PublicRequestIn(GuardedForm):
     )
     consent: bool = Field(description="The resident accepted the privacy text: must be true")
 
-    def to_command(self) -> SubmitServiceRequest:
-        """The command; Refused (by field) when the form is incomplete."""
+    def to_command(self, language: str) -> SubmitServiceRequest:
+        """The command, messages in `language`; Refused (by field) when the form is incomplete."""
         if not self.consent:
             raise Refused("consent", "consent_required", "accept the privacy terms to send")
         if (self.lat is None) != (self.lon is None):
@@ -97,17 +97,17 @@ class PublicRequestIn(GuardedForm):
             description=self.description,
             location=Location(self.lat, self.lon, self.address or None),
             attributes=dict(self.attributes),
-            reporter=self._reporter(),
+            reporter=self._reporter(language),
         )
 
-    def _reporter(self) -> Reporter:
+    def _reporter(self, language: str) -> Reporter:
         contact = self.contact or ContactIn()
         return Reporter(
             first_name=contact.first_name or None,
             last_name=contact.last_name or None,
             email=contact.email or None,
             phone=contact.phone or None,
-            language=self.language,
+            language=language,
         )
 
 

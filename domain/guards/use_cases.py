@@ -1,4 +1,4 @@
-"""The bot check of a public form, in one call."""
+"""The bot check of a public form, in one call: the public use cases make it first."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -11,6 +11,16 @@ from domain.shared.clock import Clock
 
 
 @dataclass(frozen=True)
+class BotCheck:
+    """The proof-of-work challenges, where spent ones are remembered, and the minimum time a
+    person takes to fill a form."""
+
+    challenges: Challenges
+    spent: SpentChallenges
+    minimum_fill: timedelta
+
+
+@dataclass(frozen=True)
 class FormSubmission:
     """What the form sends besides its content, for the bot check."""
 
@@ -19,20 +29,13 @@ class FormSubmission:
     started_at: datetime
 
 
-async def pass_bot_check(
-    sent: FormSubmission,
-    *,
-    challenges: Challenges,
-    spent: SpentChallenges,
-    clock: Clock,
-    minimum_fill: timedelta,
-) -> None:
+async def pass_bot_check(sent: FormSubmission, check: BotCheck, clock: Clock) -> None:
     """The honeypot is empty, the form took a person's time, the proof of work holds, and its
     challenge was not used before (it is spent now). Cheap checks first; nothing is written
     unless every other check passed."""
     now = clock.now()
     check_honeypot(sent.website)
-    check_fill_time(sent.started_at, now, minimum_fill)
-    solved = challenges.check(sent.proof, now)
-    if not await spent.spend(solved.digest, solved.expires_at, now):
+    check_fill_time(sent.started_at, now, check.minimum_fill)
+    solved = check.challenges.check(sent.proof, now)
+    if not await check.spent.spend(solved.digest, solved.expires_at, now):
         raise Refused("proof", "proof_reused", "this bot check was already used")

@@ -13,6 +13,7 @@ from uuid import UUID, uuid4
 
 from domain.guards.errors import Refused
 from domain.guards.signing import BadToken, TokenSigner
+from domain.guards.use_cases import BotCheck, FormSubmission, pass_bot_check
 from domain.notifications.wording import message_language
 from domain.requests.ports import RequestRepository
 from domain.residents.model import normalise_email
@@ -84,8 +85,16 @@ class AskToFollow:
     language: str | None = None
 
 
-async def ask_to_follow(context: Context[FollowersUnitOfWork], command: AskToFollow) -> Follower:
-    """A pending follower of an existing request; the confirm email follows (via the outbox)."""
+async def ask_to_follow(
+    context: Context[FollowersUnitOfWork],
+    command: AskToFollow,
+    sent: FormSubmission,
+    *,
+    bot_check: BotCheck,
+) -> Follower:
+    """A pending follower of an existing request, once the form passed the bot check; the
+    confirm email follows (through the outbox)."""
+    await pass_bot_check(sent, bot_check, context.clock)
     now = context.clock.now()
     async with context.uow() as uow:
         if await uow.requests.get(command.request_id) is None:

@@ -1,10 +1,13 @@
 """Residents hear when their request is received, changes status, and closes."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from domain.directory.catalog import Service
 from domain.directory.translations import Subject, SubjectRef
+from domain.notifications.followers import Follower, FollowTokens
 from domain.notifications.opt_out import OptOutTokens
 from domain.notifications.ports import (
     Channel,
@@ -32,6 +35,9 @@ from domain.shared.context import Context
 from domain.shared.events import Event, EventType
 
 SUBMITTED, STATUS, CLOSED = "submitted", "status", "closed"
+FOLLOW_CONFIRM = "follow_confirm"
+# What a confirmed follower hears: the reporter's news, with a footer that says why.
+FOLLOWED = {STATUS: "followed_status", CLOSED: "followed_closed"}
 
 
 ONE_CLICK = "List-Unsubscribe=One-Click"  # RFC 8058's List-Unsubscribe-Post value
@@ -52,9 +58,13 @@ class PublicLinks:
     unsubscribe_url: str
     one_click_url: str
     unsubscribe_mailto: str | None = None
+    follow_confirm_url: str = "/follow/confirm?token={token}"  # the double opt-in link
 
     def status(self, number: str) -> str:
         return self.status_url.replace("{number}", number)
+
+    def follow_confirm(self, token: str) -> str:
+        return self.follow_confirm_url.replace("{token}", token)
 
     def unsubscribe(self, token: str) -> str:
         return self.unsubscribe_url.replace("{token}", token)
@@ -90,11 +100,18 @@ def _status_changed(data: Mapping[str, object]) -> bool:
 class _Subject:
     request: ServiceRequest
     resident: Resident | None
-    service_name: str
+    to: Addressee | None  # the reporter, if they hear at all
+    names: Mapping[str, str]  # the service, by language
+    followers: list[Follower] = field(default_factory=list)
+
+    def service_name(self, language: str) -> str:
+        return self.names.get(language) or self.request.service_code
 
 
 class ResidentNotifier:
-    """An EventSubscriber: one message per event to the request's reporter, never twice.
+    """An EventSubscriber: one message per event to the request's reporter, and to each of its
+    confirmed followers (status changes and the closure), never twice; the confirm link to a
+    pending follower.
 
     The message is built from the request as it is when the event is handled (after the
     change committed); the status named is the one the event reports. No email goes to an
@@ -113,32 +130,99 @@ class ResidentNotifier:
         opt_outs: OptOutList,
         tokens: OptOutTokens,
         zone: ZoneInfo,
+        follow_tokens: FollowTokens,
     ) -> None:
         self._uow, self._log, self._email, self._sms = context.uow, log, email, sms
         self._links, self._opt_outs, self._tokens = links, opt_outs, tokens
-        self._zone, self._clock = zone, context.clock
+        self._zone, self._clock, self._follow_tokens = zone, context.clock, follow_tokens
 
     async def handle(self, event: Event) -> None:
+        if event.type is EventType.FOLLOWER_PENDING:
+            await self._ask_to_confirm(event)
+            return
         kind = message_kind(event)
         if kind is None:
             return
         subject = await self._load(event.subject)
         if subject is None:
             return
-        to = addressee_for(subject.request, subject.resident)
+        await self._tell_reporter(kind, event, subject)
+        if kind in FOLLOWED:
+            await self._tell_followers(kind, event, subject)
+
+    async def _tell_reporter(self, kind: str, event: Event, subject: _Subject) -> None:
+        to = subject.to
         if to is None or await self._opted_out(to):
             return
-        delivery = Delivery(
-            key=f"{event.id}:reporter",
+        delivery = self._delivery(f"{event.id}:reporter", event, subject.request.id, kind, to)
+        async with self._log.claim(delivery) as new:
+            if new:
+                await self._send(delivery, to, self._values(kind, event, subject, to.language))
+
+    async def _tell_followers(self, kind: str, event: Event, subject: _Subject) -> None:
+        """Each confirmed follower once, in their language; not the reporter's own address."""
+        reporter = subject.to.address if subject.to else None
+        for follower in subject.followers:
+            to = Addressee(Channel.EMAIL, follower.email, follower.language)
+            if to.address == reporter or await self._opted_out(to):
+                continue
+            key = f"{event.id}:follower:{follower.id}"
+            delivery = self._delivery(key, event, subject.request.id, FOLLOWED[kind], to)
+            async with self._log.claim(delivery) as new:
+                if new:
+                    values = self._values(kind, event, subject, to.language)
+                    await self._send(delivery, to, values)
+
+    async def _ask_to_confirm(self, event: Event) -> None:
+        """The double opt-in email: a pending follower's confirm link, nothing else."""
+        loaded = await self._pending(event)
+        if loaded is None:
+            return
+        follower, name = loaded
+        to = Addressee(Channel.EMAIL, follower.email, follower.language)
+        if await self._opted_out(to):
+            return
+        delivery = self._delivery(
+            f"{event.id}:follow-confirm", event, follower.request_id, FOLLOW_CONFIRM, to
+        )
+        token = self._follow_tokens.issue(follower.id, self._clock.now())
+        values = {
+            "number": follower.request_id,
+            "service": name,
+            "confirm_url": self._links.follow_confirm(token),
+            "status_url": self._links.status(follower.request_id),
+        }
+        async with self._log.claim(delivery) as new:
+            if new:
+                await self._send(delivery, to, values)
+
+    async def _pending(self, event: Event) -> tuple[Follower, str] | None:
+        try:
+            follower_id = UUID(str(event.data.get("follower_id")))
+        except ValueError:
+            return None
+        async with self._uow() as work:
+            follower = await work.followers.get(follower_id)
+            if follower is None or follower.confirmed:
+                return None
+            request = await work.requests.get(follower.request_id)
+            service = await work.services.get(request.service_code) if request else None
+            if request is None:
+                return None
+            name = await _service_name(work, request, service, follower.language)
+        return follower, name
+
+    def _delivery(
+        self, key: str, event: Event, request_id: str, kind: str, to: Addressee
+    ) -> Delivery:
+        return Delivery(
+            key=key,
             event_id=event.id,
-            request_id=subject.request.id,
+            request_id=request_id,
             kind=kind,
             channel=to.channel,
             at=self._clock.now(),
         )
-        async with self._log.claim(delivery) as new:
-            if new:
-                await self._send(delivery, to, self._values(kind, event, subject, to.language))
 
     async def _opted_out(self, to: Addressee) -> bool:
         """The address is on the list: no email, and no other address of theirs instead."""
@@ -154,11 +238,13 @@ class ResidentNotifier:
                 resident = await work.residents.get(request.resident_id)
             service = await work.services.get(request.service_code)
             to = addressee_for(request, resident)
-            ref = SubjectRef(Subject.SERVICE, request.service_code)
-            text = await work.translations.get(ref, to.language) if to else None
-        # The service as the resident reads it: in their language where it is translated.
-        name = text.name if text else service.name if service else request.service_code
-        return _Subject(request, resident, name)
+            followers = await work.followers.confirmed_of(number)
+            languages = {f.language for f in followers} | ({to.language} if to else set())
+            names = {
+                language: await _service_name(work, request, service, language)
+                for language in languages
+            }
+        return _Subject(request, resident, to, names, followers)
 
     async def _send(self, delivery: Delivery, to: Addressee, values: dict[str, str]) -> None:
         if to.channel is Channel.SMS:
@@ -190,7 +276,7 @@ class ResidentNotifier:
         )
         values = {
             "number": request.id,
-            "service": subject.service_name,
+            "service": subject.service_name(language),
             "expected": expected,
             "status_url": self._links.status(request.id),
             "lookup_url": self._links.lookup_url,
@@ -213,6 +299,15 @@ class ResidentNotifier:
         if language == SPANISH:
             return f"Puede seguir la solicitud {parent}: {url}\n"
         return f"You can follow request {parent} instead: {url}\n"
+
+
+async def _service_name(
+    work: NotificationsUnitOfWork, request: ServiceRequest, service: Service | None, language: str
+) -> str:
+    """The service as the resident reads it: in their language where it is translated."""
+    ref = SubjectRef(Subject.SERVICE, request.service_code)
+    text = await work.translations.get(ref, language)
+    return text.name if text else service.name if service else request.service_code
 
 
 def _public_note(data: Mapping[str, object], language: str) -> str:

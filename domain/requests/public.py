@@ -4,6 +4,7 @@ from dataclasses import replace
 
 from domain.addresses.ports import Geocoder
 from domain.guards.errors import Refused
+from domain.guards.use_cases import BotCheck, FormSubmission, pass_bot_check
 from domain.jurisdictions.ports import JurisdictionResolver
 from domain.requests.model import ServiceRequest
 from domain.requests.ports import RequestsUnitOfWork
@@ -18,16 +19,20 @@ WEB_FORM = Actor(None, "Residents' web form")  # the public client: no user, no 
 async def submit_public_request(
     context: Context[RequestsUnitOfWork],
     command: SubmitServiceRequest,
+    sent: FormSubmission,
     *,
+    bot_check: BotCheck,
     hours: BusinessHours,
     jurisdictions: JurisdictionResolver,
     geocoder: Geocoder,
 ) -> ServiceRequest:
     """Open a request sent by a resident from the web (channel `web`); see `open_request`.
 
+    - The form passes the bot check (domain/guards): its challenge is spent then.
     - Contact details may be left out only where the service allows anonymous reports.
     - Everything is written in one transaction: a refused request leaves nothing behind.
     """
+    await pass_bot_check(sent, bot_check, context.clock)
     async with context.uow() as uow:
         service = await uow.services.get(command.service_code)
         anonymous = command.reporter.is_anonymous

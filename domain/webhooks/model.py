@@ -38,8 +38,12 @@ def check_url(url: str) -> str:
     return url
 
 
+# What partners may subscribe to: changes of requests and cases, not our own mail chores.
+PARTNER_EVENTS = tuple(t for t in EventType if t is not EventType.FOLLOWER_PENDING)
+
+
 def check_event_types(names: list[str]) -> list[EventType]:
-    known = {t.value: t for t in EventType}
+    known = {t.value: t for t in PARTNER_EVENTS}
     unknown = [name for name in names if name not in known]
     if unknown or not names:
         allowed = ", ".join(known)

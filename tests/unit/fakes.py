@@ -45,6 +45,7 @@ from domain.jurisdictions.model import (
 from domain.jurisdictions.ports import JurisdictionRepository, JurisdictionResolver
 from domain.jurisdictions.resolver import ServiceFacts
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
+from domain.notifications.followers import Follower
 from domain.requests.escalation import Threshold
 from domain.requests.model import ServiceRequest, TimelineEntry
 from domain.requests.ports import EscalationLog, RequestRepository
@@ -59,6 +60,7 @@ from domain.webhooks.model import Subscription
 from domain.webhooks.ports import DeliveryQueue, WebhookDeliveries, WebhookRepository
 from tests.unit.fakes_duplicates import FakeDuplicateCandidates
 from tests.unit.fakes_errors import DuplicateKey
+from tests.unit.fakes_followers import FakeFollowerRepository
 from tests.unit.fakes_knowledge import FakeKnowledge, KnowledgeStore
 from tests.unit.fakes_translations import FakeTranslationRepository, TranslationStore
 from tests.unit.fakes_webhooks import DeliveryStore, FakeDeliveryQueue, FakeWebhookDeliveries
@@ -84,6 +86,7 @@ class FakeStore:
     escalations: dict[tuple[str, str], datetime] = field(default_factory=dict)
     webhooks: dict[UUID, Subscription] = field(default_factory=dict)
     translations: TranslationStore = field(default_factory=TranslationStore)
+    followers: dict[UUID, Follower] = field(default_factory=dict)
     webhook_deliveries: DeliveryStore = field(default_factory=DeliveryStore)
 
     # Seeding helpers: write straight into committed state, as fixtures would.
@@ -615,6 +618,8 @@ class FakeUnitOfWork:
         self.webhook_deliveries = self._webhook_deliveries
         self.delivery_queue = self._delivery_queue
         self.translations = FakeTranslationRepository(store.translations)
+        self._followers = FakeFollowerRepository(store.followers)
+        self.followers = self._followers
         self.duplicates = FakeDuplicateCandidates(
             self._requests.staged_rows, self._services.staged_rows
         )
@@ -652,6 +657,7 @@ class FakeUnitOfWork:
         self._webhook_deliveries.discard()
         self._delivery_queue.discard()
         self.translations.discard()
+        self._followers.discard()
 
     async def commit(self) -> None:
         if not self.entered or self.exited:
@@ -669,6 +675,7 @@ class FakeUnitOfWork:
         self._open311_submissions.apply()
         self._events.apply()
         self._webhooks.apply()
+        self._followers.apply()
         self._webhook_deliveries.apply()
         self._delivery_queue.apply()
         self.translations.apply()

@@ -42,9 +42,10 @@ class SqlFollowerRepository:
     async def confirmed_of(self, request_id: str) -> list[Follower]:
         query = (
             select(f)
-            .distinct(f.c.email)
             .where(f.c.request_id == request_id, f.c.confirmed_at.is_not(None))
-            .order_by(f.c.email, f.c.confirmed_at)
+            .order_by(f.c.created_at)
         )
-        found = [_follower(row) for row in await self._db.execute(query)]
-        return sorted(found, key=lambda follower: follower.created_at)
+        found: dict[str, Follower] = {}
+        for row in await self._db.execute(query):
+            found.setdefault(row.email, _follower(row))
+        return list(found.values())

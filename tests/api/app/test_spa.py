@@ -1,5 +1,6 @@
 """The API serves the built SPA at `/`, with the caching a hashed build needs."""
 
+import gzip
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -119,3 +120,44 @@ async def test_without_a_build_the_api_serves_no_spa(
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         assert (await client.get("/intake")).status_code == 404
+
+
+@pytest.fixture
+def compressed_spa_dir(spa_dir: Path) -> Path:
+    script = spa_dir / "assets" / "index-AbC123.js"
+    script.with_name(script.name + ".br").write_bytes(b"brotli twin")  # only its presence counts
+    script.with_name(script.name + ".gz").write_bytes(gzip.compress(script.read_bytes()))
+    (spa_dir / "index.html.gz").write_bytes(gzip.compress(INDEX.encode()))
+    return spa_dir
+
+
+@pytest.mark.parametrize(
+    ("accept", "coding"),
+    [
+        ("gzip, deflate, br", "br"),
+        ("gzip", "gzip"),
+        ("br;q=0, gzip;q=1", "gzip"),
+        ("identity", None),
+        ("", None),
+    ],
+)
+async def test_assets_come_precompressed_when_accepted(
+    spa_client: httpx.AsyncClient, compressed_spa_dir: Path, accept: str, coding: str | None
+) -> None:
+    answer = await spa_client.get("/assets/index-AbC123.js", headers={"Accept-Encoding": accept})
+    assert answer.status_code == 200
+    assert answer.headers.get("content-encoding") == coding
+    assert answer.headers["vary"] == "Accept-Encoding"
+    assert answer.headers["content-type"].startswith("text/javascript")
+    assert answer.headers["cache-control"] == "public, max-age=31536000, immutable"
+    if coding != "br":  # httpx decodes gzip itself; the Brotli twin here is a marker only
+        assert answer.text == "console.log(1)"
+
+
+async def test_client_routes_get_the_compressed_index(
+    spa_client: httpx.AsyncClient, compressed_spa_dir: Path
+) -> None:
+    answer = await spa_client.get("/report/trm-pothole-repair", headers={"Accept-Encoding": "gzip"})
+    assert answer.headers["content-encoding"] == "gzip"
+    assert answer.headers["content-type"].startswith("text/html")
+    assert answer.text == INDEX

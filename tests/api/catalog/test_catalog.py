@@ -146,6 +146,7 @@ async def test_get_service_returns_the_definition(
         "mask_personal_data": True,
         "public_location": "exact",
         "open_data_descriptions": False,
+        "anonymous_allowed": True,  # the demo pothole may be reported without contact
     }
     alley = (await client.get(f"{SERVICES}/sw-dirty-alley", headers=agent)).json()
     assert (alley["metadata"], alley["attributes"]) == (False, [])
@@ -182,6 +183,7 @@ async def test_admin_adds_a_service_with_attributes_and_requests_follow_them(
         "mask_personal_data": True,
         "public_location": "exact",
         "open_data_descriptions": False,
+        "anonymous_allowed": False,
     }
     assert answer.json() == expected
     assert (await client.get(f"{SERVICES}/trm-bridge-damage", headers=agent)).json() == expected

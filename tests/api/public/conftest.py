@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
@@ -11,6 +12,7 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.media.local_store import LocalMediaStore
 from api.app import create_app
 from api.bootstrap import Container
 from api.settings import Settings
@@ -27,13 +29,18 @@ def public_settings(settings: Settings) -> Settings:
 
 
 @pytest.fixture
-def public_container(container: Container, public_settings: Settings) -> Container:
+def public_container(container: Container, public_settings: Settings, tmp_path: Path) -> Container:
+    """The suite's container at the cheap difficulty, photos kept in this test's directory."""
     challenges = Challenges(public_settings.secret_key, BITS)
-    return replace(container, settings=public_settings, challenges=challenges)
+    bot_check = replace(container.bot_check, challenges=challenges)
+    store = LocalMediaStore(str(tmp_path / "media"))
+    return replace(container, settings=public_settings, bot_check=bot_check, media_store=store)
 
 
 @pytest.fixture
-def app(public_settings: Settings, public_container: Container, database_state: AsyncEngine) -> FastAPI:
+def app(
+    public_settings: Settings, public_container: Container, database_state: AsyncEngine
+) -> FastAPI:
     app = create_app(public_settings, public_container)
     app.state.container = public_container
     return app
@@ -47,7 +54,8 @@ async def proof(client: httpx.AsyncClient) -> dict[str, str]:
     answer = await client.get("/api/v1/public/challenge")
     assert answer.status_code == 200, answer.text
     challenge = answer.json()
-    return {"token": challenge["token"], "nonce": solve(challenge["token"], challenge["difficulty"])}
+    token = challenge["token"]
+    return {"token": token, "nonce": solve(token, challenge["difficulty"])}
 
 
 async def report_body(client: httpx.AsyncClient, **overrides: Any) -> dict[str, Any]:
@@ -82,10 +90,26 @@ async def send_report(
 
 async def count(engine: AsyncEngine, table: str) -> int:
     async with engine.connect() as db:
-        return int((await db.execute(text(f"SELECT count(*) FROM {table}"))).scalar_one())  # noqa: S608
+        return int((await db.execute(text(f"SELECT count(*) FROM {table}"))).scalar_one())
 
 
 async def written(engine: AsyncEngine) -> dict[str, int]:
     """The rows a submission writes: requests, contacts, residents, photos, followers."""
     tables = ("service_requests", "cases", "residents", "media", "request_followers")
     return {table: await count(engine, table) for table in tables}
+
+
+async def follow(
+    client: httpx.AsyncClient, number: str, email: str, language: str = "en", **overrides: Any
+) -> httpx.Response:
+    body: dict[str, Any] = {
+        "email": email,
+        "language": language,
+        "proof": await proof(client),
+        "website": "",
+        "started_at": opened(),
+    }
+    body.update(overrides)
+    return await client.post(
+        f"/api/v1/public/requests/{number}/followers", json=body, headers=new_key()
+    )

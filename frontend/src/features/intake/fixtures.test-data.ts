@@ -16,6 +16,7 @@ export const POTHOLE: Service = {
   public_location: 'exact',
   anonymous_allowed: false,
   open_data_descriptions: false,
+  anonymous_allowed: false,
   attributes: [
     { code: 'note', datatype: 'string', description: 'Road crews fill potholes within days.', variable: false, required: false, order: 0, values: [] },
     {
