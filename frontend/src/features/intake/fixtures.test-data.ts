@@ -14,7 +14,6 @@ export const POTHOLE: Service = {
   duplicate_radius_m: null,
   mask_personal_data: true,
   public_location: 'exact',
-  anonymous_allowed: false,
   open_data_descriptions: false,
   anonymous_allowed: false,
   attributes: [
