@@ -138,6 +138,13 @@ test('the residents\' pages reflow at 320 CSS px', async ({ page }) => {
     await expect(page.locator('h1')).toBeVisible()
     await page.waitForLoadState('networkidle')
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
-    expect(width, `${path} is ${width}px wide`).toBeLessThanOrEqual(320)
+    // What sticks out, to say where to look.
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((element) => element.getBoundingClientRect().right > 321)
+        .slice(0, 5)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`),
+    )
+    expect(width, `${path} is ${width}px wide: ${wide.join(', ')}`).toBeLessThanOrEqual(320)
   }
 })
