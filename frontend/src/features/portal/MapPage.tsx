@@ -67,9 +67,14 @@ export function MapPage() {
           {t('map.failed')}
         </p>
       )}
-      <Suspense fallback={<div className="requests-map" />}>
-        <RequestsMap items={items} />
-      </Suspense>
+      {/* Leaflet comes once the list is there: the page is readable first on a slow phone. */}
+      {requests.isSuccess ? (
+        <Suspense fallback={<div className="requests-map" />}>
+          <RequestsMap items={items} />
+        </Suspense>
+      ) : (
+        <div className="requests-map" />
+      )}
       <section aria-labelledby="list-title">
         <h2 id="list-title">{t('map.listTitle')}</h2>
         {requests.isSuccess && <p role="status">{t('map.count', { count: items.length })}</p>}

@@ -41,6 +41,14 @@ describe('ReportPage', () => {
     expect(h1Count()).toBe(1)
   })
 
+  it('starts the bot check at the resident\'s first touch of the form, not on load', async () => {
+    const { user, api } = setup()
+    await screen.findByRole('heading', { level: 1, name: 'Pothole repair' })
+    expect(api.calls.some((call) => call.path === '/api/v1/public/challenge')).toBe(false)
+    await user.click(screen.getByRole('combobox', { name: 'How big is it?' }))
+    await waitFor(() => expect(api.calls.some((call) => call.path === '/api/v1/public/challenge')).toBe(true))
+  })
+
   it('hides the honeypot from everyone, screen readers included', async () => {
     setup()
     await screen.findByRole('heading', { level: 1, name: 'Pothole repair' })

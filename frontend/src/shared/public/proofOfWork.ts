@@ -23,7 +23,7 @@ export async function solveChallenge({ token, difficulty }: Challenge, signal?: 
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError')
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(`${token}:${nonce}`)))
     if (leadingZeroBits(digest) >= difficulty) return { token, nonce: String(nonce) }
-    if (nonce % 256 === 255) await new Promise((resolve) => setTimeout(resolve, 0))
+    if (nonce % 64 === 63) await new Promise((resolve) => setTimeout(resolve, 0))
   }
 }
 

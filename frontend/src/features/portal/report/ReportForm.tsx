@@ -23,7 +23,8 @@ export function ReportForm({ service, onDone }: { service: PortalService; onDone
   const [served, setServed] = useState(true)
   const [errors, setErrors] = useState<Errors>({})
   const [attempt, setAttempt] = useState(0)
-  const submit = useSubmitReport(service, t('errors.photoFailed'))
+  const [touched, setTouched] = useState(false)
+  const submit = useSubmitReport(service, t('errors.photoFailed'), touched)
   const questions = [...service.attributes].sort((a, b) => a.order - b.order)
   const change = (part: Partial<ReportDraft>) => setDraft((current) => ({ ...current, ...part }))
 
@@ -46,7 +47,7 @@ export function ReportForm({ service, onDone }: { service: PortalService; onDone
   }
 
   return (
-    <form className="report-form" onSubmit={send} noValidate>
+    <form className="report-form" onSubmit={send} onFocus={() => setTouched(true)} noValidate>
       <ErrorSummary errors={errors} attempt={attempt} />
       {questions.length > 0 && (
         <fieldset className="report-step">

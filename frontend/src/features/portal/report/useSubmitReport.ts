@@ -28,13 +28,14 @@ export function refusalErrors(error: unknown, fallback: string): Errors {
 
 /**
  * Sends the report once, whatever the network does: one Idempotency-Key per form, kept across
- * retries, and the bot check's proof solved in the background from the moment the form opens.
+ * retries, and the bot check's proof solved in the background from the resident's first touch of
+ * the form (not on load: the page stays quick to use on a slow phone).
  * The photo goes after the request, with the upload token the API handed back.
  */
-export function useSubmitReport(service: PortalService, photoFailed: string) {
+export function useSubmitReport(service: PortalService, photoFailed: string, started: boolean) {
   const [idempotencyKey] = useState(newIdempotencyKey)
   const [startedAt] = useState(() => new Date().toISOString())
-  const proof = useProof()
+  const proof = useProof(started)
   return useMutation({
     mutationFn: async ({ draft, photo }: { draft: ReportDraft; photo: Blob | null }): Promise<Outcome> => {
       const { location, contact } = draft
