@@ -117,7 +117,7 @@ describe('ReportPage', () => {
     expect(submitted(api.calls)).toHaveLength(0)
   })
 
-  it('shows the API\'s refusal next to the field, in Spanish, and keeps the same key on the retry', async () => {
+  it('shows the API\'s refusal next to the field, in Spanish, and sends the corrected form under a new key', async () => {
     await i18n.changeLanguage('es')
     let answers = 0
     const { user, api } = setup({
@@ -138,10 +138,32 @@ describe('ReportPage', () => {
     await user.click(screen.getByRole('button', { name: 'Enviar el informe' }))
     expect(await screen.findByRole('heading', { level: 1, name: 'Gracias, recibimos su informe' })).toBeInTheDocument()
     const [first, second] = submitted(api.calls)
-    expect(first!.request.headers.get('Idempotency-Key')).toBe(second!.request.headers.get('Idempotency-Key'))
+    // The API keeps its refusal under the first key: the corrected form needs its own.
+    expect(first!.request.headers.get('Idempotency-Key')).not.toBe(second!.request.headers.get('Idempotency-Key'))
     expect((second!.body as { language: string; address: string; lat: null }).language).toBe('es')
     expect((second!.body as { address: string }).address).toBe('100 Calle Falsa')
     expect((second!.body as { proof: { token: string } }).proof.token).toBe('challenge-token')
+  })
+
+  it('resends the very same body under the same key after a lost answer, so nothing is made twice', async () => {
+    let answers = 0
+    const { user, api } = setup({
+      'POST /api/v1/public/requests': (() => {
+        answers += 1
+        return answers === 1 ? { status: 503, body: { title: 'Unavailable', status: 503 } } : { status: 201, body: CREATED }
+      }) as unknown as Reply,
+    })
+    await screen.findByRole('heading', { level: 1, name: 'Pothole repair' })
+    await user.selectOptions(screen.getByRole('combobox', { name: 'How big is it?' }), 'small')
+    await user.type(screen.getByRole('combobox', { name: 'Address or place' }), '100 Fake St')
+    await user.click(screen.getByRole('checkbox', { name: /I agree/ }))
+    await user.click(screen.getByRole('button', { name: 'Send the report' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('There is 1 problem with your report')
+    await user.click(screen.getByRole('button', { name: 'Send the report' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Thank you, we have your report' })).toBeInTheDocument()
+    const [first, second] = submitted(api.calls)
+    expect(second!.request.headers.get('Idempotency-Key')).toBe(first!.request.headers.get('Idempotency-Key'))
+    expect(second!.body).toEqual(first!.body)
   })
 
   it('shows who to contact instead when the place is outside the area, and does not send', async () => {

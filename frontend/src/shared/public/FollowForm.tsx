@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query'
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { newIdempotencyKey, portalWrites } from '../../api/queries/portal'
+import { ApiError } from '../../api/client'
+import { newIdempotencyKey, portalWrites, type FollowIn } from '../../api/queries/portal'
 import { visitorLanguage } from '../../i18n'
 import { fieldErrorsOf } from './fieldErrors'
 import { Honeypot } from './Honeypot'
@@ -19,13 +20,22 @@ export function FollowForm({ number, headingLevel = 2, insideForm = false }: { n
   const [email, setEmail] = useState('')
   const [website, setWebsite] = useState('')
   const [startedAt] = useState(() => new Date().toISOString())
-  const [idempotencyKey] = useState(newIdempotencyKey)
+  // A retry after a lost answer resends the same body under the same key; anything else is new.
+  const retry = useRef<{ body: FollowIn; key: string } | null>(null)
   const [invalid, setInvalid] = useState(false)
   const [touched, setTouched] = useState(false)
   const proof = useProof(touched)
   const follow = useMutation({
-    mutationFn: async () =>
-      portalWrites.follow(number, { email: email.trim(), language: visitorLanguage(), proof: await proof.take(), website, started_at: startedAt }, idempotencyKey),
+    mutationFn: async () => {
+      const fields = { email: email.trim(), language: visitorLanguage(), website, started_at: startedAt }
+      const attempt = retry.current?.body.email === fields.email ? retry.current : { body: { ...fields, proof: await proof.take() }, key: newIdempotencyKey() }
+      try {
+        return await portalWrites.follow(number, attempt.body, attempt.key)
+      } catch (error) {
+        retry.current = error instanceof ApiError && error.status < 500 ? null : attempt
+        throw error
+      }
+    },
   })
   const errors = fieldErrorsOf(follow.error, t('public.failed'))
   const emailError = invalid ? t('public.badEmail') : errors.email
