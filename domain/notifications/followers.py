@@ -50,6 +50,10 @@ class FollowerRepository(Protocol):
         """The request's confirmed followers, one per address, oldest first."""
         ...
 
+    async def forget_unconfirmed(self, asked_before: datetime) -> None:
+        """Delete (some of) the pending followers asked before then: their links expired."""
+        ...
+
 
 class FollowersUnitOfWork(Transaction, Protocol):
     requests: RequestRepository
@@ -106,6 +110,7 @@ async def ask_to_follow(
             language=message_language(command.language),
             created_at=now,
         )
+        await uow.followers.forget_unconfirmed(now - CONFIRM_WITHIN)  # keep no stale address
         await uow.followers.add(follower)
         data = {"follower_id": str(follower.id)}
         await uow.events.publish(

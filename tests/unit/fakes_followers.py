@@ -33,6 +33,12 @@ class FakeFollowerRepository:
                 found.setdefault(follower.email, follower)
         return list(found.values())
 
+    async def forget_unconfirmed(self, asked_before: datetime) -> None:
+        for follower in list(self._rows().values()):
+            if not follower.confirmed and follower.created_at < asked_before:
+                self._committed.pop(follower.id, None)
+                self._writes.pop(follower.id, None)
+
     def apply(self) -> None:
         self._committed.update(self._writes)
         self._writes = {}

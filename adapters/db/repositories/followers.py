@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.tables.public import request_followers as f
@@ -20,6 +20,9 @@ def _follower(row: Any) -> Follower:
         created_at=row.created_at,
         confirmed_at=row.confirmed_at,
     )
+
+
+FORGOTTEN_PER_CALL = 100  # a few at a time, on the way: the table stays small
 
 
 class SqlFollowerRepository:
@@ -49,3 +52,11 @@ class SqlFollowerRepository:
         for row in await self._db.execute(query):
             found.setdefault(row.email, _follower(row))
         return list(found.values())
+
+    async def forget_unconfirmed(self, asked_before: datetime) -> None:
+        stale = (
+            select(f.c.id)
+            .where(f.c.confirmed_at.is_(None), f.c.created_at < asked_before)
+            .limit(FORGOTTEN_PER_CALL)
+        )
+        await self._db.execute(delete(f).where(f.c.id.in_(stale)))

@@ -158,3 +158,24 @@ async def test_following_needs_the_bot_check_and_an_existing_request(
     assert problem(unknown, 404)["detail"] == "No encontramos esta solicitud."
     assert problem(bad_email, 422)["errors"][0]["code"] == "email"
     assert await count(engine, "request_followers") == 0
+
+
+async def test_pending_followers_whose_link_expired_are_forgotten(
+    client: httpx.AsyncClient, agent: dict[str, str], engine: AsyncEngine
+) -> None:
+    """An address that never confirmed is not kept past its link's week."""
+    number = await new_request(client, agent)
+    async with engine.begin() as db:
+        await db.execute(
+            text(
+                "INSERT INTO request_followers (id, request_id, email, language, created_at) "
+                "VALUES (gen_random_uuid(), :n, 'stale@example.net', 'en', "
+                "now() - interval '8 days')"
+            ),
+            {"n": number},
+        )
+
+    assert (await follow(client, number, "fresh@example.net")).status_code == 202
+
+    assert await confirmed_at(engine, "stale@example.net") == []
+    assert await confirmed_at(engine, "fresh@example.net") == [None]

@@ -29,11 +29,11 @@ TOKENS = FollowTokens(SECRET)
 BOT_CHECK = BotCheck(Challenges(SECRET, 2), SpentInMemory(), timedelta(seconds=3))
 
 
-def sent() -> FormSubmission:
+def sent(at: datetime = NOW) -> FormSubmission:
     """A form a person filled: a solved challenge, an empty honeypot, a minute's typing."""
-    challenge = BOT_CHECK.challenges.issue(NOW)
+    challenge = BOT_CHECK.challenges.issue(at)
     proof = Proof(challenge.token, solve(challenge.token, challenge.difficulty))
-    return FormSubmission(proof, "", NOW - timedelta(minutes=1))
+    return FormSubmission(proof, "", at - timedelta(minutes=1))
 
 
 async def asked(store: FakeStore, command: AskToFollow) -> Follower:
@@ -116,3 +116,18 @@ async def test_an_old_link_is_refused_and_confirms_nothing(store: FakeStore) -> 
 
     assert refused.value.code == "follow_token_invalid"
     assert not store.followers[follower.id].confirmed
+
+
+async def test_asking_forgets_pending_followers_whose_links_expired(store: FakeStore) -> None:
+    old = await asked(store, AskToFollow("26-00000001", "old@example.net"))
+    later = NOW + timedelta(days=8)
+
+    await ask_to_follow(
+        context(store, later),
+        AskToFollow("26-00000001", "new@example.net"),
+        sent(later),
+        bot_check=BOT_CHECK,
+    )
+
+    assert old.id not in store.followers
+    assert [f.email for f in store.followers.values()] == ["new@example.net"]
