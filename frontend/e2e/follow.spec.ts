@@ -55,7 +55,7 @@ test('a second resident follows the existing pothole instead of reporting it aga
   await nearby.getByRole('textbox', { name: STRINGS.en.common.public.email }).fill(follower)
   await page.waitForTimeout(3_500) // the API's minimum fill time
   await nearby.getByRole('button', { name: STRINGS.en.common.public.follow.submit }).click()
-  await expect(nearby.getByRole('status')).toContainText(follower)
+  await expect(nearby.getByRole('status')).toContainText(follower, { timeout: 30_000 }) // the bot check may take a few seconds
   await expectAccessible(page, 'follow instead')
 
   let path: string | null = null
