@@ -14,6 +14,8 @@ export default defineConfig({
   },
   build: {
     sourcemap: false,
+    // dist/.vite/manifest.json: scripts/bundle-size.mjs follows each public page's static imports.
+    manifest: true,
     reportCompressedSize: true,
   },
   test: {

@@ -90,7 +90,7 @@ for (const lang of ['en', 'es'] as Lang[]) {
     const transportation = departments.items.find((department) => department.code === 'transportation')!.name
 
     await test.step('the sign-in screen is accessible', async () => {
-      await page.goto('/')
+      await page.goto('/sign-in')
       await page.getByLabel(/^(Language|Idioma)$/).selectOption(lang)
       await expect(page.getByRole('heading', { name: s.auth.title })).toBeVisible()
       await page.reload() // the language choice persists

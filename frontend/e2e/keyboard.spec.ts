@@ -17,7 +17,7 @@ test('the common path by keyboard alone: sign in, answer from knowledge, open a 
   const agentApi = await apiAs(baseURL!, 'agent@example.org')
   const me = await getJson<{ id: string }>(agentApi, '/api/v1/me')
 
-  await page.goto('/')
+  await page.goto('/sign-in')
   await expect(page.getByLabel(s.auth.email)).toBeFocused()
   await page.keyboard.type('agent@example.org')
   await page.keyboard.press('Tab')

@@ -80,7 +80,7 @@ export async function getJson<T>(api: APIRequestContext, path: string): Promise<
  * the screen is asked for, and where the signed-in app opens: going there after signing in would
  * abort the home screen's requests still in flight.
  */
-export async function signIn(page: Page, email: string, lang: Lang, path = '/'): Promise<void> {
+export async function signIn(page: Page, email: string, lang: Lang, path = '/sign-in'): Promise<void> {
   const s = STRINGS[lang]
   await page.goto(path)
   await page.getByLabel(new RegExp(`^(${STRINGS.en.common.language}|${STRINGS.es.common.language})$`)).selectOption(lang)

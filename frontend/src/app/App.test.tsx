@@ -14,10 +14,26 @@ const me = (role: string) => ({
 })
 
 describe('App', () => {
-  it('shows the sign-in screen, and calls no API, when signed out', () => {
+  it('shows the sign-in screen at /sign-in, and calls no API, when signed out', async () => {
     const api = mockApi({})
+    renderWithProviders(<App />, { path: '/sign-in' })
+    expect(await screen.findByRole('heading', { name: 'Sign in to Frontdoor 311' })).toBeInTheDocument()
+    expect(api.calls).toHaveLength(0)
+  })
+
+  it('shows a visitor the residents\' home at /, with no session probe and a way in for staff', async () => {
+    const api = mockApi({ 'GET /api/v1/public/services': [] })
     renderWithProviders(<App />)
-    expect(screen.getByRole('heading', { name: 'Sign in to Frontdoor 311' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'What do you need?' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Staff sign in' })).toHaveAttribute('href', '/sign-in')
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull()
+    expect(api.calls.map((call) => call.path)).toEqual(['/api/v1/public/services'])
+  })
+
+  it('keeps staff addresses behind the sign-in screen when signed out', async () => {
+    const api = mockApi({})
+    renderWithProviders(<App />, { path: '/queues' })
+    expect(await screen.findByLabelText('Password')).toBeInTheDocument()
     expect(api.calls).toHaveLength(0)
   })
 
@@ -68,24 +84,33 @@ describe('App', () => {
   it('signs out: the token goes and the sign-in screen comes back', async () => {
     session.start('tok')
     mockApi({ 'GET /api/v1/me': me('agent') })
-    const { user } = renderWithProviders(<App />)
+    const { user } = renderWithProviders(<App />, { path: '/queues' })
     await user.click(await screen.findByRole('button', { name: 'Sign out' }))
     expect(session.token()).toBeNull()
-    expect(screen.getByLabelText('Email')).toBeInTheDocument()
+    expect(await screen.findByLabelText('Email')).toBeInTheDocument()
+  })
+
+  it('takes signed-in staff from / and /sign-in to their own home', async () => {
+    session.start('tok')
+    const api = mockApi({ 'GET /api/v1/me': me('staff'), 'GET /api/v1/departments': { items: [] } })
+    renderWithProviders(<App />, { path: '/sign-in' })
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: 'What do you need?' })).toBeNull()
+    expect(api.calls.some((call) => call.path.startsWith('/api/v1/public/'))).toBe(false)
   })
 
   it('ends the session when the API says the token is no longer valid', async () => {
     session.start('expired')
     mockApi({ 'GET /api/v1/me': { status: 401, body: { title: 'Unauthenticated', status: 401 } } })
-    renderWithProviders(<App />)
+    renderWithProviders(<App />, { path: '/queues' })
     expect(await screen.findByLabelText('Email')).toBeInTheDocument()
     expect(session.token()).toBeNull()
   })
 
   it('switches the UI to Spanish and remembers the choice', async () => {
     mockApi({})
-    const { user } = renderWithProviders(<App />)
-    await user.selectOptions(screen.getByLabelText('Language'), 'es')
+    const { user } = renderWithProviders(<App />, { path: '/sign-in' })
+    await user.selectOptions(await screen.findByLabelText('Language'), 'es')
     expect(await screen.findByLabelText('Correo electrónico')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Iniciar sesión' })).toBeInTheDocument()
     expect(localStorage.getItem('frontdoor.language')).toBe('es')
@@ -103,7 +128,7 @@ describe('App', () => {
     expect(await screen.findByText('Received')).toBeInTheDocument()
     expect(screen.getByRole('main')).toBeInTheDocument()
     expect(screen.getByLabelText('Language')).toBeInTheDocument()
-    expect(screen.queryByRole('navigation')).toBeNull()
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull()
     expect(screen.queryByLabelText('Password')).toBeNull()
     // Public calls only: the request through Open311, and the city's time zone for its dates.
     expect(api.calls.map((call) => call.path).sort()).toEqual(['/api/v1/site', '/open311/v2/requests/26-00000042.json'])
@@ -114,7 +139,7 @@ describe('App', () => {
     renderWithProviders(<App />, { path: '/unsubscribe?token=abc.def' })
     expect(await screen.findByRole('heading', { level: 1, name: 'Stop emails from 311' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Stop emails' })).toBeInTheDocument()
-    expect(screen.queryByRole('navigation')).toBeNull()
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull()
     expect(screen.queryByLabelText('Password')).toBeNull()
     expect(api.calls).toEqual([])
   })
@@ -124,7 +149,7 @@ describe('App', () => {
     const api = mockApi({})
     renderWithProviders(<App />, { path: '/status' })
     expect(await screen.findByRole('heading', { level: 1, name: 'Check a request' })).toBeInTheDocument()
-    expect(screen.queryByRole('navigation')).toBeNull()
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull()
     expect(api.calls).toEqual([])
   })
 })

@@ -1,20 +1,25 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
-import { SignInPage } from '../features/auth/SignInPage'
 import { useMe } from '../shared/useMe'
 import { useSession } from '../shared/useSession'
-import { AppRoutes } from './AppRoutes'
-import { AppShell } from './AppShell'
 import { PublicRoutes, PublicShell } from './PublicShell'
 import { isPublicPath } from './routes'
 
-/** Residents' public pages first (no sign-in). Signed out: the sign-in screen. Signed in: the shell, with the screens the user's role sees. */
+// The agent app and the sign-in screen load on demand: a resident's phone never downloads them.
+const SignInPage = lazy(() => import('../features/auth/SignInPage'))
+const StaffApp = lazy(() => import('./StaffApp'))
+
+/**
+ * Residents' public pages first (no sign-in, no session probe). Signed out elsewhere: the
+ * sign-in screen (`/sign-in`, or any staff address). Signed in: the shell, with the screens the
+ * user's role sees; `/` and `/sign-in` then lead to their own home.
+ */
 export function App() {
   const token = useSession()
   const queryClient = useQueryClient()
-  const publicPage = isPublicPath(useLocation().pathname)
+  const publicPage = isPublicPath(useLocation().pathname, token !== null)
   const me = useMe(token !== null && !publicPage)
   const { t } = useTranslation()
 
@@ -29,12 +34,17 @@ export function App() {
         <PublicRoutes />
       </PublicShell>
     )
-  if (token === null) return <SignInPage />
-  if (me.isPending) return <p role="status">{t('loading')}</p>
-  if (me.isError) return <SignInPage />
+  const loading = <p role="status">{t('loading')}</p>
+  if (token === null || me.isError)
+    return (
+      <Suspense fallback={loading}>
+        <SignInPage />
+      </Suspense>
+    )
+  if (me.isPending) return loading
   return (
-    <AppShell me={me.data}>
-      <AppRoutes viewer={me.data} />
-    </AppShell>
+    <Suspense fallback={loading}>
+      <StaffApp me={me.data} />
+    </Suspense>
   )
 }

@@ -37,18 +37,39 @@ export const ROUTES: readonly AppRoute[] = [
 ]
 
 /**
- * Pages for residents, linked from the emails they get: no sign-in, no agent navigation, shown
- * in the public shell whether or not someone is signed in on this browser.
+ * Pages for residents: no sign-in, no agent navigation, shown in the public shell whether or not
+ * someone is signed in on this browser (except `/`, which is the staff's home once signed in).
+ * Each is its own chunk, so a resident's phone loads the public pages only.
  */
 export const PUBLIC_ROUTES: readonly Pick<AppRoute, 'path' | 'page'>[] = [
+  { path: '/', page: lazy(() => import('../features/portal/HomePage')) },
+  { path: '/answers', page: lazy(() => import('../features/portal/AnswersPage')) },
+  { path: '/answers/:id', page: lazy(() => import('../features/portal/AnswerPage')) },
+  { path: '/report', page: lazy(() => import('../features/portal/ServicesPage')) },
+  { path: '/report/:serviceCode', page: lazy(() => import('../features/portal/ReportPage')) },
+  { path: '/map', page: lazy(() => import('../features/portal/MapPage')) },
+  { path: '/follow/confirm', page: lazy(() => import('../features/portal/FollowConfirmPage')) },
   { path: '/status', page: lazy(() => import('../features/status/StatusLookupPage')) },
   { path: '/status/:number', page: lazy(() => import('../features/status/StatusPage')) },
   { path: '/unsubscribe', page: lazy(() => import('../features/unsubscribe/UnsubscribePage')) },
   { path: '/report-card', page: lazy(() => import('../features/report-card/ReportCardPage')) },
 ]
 
-export function isPublicPath(pathname: string): boolean {
-  return pathname === '/status' || pathname.startsWith('/status/') || pathname === '/unsubscribe' || pathname === '/report-card'
+/** The residents' links in the public header (i18n keys of the `common` namespace). */
+export const PUBLIC_NAV: readonly { path: string; label: string }[] = [
+  { path: '/', label: 'publicNav.home' },
+  { path: '/answers', label: 'publicNav.answers' },
+  { path: '/report', label: 'publicNav.report' },
+  { path: '/map', label: 'publicNav.map' },
+  { path: '/status', label: 'publicNav.status' },
+]
+
+const PUBLIC_PREFIXES = ['/answers', '/report', '/report-card', '/map', '/follow', '/status', '/unsubscribe']
+
+/** Whether `pathname` is a residents' page; `/` is one only for someone not signed in. */
+export function isPublicPath(pathname: string, signedIn = false): boolean {
+  if (pathname === '/') return !signedIn
+  return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))
 }
 
 function sees(viewer: Viewer, route: AppRoute): boolean {

@@ -57,3 +57,8 @@ void i18n.use(initReactI18next).init({
 })
 
 export default i18n
+
+/** The visitor's language as the API takes it (`language` of a form, so its emails follow it). */
+export function visitorLanguage(): Language {
+  return i18n.language?.startsWith('es') ? 'es' : 'en'
+}

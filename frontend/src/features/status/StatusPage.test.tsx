@@ -117,3 +117,55 @@ describe('StatusPage', () => {
     expect(screen.getByText('No updates yet.')).toBeInTheDocument()
   })
 })
+
+describe('StatusPage: get updates on this request', () => {
+  it('asks for an email, solves the bot check in the background, and says to confirm from the email', async () => {
+    const api = mockApi({
+      [`GET ${READ}`]: [aPublicRequest()],
+      'GET /api/v1/public/challenge': { token: 'challenge-token', difficulty: 1 },
+      'POST /api/v1/public/requests/26-00000042/followers': { status: 202, body: { number: '26-00000042', confirmed: false } },
+    })
+    const { user } = renderWithProviders(
+      <Routes>
+        <Route path="/status/:number" element={<StatusPage />} />
+      </Routes>,
+      { path: '/status/26-00000042' },
+    )
+    const panel = await screen.findByRole('region', { name: 'Get updates on this request' })
+    expect(api.calls.some((call) => call.path === '/api/v1/public/challenge')).toBe(false)
+    const email = within(panel).getByRole('textbox', { name: 'Email address' })
+    await user.type(email, 'rosa@example')
+    await user.click(within(panel).getByRole('button', { name: 'Send me updates' }))
+    expect(email).toHaveAccessibleDescription(expect.stringContaining('Enter an email address like name@example.com.'))
+    await user.type(email, '.net{Enter}')
+    expect(await within(panel).findByRole('status')).toHaveTextContent('Check your email: we sent a link to rosa@example.net.')
+    const follow = api.calls.find((call) => call.method === 'POST')!
+    expect(follow.body).toMatchObject({ email: 'rosa@example.net', language: 'en', website: '', proof: { token: 'challenge-token' } })
+    expect(follow.request.headers.get('Idempotency-Key')).toBeTruthy()
+  })
+
+  it('shows the API\'s refusal in Spanish, and offers nothing on a closed request', async () => {
+    await changeLanguage('es')
+    mockApi({
+      [`GET ${READ}`]: [aPublicRequest()],
+      'GET /api/v1/public/challenge': { token: 'challenge-token', difficulty: 1 },
+      'POST /api/v1/public/requests/26-00000042/followers': {
+        status: 429,
+        body: { title: 'Demasiadas solicitudes', status: 429, detail: 'Demasiados envíos desde aquí. Inténtelo más tarde.' },
+      },
+    })
+    const { user, unmount } = renderWithProviders(
+      <Routes>
+        <Route path="/status/:number" element={<StatusPage />} />
+      </Routes>,
+      { path: '/status/26-00000042' },
+    )
+    const panel = await screen.findByRole('region', { name: 'Recibir novedades de esta solicitud' })
+    await user.type(within(panel).getByRole('textbox', { name: 'Correo electrónico' }), 'rosa@example.net{Enter}')
+    expect(await within(panel).findByRole('alert')).toHaveTextContent('Demasiados envíos desde aquí.')
+    unmount()
+    setup([aPublicRequest({ status: 'closed', extended_attributes: { external_status: 'closed', notes: [] } })])
+    expect(await screen.findByText('Cerrada')).toBeInTheDocument()
+    expect(screen.queryByRole('region', { name: 'Recibir novedades de esta solicitud' })).toBeNull()
+  })
+})

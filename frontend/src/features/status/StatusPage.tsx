@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { ApiError } from '../../api/client'
+import { FollowForm } from '../../shared/public/FollowForm'
 import { StatusSummary } from './StatusSummary'
 import { REFERENCE, usePublicRequest } from './useStatus'
 import './status.css'
@@ -28,6 +29,7 @@ export function StatusPage() {
         </p>
       )}
       {loaded.data && <StatusSummary request={loaded.data} />}
+      {loaded.data && loaded.data.status === 'open' && <FollowForm number={number} />}
       <p>
         <Link to="/status">{t('another')}</Link>
       </p>

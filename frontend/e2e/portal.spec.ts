@@ -1,0 +1,150 @@
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import portalEn from '../src/features/portal/locales/en.json' with { type: 'json' }
+import portalEs from '../src/features/portal/locales/es.json' with { type: 'json' }
+import { apiAs, expectAccessible, getJson, screenshot, watchPage, type Lang } from './support'
+
+const PORTAL = { en: portalEn, es: portalEs } as const
+// A 4×3 red PNG: the browser redraws it as a JPEG before it goes.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR4nGM4oaEBRww4OQAHpg0hlLAT/AAAAABJRU5ErkJggg==', 'base64')
+const PHONE = { width: 390, height: 844 }
+const DESKTOP = { width: 1366, height: 900 }
+
+type Service = { code: string; name: string }
+type Photo = { id: string; content_type: string }
+
+/** The visitor's language as the language switch would have remembered it. */
+async function speak(page: Page, lang: Lang): Promise<void> {
+  await page.addInitScript((chosen) => localStorage.setItem('frontdoor.language', chosen), lang)
+}
+
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let step = 0; step < 80; step += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`Tab never reached ${target}`)
+}
+
+/**
+ * Every public page signed out, in English and Spanish: one <h1>, axe-core finds no serious or
+ * critical violation, no console error, no request answering 4xx/5xx (no session probe), nothing
+ * from another host (the map has no tiles), and each service on /report is a plain link.
+ */
+for (const lang of ['en', 'es'] as const) {
+  test(`the residents' pages are accessible and clean, signed out (${lang})`, async ({ page, baseURL }) => {
+    const agent = await apiAs(baseURL!, 'agent@example.org')
+    const created = await agent.post('/api/v1/requests', {
+      data: { service_code: 'trm-pothole-repair', location: { lat: 39.2904, long: -76.6122, address: '100 N Holliday St, Baltimore, MD' }, attributes: { pothole_size: 'small' }, channel: 'phone' },
+    })
+    expect(created.status(), await created.text()).toBe(201)
+    const { id: number } = (await created.json()) as { id: string }
+    await agent.dispose()
+    const anonymous = page.request
+    const services = (await (await anonymous.get(`/api/v1/public/services?lang=${lang}`)).json()) as Service[]
+    const articles = (await (await anonymous.get(`/api/v1/public/articles?lang=${lang}`)).json()) as { id: number }[]
+    expect(services.length).toBeGreaterThan(0)
+
+    await speak(page, lang)
+    const watch = watchPage(page)
+    const paths = ['/', '/answers', '/report', '/report/trm-pothole-repair', '/map', '/status', `/status/${number}`, ...(articles[0] ? [`/answers/${articles[0].id}`] : [])]
+    for (const path of paths) {
+      await page.goto(path)
+      await expect(page.locator('h1')).toHaveCount(1)
+      await expect(page.locator('h1')).not.toBeEmpty()
+      await page.waitForLoadState('networkidle')
+      await expect(page.getByRole('status').filter({ hasText: /^(Loading|Cargando)/ })).toHaveCount(0)
+      await expect(page.locator('h1')).toHaveCount(1)
+      await expectAccessible(page, `${path} (${lang})`)
+      await screenshot(page, `portal-${lang}-${path.replace(/[^a-z0-9]+/gi, '-')}`)
+    }
+    await page.goto('/report')
+    for (const service of services) await expect(page.locator(`a[href="/report/${service.code}"]`)).toHaveText(service.name)
+    watch.expectClean()
+  })
+}
+
+/**
+ * The acceptance path: a resident, in Spanish and with the keyboard alone, reports a pothole by
+ * typed address, with a photo and no contact details, on a phone-sized screen and on a desktop;
+ * they get the reference number and the expected date, and the agent's API holds the request
+ * with channel web and its photo.
+ */
+for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+  test(`a resident reports a pothole in Spanish by keyboard alone (${device})`, async ({ page, baseURL }) => {
+    const s = PORTAL.es
+    await page.setViewportSize(viewport)
+    await speak(page, 'es')
+    const watch = watchPage(page)
+    const service = (await (await page.request.get('/api/v1/public/services/trm-pothole-repair?lang=es')).json()) as Service & {
+      attributes: { code: string; description: string }[]
+    }
+    const sizeQuestion = service.attributes.find((attribute) => attribute.code === 'pothole_size')!.description
+
+    await page.goto('/report/trm-pothole-repair')
+    await expect(page.getByRole('heading', { level: 1, name: service.name })).toBeVisible()
+    const size = page.getByRole('combobox', { name: sizeQuestion })
+    await tabTo(page, size)
+    for (let press = 0; press < 3; press += 1) await page.keyboard.press('ArrowDown')
+    await expect(size).toHaveValue('large')
+
+    const address = page.getByRole('combobox', { name: s.location.address })
+    await tabTo(page, address)
+    await page.keyboard.type('100 N Holliday St', { delay: 30 })
+    const first = page.getByRole('listbox', { name: s.location.suggestions }).getByRole('option').first()
+    await expect(first).toContainText(/HOLLIDAY/i)
+    const picked = (await first.textContent())!
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect(address).toHaveValue(picked)
+
+    const photo = page.getByLabel(new RegExp(`^${s.photo.label}`))
+    await tabTo(page, photo)
+    const chooser = page.waitForEvent('filechooser')
+    await page.keyboard.press('Space')
+    await (await chooser).setFiles({ name: 'bache.png', mimeType: 'image/png', buffer: PNG })
+    await expect(page.getByRole('button', { name: s.photo.remove })).toBeVisible()
+
+    await tabTo(page, page.getByRole('checkbox', { name: s.privacy.consent }))
+    await page.keyboard.press('Space')
+    // A person takes longer than the API's minimum fill time; the test must not be faster.
+    await page.waitForTimeout(3_500)
+    await tabTo(page, page.getByRole('button', { name: s.report.submit }))
+    await page.keyboard.press('Enter')
+
+    await expect(page.getByRole('heading', { level: 1, name: s.done.title })).toBeFocused({ timeout: 30_000 })
+    const number = (await page.locator('.reference').textContent())!.trim()
+    expect(number).toMatch(/^\d{2}-\d+$/)
+    await expect(page.locator('.expected')).not.toBeEmpty()
+    await expect(page.getByRole('link', { name: s.done.follow })).toHaveAttribute('href', `/status/${number}`)
+    await expectAccessible(page, `report done (${device})`)
+    await screenshot(page, `portal-es-report-done-${device}`)
+    watch.expectClean()
+
+    const agent = await apiAs(baseURL!, 'agent@example.org')
+    const held = await getJson<{ channel: string; service_code: string; attributes: Record<string, unknown> }>(agent, `/api/v1/requests/${number}`)
+    expect(held).toMatchObject({ channel: 'web', service_code: 'trm-pothole-repair', attributes: { pothole_size: 'large' } })
+    const photos = await getJson<{ items: Photo[] } | Photo[]>(agent, `/api/v1/requests/${number}/photos`)
+    expect(Array.isArray(photos) ? photos : photos.items).toHaveLength(1)
+    await agent.dispose()
+  })
+}
+
+/** WCAG 1.4.10: at 320 CSS px (400% zoom of a 1280 px screen) no page scrolls sideways. */
+test('the residents\' pages reflow at 320 CSS px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 })
+  await speak(page, 'es')
+  for (const path of ['/', '/answers', '/report', '/report/trm-pothole-repair', '/map', '/status']) {
+    await page.goto(path)
+    await expect(page.locator('h1')).toBeVisible()
+    await page.waitForLoadState('networkidle')
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    // What sticks out, to say where to look.
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((element) => element.getBoundingClientRect().right > 321)
+        .slice(0, 5)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`),
+    )
+    expect(width, `${path} is ${width}px wide: ${wide.join(', ')}`).toBeLessThanOrEqual(320)
+  }
+})
