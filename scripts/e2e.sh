@@ -5,6 +5,9 @@
 # the database dropped, however the run ends.
 #
 #   scripts/e2e.sh [playwright args...]      (run by `make test-e2e`, after `make spa`)
+#
+# A whole run (no arguments) ends with Lighthouse on the residents' pages
+# (frontend/scripts/lighthouse.mjs: performance >= 90, accessibility >= 95, mobile emulation).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -73,3 +76,12 @@ curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null
 
 cd "$root/frontend"
 E2E_BASE_URL="http://127.0.0.1:$port" E2E_MAIL_DIR="$mail_dir" npx playwright test "$@"
+
+# Lighthouse on the residents' pages, after the whole suite only (not for a chosen spec). Its
+# performance score comes from a simulated phone, but the simulation starts from a trace taken
+# on this machine: a page below the bar is measured once more before it fails the run.
+if [ "$#" -eq 0 ]; then
+    pages=(/ /report/trm-pothole-repair)
+    node scripts/lighthouse.mjs "http://127.0.0.1:$port" "${pages[@]}" \
+        || node scripts/lighthouse.mjs "http://127.0.0.1:$port" "${pages[@]}"
+fi
