@@ -1,11 +1,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import portalEn from '../src/features/portal/locales/en.json' with { type: 'json' }
 import portalEs from '../src/features/portal/locales/es.json' with { type: 'json' }
-import { apiAs, expectAccessible, getJson, screenshot, watchPage, type Lang } from './support'
+import { apiAs, expectAccessible, getJson, screenshot, signIn, STRINGS, watchPage, type Lang } from './support'
 
 const PORTAL = { en: portalEn, es: portalEs } as const
-// A 4×3 red PNG: the browser redraws it as a JPEG before it goes.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR4nGM4oaEBRww4OQAHpg0hlLAT/AAAAABJRU5ErkJggg==', 'base64')
+// A 16×12 JPEG from a "camera" that wrote EXIF: its make, model and a GPS position.
+const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/4QDERXhpZgAATU0AKgAAAAgAAwEPAAIAAAAUAAAAMgEQAAIAAAAPAAAARoglAAQAAAABAAAAVgAAAABGcm9udGRvb3JUZXN0Q2FtZXJhAE1vZGVsLUVYSUYtMzExAAAABAABAAIAAAACTgAAAAACAAUAAAADAAAAjAADAAIAAAACVwAAAAAEAAUAAAADAAAApAAAAAAAAAAnAAAAAQAAABEAAAABAAAAGQAAAAEAAABMAAAAAQAAACQAAAABAAAALAAAAAH/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAMABADASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwDgqKKK8Q/UD//Z', 'base64')
+const CAMERA = 'FrontdoorTestCamera'
 const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1366, height: 900 }
 
@@ -101,7 +102,7 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
     await tabTo(page, photo)
     const chooser = page.waitForEvent('filechooser')
     await page.keyboard.press('Space')
-    await (await chooser).setFiles({ name: 'bache.png', mimeType: 'image/png', buffer: PNG })
+    await (await chooser).setFiles({ name: 'bache.jpg', mimeType: 'image/jpeg', buffer: JPEG })
     await expect(page.getByRole('button', { name: s.photo.remove })).toBeVisible()
 
     await tabTo(page, page.getByRole('checkbox', { name: s.privacy.consent }))
@@ -124,8 +125,26 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
     const held = await getJson<{ channel: string; service_code: string; attributes: Record<string, unknown> }>(agent, `/api/v1/requests/${number}`)
     expect(held).toMatchObject({ channel: 'web', service_code: 'trm-pothole-repair', attributes: { pothole_size: 'large' } })
     const photos = await getJson<{ items: Photo[] } | Photo[]>(agent, `/api/v1/requests/${number}/photos`)
-    expect(Array.isArray(photos) ? photos : photos.items).toHaveLength(1)
+    const listed = Array.isArray(photos) ? photos : photos.items
+    expect(listed).toHaveLength(1)
+    const stored = await agent.get(`/api/v1/media/${listed[0]!.id}`)
+    expect(stored.status()).toBe(200)
+    const bytes = await stored.body()
+    expect(bytes.subarray(0, 2).toString('hex'), 'a JPEG').toBe('ffd8')
+    expect(bytes.includes('Exif'), 'no EXIF segment').toBe(false)
+    expect(bytes.includes(CAMERA), 'not the camera').toBe(false)
     await agent.dispose()
+
+    // The agent's queue shows it, with channel web.
+    await signIn(page, 'agent@example.org', 'es')
+    const q = STRINGS.es.queues
+    await page.getByRole('link', { name: STRINGS.es.common.nav.queues }).click()
+    await page.getByRole('tab', { name: q.tabs.all }).click()
+    await page.getByLabel(q.filters.text).fill(number)
+    await page.getByRole('button', { name: q.filters.search }).click()
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: number }) })
+    await expect(row).toBeVisible()
+    await expect(row.getByRole('cell', { name: q.feedback.channels.web, exact: true })).toBeVisible()
   })
 }
 

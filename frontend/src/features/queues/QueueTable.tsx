@@ -28,6 +28,7 @@ export function QueueTable({ items, serviceName, departmentName, showDepartment 
         <tr>
           <th scope="col">{t('table.reference')}</th>
           <th scope="col">{t('table.service')}</th>
+          <th scope="col">{t('table.channel')}</th>
           <th scope="col">{t('table.status')}</th>
           <th scope="col">{t('table.priority')}</th>
           {showDepartment && <th scope="col">{t('table.department')}</th>}
@@ -45,6 +46,7 @@ export function QueueTable({ items, serviceName, departmentName, showDepartment 
                 <Link to={`/requests/${encodeURIComponent(request.id)}`}>{request.id}</Link>
               </th>
               <td>{serviceName(request.service_code)}</td>
+              <td>{t(`feedback.channels.${request.channel}`)}</td>
               <td>{t(`status.${request.status}`)}</td>
               <td>{t(`priority.${request.priority}`)}</td>
               {showDepartment && <td>{departmentName(request.department)}</td>}

@@ -83,6 +83,14 @@ describe('QueuesPage', () => {
     expect(await screen.findByRole('cell', { name: 'Transportation' })).toBeInTheDocument()
   })
 
+  it('says which channel each request came through', async () => {
+    setup()
+    renderWithProviders(<QueuesPage />)
+    const row = within(await screen.findByRole('row', { name: /26-00000001/ }))
+    expect(screen.getByRole('columnheader', { name: 'Channel' })).toBeInTheDocument()
+    expect(row.getByRole('cell', { name: 'Phone' })).toBeInTheDocument()
+  })
+
   it('moves between tabs with the arrow keys', async () => {
     setup()
     const { user } = renderWithProviders(<QueuesPage />)
