@@ -46,6 +46,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "GIF image.",
         "rate_limited": "Too many reports were sent from your connection. Please try again later.",
         "not_found": "We could not find this request.",
+        "article_not_found": "We could not find this answer.",
+        "service_not_found": "We could not find this service.",
         "bad_json": "The form could not be read. Reload the page and try again.",
         "failed": "Some fields need your attention.",
         "error": "Something went wrong. Please try again.",
@@ -97,6 +99,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rate_limited": "Se enviaron demasiados reportes desde su conexión. Inténtelo de nuevo "
         "más tarde.",
         "not_found": "No encontramos esta solicitud.",
+        "article_not_found": "No encontramos esta respuesta.",
+        "service_not_found": "No encontramos este servicio.",
         "bad_json": "No se pudo leer el formulario. Vuelva a cargar la página e inténtelo de "
         "nuevo.",
         "failed": "Algunos campos necesitan su atención.",

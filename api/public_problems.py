@@ -54,6 +54,17 @@ STATUS_CODES = {
 }
 
 
+# What a 404 says it could not find, by the path's first part after the prefix.
+NOT_FOUND_CODES = {"articles": "article_not_found", "services": "service_not_found"}
+
+
+def _status_code(connection: HTTPConnection, status: int) -> str:
+    if status == 404:
+        part = connection.url.path.removeprefix(PUBLIC_PREFIX).split("/", 1)[0]
+        return NOT_FOUND_CODES.get(part, "not_found")
+    return STATUS_CODES.get(status, "error")
+
+
 def is_public(path: str) -> bool:
     return path.startswith(PUBLIC_PREFIX)
 
@@ -119,7 +130,7 @@ def domain_problem(
         errors = [_domain_field_problem(e.field, e.message, language) for e in error.errors]
         code = errors[0].code if len(errors) == 1 and errors[0].code != "invalid" else "failed"
         return _problem(connection, status, code or "failed", language, errors, headers)
-    return _problem(connection, status, STATUS_CODES.get(status, "error"), language, None, headers)
+    return _problem(connection, status, _status_code(connection, status), language, None, headers)
 
 
 def place_problem(connection: HTTPConnection, code: str, extensions: dict[str, Any]) -> Response:
@@ -133,7 +144,7 @@ def status_problem(
     connection: HTTPConnection, status: int, headers: dict[str, str] | None = None
 ) -> Response:
     language = visitor_language(connection)
-    return _problem(connection, status, STATUS_CODES.get(status, "error"), language, None, headers)
+    return _problem(connection, status, _status_code(connection, status), language, None, headers)
 
 
 def key_problem(scope: Scope, status: int, headers: dict[str, str] | None) -> Response:

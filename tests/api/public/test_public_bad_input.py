@@ -105,3 +105,26 @@ async def test_hostile_words_are_only_searched_for(
     assert found["services"][0]["code"] == "trm-pothole-repair"  # the words, nothing more
     async with seeded.connect() as db:
         assert await db.scalar(text("SELECT count(*) FROM articles")) == before
+
+
+@pytest.mark.parametrize(
+    ("path", "english", "spanish"),
+    [
+        ("articles/999999", "We could not find this answer.", "No encontramos esta respuesta."),
+        (
+            "services/no-such-service",
+            "We could not find this service.",
+            "No encontramos este servicio.",
+        ),
+        (
+            "requests/26-99999999",
+            "We could not find this request.",
+            "No encontramos esta solicitud.",
+        ),
+    ],
+)
+async def test_a_missing_thing_is_named_in_the_visitors_language(
+    client: httpx.AsyncClient, path: str, english: str, spanish: str
+) -> None:
+    assert problem(await client.get(f"{PUBLIC}/{path}"), 404)["detail"] == english
+    assert problem(await client.get(f"{PUBLIC}/{path}?lang=es"), 404)["detail"] == spanish
