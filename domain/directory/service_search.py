@@ -67,12 +67,22 @@ def _score(words: Sequence[str], service: Service) -> tuple[int, int]:
     return sum(1 for w in weights if w), sum(weights)
 
 
-def services_matching(services: Iterable[Service], q: str, limit: int) -> list[Service]:
-    """Best first; services matching none of the words are left out."""
+def services_matching(
+    services: Iterable[Service], q: str, limit: int, also: Iterable[Service] = ()
+) -> list[Service]:
+    """Best first; services matching none of the words are left out. `also` holds the same
+    services in another language (by code), whose words count too: a Spanish visitor who
+    types "pothole" finds "Bache"."""
     words = query_words(q)
     if not words:
         return []
-    scored = [(_score(words, s), s) for s in services]
+    others = {s.code: s for s in also}
+    scored = [(_best_score(words, s, others.get(s.code)), s) for s in services]
     found = [(score, s) for score, s in scored if score[0] > 0]
     found.sort(key=lambda pair: (-pair[0][0], -pair[0][1], pair[1].name, pair[1].code))
     return [s for _, s in found[:limit]]
+
+
+def _best_score(words: Sequence[str], shown: Service, other: Service | None) -> tuple[int, int]:
+    score = _score(words, shown)
+    return score if other is None else max(score, _score(words, other))

@@ -60,11 +60,14 @@ async def search_public(
     container: ContainerDep, language: LanguageDep, q: SearchWords
 ) -> SearchOut:
     """The home page's "What do you need?": published public articles and active services
-    matching the words, in the visitor's language (untranslated articles come in English)."""
+    matching the words, in the visitor's language (untranslated articles come in English).
+    Services also match by their English words, shown in the visitor's language."""
     words = _words(q) or ""
     articles = await public_articles(container, language, words, SEARCH_LIMIT)
     catalog = await container.catalog.services(False, language)
-    services = services_matching(catalog, words, SEARCH_LIMIT)
+    english = primary_language(language) == FALLBACK_LANGUAGE
+    also = [] if english else await container.catalog.services(False, FALLBACK_LANGUAGE)
+    services = services_matching(catalog, words, SEARCH_LIMIT, also=also)
     return SearchOut(
         articles=[ArticleHit.of(a) for a in articles],
         services=[ServiceHit.of(s) for s in services],

@@ -146,3 +146,11 @@ async def test_bad_feedback_is_refused_and_nothing_is_counted(
     problem(await client.post(f"{PUBLIC}/articles/abc/feedback", json={"helpful": True}), 422)
     async with seeded.connect() as db:
         assert await db.scalar(text("SELECT count(*) FROM article_feedback")) == 0
+
+
+async def test_a_spanish_visitor_typing_english_words_finds_the_service_in_spanish(
+    client: httpx.AsyncClient,
+) -> None:
+    found = await read(client, "/search", "es", q="pothole")
+    assert found["services"][0]["code"] == "trm-pothole-repair"
+    assert (found["services"][0]["name"], found["services"][0]["group"]) == ("Bache", "Calles")

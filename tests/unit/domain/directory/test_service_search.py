@@ -45,3 +45,12 @@ def test_services_rank_by_requests_ties_by_code_unused_unranked() -> None:
     counts = {"light": 4, "alley": 9, "pothole": 4, "graffiti": 0}
     assert popular_ranks(counts) == {"alley": 1, "light": 2, "pothole": 3}
     assert popular_ranks({}) == {}
+
+
+def test_the_same_services_in_another_language_count_too() -> None:
+    english = [service("pothole", "Pothole", group="Streets"), LIGHT, ALLEY]
+    found = services_matching(CATALOG, "pothole", 10, also=english)
+    assert [(s.code, s.name) for s in found] == [("pothole", "Bache")]  # shown as given
+    both = services_matching(CATALOG, "bache pothole", 10, also=english)
+    assert [s.code for s in both] == ["pothole"]
+    assert services_matching(CATALOG, "pothole", 10) == []  # without them, no match
