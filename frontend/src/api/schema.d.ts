@@ -1869,6 +1869,7 @@ export interface paths {
          * Search Public
          * @description The home page's "What do you need?": published public articles and active services
          *     matching the words, in the visitor's language (untranslated articles come in English).
+         *     Services also match by their English words, shown in the visitor's language.
          */
         get: operations["search_public"];
         put?: never;
