@@ -115,6 +115,11 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
     await expect(page.getByRole('heading', { level: 1, name: s.done.title })).toBeFocused({ timeout: 30_000 })
     const number = (await page.locator('.reference').textContent())!.trim()
     expect(number).toMatch(/^\d{2}-\d+$/)
+    const lines = await page.locator('.reference').evaluate((element) => {
+      const style = getComputedStyle(element)
+      return Math.round(element.getBoundingClientRect().height / parseFloat(style.lineHeight === 'normal' ? style.fontSize : style.lineHeight))
+    })
+    expect(lines, 'the reference number stays on one line').toBeLessThanOrEqual(1)
     await expect(page.locator('.expected')).not.toBeEmpty()
     await expect(page.getByRole('link', { name: s.done.follow })).toHaveAttribute('href', `/status/${number}`)
     await expectAccessible(page, `report done (${device})`)
