@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type FileChooser, type Locator, type Page } from '@playwright/test'
 import portalEn from '../src/features/portal/locales/en.json' with { type: 'json' }
 import portalEs from '../src/features/portal/locales/es.json' with { type: 'json' }
 import { apiAs, expectAccessible, getJson, screenshot, signIn, STRINGS, watchPage, type Lang } from './support'
@@ -24,6 +24,22 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
     await page.keyboard.press('Tab')
   }
   throw new Error(`Tab never reached ${target}`)
+}
+
+/**
+ * Space on the focused photo field, as a keyboard user opens it. Playwright turns on its
+ * file-chooser interception when the wait starts, and once in a clean-clone run (of about
+ * ten runs of this test) the first Space came before that took hold and no chooser event came:
+ * the person presses Space again, at most twice more.
+ */
+async function openFileChooser(page: Page): Promise<FileChooser> {
+  for (let press = 0; press < 3; press += 1) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 }).catch(() => null)
+    await page.keyboard.press('Space')
+    const opened = await chooser
+    if (opened) return opened
+  }
+  throw new Error('Space on the photo field never opened the file chooser')
 }
 
 /**
@@ -100,9 +116,7 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
 
     const photo = page.getByLabel(new RegExp(`^${s.photo.label}`))
     await tabTo(page, photo)
-    const chooser = page.waitForEvent('filechooser')
-    await page.keyboard.press('Space')
-    await (await chooser).setFiles({ name: 'bache.jpg', mimeType: 'image/jpeg', buffer: JPEG })
+    await (await openFileChooser(page)).setFiles({ name: 'bache.jpg', mimeType: 'image/jpeg', buffer: JPEG })
     await expect(page.getByRole('button', { name: s.photo.remove })).toBeVisible()
 
     await tabTo(page, page.getByRole('checkbox', { name: s.privacy.consent }))
