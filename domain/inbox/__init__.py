@@ -1,0 +1,1 @@
+"""One inbox for every channel residents write on: email and text messages."""
