@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
+from api.inbound_settings import InboundMailSettings
 from api.notification_settings import NotificationSettings
 from api.public_settings import PublicSettings
 from api.retention_settings import RetentionSettings
@@ -27,7 +28,7 @@ class MediaBackend(StrEnum):
     POSTGRES = "postgres"  # the media_blobs table: nothing to share but the database
 
 
-class Settings(NotificationSettings, RetentionSettings, PublicSettings):
+class Settings(NotificationSettings, RetentionSettings, PublicSettings, InboundMailSettings):
     model_config = SettingsConfigDict(env_prefix="FRONTDOOR_", extra="ignore")
 
     env: Environment = Environment.DEVELOPMENT
@@ -110,6 +111,15 @@ class Settings(NotificationSettings, RetentionSettings, PublicSettings):
     def catalog_languages(self) -> Languages:
         default, *others = self.languages.split(",")
         return Languages(default, tuple(others))
+
+    @property
+    def smtp_inbound_listen_port(self) -> int | None:
+        """FRONTDOOR_SMTP_INBOUND_PORT; unset, 2525 in development and off in production."""
+        return self.inbound_smtp_port(self.env is Environment.DEVELOPMENT)
+
+    @property
+    def receives_mail(self) -> bool:
+        return self.smtp_inbound_listen_port is not None or self.polls_imap
 
     @property
     def zone(self) -> ZoneInfo:
