@@ -21,9 +21,9 @@ def email(
     message["Subject"] = subject
     if message_id:
         message["Message-ID"] = message_id
-    for name, value in headers.items():
-        message[name.replace("_", "-")] = value
     message.set_content(body)
+    for name, value in headers.items():  # after the content, which clears Content-*
+        message[name.replace("_", "-")] = value
     return message
 
 
