@@ -140,3 +140,43 @@ def test_parts_beyond_the_caps_are_counted_not_read() -> None:
     parsed = parse_email(as_bytes(message), limits=MailLimits(max_parts=4, max_files=2))
     assert [f.filename for f in parsed.files] == ["0.pdf", "1.pdf"]
     assert parsed.files_left_out == 4
+
+
+def test_a_mail_program_s_usual_shape_gives_the_text_and_the_inline_image() -> None:
+    """multipart/mixed holding multipart/related(alternative(plain, html), image)."""
+    message = email("Photo below.")
+    message.add_alternative("<p>Photo below.</p><img src='cid:pic'>", subtype="html")
+    html = message.get_payload()[1]
+    html.add_related(jpeg_with_exif(), maintype="image", subtype="jpeg", cid="<pic>")
+    message.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf", filename="a.pdf")
+    parsed = parse_email(as_bytes(message))
+    assert parsed.body == "Photo below."
+    assert [(f.filename, f.content_type) for f in parsed.files] == [
+        ("attachment", "image/jpeg"),
+        ("a.pdf", "application/pdf"),
+    ]
+
+
+def test_a_forwarded_message_s_text_is_not_taken_for_a_file() -> None:
+    message = email("Forwarding my neighbour's report.")
+    message.add_attachment(email("Tree down on Oak Ave.", sender="n@example.net"))
+    parsed = parse_email(as_bytes(message))
+    assert parsed.body == "Forwarding my neighbour's report."
+    assert parsed.files == ()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"",
+        b"\x00\xff\xfe garbage",
+        b"From: <>\r\n\r\n",
+        b"From: =?utf-8?q?broken\r\nSubject: =?x-nope?b?!!!?=\r\n\r\nbody",
+    ],
+)
+def test_garbage_is_refused_or_read_never_a_crash(raw: bytes) -> None:
+    try:
+        parsed = parse_email(raw)
+    except BadMessage:
+        return
+    assert isinstance(parsed.body, str)
