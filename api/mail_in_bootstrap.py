@@ -7,7 +7,6 @@ from email.utils import parseaddr
 from functools import partial
 from uuid import UUID
 
-from domain.inbox.use_cases import Received, receive_message
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.engine import make_engine
@@ -17,6 +16,8 @@ from adapters.email_in.smtp import InboundSmtpHandler
 from adapters.media.images import PillowImageCleaner
 from api.bootstrap import media_store, use_case_context
 from api.settings import Settings
+from domain.inbox.model import MessageChannel
+from domain.inbox.use_cases import Received, receive_message
 from domain.media.ports import ImageCleaner, MediaStore
 from domain.media.use_cases import keep_message_photo
 from domain.shared.clock import Clock, SystemClock
@@ -33,12 +34,18 @@ async def _keep_photo(
     return photo.id
 
 
+async def _email_stored(context: Context[UnitOfWork], external_id: str) -> bool:
+    async with context.uow() as uow:
+        return await uow.messages.by_external_id(MessageChannel.EMAIL, external_id) is not None
+
+
 def email_ingestion(
     settings: Settings, engine: AsyncEngine, context: Context[UnitOfWork]
 ) -> EmailIngestion[Received]:
     keep = partial(_keep_photo, context, media_store(settings, engine), PillowImageCleaner())
     receive = partial(receive_message, context, text_window=TEXT_WINDOW)
-    return EmailIngestion(receive, keep, context.clock)
+    known = partial(_email_stored, context)
+    return EmailIngestion(receive, keep, context.clock, known=known)
 
 
 def imap_mailbox(settings: Settings) -> ImapMailbox:

@@ -19,6 +19,7 @@ from domain.shared.clock import Clock
 Answer = TypeVar("Answer")
 KeepPhoto = Callable[[bytes], Awaitable[UUID]]  # cleans and stores an internal photo
 Receive = Callable[[InboundMessage], Awaitable[Answer]]
+Known = Callable[[str], Awaitable[bool]]  # whether this Message-ID is stored already
 
 ACCEPTED_IMAGES = IMAGE_TYPES | {"image/gif"}
 NOT_ACCEPTED = "type not accepted"
@@ -33,11 +34,16 @@ class EmailIngestion(Generic[Answer]):
     keep_photo: KeepPhoto
     clock: Clock
     limits: MailLimits = field(default_factory=MailLimits)
+    known: Known | None = None
 
     async def ingest(self, raw: bytes, envelope_sender: str | None = None) -> Answer:
-        """Raises BadMessage for mail to refuse for good; anything else is worth a retry."""
+        """Raises BadMessage for mail to refuse for good; anything else is worth a retry.
+
+        A resend of a stored message keeps no photo: `receive` writes nothing for it, and its
+        images would only be orphans."""
         parsed = await asyncio.to_thread(parse_email, raw, envelope_sender, self.limits)
-        attachments = await self._attachments(parsed)
+        resent = self.known is not None and await self.known(parsed.external_id)
+        attachments = () if resent else await self._attachments(parsed)
         return await self.receive(self._inbound(parsed, attachments))
 
     def _inbound(self, parsed: ParsedEmail, attachments: tuple[Attachment, ...]) -> InboundMessage:

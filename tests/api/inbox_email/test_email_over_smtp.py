@@ -5,7 +5,9 @@ import io
 
 import httpx
 from PIL import Image
+from sqlalchemy import func, select
 
+from adapters.db.tables.media import media
 from adapters.db.unit_of_work import SqlUnitOfWork
 from api.bootstrap import Container
 from domain.inbox.model import MessageChannel
@@ -124,11 +126,22 @@ async def test_a_30_mb_message_gets_552_and_nothing_is_stored(
         )
 
 
-async def test_a_resent_message_is_stored_once(smtp_port: int, container: Container) -> None:
-    raw = as_bytes(email(message_id="<twice-1@mail.example.net>"))
+async def test_a_resent_message_is_stored_once_with_its_photo_once(
+    smtp_port: int, container: Container
+) -> None:
+    message = email(message_id="<twice-1@mail.example.net>")
+    message.add_attachment(jpeg_with_exif(), maintype="image", subtype="jpeg", filename="a.jpg")
+    raw = as_bytes(message)
+    photos = await _count_photos(container)
     assert (await send(smtp_port, raw)).code == 250
     assert (await send(smtp_port, raw)).code == 250  # a relay's resend after a lost reply
-    message = await stored(container, "twice-1@mail.example.net")
+    kept = await stored(container, "twice-1@mail.example.net")
     async with SqlUnitOfWork(container.engine) as uow:
-        assert message.case_id is not None
-        assert len(await uow.messages.of_case(message.case_id)) == 1
+        assert kept.case_id is not None
+        assert len(await uow.messages.of_case(kept.case_id)) == 1
+    assert await _count_photos(container) == photos + 1
+
+
+async def _count_photos(container: Container) -> int:
+    async with container.engine.connect() as db:
+        return int((await db.execute(select(func.count()).select_from(media))).scalar_one())

@@ -67,3 +67,22 @@ async def test_files_beyond_the_cap_are_listed_as_left_out() -> None:
     inbound, _ = await _ingest(as_bytes(message), MailLimits(max_files=1))
     assert [a.refused for a in inbound.attachments] == [NOT_ACCEPTED, TOO_MANY]
     assert inbound.attachments[1].filename == "2 more attachments"
+
+
+async def test_a_resend_of_a_stored_message_keeps_no_photo() -> None:
+    received: list[InboundMessage] = []
+
+    async def receive(inbound: InboundMessage) -> None:
+        received.append(inbound)
+
+    async def known(external_id: str) -> bool:
+        return external_id == "m1@mail.example.net"
+
+    message = email()
+    message.add_attachment(jpeg_with_exif(), maintype="image", subtype="jpeg", filename="a.jpg")
+    keeper = Keeper()
+    ingestion = EmailIngestion(receive, keeper, FixedClock(NOW), known=known)
+    await ingestion.ingest(as_bytes(message))
+    assert keeper.kept == []
+    assert received[0].external_id == "m1@mail.example.net"  # the inbox still decides
+    assert received[0].attachments == ()
