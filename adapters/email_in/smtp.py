@@ -54,12 +54,19 @@ def _one_line(text: str) -> str:
 
 
 async def start_smtp_listener(
-    handler: InboundSmtpHandler, host: str, port: int, max_bytes: int, hostname: str | None = None
+    handler: InboundSmtpHandler, host: str, port: int, max_bytes: int, hostname: str = "localhost"
 ) -> asyncio.Server:
-    """Listen on the running loop; close the returned server to stop."""
+    """Listen on the running loop; close the returned server to stop. `hostname` is the name
+    in the greeting: given, so that aiosmtpd does not ask the resolver (a blocking call)."""
 
     def protocol() -> Any:
-        return SMTP(handler, data_size_limit=max_bytes, enable_SMTPUTF8=True, hostname=hostname)
+        return SMTP(
+            handler,
+            data_size_limit=max_bytes,
+            enable_SMTPUTF8=True,
+            hostname=hostname,
+            ident="Frontdoor 311",
+        )
 
     server = await asyncio.get_running_loop().create_server(protocol, host, port)
     log.info("inbound SMTP listening", extra={"fields": {"host": host, "port": port}})
