@@ -24,7 +24,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 MAKEFLAGS += --no-print-directory
 
-.PHONY: help run worker lint test test-all test-fast openapi migration bench clean
+.PHONY: help run worker mail-in lint test test-all test-fast openapi migration bench clean
 .PHONY: help run lint test test-all test-fast openapi migration bench clean spa client test-frontend test-e2e
 
 help: ## List the targets
@@ -72,6 +72,9 @@ run: $(STAMP) $(SPA_BUILD) ## Start the product (embedded PostgreSQL in .data/ u
 
 worker: $(STAMP) ## One more background worker (jobs, webhooks, escalation) on DATABASE_URL
 	exec $(PYTHON) -m api worker
+
+mail-in: $(STAMP) ## Receive mail (SMTP listener, IMAP poller) on DATABASE_URL, where workers run apart
+	exec $(PYTHON) -m api mail-in
 
 # Every check runs even when an earlier one fails; the target fails if any did.
 lint: $(STAMP) ## ruff, ruff format --check, mypy, import-linter, hadolint, docker-compose config
