@@ -22,7 +22,7 @@ def header(message: EmailMessage, name: str) -> str:
     try:
         value = message.get(name)
         return "" if value is None else " ".join(str(value).split())
-    except (HeaderParseError, ValueError, IndexError, TypeError, AttributeError):
+    except (HeaderParseError, LookupError, ValueError, TypeError, AttributeError, AssertionError):
         return ""
 
 

@@ -23,6 +23,8 @@ from adapters.email_in.html_text import html_to_text
 
 TRUNCATED = "\n\n[… message truncated]"
 MAX_FILENAME = 200
+# What the email package raises on headers too broken to parse (its parser assumes a lot).
+BROKEN = (LookupError, ValueError, TypeError, AttributeError, AssertionError)
 
 
 class BadMessage(ValueError):
@@ -60,7 +62,17 @@ class ParsedEmail:
 def parse_email(
     raw: bytes, envelope_sender: str | None = None, limits: MailLimits = MailLimits()
 ) -> ParsedEmail:
-    message = message_from_bytes(raw, policy=policy.default)
+    try:
+        return _parse(raw, envelope_sender, limits)
+    except RecursionError as error:  # the email package walks nested parts recursively
+        raise BadMessage("the message nests its parts too deeply") from error
+
+
+def _parse(raw: bytes, envelope_sender: str | None, limits: MailLimits) -> ParsedEmail:
+    try:
+        message = message_from_bytes(raw, policy=policy.default)
+    except BROKEN as error:
+        raise BadMessage("the message's structure cannot be read") from error
     sender = sender_of(message, envelope_sender)
     if "@" not in sender:
         raise BadMessage("the message names no sender address")
@@ -99,7 +111,7 @@ def _uncounted(message: Message, looked_at: int) -> int:
 def _body_part(message: EmailMessage) -> EmailMessage | None:
     try:
         return cast(EmailMessage | None, message.get_body(preferencelist=("plain", "html")))
-    except (KeyError, ValueError, TypeError):
+    except BROKEN:
         return None
 
 
@@ -119,15 +131,19 @@ def _decoded(part: EmailMessage) -> str:
         content = part.get_content()
         if isinstance(content, str):
             return content
-    except (LookupError, UnicodeError, KeyError, ValueError, AssertionError):
+    except BROKEN:
         pass
     payload = part.get_payload(decode=True)
     return payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else ""
 
 
 def _is_file(part: EmailMessage) -> bool:
-    """Attachments, and inline parts that are not text (images shown in an HTML body)."""
-    if part.get_content_disposition() == "attachment" or part.get_filename():
+    """Attachments, and inline parts that are not text (images shown in an HTML body); a part
+    too broken to tell is listed as a file, so it is refused in the open, not lost."""
+    try:
+        if part.get_content_disposition() == "attachment" or part.get_filename():
+            return True
+    except BROKEN:
         return True
     return part.get_content_maintype() not in ("text", "multipart", "message")
 
@@ -141,7 +157,7 @@ def _file_of(part: EmailMessage) -> MailFile:
 def _safe_name(part: EmailMessage) -> str:
     try:
         name = part.get_filename() or ""
-    except (ValueError, TypeError, LookupError):
+    except BROKEN:
         name = ""
     base = PureWindowsPath(PurePosixPath(name).name).name  # no folders, whichever the OS
     clean = "".join(c for c in base if c.isprintable()).strip()

@@ -172,11 +172,27 @@ def test_a_forwarded_message_s_text_is_not_taken_for_a_file() -> None:
         b"\x00\xff\xfe garbage",
         b"From: <>\r\n\r\n",
         b"From: =?utf-8?q?broken\r\nSubject: =?x-nope?b?!!!?=\r\n\r\nbody",
+        b"From: a@b.example\r\nContent-Type: text/plain; name*=ut\x00f-8''x\r\n\r\nx\r\n",
+        b"From: a@b.example\r\nContent-Type: multipart/mixed; boundary=q\r\n\r\n--q\r\n"
+        b"Content-Disposition: attachment;\r\n\r\n--q--\r\n",
     ],
 )
 def test_garbage_is_refused_or_read_never_a_crash(raw: bytes) -> None:
+    """Found by mutating real mail: the email package raises on some broken headers."""
     try:
         parsed = parse_email(raw)
     except BadMessage:
         return
     assert isinstance(parsed.body, str)
+
+
+def test_parts_nested_too_deeply_are_refused_not_retried_forever() -> None:
+    depth = 1500
+    opening = b"".join(
+        b"Content-Type: multipart/mixed; boundary=b%d\r\n\r\n--b%d\r\n" % (n, n)
+        for n in range(depth)
+    )
+    closing = b"".join(b"--b%d--\r\n" % n for n in reversed(range(depth)))
+    raw = b"From: a@b.example\r\n" + opening + b"Content-Type: text/plain\r\n\r\nhi\r\n" + closing
+    with pytest.raises(BadMessage, match="too deeply"):
+        parse_email(raw)
