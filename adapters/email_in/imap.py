@@ -10,6 +10,7 @@ import asyncio
 import imaplib
 import logging
 import re
+import ssl
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -40,8 +41,7 @@ class _Session:
     """One logged-in connection with the mailbox selected; blocking calls only."""
 
     def __init__(self, box: ImapMailbox) -> None:
-        kind = imaplib.IMAP4_SSL if box.tls else imaplib.IMAP4
-        self._imap = kind(box.host, box.port, timeout=box.timeout_seconds)
+        self._imap = _connect(box)
         self._imap.login(box.user, box.password)
         status, _ = self._imap.select(_quoted(box.mailbox))
         if status != "OK":
@@ -70,6 +70,16 @@ class _Session:
     def close(self) -> None:
         with suppress(imaplib.IMAP4.error, OSError):
             self._imap.logout()
+
+
+def _connect(box: ImapMailbox) -> imaplib.IMAP4:
+    """TLS checks the server's certificate and name (imaplib alone would not)."""
+    if box.tls:
+        context = ssl.create_default_context()
+        return imaplib.IMAP4_SSL(
+            box.host, box.port, ssl_context=context, timeout=box.timeout_seconds
+        )
+    return imaplib.IMAP4(box.host, box.port, timeout=box.timeout_seconds)
 
 
 def _quoted(mailbox: str) -> str:

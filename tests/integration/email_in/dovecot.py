@@ -30,7 +30,9 @@ state_dir = {home}/state
 log_path = {home}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+ssl = yes
+ssl_cert = <{home}/cert.pem
+ssl_key = <{home}/key.pem
 disable_plaintext_auth = no
 auth_mechanisms = plain
 default_login_user = {user}
@@ -51,7 +53,7 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    port = {tls_port}
   }}
 }}
 service anvil {{
@@ -63,6 +65,7 @@ service anvil {{
 @dataclass(frozen=True)
 class Dovecot:
     port: int
+    tls_port: int  # IMAPS with a self-signed certificate, which no client should trust
     user: str = USER
     password: str = PASSWORD
 
@@ -109,6 +112,16 @@ def _binary() -> str:
     return found
 
 
+def _self_signed(home: Path) -> None:
+    key, cert = str(home / "key.pem"), str(home / "cert.pem")
+    subprocess.run(  # noqa: S603 (fixed arguments)
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",  # noqa: S607
+         "-subj", "/CN=localhost", "-keyout", key, "-out", cert],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+
+
 def _wait_for(port: int, process: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and process.poll() is None:
@@ -127,11 +140,13 @@ def dovecot() -> Iterator[Dovecot]:
     account = pwd.getpwnam("nobody") if as_root else pwd.getpwuid(os.geteuid())
     group = grp.getgrgid(account.pw_gid).gr_name
     home = Path(tempfile.mkdtemp(prefix="frontdoor-dovecot-"))
-    port = free_port()
+    port, tls_port = free_port(), free_port()
     try:
         for folder in ("run", "state", "mail"):
             (home / folder).mkdir()
-        config = CONFIG.format(home=home, user=account.pw_name, group=group, port=port)
+        _self_signed(home)
+        values = {"home": home, "user": account.pw_name, "group": group}
+        config = CONFIG.format(**values, port=port, tls_port=tls_port)
         (home / "dovecot.conf").write_text(config)
         (home / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}\n")
         if as_root:
@@ -145,7 +160,8 @@ def dovecot() -> Iterator[Dovecot]:
         )
         try:
             _wait_for(port, process)
-            yield Dovecot(port)
+            _wait_for(tls_port, process)
+            yield Dovecot(port, tls_port)
         finally:
             process.terminate()
             process.wait(timeout=15)

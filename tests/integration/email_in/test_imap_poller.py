@@ -1,6 +1,7 @@
 """IMAP polling against a real dovecot: unseen mail is ingested and marked seen only once
 stored; a failed store leaves it (and the rest) unseen for the next round."""
 
+import ssl
 from collections.abc import Iterator
 
 import pytest
@@ -66,3 +67,9 @@ async def test_mail_refused_for_good_is_marked_seen_not_fetched_forever(server: 
         parse_email(b"Subject: nobody wrote this\r\n\r\nno sender\r\n")
     assert await _poller(server, Store()).poll_once() == 1
     assert server.unseen() == 0
+
+
+async def test_tls_refuses_a_server_whose_certificate_no_one_signed(server: Dovecot) -> None:
+    box = ImapMailbox("127.0.0.1", server.tls_port, server.user, server.password, tls=True)
+    with pytest.raises(ssl.SSLCertVerificationError):
+        await ImapPoller(box, Store(), interval_seconds=60).poll_once()
