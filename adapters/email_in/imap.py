@@ -106,6 +106,8 @@ class ImapPoller:
                 await self.poll_once()
             except (imaplib.IMAP4.error, OSError) as error:
                 log.warning("IMAP poll failed", extra={"fields": {"error": str(error)}})
+            except Exception:  # a bug must not stop the polling for good
+                log.exception("IMAP poll failed")
             await asyncio.sleep(self._interval)
 
     async def poll_once(self) -> int:
