@@ -34,6 +34,7 @@ from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.repositories.call_records import SqlCallRecords
 from adapters.db.repositories.opt_outs import SqlOptOutList
 from adapters.db.spent_challenges import SqlSpentChallenges
+from adapters.db.tables.notifications import sms_opt_outs
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
 from adapters.geocoding import build_geocoder
@@ -43,6 +44,7 @@ from adapters.http.ssrf import OutboundPolicy
 from adapters.media.images import PillowImageCleaner
 from adapters.media.local_store import LocalMediaStore
 from adapters.media.pg_store import PostgresMediaStore
+from adapters.notifications.twilio_signature import TwilioSignatures
 from api.settings import MediaBackend, Settings
 from domain.addresses.csv_import import AddressCsvImport
 from domain.addresses.ports import RefreshableGeocoder
@@ -119,6 +121,8 @@ class Container:
     idempotency: IdempotencyStore
     opt_out_tokens: OptOutTokens
     opt_outs: OptOutList
+    sms_opt_outs: OptOutList  # phones that texted STOP
+    text_signatures: TwilioSignatures  # checks the inbound text webhook
     metrics: MetricsReads
     call_records: CallRecordImport
     open_data: OpenDataReads
@@ -188,6 +192,11 @@ def opt_out_tokens(settings: Settings) -> OptOutTokens:
     return OptOutTokens(settings.secret_key)
 
 
+def sms_opt_out_list(engine: AsyncEngine) -> OptOutList:
+    """Written by the inbound text webhook (STOP, START), read by the worker's notifier."""
+    return SqlOptOutList(engine, sms_opt_outs)
+
+
 def build_container(settings: Settings, clock: Clock | None = None) -> Container:
     if not settings.database_url:
         raise RuntimeError("DATABASE_URL is not set")
@@ -232,6 +241,8 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         idempotency=SqlIdempotencyStore(engine),
         opt_out_tokens=opt_out_tokens(settings),
         opt_outs=SqlOptOutList(engine),
+        sms_opt_outs=sms_opt_out_list(engine),
+        text_signatures=TwilioSignatures(settings.twilio_auth_token),
         metrics=MetricsReadModel(engine, timedelta(seconds=settings.call_threshold_seconds)),
         call_records=SqlCallRecords(engine),
         open_data=OpenDataReadModel(engine),

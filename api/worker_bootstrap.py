@@ -27,13 +27,20 @@ from adapters.jobs.retention import RetentionSweep
 from adapters.jobs.worker import Jobs, WorkerConfig
 from adapters.notifications.files import FileEmailSender, FileSmsSender
 from adapters.notifications.smtp import SmtpEmailSender, SmtpServer
-from api.bootstrap import escalation_policy, opt_out_tokens, outbound_policy, use_case_context
+from adapters.notifications.twilio import TwilioAccount, TwilioSmsSender
+from api.bootstrap import (
+    escalation_policy,
+    opt_out_tokens,
+    outbound_policy,
+    sms_opt_out_list,
+    use_case_context,
+)
 from api.notification_settings import EmailBackend
 from api.routers.unsubscribe import ONE_CLICK_PATH
 from api.settings import Settings
 from domain.notifications.escalation import EscalationNotifier
 from domain.notifications.followers import FollowTokens
-from domain.notifications.ports import EmailSender
+from domain.notifications.ports import EmailSender, SmsSender
 from domain.notifications.residents import PublicLinks, ResidentNotifier
 from domain.shared.clock import Clock, SystemClock
 from domain.shared.context import Context
@@ -87,6 +94,21 @@ def build_email_sender(settings: Settings, clock: Clock) -> EmailSender:
     return FileEmailSender(Path(settings.mail_dir), settings.mail_from, clock)
 
 
+def build_sms_sender(settings: Settings, clock: Clock) -> SmsSender:
+    """Twilio when its account is configured; else text files under the mail directory."""
+    if settings.twilio_configured:
+        account = TwilioAccount(
+            sid=settings.twilio_account_sid or "",
+            auth_token=settings.twilio_auth_token or "",
+            sender=settings.twilio_from or "",
+            api_base=settings.twilio_api_base,
+            country_code=settings.sms_country_code,
+            timeout_seconds=settings.twilio_timeout_seconds,
+        )
+        return TwilioSmsSender(account)
+    return FileSmsSender(Path(settings.mail_dir) / "sms", clock)
+
+
 def public_links(settings: Settings) -> PublicLinks:
     """The links in resident emails; the one-click target is this API's unsubscribe endpoint."""
     return PublicLinks(
@@ -105,7 +127,7 @@ def build_notification_subscribers(
     """Resident messages and manager escalations; each is idempotent by event id."""
     log = SqlDeliveryLog(engine)
     email = build_email_sender(settings, context.clock)
-    sms = FileSmsSender(Path(settings.mail_dir) / "sms", context.clock)
+    sms = build_sms_sender(settings, context.clock)
     residents = ResidentNotifier(
         context,
         log,
@@ -116,6 +138,7 @@ def build_notification_subscribers(
         opt_out_tokens(settings),
         settings.zone,
         FollowTokens(settings.secret_key),
+        sms_opt_out_list(engine),
     )
     managers = EscalationNotifier(context, SqlEscalationContacts(engine), log, email, settings.zone)
     return [residents, managers]

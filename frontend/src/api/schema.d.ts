@@ -2187,6 +2187,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbound/sms/twilio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Twilio Text
+         * @description Only Twilio calls this: the `X-Twilio-Signature` of the URL and form must match the
+         *     account's auth token, or the answer is 403 and nothing is written.
+         *
+         *     A text that is only a carrier keyword is obeyed and answered: STOP (STOPALL, UNSUBSCRIBE,
+         *     CANCEL, END, QUIT, REVOKE, OPTOUT; PARAR, ALTO, CANCELAR) stops every text to the number,
+         *     START (UNSTOP) turns them back on, HELP (INFO, AYUDA) says what this number is.
+         */
+        post: operations["receive_twilio_text"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13392,6 +13417,72 @@ export interface operations {
             };
             /** @description Bad request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receive_twilio_text: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Twilio's HMAC-SHA1 of the URL and the form, with the auth token */
+                "X-Twilio-Signature": string;
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    From: string;
+                    To?: string;
+                    Body?: string;
+                    MessageSid: string;
+                    NumMedia?: string;
+                    MediaUrl0?: string;
+                    MediaContentType0?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description TwiML: `<Response/>`, or a `<Message>` texted back (HELP, STOP, START) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

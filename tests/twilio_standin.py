@@ -1,0 +1,104 @@
+"""A stand-in for Twilio's Messages API on 127.0.0.1: it checks each call as Twilio would
+(the path names the account, basic auth with the account SID and auth token, a form with To,
+Body and From or MessagingServiceSid) and records the texts it accepted."""
+
+import base64
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+SID = "AC00000000000000000000000000000001"
+TOKEN = "stand-in-auth-token"
+FROM = "+14105550199"
+
+
+@dataclass
+class Call:
+    path: str
+    authorization: str
+    content_type: str
+    form: dict[str, list[str]]
+    status: int = 0  # what the stand-in answered
+
+
+@dataclass
+class StandIn:
+    base_url: str = ""
+    calls: list[Call] = field(default_factory=list)
+    fail_next: int = 0  # answer the next N well-formed calls with a 500
+
+    def texts_to(self, number: str) -> list[str]:
+        return [c.form["Body"][0] for c in self.accepted() if c.form.get("To") == [number]]
+
+    def accepted(self) -> list[Call]:
+        return [c for c in self.calls if c.status == 201]
+
+
+def _problem(call: Call) -> str | None:
+    """Why Twilio would refuse this call, or None."""
+    expected_auth = "Basic " + base64.b64encode(f"{SID}:{TOKEN}".encode()).decode()
+    if call.authorization != expected_auth:
+        return "401"
+    if call.path != f"/2010-04-01/Accounts/{SID}/Messages.json":
+        return "404"
+    form = call.form
+    senders = [name for name in ("From", "MessagingServiceSid") if name in form]
+    if not call.content_type.startswith("application/x-www-form-urlencoded"):
+        return "400"
+    if len(senders) != 1 or any(len(form.get(n, [])) != 1 for n in ("To", "Body")):
+        return "400"
+    return None if form["To"][0].startswith("+") else "400"
+
+
+def _handler(stand_in: StandIn) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length", "0"))
+            raw = self.rfile.read(length).decode()
+            call = Call(
+                self.path,
+                self.headers.get("Authorization", ""),
+                self.headers.get("Content-Type", ""),
+                parse_qs(raw, keep_blank_values=True),
+            )
+            problem = _problem(call)
+            if problem is None and stand_in.fail_next:
+                stand_in.fail_next -= 1
+                problem = "500"
+            status = call.status = 201 if problem is None else int(problem)
+            stand_in.calls.append(call)
+            body = {"sid": f"SM{len(stand_in.calls):032d}", "status": "queued"}
+            if problem:
+                body = {"code": 20000 + status, "message": "refused", "status": status}
+            self._answer(status, json.dumps(body).encode())
+
+        def _answer(self, status: int, body: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass  # quiet: the test reads the calls
+
+    return Handler
+
+
+@contextmanager
+def twilio_stand_in() -> Iterator[StandIn]:
+    stand_in = StandIn()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(stand_in))
+    stand_in.base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield stand_in
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
