@@ -9,7 +9,6 @@ work and the test fakes implement it; the composition roots hand it to the use c
 from typing import Protocol
 
 from domain.cases.ports import CaseRepository
-from domain.contacts.ports import ContactsUnitOfWork
 from domain.directory.api_keys import ApiKeyRepository
 from domain.directory.ports import (
     DepartmentRepository,
@@ -18,6 +17,7 @@ from domain.directory.ports import (
     TranslationRepository,
     UserRepository,
 )
+from domain.inbox.ports import InboxCases, InboxUnitOfWork, MessageRepository
 from domain.jurisdictions.ports import JurisdictionRepository, JurisdictionsUnitOfWork
 from domain.knowledge.ports import ArticleRepository, KnowledgeUnitOfWork, TriageTermRepository
 from domain.media.ports import MediaUnitOfWork, PhotoRepository
@@ -37,7 +37,7 @@ from domain.webhooks.ports import (
 
 
 class UnitOfWork(
-    ContactsUnitOfWork,
+    InboxUnitOfWork,
     NotificationsUnitOfWork,
     DirectoryUnitOfWork,
     JurisdictionsUnitOfWork,
@@ -69,3 +69,5 @@ class UnitOfWork(
     translations: TranslationRepository
     duplicates: DuplicateCandidates
     followers: FollowerRepository
+    messages: MessageRepository
+    inbox_cases: InboxCases

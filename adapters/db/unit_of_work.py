@@ -17,6 +17,7 @@ from adapters.db.repositories.escalations import SqlEscalationLog
 from adapters.db.repositories.followers import SqlFollowerRepository
 from adapters.db.repositories.jurisdictions import SqlJurisdictionRepository
 from adapters.db.repositories.knowledge import SqlArticleRepository, SqlTriageTermRepository
+from adapters.db.repositories.messages import SqlInboxCases, SqlMessageRepository
 from adapters.db.repositories.photos import SqlPhotoRepository
 from adapters.db.repositories.requests import SqlRequestRepository
 from adapters.db.repositories.residents import SqlResidentRepository
@@ -32,6 +33,7 @@ from domain.directory.ports import (
     TranslationRepository,
     UserRepository,
 )
+from domain.inbox.ports import InboxCases, MessageRepository
 from domain.jurisdictions.ports import JurisdictionRepository
 from domain.knowledge.ports import ArticleRepository, TriageTermRepository
 from domain.media.ports import PhotoRepository
@@ -65,6 +67,8 @@ class SqlUnitOfWork:
     translations: TranslationRepository
     duplicates: DuplicateCandidates
     followers: FollowerRepository
+    messages: MessageRepository
+    inbox_cases: InboxCases
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -101,6 +105,8 @@ class SqlUnitOfWork:
         self.translations = SqlTranslationRepository(self._connection)
         self.duplicates = SqlDuplicateCandidates(self._connection)
         self.followers = SqlFollowerRepository(self._connection)
+        self.messages = SqlMessageRepository(self._connection)
+        self.inbox_cases = SqlInboxCases(self._connection)
         return self
 
     async def __aexit__(

@@ -56,6 +56,7 @@ class Case:
     agent_id: UUID | None = None
     agent_name: str | None = None
     updated_at: datetime | None = None
+    in_inbox: bool = False  # an email or text waiting for an agent
     version: int = 1
 
     def check(self) -> None:

@@ -18,6 +18,7 @@ class EventType(StrEnum):
     REQUEST_CLOSED = "request.closed"
     REQUEST_OVERDUE = "request.overdue"
     CASE_CREATED = "case.created"
+    MESSAGE_RECEIVED = "message.received"  # an email or text came in: acknowledge it
     FOLLOWER_PENDING = "follower.pending"  # someone asked to follow a request: confirm by email
 
 

@@ -39,7 +39,8 @@ def check_url(url: str) -> str:
 
 
 # What partners may subscribe to: changes of requests and cases, not our own mail chores.
-PARTNER_EVENTS = tuple(t for t in EventType if t is not EventType.FOLLOWER_PENDING)
+OWN_CHORES = frozenset({EventType.FOLLOWER_PENDING, EventType.MESSAGE_RECEIVED})
+PARTNER_EVENTS = tuple(t for t in EventType if t not in OWN_CHORES)
 
 
 def check_event_types(names: list[str]) -> list[EventType]:

@@ -44,6 +44,7 @@ def case_values(case: Case) -> dict[str, Any]:
         "created_at": case.created_at,
         "updated_at": case.updated_at or case.created_at,
         "version": case.version,
+        "in_inbox": case.in_inbox,
     }
 
 
@@ -78,6 +79,7 @@ def case_from_row(row: Row[Any]) -> Case:
         ended_at=row.ended_at,
         agent_id=row.agent_id,
         agent_name=row.agent_name,
+        in_inbox=row.in_inbox,
         version=row.version,
     )
 

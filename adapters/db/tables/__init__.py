@@ -13,6 +13,7 @@ from adapters.db.tables import (  # noqa: F401  (each adds its tables and indexe
     directory,
     history,
     idempotency,
+    inbox,
     jurisdictions,
     knowledge,
     media,

@@ -43,8 +43,10 @@ cases = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("version", Integer, nullable=False, server_default="1"),
+    Column("in_inbox", Boolean, nullable=False, server_default=text("false")),
     Index("ix_cases_created", text("created_at DESC"), text("id DESC")),
     Index("ix_cases_resident_id", "resident_id"),
+    Index("ix_cases_inbox", text("updated_at DESC"), postgresql_where=text("in_inbox")),
     Index("ix_cases_request_ids", "request_ids", postgresql_using="gin"),
     Index("ix_cases_tags", "tags", postgresql_using="gin"),
     Index(
