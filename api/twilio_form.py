@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 from fastapi import Request
 
 from domain.shared.errors import ValidationFailed
-from domain.texting.use_cases import IncomingText, TextMedia
+from domain.texting.model import IncomingText, TextMedia
 
 MAX_MEDIA = 10  # Twilio sends at most ten pictures with one message
 TWIML = "text/xml"

@@ -27,12 +27,13 @@ from adapters.jobs.retention import RetentionSweep
 from adapters.jobs.worker import Jobs, WorkerConfig
 from adapters.notifications.files import FileEmailSender, FileSmsSender
 from adapters.notifications.smtp import SmtpEmailSender, SmtpServer
-from adapters.notifications.twilio import TwilioAccount, TwilioSmsSender
+from adapters.notifications.twilio import TwilioSmsSender
 from api.bootstrap import (
     escalation_policy,
     opt_out_tokens,
     outbound_policy,
     sms_opt_out_list,
+    twilio_account,
     use_case_context,
 )
 from api.notification_settings import EmailBackend
@@ -96,15 +97,8 @@ def build_email_sender(settings: Settings, clock: Clock) -> EmailSender:
 
 def build_sms_sender(settings: Settings, clock: Clock) -> SmsSender:
     """Twilio when its account is configured; else text files under the mail directory."""
-    if settings.twilio_configured:
-        account = TwilioAccount(
-            sid=settings.twilio_account_sid or "",
-            auth_token=settings.twilio_auth_token or "",
-            sender=settings.twilio_from or "",
-            api_base=settings.twilio_api_base,
-            country_code=settings.sms_country_code,
-            timeout_seconds=settings.twilio_timeout_seconds,
-        )
+    account = twilio_account(settings)
+    if account is not None:
         return TwilioSmsSender(account)
     return FileSmsSender(Path(settings.mail_dir) / "sms", clock)
 

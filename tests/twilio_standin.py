@@ -1,6 +1,7 @@
 """A stand-in for Twilio's Messages API on 127.0.0.1: it checks each call as Twilio would
 (the path names the account, basic auth with the account SID and auth token, a form with To,
-Body and From or MessagingServiceSid) and records the texts it accepted."""
+Body and From or MessagingServiceSid) and records the texts it accepted. It also serves the
+pictures of inbound texts (`media`), to the account's credentials only."""
 
 import base64
 import json
@@ -30,6 +31,13 @@ class StandIn:
     base_url: str = ""
     calls: list[Call] = field(default_factory=list)
     fail_next: int = 0  # answer the next N well-formed calls with a 500
+    media: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # path: type, bytes
+    media_fetches: list[tuple[str, bool]] = field(default_factory=list)  # path, authorised
+
+    def media_url(self, name: str, content_type: str, data: bytes) -> str:
+        path = f"/2010-04-01/Accounts/{SID}/Messages/MM{'0' * 32}/Media/{name}"
+        self.media[path] = (content_type, data)
+        return self.base_url + path
 
     def texts_to(self, number: str) -> list[str]:
         return [c.form["Body"][0] for c in self.accepted() if c.form.get("To") == [number]]
@@ -38,10 +46,12 @@ class StandIn:
         return [c for c in self.calls if c.status == 201]
 
 
+AUTHORISED = "Basic " + base64.b64encode(f"{SID}:{TOKEN}".encode()).decode()
+
+
 def _problem(call: Call) -> str | None:
     """Why Twilio would refuse this call, or None."""
-    expected_auth = "Basic " + base64.b64encode(f"{SID}:{TOKEN}".encode()).decode()
-    if call.authorization != expected_auth:
+    if call.authorization != AUTHORISED:
         return "401"
     if call.path != f"/2010-04-01/Accounts/{SID}/Messages.json":
         return "404"
@@ -76,9 +86,18 @@ def _handler(stand_in: StandIn) -> type[BaseHTTPRequestHandler]:
                 body = {"code": 20000 + status, "message": "refused", "status": status}
             self._answer(status, json.dumps(body).encode())
 
-        def _answer(self, status: int, body: bytes) -> None:
+        def do_GET(self) -> None:
+            authorised = self.headers.get("Authorization") == AUTHORISED
+            stand_in.media_fetches.append((self.path, authorised))
+            found = stand_in.media.get(self.path)
+            if not authorised or found is None:
+                self._answer(401 if not authorised else 404, b"{}")
+                return
+            self._answer(200, found[1], found[0])
+
+        def _answer(self, status: int, body: bytes, kind: str = "application/json") -> None:
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

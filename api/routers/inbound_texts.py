@@ -1,5 +1,6 @@
 """Residents text 311: Twilio posts each text here (its inbound-message webhook)."""
 
+from datetime import timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
@@ -58,7 +59,11 @@ async def receive_twilio_text(request: Request, container: ContainerDep) -> Resp
 
     A text that is only a carrier keyword is obeyed and answered: STOP (STOPALL, UNSUBSCRIBE,
     CANCEL, END, QUIT, REVOKE, OPTOUT; PARAR, ALTO, CANCELAR) stops every text to the number,
-    START (UNSTOP) turns them back on, HELP (INFO, AYUDA) says what this number is."""
+    START (UNSTOP) turns them back on, HELP (INFO, AYUDA) says what this number is.
+
+    Any other text goes to the Inbox: onto the conversation the same phone had within
+    FRONTDOOR_TEXT_THREAD_HOURS, else a new `text` case. Pictures (MediaUrl0…) are fetched
+    from Twilio and kept as photos without metadata; other files are listed as refused."""
     form = await request.form(max_files=0, max_fields=MAX_FIELDS)
     params = [(name, value) for name, value in form.multi_items() if isinstance(value, str)]
     url = signed_url(request, container.settings.public_base_url)
@@ -66,5 +71,11 @@ async def receive_twilio_text(request: Request, container: ContainerDep) -> Resp
     if not container.text_signatures.valid(url, params, given):
         raise Forbidden("the X-Twilio-Signature does not match this request")
     text = incoming_text(dict(params), container.clock.now())
-    answer = await receive_text(container.context, text, opt_outs=container.sms_opt_outs)
+    answer = await receive_text(
+        container.context,
+        text,
+        opt_outs=container.sms_opt_outs,
+        text_window=timedelta(hours=container.settings.text_thread_hours),
+        pictures=container.text_pictures,
+    )
     return Response(twiml(answer.reply), media_type=TWIML)

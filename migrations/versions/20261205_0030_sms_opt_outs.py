@@ -1,7 +1,7 @@
 """sms opt-outs
 
 Revision ID: 20261205_0030
-Revises: 20261205_0026
+Revises: 20261205_0028
 Create Date: 2026-12-05 09:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "20261205_0030"
-down_revision: str | None = "20261205_0026"
+down_revision: str | None = "20261205_0028"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -2204,6 +2204,10 @@ export interface paths {
          *     A text that is only a carrier keyword is obeyed and answered: STOP (STOPALL, UNSUBSCRIBE,
          *     CANCEL, END, QUIT, REVOKE, OPTOUT; PARAR, ALTO, CANCELAR) stops every text to the number,
          *     START (UNSTOP) turns them back on, HELP (INFO, AYUDA) says what this number is.
+         *
+         *     Any other text goes to the Inbox: onto the conversation the same phone had within
+         *     FRONTDOOR_TEXT_THREAD_HOURS, else a new `text` case. Pictures (MediaUrl0…) are fetched
+         *     from Twilio and kept as photos without metadata; other files are listed as refused.
          */
         post: operations["receive_twilio_text"];
         delete?: never;
