@@ -490,8 +490,9 @@ export interface paths {
         };
         /**
          * Get Resident
-         * @description The resident with their contacts and requests, newest first, and which of their
-         *     addresses opted out of resident emails (since when, and how).
+         * @description The resident with their contacts and requests, newest first, which of their
+         *     addresses opted out of resident emails (since when, and how), and which of their phones
+         *     texted STOP.
          */
         get: operations["get_resident"];
         put?: never;
@@ -4207,6 +4208,11 @@ export interface components {
              * @description The resident's addresses that opted out of resident emails, in the order of `emails`; `DELETE .../email-opt-outs/{address}` turns emails back on
              */
             email_opt_outs: components["schemas"]["EmailOptOutOut"][];
+            /**
+             * Sms Opt Outs
+             * @description The resident's phones that texted STOP, in the order of `phones`; only the resident turns texts back on, by texting START
+             */
+            sms_opt_outs?: components["schemas"]["SmsOptOutOut"][];
             /** Cases */
             cases: components["schemas"]["CaseOut"][];
             /** Requests */
@@ -4774,6 +4780,22 @@ export interface components {
             calendar: components["schemas"]["SlaCalendar"];
             /** Pauses On Hold */
             pauses_on_hold: boolean;
+        };
+        /**
+         * SmsOptOutOut
+         * @description One of the resident's phones that texted STOP: it gets no text until it texts START.
+         */
+        SmsOptOutOut: {
+            /**
+             * Phone
+             * @description As written in the resident's `phones`
+             */
+            phone: string;
+            /**
+             * Opted Out At
+             * Format: date-time
+             */
+            opted_out_at: string;
         };
         /**
          * Status

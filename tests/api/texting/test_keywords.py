@@ -109,3 +109,24 @@ async def test_a_signed_form_without_a_sender_is_refused_with_422(
     assert answer.status_code == 422
     assert answer.headers["content-type"] == "application/problem+json"
     assert await stopped_phones(container) == []
+
+
+async def test_a_resident_who_reads_spanish_is_answered_in_spanish_and_staff_see_the_stop(
+    client: httpx.AsyncClient, container: Container, agent: dict[str, str]
+) -> None:
+    made = await client.post(
+        "/api/v1/residents",
+        json={"first_name": "Lupe", "phones": ["410-555-0123"], "preferred_language": "es",
+              "contact_preference": "sms"},
+        headers=agent,
+    )  # fmt: skip
+    assert made.status_code == 201, made.text
+    profile = f"/api/v1/residents/{made.json()['id']}"
+
+    stopped = await post_text(client, twilio_form("STOP"))
+
+    assert "no recibirá más mensajes" in stopped.text
+    seen = (await client.get(profile, headers=agent)).json()
+    assert [o["phone"] for o in seen["sms_opt_outs"]] == ["410-555-0123"]
+    await post_text(client, twilio_form("START", sid="SM" + "6" * 32))
+    assert (await client.get(profile, headers=agent)).json()["sms_opt_outs"] == []
