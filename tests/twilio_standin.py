@@ -33,6 +33,11 @@ class StandIn:
     fail_next: int = 0  # answer the next N well-formed calls with a 500
     media: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # path: type, bytes
     media_fetches: list[tuple[str, bool]] = field(default_factory=list)  # path, authorised
+    # Like Twilio, answer a media URL with a redirect to its file host (another origin).
+    moved_to: dict[str, str] = field(default_factory=dict)  # media path: file URL
+    # A file host: serves `files` to anyone and records the Authorization header it got.
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    file_fetches: list[tuple[str, str | None]] = field(default_factory=list)
 
     def media_url(self, name: str, content_type: str, data: bytes) -> str:
         path = f"/2010-04-01/Accounts/{SID}/Messages/MM{'0' * 32}/Media/{name}"
@@ -87,16 +92,30 @@ def _handler(stand_in: StandIn) -> type[BaseHTTPRequestHandler]:
             self._answer(status, json.dumps(body).encode())
 
         def do_GET(self) -> None:
+            if self.path in stand_in.files:
+                stand_in.file_fetches.append((self.path, self.headers.get("Authorization")))
+                self._answer(200, stand_in.files[self.path][1], stand_in.files[self.path][0])
+                return
             authorised = self.headers.get("Authorization") == AUTHORISED
             stand_in.media_fetches.append((self.path, authorised))
             found = stand_in.media.get(self.path)
             if not authorised or found is None:
                 self._answer(401 if not authorised else 404, b"{}")
-                return
-            self._answer(200, found[1], found[0])
+            elif self.path in stand_in.moved_to:
+                self._answer(307, b"", headers={"Location": stand_in.moved_to[self.path]})
+            else:
+                self._answer(200, found[1], found[0])
 
-        def _answer(self, status: int, body: bytes, kind: str = "application/json") -> None:
+        def _answer(
+            self,
+            status: int,
+            body: bytes,
+            kind: str = "application/json",
+            headers: dict[str, str] | None = None,
+        ) -> None:
             self.send_response(status)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()

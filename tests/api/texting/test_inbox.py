@@ -166,3 +166,28 @@ async def test_without_a_twilio_account_pictures_are_listed_as_not_fetched(
     await post_text(client, form)
     (message,) = await rows(container, "SELECT attachments FROM messages")
     assert message.attachments[0]["refused"].startswith("not fetched")
+
+
+async def test_the_credentials_are_not_sent_on_to_the_file_host_twilio_redirects_to(
+    client: httpx.AsyncClient,
+    container: Container,
+    stand_in: StandIn,
+    pictures: PicturePipeline,
+) -> None:
+    with twilio_stand_in() as file_host:
+        file_host.files["/s3/ME1.jpg"] = ("image/jpeg", jpeg_with_gps())
+        url = stand_in.media_url("ME1", "image/jpeg", b"")
+        stand_in.moved_to[url.removeprefix(stand_in.base_url)] = f"{file_host.base_url}/s3/ME1.jpg"
+        form = twilio_form("Broken bench") | {
+            "NumMedia": "1",
+            "MediaUrl0": url,
+            "MediaContentType0": "image/jpeg",
+        }
+
+        answer = await post_text(client, form)
+
+        assert answer.status_code == 200
+        assert [authorised for _, authorised in stand_in.media_fetches] == [True]
+        assert file_host.file_fetches == [("/s3/ME1.jpg", None)]
+    (message,) = await rows(container, "SELECT attachments FROM messages")
+    assert message.attachments[0]["photo_id"] is not None
