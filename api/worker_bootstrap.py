@@ -30,6 +30,7 @@ from adapters.notifications.smtp import SmtpEmailSender, SmtpServer
 from adapters.notifications.twilio import TwilioSmsSender
 from api.bootstrap import (
     escalation_policy,
+    mail_domain,
     opt_out_tokens,
     outbound_policy,
     sms_opt_out_list,
@@ -39,10 +40,12 @@ from api.bootstrap import (
 from api.notification_settings import EmailBackend
 from api.routers.unsubscribe import ONE_CLICK_PATH
 from api.settings import Settings
+from domain.inbox.sending import AcknowledgementLimit, InboxMessenger
 from domain.notifications.escalation import EscalationNotifier
 from domain.notifications.followers import FollowTokens
 from domain.notifications.ports import EmailSender, SmsSender
 from domain.notifications.residents import PublicLinks, ResidentNotifier
+from domain.notifications.suppression import StopRespectingSms
 from domain.shared.clock import Clock, SystemClock
 from domain.shared.context import Context
 from domain.shared.events import EventSubscriber
@@ -51,7 +54,7 @@ from domain.webhooks.retry import RetryPolicy
 
 # The subscribers' keys in `handled_events`, in the order they hear an event: never rename one.
 WEBHOOKS = "webhooks"
-NOTIFIER_NAMES = ("resident-notifications", "manager-escalations")
+NOTIFIER_NAMES = ("resident-notifications", "manager-escalations", "inbox-messages")
 
 
 @dataclass(frozen=True)
@@ -118,10 +121,12 @@ def public_links(settings: Settings) -> PublicLinks:
 def build_notification_subscribers(
     settings: Settings, engine: AsyncEngine, context: Context[UnitOfWork]
 ) -> list[EventSubscriber]:
-    """Resident messages and manager escalations; each is idempotent by event id."""
+    """Resident messages, manager escalations and the inbox's messages; each is idempotent
+    by event id. No text goes to a phone that texted STOP, whoever wrote it."""
     log = SqlDeliveryLog(engine)
     email = build_email_sender(settings, context.clock)
-    sms = build_sms_sender(settings, context.clock)
+    stopped = sms_opt_out_list(engine)
+    sms = StopRespectingSms(build_sms_sender(settings, context.clock), stopped)
     residents = ResidentNotifier(
         context,
         log,
@@ -132,10 +137,13 @@ def build_notification_subscribers(
         opt_out_tokens(settings),
         settings.zone,
         FollowTokens(settings.secret_key),
-        sms_opt_out_list(engine),
+        stopped,
     )
     managers = EscalationNotifier(context, SqlEscalationContacts(engine), log, email, settings.zone)
-    return [residents, managers]
+    inbox = InboxMessenger(
+        context, log, email, sms, mail_domain=mail_domain(settings), limit=AcknowledgementLimit()
+    )
+    return [residents, managers, inbox]
 
 
 def event_subscribers(
