@@ -48,7 +48,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
         "description": "TwiML: `<Response/>`, or a `<Message>` texted back (HELP, STOP, START)",
         "content": {TWIML: {"schema": {"type": "string"}}},
     },
-    **problem_responses(403, 413, 422),
+    **problem_responses(400, 403, 413, 422),
 }
 
 

@@ -130,3 +130,17 @@ async def test_a_resident_who_reads_spanish_is_answered_in_spanish_and_staff_see
     assert [o["phone"] for o in seen["sms_opt_outs"]] == ["410-555-0123"]
     await post_text(client, twilio_form("START", sid="SM" + "6" * 32))
     assert (await client.get(profile, headers=agent)).json()["sms_opt_outs"] == []
+
+
+async def test_a_form_with_a_file_is_refused_before_anything_is_read_into_the_inbox(
+    client: httpx.AsyncClient, container: Container
+) -> None:
+    answer = await client.post(
+        PATH,
+        data=twilio_form("STOP"),
+        files={"MediaUrl0": ("x.jpg", b"\xff\xd8\xff", "image/jpeg")},
+        headers={"X-Twilio-Signature": "irrelevant"},
+    )
+    assert answer.status_code == 400
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert await stopped_phones(container) == []
