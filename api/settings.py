@@ -13,6 +13,7 @@ from api.inbound_settings import InboundMailSettings
 from api.notification_settings import NotificationSettings
 from api.public_settings import PublicSettings
 from api.retention_settings import RetentionSettings
+from api.text_settings import TextSettings
 from domain.shared.languages import Languages, normalise_tag
 
 DEFAULT_SECRET = "frontdoor-development-secret-not-for-production"  # noqa: S105
@@ -28,7 +29,9 @@ class MediaBackend(StrEnum):
     POSTGRES = "postgres"  # the media_blobs table: nothing to share but the database
 
 
-class Settings(NotificationSettings, RetentionSettings, PublicSettings, InboundMailSettings):
+class Settings(
+    NotificationSettings, RetentionSettings, PublicSettings, TextSettings, InboundMailSettings
+):
     model_config = SettingsConfigDict(env_prefix="FRONTDOOR_", extra="ignore")
 
     env: Environment = Environment.DEVELOPMENT
