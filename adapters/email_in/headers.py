@@ -75,5 +75,9 @@ def is_automated(message: EmailMessage, sender: str, envelope_sender: str | None
 
 
 def language_of(message: EmailMessage) -> str | None:
-    declared = header(message, "Content-Language").split(",")[0].strip()
-    return normalise_tag(declared) if declared else None
+    """Content-Language, else the first of Accept-Language (which Outlook sends)."""
+    for name in ("Content-Language", "Accept-Language"):
+        declared = header(message, name).split(",")[0].split(";")[0].strip()
+        if declared and (tag := normalise_tag(declared)):
+            return tag
+    return None

@@ -196,3 +196,18 @@ def test_parts_nested_too_deeply_are_refused_not_retried_forever() -> None:
     raw = b"From: a@b.example\r\n" + opening + b"Content-Type: text/plain\r\n\r\nhi\r\n" + closing
     with pytest.raises(BadMessage, match="too deeply"):
         parse_email(raw)
+
+
+@pytest.mark.parametrize(
+    ("headers", "language"),
+    [
+        ({"Content_Language": "es-MX"}, "es-mx"),
+        ({"Accept_Language": "es-ES, en-US;q=0.8"}, "es-es"),
+        ({"Content_Language": "not a tag!", "Accept_Language": "es"}, "es"),
+        ({}, None),
+    ],
+)
+def test_the_language_is_the_content_s_else_the_one_the_mail_program_accepts(
+    headers: dict[str, str], language: str | None
+) -> None:
+    assert parse_email(as_bytes(email(**headers))).language == language
