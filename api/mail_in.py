@@ -8,6 +8,7 @@ workers may be many. `python -m api` starts it when either is configured.
 import asyncio
 import logging
 import signal
+from contextlib import suppress
 
 from adapters.email_in.smtp import start_smtp_listener
 from api.mail_in_bootstrap import build_mail_in, smtp_hostname
@@ -47,6 +48,8 @@ async def receive_until(
     finally:
         if poll is not None:
             poll.cancel()
+            with suppress(asyncio.CancelledError):
+                await poll
         if server is not None:
             server.close()
             await server.wait_closed()
