@@ -28,15 +28,23 @@ UNAVAILABLE = (OSError, TimeoutError, OperationalError, InterfaceError, DBAPIErr
 
 
 class InboundSmtpHandler:
-    """aiosmtpd's handler: each message's bytes go to `ingest`, with the envelope sender."""
+    """aiosmtpd's handler: each message's bytes go to `ingest`, with the envelope sender.
 
-    def __init__(self, ingest: Ingest) -> None:
+    At most `at_once` messages are parsed and stored at a time: a burst of large mail waits
+    its turn (the senders' connections stay open) instead of multiplying the memory used."""
+
+    def __init__(self, ingest: Ingest, at_once: int = 4) -> None:
         self._ingest = ingest
+        self._turns = asyncio.Semaphore(at_once)
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         raw = envelope.original_content or b""
+        async with self._turns:
+            return await self._take(raw, envelope.mail_from)
+
+    async def _take(self, raw: bytes, envelope_sender: str | None) -> str:
         try:
-            await self._ingest(raw, envelope.mail_from)
+            await self._ingest(raw, envelope_sender)
         except (BadMessage, ValidationFailed) as refused:
             log.info("inbound mail refused", extra={"fields": {"why": str(refused)}})
             return REFUSED.format(why=_one_line(str(refused)))

@@ -5,10 +5,11 @@ import asyncio
 from collections.abc import AsyncIterator, Callable
 
 import pytest
+from aiosmtpd.smtp import Envelope
 from sqlalchemy.exc import OperationalError
 
 from adapters.email_in.parsing import BadMessage
-from adapters.email_in.smtp import InboundSmtpHandler, start_smtp_listener
+from adapters.email_in.smtp import ACCEPTED, InboundSmtpHandler, start_smtp_listener
 from bench.server import free_port
 from tests.integration.email_in.smtp_client import send, size_limit
 from tests.unit.adapters.email_in.mail import as_bytes, email
@@ -88,3 +89,31 @@ async def test_the_size_limit_is_announced_and_mail_over_it_gets_552(
     assert (await send(port, big)).code == 552  # refused at MAIL FROM, by its SIZE
     assert (await send(port, big, announce_size=False)).code == 552  # at the end of DATA
     assert store.stored == []
+
+
+async def test_messages_beyond_the_limit_wait_their_turn() -> None:
+    """On the handler itself, so that the order is certain: the second message's ingest
+    starts only once the first one has finished."""
+    started: list[bytes] = []
+    release = asyncio.Event()
+
+    async def slow_store(raw: bytes, envelope_sender: str | None) -> None:
+        started.append(raw)
+        await release.wait()
+
+    handler = InboundSmtpHandler(slow_store, at_once=1)
+    first = asyncio.create_task(handler.handle_DATA(None, None, _envelope(b"one")))  # type: ignore[arg-type]
+    second = asyncio.create_task(handler.handle_DATA(None, None, _envelope(b"two")))  # type: ignore[arg-type]
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert started == [b"one"]
+    release.set()
+    assert await first == await second == ACCEPTED
+    assert started == [b"one", b"two"]
+
+
+def _envelope(raw: bytes) -> Envelope:
+    envelope = Envelope()
+    envelope.original_content = raw
+    envelope.mail_from = "rosa@example.net"
+    return envelope
