@@ -5,6 +5,7 @@ body is cut at `max_body` characters (a case's notes hold 8,000) with a marker s
 Text/plain is preferred; HTML becomes text without fetching anything.
 """
 
+from contextlib import suppress
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage, Message
@@ -125,16 +126,22 @@ def _body_text(part: EmailMessage | None) -> str:
 
 
 def _decoded(part: EmailMessage) -> str:
-    """The text in its declared charset; an unknown or wrong one is read as UTF-8, replacing
-    what does not decode."""
+    """The text in its declared charset when it decodes; else UTF-8, which most mail without a
+    charset is; else the declared one (or Windows-1252) replacing what does not decode."""
     try:
-        content = part.get_content()
-        if isinstance(content, str):
-            return content
+        payload = part.get_payload(decode=True)
+        declared = part.get_content_charset()
     except BROKEN:
-        pass
-    payload = part.get_payload(decode=True)
-    return payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else ""
+        return ""
+    if not isinstance(payload, bytes):
+        return ""
+    for charset in (declared, "utf-8"):
+        if charset:
+            with suppress(LookupError, ValueError):  # ValueError: a null in the name
+                return payload.decode(charset)
+    with suppress(LookupError, ValueError):
+        return payload.decode(declared or "cp1252", errors="replace")
+    return payload.decode("cp1252", errors="replace")
 
 
 def _is_file(part: EmailMessage) -> bool:

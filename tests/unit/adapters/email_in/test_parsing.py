@@ -211,3 +211,23 @@ def test_the_language_is_the_content_s_else_the_one_the_mail_program_accepts(
     headers: dict[str, str], language: str | None
 ) -> None:
     assert parse_email(as_bytes(email(**headers))).language == language
+
+
+@pytest.mark.parametrize(
+    ("content_type", "payload", "text"),
+    [
+        (b"text/plain", b"caf\xc3\xa9 \xc3\xb1", "café ñ"),  # no charset: UTF-8
+        (b"text/plain; charset=us-ascii", b"caf\xc3\xa9", "café"),  # a wrong charset
+        (b"text/plain", b"caf\xe9", "café"),  # no charset, not UTF-8: Windows-1252
+        (b"text/plain; charset=utf-8", b"caf\xe9 ok", "caf\ufffd ok"),  # one bad byte
+        (b'text/plain; charset="ut\x00f-8"', b"caf\xc3\xa9", "café"),  # a null in the name
+    ],
+)
+def test_eight_bit_text_is_read_as_its_writer_meant(
+    content_type: bytes, payload: bytes, text: str
+) -> None:
+    raw = (
+        b"From: a@b.example\r\nContent-Type: " + content_type + b"\r\n"
+        b"Content-Transfer-Encoding: 8bit\r\n\r\n" + payload + b"\r\n"
+    )
+    assert parse_email(raw).body == text
