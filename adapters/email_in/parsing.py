@@ -81,11 +81,11 @@ def _parse(raw: bytes, envelope_sender: str | None, limits: MailLimits) -> Parse
     body_part = _body_part(message)
     files = [_file_of(part) for part in parts if part is not body_part and _is_file(part)]
     return ParsedEmail(
-        sender=sender,
-        external_id=external_id(message, raw),
-        subject=_cut(header(message, "Subject"), limits.max_subject, "…"),
-        body=_cut(_body_text(body_part), limits.max_body, TRUNCATED),
-        thread_ids=thread_ids(message),
+        sender=storable(sender),
+        external_id=storable(external_id(message, raw)),
+        subject=_cut(storable(header(message, "Subject")), limits.max_subject, "…"),
+        body=_cut(storable(_body_text(body_part)), limits.max_body, TRUNCATED),
+        thread_ids=tuple(storable(i) for i in thread_ids(message)),
         automated=is_automated(message, sender, envelope_sender),
         language=language_of(message),
         files=tuple(files[: limits.max_files]),
@@ -158,7 +158,7 @@ def _is_file(part: EmailMessage) -> bool:
 def _file_of(part: EmailMessage) -> MailFile:
     payload = part.get_payload(decode=True)
     data = payload if isinstance(payload, bytes) else b""
-    return MailFile(_safe_name(part), part.get_content_type(), data)
+    return MailFile(storable(_safe_name(part)), storable(part.get_content_type()), data)
 
 
 def _safe_name(part: EmailMessage) -> str:
@@ -169,6 +169,11 @@ def _safe_name(part: EmailMessage) -> str:
     base = PureWindowsPath(PurePosixPath(name).name).name  # no folders, whichever the OS
     clean = "".join(c for c in base if c.isprintable()).strip()
     return clean[:MAX_FILENAME] or "attachment"
+
+
+def storable(text: str) -> str:
+    """Text PostgreSQL takes: no NUL, no lone surrogate. Refusing it would fail every retry."""
+    return text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
 
 
 def _cut(text: str, limit: int, marker: str) -> str:

@@ -145,3 +145,16 @@ async def test_a_resent_message_is_stored_once_with_its_photo_once(
 async def _count_photos(container: Container) -> int:
     async with container.engine.connect() as db:
         return int((await db.execute(select(func.count()).select_from(media))).scalar_one())
+
+
+async def test_text_postgresql_would_refuse_is_cleaned_not_retried_forever(
+    smtp_port: int, container: Container
+) -> None:
+    raw = (
+        b"From: rosa@example.net\r\nSubject: Bin\x00 day\r\n"
+        b"Message-ID: <nul-1@mail.example.net>\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nMissed\x00 pickup\r\n"
+    )
+    assert (await send(smtp_port, raw)).code == 250
+    message = await stored(container, "nul-1@mail.example.net")
+    assert (message.subject, message.body) == ("Bin day", "Missed pickup")

@@ -231,3 +231,9 @@ def test_eight_bit_text_is_read_as_its_writer_meant(
         b"Content-Transfer-Encoding: 8bit\r\n\r\n" + payload + b"\r\n"
     )
     assert parse_email(raw).body == text
+
+
+def test_nul_characters_are_dropped_so_the_database_takes_the_text() -> None:
+    raw = b"From: a@b.example\r\nSubject: a\x00b\r\nMessage-ID: <n\x00ul@x>\r\n\r\nhi\x00there\r\n"
+    parsed = parse_email(raw)
+    assert (parsed.subject, parsed.body, parsed.external_id) == ("ab", "hithere", "nul@x")
