@@ -38,6 +38,7 @@ from api.routers import (
     privacy,
     public,
     public_submissions,
+    public_surveys,
     report_card,
     requests,
     residents,
@@ -110,6 +111,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         report_card,
         public,
         public_submissions,
+        public_surveys,
     ):
         app.include_router(module.router)
     install_open311_errors(app)

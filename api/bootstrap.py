@@ -79,6 +79,7 @@ from domain.shared.context import Context
 from domain.shared.languages import Languages
 from domain.shared.rate_limits import RateLimiter
 from domain.shared.sla import BusinessHours
+from domain.surveys.tokens import SurveyTokens
 from domain.unit_of_work import UnitOfWork
 from domain.webhooks.delivery_log import DeliveryLogReads
 
@@ -133,6 +134,7 @@ class Container:
     bot_check: BotCheck  # the public forms' proof of work, honeypot and fill time
     upload_tokens: UploadTokens
     follow_tokens: FollowTokens
+    survey_tokens: SurveyTokens
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -186,6 +188,11 @@ def use_case_context(engine: AsyncEngine, clock: Clock) -> Context[UnitOfWork]:
 def opt_out_tokens(settings: Settings) -> OptOutTokens:
     """Signed by the API's unsubscribe links and checked by its endpoint; the worker signs."""
     return OptOutTokens(settings.secret_key)
+
+
+def survey_tokens(settings: Settings) -> SurveyTokens:
+    """Signed by the worker's invitations, read by the public survey endpoints."""
+    return SurveyTokens(settings.secret_key, settings.survey_policy().lifetime)
 
 
 def build_container(settings: Settings, clock: Clock | None = None) -> Container:
@@ -246,4 +253,5 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         bot_check=bot_check(settings, engine),
         upload_tokens=UploadTokens(settings.secret_key),
         follow_tokens=FollowTokens(settings.secret_key),
+        survey_tokens=survey_tokens(settings),
     )

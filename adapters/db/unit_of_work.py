@@ -20,6 +20,7 @@ from adapters.db.repositories.knowledge import SqlArticleRepository, SqlTriageTe
 from adapters.db.repositories.photos import SqlPhotoRepository
 from adapters.db.repositories.requests import SqlRequestRepository
 from adapters.db.repositories.residents import SqlResidentRepository
+from adapters.db.repositories.surveys import SqlSurveyRepository
 from adapters.db.repositories.translations import SqlTranslationRepository
 from adapters.db.repositories.webhook_deliveries import SqlWebhookDeliveries
 from adapters.db.repositories.webhooks import SqlWebhookRepository
@@ -41,6 +42,7 @@ from domain.requests.ports import EscalationLog, RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
 from domain.shared.events import EventOutbox
+from domain.surveys.ports import SurveyRepository
 from domain.webhooks.ports import DeliveryQueue, WebhookDeliveries, WebhookRepository
 
 
@@ -65,6 +67,7 @@ class SqlUnitOfWork:
     translations: TranslationRepository
     duplicates: DuplicateCandidates
     followers: FollowerRepository
+    surveys: SurveyRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -101,6 +104,7 @@ class SqlUnitOfWork:
         self.translations = SqlTranslationRepository(self._connection)
         self.duplicates = SqlDuplicateCandidates(self._connection)
         self.followers = SqlFollowerRepository(self._connection)
+        self.surveys = SqlSurveyRepository(self._connection)
         return self
 
     async def __aexit__(

@@ -19,6 +19,7 @@ class EventType(StrEnum):
     REQUEST_OVERDUE = "request.overdue"
     CASE_CREATED = "case.created"
     FOLLOWER_PENDING = "follower.pending"  # someone asked to follow a request: confirm by email
+    SURVEY_DUE = "survey.due"  # a closed request's reporter is to be asked how we did
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,8 @@ def check_url(url: str) -> str:
 
 
 # What partners may subscribe to: changes of requests and cases, not our own mail chores.
-PARTNER_EVENTS = tuple(t for t in EventType if t is not EventType.FOLLOWER_PENDING)
+OUR_CHORES = frozenset({EventType.FOLLOWER_PENDING, EventType.SURVEY_DUE})
+PARTNER_EVENTS = tuple(t for t in EventType if t not in OUR_CHORES)
 
 
 def check_event_types(names: list[str]) -> list[EventType]:
