@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
+from pathlib import Path
 
 import httpx
 import pytest
@@ -223,3 +224,69 @@ async def test_a_merged_request_and_an_anonymous_one_get_no_survey(
         rows = await db.execute(text("SELECT request_id, channel, skipped FROM survey_invitations"))
         decided = {r.request_id: (r.channel, r.skipped) for r in rows}
     assert decided == {anonymous: (None, "no_contact")}  # the merged one is not even a candidate
+
+
+LUPE = {"first_name": "Guadalupe", "last_name": "Ortiz", "email": "lupe@example.net",
+        "phone": "410-555-0123", "language": "es"}  # fmt: skip
+TEXT_LINK = re.compile(r"https://311\.city\.example/survey/(\S+)")
+
+
+async def prefer(client: httpx.AsyncClient, agent: dict[str, str], preference: str) -> None:
+    found = await client.get("/api/v1/residents", params={"q": LUPE["email"]}, headers=agent)
+    (resident,) = found.json()["items"]
+    patched = await client.patch(
+        f"/api/v1/residents/{resident['id']}",
+        json={"phones": [LUPE["phone"]], "emails": [LUPE["email"]],
+              "contact_preference": preference},
+        headers=agent,
+    )  # fmt: skip
+    assert patched.status_code == 200, patched.text
+
+
+def texts(settings: Settings) -> list[str]:
+    return [f.read_text("utf-8") for f in sorted((Path(settings.mail_dir) / "sms").glob("*.txt"))]
+
+
+async def test_a_resident_who_chose_texts_is_asked_by_text_in_spanish(
+    client: httpx.AsyncClient,
+    agent: dict[str, str],
+    staff: dict[str, str],
+    inbox: Inbox,  # noqa: F811
+    survey_settings: Settings,
+    container: Container,
+    clock: FixedClock,
+) -> None:
+    jobs = worker_jobs(survey_settings, container.engine, clock)
+    number = await new_request(client, agent, reporter=LUPE)
+    await prefer(client, agent, "sms")
+    await close(client, staff, number)
+
+    assert await survey_day(jobs, container.engine, clock) == 1
+
+    assert surveys_in(inbox.messages) == []
+    (asking,) = [t for t in texts(survey_settings) if "Puntúenos" in t]
+    assert asking.startswith(f"To: {LUPE['phone']}\n") and number in asking
+    found = TEXT_LINK.search(asking)
+    assert found, asking
+    answered = await client.post(f"{SURVEYS}/{found.group(1)}/answer", json={"score": 2})
+    assert answered.status_code == 201, answered.text
+    assert await answers(container.engine) == [(number, 2, None)]
+
+
+async def test_a_resident_who_chose_no_messages_gets_no_survey(
+    client: httpx.AsyncClient,
+    agent: dict[str, str],
+    staff: dict[str, str],
+    inbox: Inbox,  # noqa: F811
+    survey_settings: Settings,
+    container: Container,
+    clock: FixedClock,
+) -> None:
+    jobs = worker_jobs(survey_settings, container.engine, clock)
+    number = await new_request(client, agent, reporter=LUPE)
+    await prefer(client, agent, "none")
+    await close(client, staff, number)
+
+    assert await survey_day(jobs, container.engine, clock) == 0
+
+    assert surveys_in(inbox.messages) == [] and texts(survey_settings) == []
