@@ -43,6 +43,7 @@ from api.routers import (
     requests,
     residents,
     site,
+    surveys,
     translations,
     triage,
     unsubscribe,
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         public,
         public_submissions,
         public_surveys,
+        surveys,
     ):
         app.include_router(module.router)
     install_open311_errors(app)

@@ -48,3 +48,27 @@ class SurveyOut(BaseModel):
     def answered_with(cls, answer: Answer, expires_at: datetime) -> "SurveyOut":
         state = SurveyState(answer.request_id, expires_at, answer.score, answer.comment is not None)
         return cls.of(state)
+
+
+class SurveyAnswerOut(BaseModel):
+    """A request's survey answer as staff read it: the comment is never in public output."""
+
+    number: str
+    score: int
+    comment: str | None
+    channel: str = Field(description="The request's intake channel")
+    department_code: str
+    service_code: str
+    answered_at: datetime
+
+    @classmethod
+    def of(cls, answer: Answer) -> "SurveyAnswerOut":
+        return cls(
+            number=answer.request_id,
+            score=answer.score,
+            comment=answer.comment,
+            channel=answer.channel,
+            department_code=answer.department_code,
+            service_code=answer.service_code,
+            answered_at=answer.answered_at,
+        )

@@ -2271,6 +2271,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{request_id}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Request Survey
+         * @description The request's survey answer: score, comment (staff only), when. Whoever may see the
+         *     request; not partner systems. 404 when it has none.
+         */
+        get: operations["get_request_survey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4949,6 +4970,32 @@ export interface components {
             score: number;
             /** Comment */
             comment?: string | null;
+        };
+        /**
+         * SurveyAnswerOut
+         * @description A request's survey answer as staff read it: the comment is never in public output.
+         */
+        SurveyAnswerOut: {
+            /** Number */
+            number: string;
+            /** Score */
+            score: number;
+            /** Comment */
+            comment: string | null;
+            /**
+             * Channel
+             * @description The request's intake channel
+             */
+            channel: string;
+            /** Department Code */
+            department_code: string;
+            /** Service Code */
+            service_code: string;
+            /**
+             * Answered At
+             * Format: date-time
+             */
+            answered_at: string;
         };
         /** SurveyCommentIn */
         SurveyCommentIn: {
@@ -13857,6 +13904,64 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_request_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswerOut"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -143,6 +143,12 @@ async def test_the_reporter_answers_once_and_the_answer_shows_in_the_figures(
     body = problem(again, 409)
     assert body["code"] == "survey_answered" and "ya fue respondida" in body["detail"]
     assert await answers(container.engine) == [(number, 4, "Fast, thanks")]
+    staff_view = await client.get(f"/api/v1/requests/{number}/survey", headers=agent)
+    assert staff_view.status_code == 200, staff_view.text
+    assert (
+        staff_view.json()["comment"] == "Fast, thanks" and staff_view.json()["channel"] == "phone"
+    )
+    assert (await client.get(f"/api/v1/requests/{number}/survey")).status_code == 401
 
     clock.set(clock.now() + timedelta(minutes=1))  # the window ends now, excluded
     summary = await client.get("/api/v1/metrics/summary", headers=supervisor)
@@ -198,6 +204,8 @@ async def test_a_tampered_link_gets_403_and_an_expired_one_410_writing_nothing(
     assert problem(expired, 410)["code"] == "survey_link_expired"
     assert problem(expired_state, 410)["code"] == "survey_link_expired"
     assert await answers(container.engine) == []
+    unanswered = await client.get(f"/api/v1/requests/{number}/survey", headers=agent)
+    assert problem(unanswered, 404)["detail"].endswith("has no survey answer")
 
 
 async def test_a_merged_request_and_an_anonymous_one_get_no_survey(
