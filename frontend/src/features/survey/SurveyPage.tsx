@@ -61,6 +61,11 @@ function AnswerForm({ token, survey, chosen }: { token: string; survey: Survey; 
   const answer = useAnswerSurvey(token)
   const ids = { hint: useId(), comment: useId(), commentHint: useId(), missing: useId() }
 
+  function choose(value: number) {
+    setScore(value)
+    setMissing(false)
+  }
+
   function send(event: FormEvent) {
     event.preventDefault()
     if (score === null) {
@@ -77,7 +82,7 @@ function AnswerForm({ token, survey, chosen }: { token: string; survey: Survey; 
         <div className="survey-scores">
           {SCORES.map((value) => (
             <label key={value}>
-              <input type="radio" name="score" value={value} checked={score === value} onChange={() => (setScore(value), setMissing(false))} />
+              <input type="radio" name="score" value={value} checked={score === value} onChange={() => choose(value)} />
               {t(`scores.${value}`)}
             </label>
           ))}
