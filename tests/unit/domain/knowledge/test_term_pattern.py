@@ -1,6 +1,7 @@
 """How triage terms are written and matched: stems, any order in a window, alternatives,
 prefixes, quoted order, benign masks; and the speed of it while an agent types."""
 
+
 import pytest
 
 from adapters.demo.knowledge import demo_triage_terms
