@@ -3,6 +3,7 @@ real SMTP server, its one-click link answered once over the public API, and the 
 
 One clock drives the API and the worker, so the delay and the link's expiry are exact."""
 
+import asyncio
 import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -298,3 +299,26 @@ async def test_a_resident_who_chose_no_messages_gets_no_survey(
     assert await survey_day(jobs, container.engine, clock) == 0
 
     assert surveys_in(inbox.messages) == [] and texts(survey_settings) == []
+
+
+async def test_two_scans_at_once_ask_the_reporter_once(
+    client: httpx.AsyncClient,
+    agent: dict[str, str],
+    staff: dict[str, str],
+    inbox: Inbox,  # noqa: F811
+    survey_settings: Settings,
+    container: Container,
+    clock: FixedClock,
+) -> None:
+    first = worker_jobs(survey_settings, container.engine, clock)
+    second = worker_jobs(survey_settings, container.engine, clock)
+    number = await new_request(client, agent)
+    await close(client, staff, number)
+    clock.set(START + DAY + timedelta(minutes=1))
+    assert first.surveys is not None and second.surveys is not None
+
+    asked = await asyncio.gather(first.surveys.run(), second.surveys.run())
+    await run_all(container.engine, first)
+
+    assert sum(asked) == 1
+    assert len(surveys_in(inbox.to(ROSA))) == 1
