@@ -13,6 +13,7 @@ from api.inbound_settings import InboundMailSettings
 from api.notification_settings import NotificationSettings
 from api.public_settings import PublicSettings
 from api.retention_settings import RetentionSettings
+from api.survey_settings import SurveySettings
 from api.text_settings import TextSettings
 from domain.shared.languages import Languages, normalise_tag
 
@@ -30,7 +31,12 @@ class MediaBackend(StrEnum):
 
 
 class Settings(
-    NotificationSettings, RetentionSettings, PublicSettings, TextSettings, InboundMailSettings
+    NotificationSettings,
+    RetentionSettings,
+    PublicSettings,
+    TextSettings,
+    SurveySettings,
+    InboundMailSettings,
 ):
     model_config = SettingsConfigDict(env_prefix="FRONTDOOR_", extra="ignore")
 
