@@ -39,6 +39,11 @@ class SqlRateLimiter:
         hits = await self._hits(key, _window_start(window, now))
         return hits >= limit
 
+    async def reset(self, key: str) -> None:
+        """Forget every hit of `key`."""
+        async with self._engine.begin() as db:
+            await db.execute(delete(rate_limits).where(rate_limits.c.key == key))
+
     async def _hits(self, key: str, start: datetime) -> int:
         async with self._engine.connect() as db:
             found = await db.scalar(

@@ -12,3 +12,7 @@ class RateLimiter(Protocol):
     async def exceeded(self, key: str, limit: int, window: timedelta, now: datetime) -> bool:
         """Whether `key` already has `limit` hits in the current window; counts nothing."""
         ...
+
+    async def reset(self, key: str) -> None:
+        """Forget every hit of `key`."""
+        ...
