@@ -97,20 +97,35 @@ async def sign_in_externally(
     if grant is None:
         raise Forbidden("your single sign-on groups grant no role in Frontdoor")
     async with context.uow() as uow:
-        user = await uow.users.get_by_email(normalise_email(identity.email))
-        if user is not None and not user.active:
-            raise Unauthenticated("the access token is no longer valid")
         if grant.department_code and await uow.departments.get(grant.department_code) is None:
             raise Forbidden(f"department {grant.department_code} of your group is not known")
-        if user is None:
-            user = _provisioned(identity, grant, context.clock.now())
-            await uow.users.add(user)
-        elif _placement(user) != grant:
+        user = await _account(uow, identity, grant, context.clock.now())
+        if not user.active:
+            raise Unauthenticated("the access token is no longer valid")
+        if _placement(user) != grant:
             user.place(grant.role, grant.department_code, grant.tier)
             await uow.users.save(user)
-        else:
-            return user
         await uow.commit()
+    return user
+
+
+async def _account(
+    uow: DirectoryUnitOfWork, identity: ExternalIdentity, grant: Grant, now: datetime
+) -> User:
+    """The account of the email, made on first sight; the SPA's first requests come at once,
+    so a concurrent first sight finds the account the other one made."""
+    email = normalise_email(identity.email)
+    user = await uow.users.get_by_email(email)
+    if user is None:
+        made = _provisioned(identity, grant, now)
+        user = made if await uow.users.add_unless_taken(made) else None
+    return user or await _existing(uow, email)
+
+
+async def _existing(uow: DirectoryUnitOfWork, email: str) -> User:
+    user = await uow.users.get_by_email(email)
+    if user is None:
+        raise Unauthenticated("the access token is no longer valid")
     return user
 
 

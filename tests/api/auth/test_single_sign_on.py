@@ -1,5 +1,6 @@
 """The city's single sign-on: provider tokens checked against its JWKS, groups mapped to roles."""
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -107,6 +108,18 @@ async def test_the_mapped_role_is_what_permissions_see(client: httpx.AsyncClient
     users = await client.get("/api/v1/users", headers=bearer(admin))
     listed = {u["email"]: u["role"] for u in users.json()["items"]}
     assert listed["pat.lee@city.example"] == "admin"
+
+
+async def test_concurrent_first_requests_make_one_account(
+    client: httpx.AsyncClient, admin_of: Any
+) -> None:
+    token = RSA.sign(claims(email="new.person@city.example"))
+    answers = await asyncio.gather(*(me(client, token) for _ in range(6)))
+    assert [a.status_code for a in answers] == [200] * 6, [a.text for a in answers]
+    assert len({a.json()["id"] for a in answers}) == 1
+    users = await client.get("/api/v1/users", headers=await admin_of(client))
+    emails = [u["email"] for u in users.json()["items"]]
+    assert emails.count("new.person@city.example") == 1
 
 
 async def test_an_existing_account_is_matched_by_email(client: httpx.AsyncClient) -> None:
