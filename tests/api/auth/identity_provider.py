@@ -95,13 +95,16 @@ def unsigned(header: dict[str, Any], body: dict[str, Any]) -> str:
 class JwksServer:
     url: str
     keys: list[ProviderKey]
+    extra: list[dict[str, Any]] = field(default_factory=list)  # served as they are
+    padding: int = 0  # bytes of filler, to make the set too large
     fetches: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def document(self) -> bytes:
         with self.lock:
             self.fetches += 1
-            return json.dumps({"keys": [key.public_jwk() for key in self.keys]}).encode()
+            keys = [key.public_jwk() for key in self.keys] + self.extra
+            return json.dumps({"keys": keys, "filler": "x" * self.padding}).encode()
 
 
 @contextmanager

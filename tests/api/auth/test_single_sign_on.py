@@ -1,6 +1,7 @@
 """The city's single sign-on: provider tokens checked against its JWKS, groups mapped to roles."""
 
 import asyncio
+import base64
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -245,6 +246,26 @@ async def test_a_rotated_provider_key_is_fetched_on_first_sight(
         answer = await me(client, rotated.sign(claims()))
         assert answer.status_code == 200, answer.text
         assert provider.fetches == 2
+
+
+async def test_a_symmetric_key_in_the_set_is_never_used(
+    client: httpx.AsyncClient, provider: JwksServer
+) -> None:
+    secret = b"a-shared-secret-published-by-mistake"
+    provider.extra.append({"kty": "oct", "kid": "shared", "alg": "HS256", "k": base64url(secret)})
+    token = hmac_signed(secret, {"alg": "HS256", "kid": "shared"}, claims())
+    unauthenticated(await me(client, token), INVALID)
+    assert (await me(client, RSA.sign(claims()))).status_code == 200
+
+
+async def test_a_key_set_too_large_is_not_read(serve: Serve, provider: JwksServer) -> None:
+    provider.padding = 300 * 1024
+    async with serve(**sso_settings(provider)) as client:
+        unauthenticated(await me(client, RSA.sign(claims())), INVALID)
+
+
+def base64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 async def test_an_unreachable_provider_is_401_and_our_own_tokens_still_work(
