@@ -25,35 +25,46 @@ class SignInLimits:
 
 class SignInThrottle:
     """Counts failed sign-ins per email and per client address, each on its own: a throttled
-    email or address waits for its window to end (429), and no account is ever locked."""
+    email or address waits for its window to end (429), and no account is ever locked.
+
+    A try is counted before its password is checked, so a burst of simultaneous tries gets
+    no more password checks than the limit; a successful one is taken back."""
 
     def __init__(self, limiter: RateLimiter, limits: SignInLimits) -> None:
         self._limiter = limiter
         self._limits = limits
 
-    def _keys(self, email: str, address: str) -> list[tuple[str, int]]:
+    def _keys(self, email: str, address: str) -> list[tuple[str, str, int]]:
         limits = self._limits
         return [
-            (_user_key(email), limits.failures_per_user),
-            (f"signin:address:{address}", limits.failures_per_address),
+            ("account", _user_key(email), limits.failures_per_user),
+            ("address", _address_key(address), limits.failures_per_address),
         ]
 
-    async def check(self, email: str, address: str, now: datetime) -> None:
+    async def count_try(self, email: str, address: str, now: datetime) -> None:
+        """Raises RateLimited when the email or the address has used up its tries."""
         window = self._limits.window
-        for key, limit in self._keys(email, address):
+        for who, key, limit in self._keys(email, address):
             if await self._limiter.exceeded(key, limit, window, now):
-                who = "account" if key == _user_key(email) else "address"
-                raise RateLimited(
-                    f"too many failed sign-ins for this {who}; try again later",
-                    until_window_ends(window, now),
-                )
+                raise self._refusal(who, now)
+        for who, key, limit in self._keys(email, address):
+            if not await self._limiter.allow(key, limit, window, now):
+                raise self._refusal(who, now)  # others of a burst took the last tries
 
-    async def failed(self, email: str, address: str, now: datetime) -> None:
-        for key, limit in self._keys(email, address):
-            await self._limiter.allow(key, limit, self._limits.window, now)
+    def _refusal(self, who: str, now: datetime) -> RateLimited:
+        return RateLimited(
+            f"too many failed sign-ins for this {who}; try again later",
+            until_window_ends(self._limits.window, now),
+        )
 
-    async def succeeded(self, email: str) -> None:
+    async def succeeded(self, email: str, address: str, now: datetime) -> None:
+        """The email's failures are forgotten; the address gets its try back."""
         await self._limiter.reset(_user_key(email))
+        await self._limiter.forgive(_address_key(address), self._limits.window, now)
+
+
+def _address_key(address: str) -> str:
+    return f"signin:address:{address}"
 
 
 def _user_key(email: str) -> str:
@@ -78,13 +89,10 @@ async def sign_in(
 ) -> User:
     """A throttled email or address gets 429 before its password is even checked, so a right
     password waits too; a success forgets the email's failures (not the address's)."""
-    await throttle.check(email, address, context.clock.now())
-    try:
-        user = await authenticate(context, email, password, hasher=hasher)
-    except Unauthenticated:
-        await throttle.failed(email, address, context.clock.now())
-        raise
-    await throttle.succeeded(email)
+    now = context.clock.now()
+    await throttle.count_try(email, address, now)
+    user = await authenticate(context, email, password, hasher=hasher)
+    await throttle.succeeded(email, address, now)
     return user
 
 

@@ -1,5 +1,6 @@
 """Failed sign-ins count per email and per client address; past a limit, 429, never a lock."""
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -99,6 +100,28 @@ async def test_the_address_behind_a_trusted_proxy_is_the_forwarded_one(serve: Se
         throttled(blocked, "address")
         allowed = await client.post(TOKEN, data=other, headers={"X-Forwarded-For": "192.0.2.9"})
         assert allowed.status_code == 200, allowed.text
+
+
+async def test_a_burst_of_simultaneous_guesses_gets_only_the_limit_checked(
+    serve: Serve,
+) -> None:
+    settings = {**LIMITS, "signin_failures_per_address": 100}
+    async with serve(clock=FixedClock(START), peer=HOME, **settings) as home:
+        guesses = [attempt(home, "agent@example.org", f"guess-{n}") for n in range(10)]
+        answers = await asyncio.gather(*guesses)
+        statuses = sorted(answer.status_code for answer in answers)
+        assert statuses == [401] * 3 + [429] * 7
+        throttled(await attempt(home, "agent@example.org", DEMO_PASSWORD), "account")
+
+
+async def test_successful_sign_ins_do_not_use_up_the_address(serve: Serve) -> None:
+    """A whole shift signs in from the office's one address."""
+    async with serve(clock=FixedClock(START), peer=OFFICE, **LIMITS) as office:
+        for _ in range(4):
+            for email in ["agent@example.org", "supervisor@example.org"]:
+                assert (await attempt(office, email, DEMO_PASSWORD)).status_code == 200
+        await fail(office, "admin@example.org", 2)
+        assert (await attempt(office, "admin@example.org", DEMO_PASSWORD)).status_code == 200
 
 
 async def test_the_default_limit_is_five_failures_per_account(serve: Serve) -> None:
