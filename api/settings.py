@@ -14,6 +14,7 @@ from api.identity_settings import IdentitySettings, parse_jwt_keys
 from api.notification_settings import NotificationSettings
 from api.public_settings import PublicSettings
 from api.retention_settings import RetentionSettings
+from api.survey_settings import SurveySettings
 from api.text_settings import TextSettings
 from domain.shared.languages import Languages, normalise_tag
 
@@ -32,7 +33,12 @@ class MediaBackend(StrEnum):
 
 
 class Settings(
-    NotificationSettings, RetentionSettings, PublicSettings, TextSettings, IdentitySettings
+    NotificationSettings,
+    RetentionSettings,
+    PublicSettings,
+    TextSettings,
+    SurveySettings,
+    IdentitySettings,
 ):
     model_config = SettingsConfigDict(env_prefix="FRONTDOOR_", extra="ignore")
 
