@@ -30,9 +30,10 @@ class Tool:
     version: str
 
 
-def find_tool(name: str, at_least: int) -> Tool:
-    """The `name` binary of the lowest major version >= `at_least`."""
-    directories = _directories()
+def find_tool(name: str, at_least: int, directories: list[Path] | None = None) -> Tool:
+    """The `name` binary of the lowest major version >= `at_least`, in `directories` (by
+    default: FRONTDOOR_PG_BIN, else pgserver's, Debian's and the one on PATH)."""
+    directories = _directories() if directories is None else directories
     found = [tool for tool in (_probe(d / name) for d in directories) if tool]
     usable = sorted((t for t in found if t.major >= at_least), key=lambda t: t.major)
     if usable:
