@@ -1,7 +1,7 @@
 """function search paths: a pg_dump of the database restores
 
 Revision ID: 20261205_0040
-Revises: 20261205_0030
+Revises: 20261205_0029
 Create Date: 2026-12-05 09:10:00
 
 pg_restore runs with an empty search_path (pg_dump writes `set_config('search_path', '',
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "20261205_0040"
-down_revision: str | None = "20261205_0030"
+down_revision: str | None = "20261205_0029"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
