@@ -9,8 +9,11 @@ false)` at the top of every dump), and it computes the articles' generated searc
 while it loads them. The article and search functions called `frontdoor_fold`,
 `frontdoor_text_config` and each other unqualified, so under that empty path they were not
 found: no backup of a Frontdoor database could be restored ("function
-frontdoor_article_head(...) does not exist"). Each function that calls another of ours now
-pins its search path, as the request-search functions of 0016 and 0024 already did.
+frontdoor_article_head(...) does not exist"). The three article functions behind those
+columns now pin their search path, as the request-search functions of 0016 and 0024 already
+did. `frontdoor_search_words` is left as it is: it runs only inside the pinned
+`frontdoor_request_words` (where, inlined, it costs nothing per row) or in the app's own
+sessions, and a pinned path would stop that inlining.
 """
 
 from collections.abc import Sequence
@@ -26,8 +29,6 @@ CALLERS = (
     "frontdoor_article_head(text, text, text, text[], text)",
     "frontdoor_article_document(text, text, text, text, text[], text)",
     "frontdoor_article_about(text, text, text[])",
-    "frontdoor_search_words(text)",
-    "frontdoor_search_query(text)",
 )
 
 
