@@ -64,14 +64,20 @@ async def take_backup(url: str, output: Path, media: Path | None) -> Path:
     name = re.sub(r"[^A-Za-z0-9_.-]", "_", database_name(url))
     folder = output / f"frontdoor-{name}-{at:%Y%m%dT%H%M%SZ}"
     partial = folder.with_name(folder.name + ".partial")
-    partial.mkdir(parents=True)
+    await asyncio.to_thread(_private_folder, partial)
     try:
         await _fill(url, partial, media, at, database_name(url))
-        partial.rename(folder)
+        await asyncio.to_thread(partial.rename, folder)
     except BaseException:
-        shutil.rmtree(partial, ignore_errors=True)
+        shutil.rmtree(partial, ignore_errors=True)  # not awaited: this runs when cancelled too
         raise
     return folder
+
+
+def _private_folder(path: Path) -> None:
+    """Residents' personal data: the folder is for its owner's eyes only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700)
 
 
 async def _fill(url: str, folder: Path, media: Path | None, at: datetime, name: str) -> None:

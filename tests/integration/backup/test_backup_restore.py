@@ -1,6 +1,7 @@
 """`make backup` then `make restore` into a fresh database and media directory: the restored
 instance serves the same requests, timelines and photos, and a restore refuses what it must."""
 
+import asyncio
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,6 +66,7 @@ async def test_a_restored_backup_serves_the_same_requests_timelines_and_photos(
     folder = Path(backed_up.stdout.strip().removeprefix("backup written: "))
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["counts"] == await counts(source)
+    assert (await asyncio.to_thread(folder.stat)).st_mode & 0o777 == 0o700
     assert manifest["counts"]["photos"] >= 1 and manifest["media_files"] >= 1
     assert set(manifest["files"]) == {"database.dump", "media.tar"}
 
