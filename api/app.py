@@ -12,6 +12,7 @@ from starlette.types import Scope
 from api.body_limit import BodyLimitMiddleware
 from api.bootstrap import Container, build_container
 from api.errors import install_error_handlers
+from api.geojson_schema import declare_geojson_schemas
 from api.idempotency import IdempotencyMiddleware, document_idempotency_key
 from api.observability import RequestContextMiddleware
 from api.open311 import routes as open311
@@ -159,6 +160,7 @@ def _declare_problem_schema(app: FastAPI) -> None:
         for name, nested in problem.pop("$defs", {}).items():
             components.setdefault(name, nested)
         components.setdefault("Problem", problem)
+        declare_geojson_schemas(schema)
         document_idempotency_key(schema)
         return schema
 

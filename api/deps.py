@@ -1,5 +1,6 @@
 """Typed dependencies: the container, the caller, and the If-Match version."""
 
+import re
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
@@ -9,7 +10,7 @@ from api.bootstrap import Container
 from domain.directory.api_keys import KeyRole
 from domain.directory.permissions import Principal
 from domain.directory.sign_in import sign_in_externally
-from domain.shared.errors import Unauthenticated, ValidationFailed
+from domain.shared.errors import PreconditionFailed, Unauthenticated, ValidationFailed
 
 bearer = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 partner_key = APIKeyHeader(
@@ -89,14 +90,24 @@ OptionalPrincipalDep = Annotated[Principal | None, Depends(get_optional_principa
 OPTIONAL_TOKEN: dict[str, object] = {"security": [{}]}
 
 
+# RFC 9110 section 8.8.3: entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE
+ENTITY_TAG = re.compile(r'(W/)?"([\x21\x23-\x7e\x80-\xff]*)"')
+ISSUED_TAG = re.compile(r"v([0-9]{1,18})")
+# For the OpenAPI document: what a client may send (a tag this API issued, or any other tag).
+ENTITY_TAG_PATTERN = r'^(W/)?"[\x21\x23-\x7e]*"$'
+
+
 def parse_etag(value: str) -> int:
-    tag = value.strip()
-    if tag.startswith("W/"):
-        tag = tag[2:]
-    tag = tag.strip('"')
-    if not tag.startswith("v") or not tag[1:].isdigit():
+    """The version an If-Match names. A well-formed tag this API never issued names no
+    version, so the precondition fails (412, RFC 9110 section 13.1.1); a value that is no
+    entity tag at all is bad input (422)."""
+    tag = ENTITY_TAG.fullmatch(value.strip())
+    if tag is None:
         raise ValidationFailed.single("If-Match", "is not an ETag this API issued")
-    return int(tag[1:])
+    version = ISSUED_TAG.fullmatch(tag.group(2))
+    if version is None:
+        raise PreconditionFailed("If-Match names no version of this resource; read it again")
+    return int(version.group(1))
 
 
 def etag_of(version: int) -> str:
@@ -104,7 +115,13 @@ def etag_of(version: int) -> str:
 
 
 def get_if_match(
-    if_match: Annotated[str | None, Header(description="The ETag of the version you read")] = None,
+    if_match: Annotated[
+        str | None,
+        Header(
+            description="The ETag of the version you read",
+            json_schema_extra={"pattern": ENTITY_TAG_PATTERN},
+        ),
+    ] = None,
 ) -> int | None:
     return None if if_match is None else parse_etag(if_match)
 

@@ -9,6 +9,7 @@ from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
 
 from api import public_problems
+from api.allow import headers_of
 from api.problems import FieldProblem, problem_response
 from api.public_problems import is_public
 from domain.jurisdictions.model import OutOfJurisdiction
@@ -121,7 +122,7 @@ async def on_validation_error(request: Request, error: Exception) -> Response:
 async def on_http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     detail = error.detail if isinstance(error.detail, str) else "the request failed"
-    headers = dict(error.headers) if error.headers else None
+    headers = headers_of(request, error.status_code, error.headers) or None
     if is_public(request.url.path):
         return public_problems.status_problem(request, error.status_code, headers)
     return problem_response(error.status_code, detail, headers=headers)

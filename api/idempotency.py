@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import public_problems
 from api.caller_scope import caller_scope
-from api.problems import problem_response
+from api.problems import problem_response, problem_responses
 from api.public_problems import is_public
 from domain.idempotency.model import (
     Claimed,
@@ -200,14 +200,18 @@ async def _refuse(
     await response(scope, receive, send)
 
 
+# What parse_key accepts: a bare token, or a Structured Field String (RFC 8941), 1 to 255 long.
+KEY_PATTERN = r'^(?:[!#-\[\]-~]{1,255}|"(?:[ !#-\[\]-~]|\\["\\]){1,255}")$'
+
 KEY_PARAMETER = {
     "name": "Idempotency-Key",
     "in": "header",
     "required": False,
-    "schema": {"type": "string", "minLength": 1, "maxLength": 257},
+    "schema": {"type": "string", "pattern": KEY_PATTERN},
     "description": (
         "Makes a retry safe: the first answer to this key is replayed for 24 hours to the "
-        "same request (409 while it runs, 422 for another request under the same key)."
+        "same request (409 while it runs, 422 for another request under the same key, "
+        "400 for a malformed key)."
     ),
 }
 
@@ -221,3 +225,5 @@ def document_idempotency_key(schema: dict[str, Any]) -> None:
         parameters = post.setdefault("parameters", [])
         if all(p.get("name") != "Idempotency-Key" for p in parameters):
             parameters.append(KEY_PARAMETER)
+        for status, answer in problem_responses(400).items():
+            post.setdefault("responses", {}).setdefault(str(status), answer)

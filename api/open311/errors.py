@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
+from api.allow import headers_of
 from api.open311.formats import format_of_path, render
 from domain.jurisdictions.model import OutOfJurisdiction
 from domain.requests.submission import AddressNotFound
@@ -101,8 +102,8 @@ def _wrap(original: Handler) -> Handler:
         if known is None:  # e.g. a database error: its handler logs it and picks the status
             known = _from_problem(await original(request, error))
         response = open311_response(request.url.path, *known)
-        if isinstance(error, HTTPException) and error.headers:
-            response.headers.update(error.headers)
+        if isinstance(error, HTTPException):
+            response.headers.update(headers_of(request, error.status_code, error.headers))
         return response
 
     return handler

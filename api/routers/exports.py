@@ -9,6 +9,7 @@ from fastapi.responses import StreamingResponse
 from api.bootstrap import Container
 from api.bulk_formats import CSV_TYPE, GEOJSON_TYPE, attachment, csv_body, geojson_body
 from api.deps import ContainerDep, PrincipalDep
+from api.geojson_schema import FEATURE_COLLECTION_REF
 from api.problems import problem_responses
 from api.request_exports import COLUMNS, staff_features, staff_rows
 from api.request_filters import RequestListQuery, RequestListQueryDep
@@ -20,7 +21,8 @@ router = APIRouter(prefix="/api/v1/exports", tags=["exports"])
 
 
 def _answer(media_type: str, description: str) -> dict[int | str, dict[str, Any]]:
-    content = {media_type: {"schema": {"type": "string"}}}
+    schema = FEATURE_COLLECTION_REF if media_type == GEOJSON_TYPE else {"type": "string"}
+    content = {media_type: {"schema": schema}}
     return {
         200: {"description": description, "content": content},
         **problem_responses(401, 403, 422),

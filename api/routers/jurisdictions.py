@@ -7,6 +7,7 @@ from starlette.exceptions import HTTPException
 
 from api.deps import ContainerDep, PrincipalDep
 from api.geojson import area_feature, layer_collection
+from api.geojson_schema import FEATURE_COLLECTION_REF, FEATURE_REF, GeoJsonResponse, geojson_answer
 from api.language import LanguageDep
 from api.localized import localized_resolutions
 from api.problems import problem_responses
@@ -40,11 +41,6 @@ from domain.jurisdictions.use_cases import (
     update_rule,
 )
 from domain.shared.errors import NotFound
-
-
-class GeoJsonResponse(Response):
-    media_type = "application/geo+json"
-
 
 router = APIRouter(prefix="/api/v1/jurisdictions", tags=["jurisdictions"])
 
@@ -109,7 +105,10 @@ async def list_layers(container: ContainerDep, _: PrincipalDep, language: Langua
     "/layers/{slug}.geojson",
     response_model=FeatureCollectionOut,
     response_class=GeoJsonResponse,
-    responses=problem_responses(401, 404, 422),
+    responses={
+        **geojson_answer("The layer's current areas", FEATURE_COLLECTION_REF),
+        **problem_responses(401, 404, 422),
+    },
 )
 async def get_layer_geojson(
     slug: Slug,
@@ -137,7 +136,7 @@ async def change_layer(
     return LayerOut.of(layer)
 
 
-@router.get("/resolve", response_model=ResolutionOut, responses=problem_responses(401, 422))
+@router.get("/resolve", response_model=ResolutionOut, responses=problem_responses(401, 404, 422))
 async def resolve_point(
     container: ContainerDep,
     _: PrincipalDep,
@@ -219,7 +218,7 @@ async def list_areas(
     _: PrincipalDep,
     layer: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
 ) -> AreaList:
     """Areas of the current layer versions, without geometry."""
     records = await container.jurisdiction_reads.areas(layer, limit, offset)
@@ -239,10 +238,10 @@ async def list_areas(
 
 
 @router.get(
-    "/{area_id}",
+    "/{area_id:int}",
     response_model=FeatureOut,
     response_class=GeoJsonResponse,
-    responses=problem_responses(401, 404, 422),
+    responses={**geojson_answer("The area", FEATURE_REF), **problem_responses(401, 404, 422)},
 )
 async def get_area(area_id: AreaId, container: ContainerDep, _: PrincipalDep) -> Response:
     """One area as a GeoJSON Feature (older versions too, marked `current: false`)."""
@@ -253,7 +252,7 @@ async def get_area(area_id: AreaId, container: ContainerDep, _: PrincipalDep) ->
 
 
 @router.patch(
-    "/{area_id}", response_model=AreaOut, responses=problem_responses(400, 401, 403, 404, 422)
+    "/{area_id:int}", response_model=AreaOut, responses=problem_responses(400, 401, 403, 404, 422)
 )
 async def change_area(
     area_id: AreaId, body: AreaPatch, container: ContainerDep, principal: PrincipalDep

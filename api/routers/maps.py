@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.deps import ContainerDep, PrincipalDep
+from api.geojson_schema import FEATURE_COLLECTION_REF, GeoJsonResponse, geojson_answer
 from api.map_geojson import address_collection, street_collection
 from api.problems import problem_responses
 from api.schemas.maps import AddressMarkCollection, StreetCollection
@@ -16,11 +17,6 @@ from domain.maps.reference import (
     check_address_view,
     street_ranks,
 )
-
-
-class GeoJsonResponse(Response):
-    media_type = "application/geo+json"
-
 
 router = APIRouter(prefix="/api/v1/map", tags=["map"])
 
@@ -35,7 +31,10 @@ Zoom = Annotated[int, Query(ge=0, le=22, description="The map's zoom level")]
     "/streets",
     response_model=StreetCollection,
     response_class=GeoJsonResponse,
-    responses=problem_responses(401, 422),
+    responses={
+        **geojson_answer("The features in view", FEATURE_COLLECTION_REF),
+        **problem_responses(401, 422),
+    },
 )
 async def map_streets(container: ContainerDep, _: PrincipalDep, bbox: BBox, zoom: Zoom) -> Response:
     """Reference streets in the view: none below zoom 11, the main roads only below 13; cut
@@ -50,7 +49,10 @@ async def map_streets(container: ContainerDep, _: PrincipalDep, bbox: BBox, zoom
     "/addresses",
     response_model=AddressMarkCollection,
     response_class=GeoJsonResponse,
-    responses=problem_responses(401, 422),
+    responses={
+        **geojson_answer("The features in view", FEATURE_COLLECTION_REF),
+        **problem_responses(401, 422),
+    },
 )
 async def map_addresses(
     container: ContainerDep, _: PrincipalDep, bbox: BBox, zoom: Zoom

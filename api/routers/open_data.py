@@ -10,6 +10,7 @@ from pydantic import AfterValidator
 
 from api.bulk_formats import CSV_TYPE, GEOJSON_TYPE, attachment, csv_body, geojson_body
 from api.deps import ContainerDep
+from api.geojson_schema import FEATURE_COLLECTION_REF
 from api.open_data_rows import COLUMNS, open_data_feature, open_data_row
 from api.problems import problem_responses
 from domain.requests.open_data_reads import OpenDataPage, OpenDataQuery
@@ -80,7 +81,8 @@ OpenDataQueryDep = Annotated[OpenDataQuery, Depends(open_data_query)]
 
 
 def _answer(media_type: str, description: str) -> dict[int | str, dict[str, Any]]:
-    content = {media_type: {"schema": {"type": "string"}}}
+    schema = FEATURE_COLLECTION_REF if media_type == GEOJSON_TYPE else {"type": "string"}
+    content = {media_type: {"schema": schema}}
     next_page = 'The page after this one: <URL>; rel="next" (none on an empty page)'
     link = {"Link": {"description": next_page, "schema": {"type": "string"}}}
     return {

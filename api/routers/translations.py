@@ -42,7 +42,7 @@ AreaId = Annotated[int, Path(ge=1, le=2**63 - 1, description="An area of the ref
 SERVICE = "/services/{code}/translations/{language}"
 DEPARTMENT = "/departments/{code}/translations/{language}"
 LAYER = "/jurisdictions/layers/{slug}/translations/{language}"
-REFERRAL = "/jurisdictions/{area_id}/translations/{language}"
+REFERRAL = "/jurisdictions/{area_id:int}/translations/{language}"
 READ = problem_responses(401, 404, 422)
 WRITE = problem_responses(400, 401, 403, 404, 413, 422)
 REMOVE = problem_responses(401, 403, 404, 422)

@@ -58,8 +58,12 @@ class QueryPlan:
         return sorted({lexeme for group in self.groups for lexeme in group})
 
 
+# No word is longer; PostgreSQL refuses a tsquery word of 2,048 bytes or more (a 500 before).
+MAX_WORD_LENGTH = 100
+
+
 def query_words(text: str, limit: int = MAX_WORDS) -> list[str]:
-    words = [w for w in tokenize(text) if len(w) > 1]
+    words = [w for w in tokenize(text) if 1 < len(w) <= MAX_WORD_LENGTH]
     return list(dict.fromkeys(words))[:limit]
 
 

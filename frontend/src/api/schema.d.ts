@@ -5518,6 +5518,20 @@ export interface components {
              */
             errors?: components["schemas"]["FieldProblem"][] | null;
         };
+        GeoJsonFeature: {
+            /** @enum {string} */
+            type: "Feature";
+            id?: string | number;
+            geometry: {
+                type: string;
+            } | null;
+            properties: Record<string, never> | null;
+        };
+        GeoJsonFeatureCollection: {
+            /** @enum {string} */
+            type: "FeatureCollection";
+            features: components["schemas"]["GeoJsonFeature"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -5694,7 +5708,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5954,7 +5968,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6073,7 +6087,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6243,7 +6257,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6339,7 +6353,7 @@ export interface operations {
                 token?: string | null;
             };
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6478,7 +6492,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6911,7 +6925,7 @@ export interface operations {
             header?: {
                 /** @description The ETag of the version you read */
                 "if-match"?: string | null;
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7023,7 +7037,7 @@ export interface operations {
             header?: {
                 /** @description The ETag of the version you read */
                 "if-match"?: string | null;
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7135,7 +7149,7 @@ export interface operations {
             header?: {
                 /** @description The ETag of the version you read */
                 "if-match"?: string | null;
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7295,7 +7309,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7576,7 +7590,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7850,7 +7864,7 @@ export interface operations {
                 name?: string | null;
             };
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7981,13 +7995,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The layer's current areas */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/geo+json": string;
+                    "application/geo+json": components["schemas"]["GeoJsonFeatureCollection"];
                 };
             };
             /** @description Unauthenticated */
@@ -8126,6 +8140,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation failed */
             422: {
                 headers: {
@@ -8146,7 +8169,7 @@ export interface operations {
             header?: {
                 /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
                 "accept-language"?: string | null;
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8247,7 +8270,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8495,13 +8518,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The area */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/geo+json": string;
+                    "application/geo+json": components["schemas"]["GeoJsonFeature"];
                 };
             };
             /** @description Unauthenticated */
@@ -8703,7 +8726,7 @@ export interface operations {
                 replace?: boolean;
             };
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8795,13 +8818,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The features in view */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/geo+json": string;
+                    "application/geo+json": components["schemas"]["GeoJsonFeatureCollection"];
                 };
             };
             /** @description Unauthenticated */
@@ -8838,13 +8861,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The features in view */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/geo+json": string;
+                    "application/geo+json": components["schemas"]["GeoJsonFeatureCollection"];
                 };
             };
             /** @description Unauthenticated */
@@ -8921,7 +8944,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -9215,7 +9238,7 @@ export interface operations {
             header?: {
                 /** @description The ETag of the version you read */
                 "if-match"?: string | null;
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9374,7 +9397,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9390,6 +9413,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unauthenticated */
             401: {
@@ -9429,7 +9461,7 @@ export interface operations {
             header?: {
                 /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
                 "accept-language"?: string | null;
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -9521,7 +9553,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10425,7 +10457,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10584,7 +10616,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -11126,7 +11158,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11501,7 +11533,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -11776,7 +11808,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11793,6 +11825,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthenticated */
@@ -11897,7 +11938,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11914,6 +11955,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Unauthenticated */
             401: {
@@ -12015,7 +12065,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -12672,7 +12722,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -12848,7 +12898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/geo+json": string;
+                    "application/geo+json": components["schemas"]["GeoJsonFeatureCollection"];
                 };
             };
             /** @description Unauthenticated */
@@ -12954,7 +13004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/geo+json": string;
+                    "application/geo+json": components["schemas"]["GeoJsonFeatureCollection"];
                 };
             };
             /** @description Validation failed */
@@ -13128,7 +13178,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13570,7 +13620,7 @@ export interface operations {
             header?: {
                 /** @description The `upload_token` of the answer */
                 "X-Upload-Token"?: string | null;
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13591,6 +13641,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PhotoOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -13644,7 +13703,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13718,7 +13777,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -13774,7 +13833,7 @@ export interface operations {
             header: {
                 /** @description Twilio's HMAC-SHA1 of the URL and the form, with the auth token */
                 "X-Twilio-Signature": string;
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -13897,7 +13956,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13919,6 +13978,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SurveyOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Forbidden */
@@ -13972,7 +14040,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key, 400 for a malformed key). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13994,6 +14062,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SurveyOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Forbidden */

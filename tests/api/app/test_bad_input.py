@@ -406,8 +406,8 @@ async def test_q_filter_takes_wildcards_quotes_and_operators_as_word_breaks(
 # --- headers and query parameters -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("if_match", ["garbage", "*", '"v"', '"1"', '"v1x"', 'W/"x1"', '"v-1"'])
-async def test_if_match_that_this_api_did_not_issue_is_422(
+@pytest.mark.parametrize("if_match", ["garbage", "*", "v1", '"v1', "W/v1"])
+async def test_if_match_that_is_no_entity_tag_is_422(
     client: httpx.AsyncClient, agent: dict[str, str], seeded: AsyncEngine, if_match: str
 ) -> None:
     created = await create(client, agent)
@@ -424,6 +424,31 @@ async def test_if_match_that_this_api_did_not_issue_is_422(
         assert field_errors(answer) == [
             {"field": "If-Match", "message": "is not an ETag this API issued"}
         ]
+    assert (await client.get(path, headers=agent)).json() == created
+    assert await counts(seeded) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "if_match",
+    ['"stale-etag"', '"3"', '"v"', '"v1x"', 'W/"x1"', '"v-1"', '"v99999999999999999999"'],
+)
+async def test_a_well_formed_etag_this_api_did_not_issue_fails_the_precondition(
+    client: httpx.AsyncClient, agent: dict[str, str], seeded: AsyncEngine, if_match: str
+) -> None:
+    """RFC 9110 section 13.1.1: an If-Match that names no current version is 412, not 422."""
+    created = await create(client, agent)
+    path = f"{REQUESTS}/{created['id']}"
+    writes = [
+        ("POST", f"{path}/transitions", {"to": "acknowledged"}),
+        ("POST", f"{path}/comments", {"body": "hello", "visibility": "public"}),
+        ("PATCH", path, {"priority": "high"}),
+    ]
+    for method, url, body in writes:
+        answer = await client.request(
+            method, url, json=body, headers={**agent, "If-Match": if_match}
+        )
+        assert answer.status_code == 412, answer.text
+        assert answer.json()["type"] == "urn:frontdoor:problem:precondition-failed"
     assert (await client.get(path, headers=agent)).json() == created
     assert await counts(seeded) == (1, 1)
 

@@ -293,3 +293,51 @@ def test_every_covered_post_declares_the_idempotency_key(spec: dict[str, Any]) -
         and "Idempotency-Key" not in {p["name"] for p in op.get("parameters", [])}
     ]
     assert posts and undeclared == []
+
+
+def _bare_string(schema: dict[str, Any]) -> bool:
+    """`{"type": "string"}` and nothing more: FastAPI's guess for a body it did not build."""
+    return schema.get("type") == "string" and not set(schema) - {"type", "title", "description"}
+
+
+def test_every_response_body_has_a_schema_and_no_json_one_is_a_bare_string(
+    spec: dict[str, Any],
+) -> None:
+    """A JSON answer declared as a string (the GeoJSON ones were) lets any body through."""
+    loose = []
+    for name, operation in operations(spec):
+        for status, response in operation["responses"].items():
+            for media, content in response.get("content", {}).items():
+                schema = content.get("schema") or {}
+                if not schema or ("json" in media and _bare_string(schema)):
+                    loose.append(f"{name} {status} {media}: {schema!r}")
+    assert loose == []
+
+
+def _integer_schemas(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    if schema.get("type") == "integer":
+        yield schema
+    for option in schema.get("anyOf", []) + schema.get("oneOf", []):
+        yield from _integer_schemas(option)
+
+
+def test_every_integer_parameter_has_both_bounds(spec: dict[str, Any]) -> None:
+    """An unbounded integer reached PostgreSQL as a bigint overflow (a 500) before."""
+    unbounded = []
+    for name, operation in operations(spec):
+        for parameter in operation.get("parameters", []):
+            for schema in _integer_schemas(parameter.get("schema", {})):
+                low = "minimum" in schema or "exclusiveMinimum" in schema
+                high = "maximum" in schema or "exclusiveMaximum" in schema
+                if not (low and high):
+                    unbounded.append(f"{name} {parameter['in']} {parameter['name']}")
+    assert unbounded == []
+
+
+def test_every_post_that_takes_an_idempotency_key_declares_its_400(spec: dict[str, Any]) -> None:
+    takes_key = [
+        (name, op)
+        for name, op in operations(spec)
+        if "Idempotency-Key" in {p["name"] for p in op.get("parameters", [])}
+    ]
+    assert takes_key and [name for name, op in takes_key if "400" not in op["responses"]] == []

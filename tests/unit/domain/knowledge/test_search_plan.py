@@ -108,3 +108,8 @@ def test_more_than_half_of_the_groups_must_match() -> None:
 
     assert [required(n) for n in range(1, 7)] == [1, 2, 2, 3, 3, 4]
     assert QueryPlan((), ()).is_empty
+
+
+def test_a_word_longer_than_any_word_is_not_searched() -> None:
+    """PostgreSQL refuses a tsquery word of 2,048 bytes: such a "word" must not reach it."""
+    assert query_words("bache " + "0" * 3700 + " " + "x" * 100) == ["bache", "x" * 100]
