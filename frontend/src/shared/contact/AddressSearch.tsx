@@ -10,7 +10,7 @@ const NONE = -1
  * the highlighted one (and never sends the form while the list is open), Escape closes.
  */
 export function AddressSearch({ onPick }: { onPick: (address: Address) => void }) {
-  const { t } = useTranslation('intake')
+  const { t } = useTranslation()
   const id = useId()
   const [text, setText] = useState('')
   const [open, setOpen] = useState(false)
@@ -52,7 +52,7 @@ export function AddressSearch({ onPick }: { onPick: (address: Address) => void }
 
   return (
     <div className="combobox">
-      <label htmlFor={`${id}-input`}>{t('location.address')}</label>
+      <label htmlFor={`${id}-input`}>{t('contact.address')}</label>
       <input
         id={`${id}-input`}
         role="combobox"
@@ -70,7 +70,7 @@ export function AddressSearch({ onPick }: { onPick: (address: Address) => void }
         onKeyDown={onKeyDown}
         onBlur={close}
       />
-      <ul id={`${id}-list`} role="listbox" aria-label={t('location.suggestions')} hidden={!expanded}>
+      <ul id={`${id}-list`} role="listbox" aria-label={t('contact.addressSuggestions')} hidden={!expanded}>
         {options.map((address, index) => (
           <li
             key={`${address.address}-${index}`}
@@ -89,7 +89,7 @@ export function AddressSearch({ onPick }: { onPick: (address: Address) => void }
       </ul>
       {open && text.trim().length >= 3 && found.isSuccess && options.length === 0 && (
         <p className="muted" role="status">
-          {t('location.noAddress')}
+          {t('contact.noAddress')}
         </p>
       )}
     </div>
