@@ -3,6 +3,7 @@
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from email.utils import parseaddr
 from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -251,3 +252,8 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         upload_tokens=UploadTokens(settings.secret_key),
         follow_tokens=FollowTokens(settings.secret_key),
     )
+
+
+def mail_domain(settings: Settings) -> str:
+    """The domain of our Message-IDs: the one our mail comes from."""
+    return parseaddr(settings.mail_from)[1].rpartition("@")[2] or "frontdoor.invalid"

@@ -27,10 +27,17 @@ from adapters.jobs.retention import RetentionSweep
 from adapters.jobs.worker import Jobs, WorkerConfig
 from adapters.notifications.files import FileEmailSender, FileSmsSender
 from adapters.notifications.smtp import SmtpEmailSender, SmtpServer
-from api.bootstrap import escalation_policy, opt_out_tokens, outbound_policy, use_case_context
+from api.bootstrap import (
+    escalation_policy,
+    mail_domain,
+    opt_out_tokens,
+    outbound_policy,
+    use_case_context,
+)
 from api.notification_settings import EmailBackend
 from api.routers.unsubscribe import ONE_CLICK_PATH
 from api.settings import Settings
+from domain.inbox.sending import AcknowledgementLimit, InboxMessenger
 from domain.notifications.escalation import EscalationNotifier
 from domain.notifications.followers import FollowTokens
 from domain.notifications.ports import EmailSender
@@ -43,7 +50,7 @@ from domain.webhooks.retry import RetryPolicy
 
 # The subscribers' keys in `handled_events`, in the order they hear an event: never rename one.
 WEBHOOKS = "webhooks"
-NOTIFIER_NAMES = ("resident-notifications", "manager-escalations")
+NOTIFIER_NAMES = ("resident-notifications", "manager-escalations", "inbox-messages")
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,10 @@ def build_notification_subscribers(
         FollowTokens(settings.secret_key),
     )
     managers = EscalationNotifier(context, SqlEscalationContacts(engine), log, email, settings.zone)
-    return [residents, managers]
+    inbox = InboxMessenger(
+        context, log, email, sms, mail_domain=mail_domain(settings), limit=AcknowledgementLimit()
+    )
+    return [residents, managers, inbox]
 
 
 def event_subscribers(

@@ -1,6 +1,6 @@
 """Messages residents send us and we send them, by email or text."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
@@ -88,7 +88,7 @@ class Message:
     author_id: UUID | None = None  # the staff user who wrote an outgoing message
     read_at: datetime | None = None
     language: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    sent_at: datetime | None = None  # an outgoing message handed to the mail or text provider
 
 
 def bounded(text: str, limit: int) -> str:

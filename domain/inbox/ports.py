@@ -15,6 +15,16 @@ class MessageRepository(Protocol):
         are already stored: a resent message is kept once."""
         ...
 
+    async def get(self, message_id: UUID) -> Message | None: ...
+
+    async def mark_sent(self, message_id: UUID, at: datetime) -> None: ...
+
+    async def automatic_sent_to(
+        self, channel: MessageChannel, address: str, since: datetime
+    ) -> int:
+        """How many messages Frontdoor itself (no author) sent this address since then."""
+        ...
+
     async def by_external_id(self, channel: MessageChannel, external_id: str) -> Message | None: ...
 
     async def thread_of(self, external_ids: Sequence[str]) -> Message | None:

@@ -19,6 +19,7 @@ class EventType(StrEnum):
     REQUEST_OVERDUE = "request.overdue"
     CASE_CREATED = "case.created"
     MESSAGE_RECEIVED = "message.received"  # an email or text came in: acknowledge it
+    MESSAGE_QUEUED = "message.queued"  # a reply or acknowledgement waits to be sent
     FOLLOWER_PENDING = "follower.pending"  # someone asked to follow a request: confirm by email
 
 

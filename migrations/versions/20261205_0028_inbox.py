@@ -72,6 +72,7 @@ def upgrade() -> None:
             sa.ForeignKey("users.id", name="fk_messages_author_id_users"),
         ),
         sa.Column("read_at", sa.DateTime(timezone=True)),
+        sa.Column("sent_at", sa.DateTime(timezone=True)),
         sa.Column("language", sa.Text()),
         sa.CheckConstraint("channel IN ('email', 'text')", name="ck_messages_channel"),
         sa.CheckConstraint("direction IN ('in', 'out')", name="ck_messages_direction"),

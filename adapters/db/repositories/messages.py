@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Row, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -55,6 +55,7 @@ def message_values(message: Message) -> dict[str, Any]:
         "author_id": message.author_id,
         "read_at": message.read_at,
         "language": message.language,
+        "sent_at": message.sent_at,
     }
 
 
@@ -76,6 +77,7 @@ def message_from_row(row: Row[Any]) -> Message:
         author_id=row.author_id,
         read_at=row.read_at,
         language=row.language,
+        sent_at=row.sent_at,
     )
 
 
@@ -91,6 +93,24 @@ class SqlMessageRepository:
         )
         result = await self._db.execute(statement)
         return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def get(self, message_id: UUID) -> Message | None:
+        row = (await self._db.execute(select(m).where(m.c.id == message_id))).first()
+        return None if row is None else message_from_row(row)
+
+    async def mark_sent(self, message_id: UUID, at: datetime) -> None:
+        await self._db.execute(update(m).where(m.c.id == message_id).values(sent_at=at))
+
+    async def automatic_sent_to(
+        self, channel: MessageChannel, address: str, since: datetime
+    ) -> int:
+        query = (
+            select(func.count())
+            .select_from(m)
+            .where(m.c.channel == channel.value, m.c.address == address, m.c.at >= since)
+            .where(m.c.direction == "out", m.c.author_id.is_(None))
+        )
+        return int(await self._db.scalar(query) or 0)
 
     async def by_external_id(self, channel: MessageChannel, external_id: str) -> Message | None:
         query = select(m).where(m.c.external_id == external_id, m.c.channel == channel.value)

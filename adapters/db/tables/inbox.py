@@ -36,6 +36,7 @@ messages = Table(
     Column("attachments", JSONB, nullable=False, server_default=text("'[]'::jsonb")),
     Column("author_id", UUID(as_uuid=True), ForeignKey(users.c.id)),
     Column("read_at", DateTime(timezone=True)),
+    Column("sent_at", DateTime(timezone=True)),
     Column("language", Text),
     CheckConstraint("channel IN ('email', 'text')", name="channel"),
     CheckConstraint("direction IN ('in', 'out')", name="direction"),
