@@ -5,6 +5,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 
+from api.bootstrap import mail_domain
 from api.deps import ContainerDep, IfMatchDep, PrincipalDep, etag_of
 from api.language import LanguageDep
 from api.problems import problem_responses
@@ -15,12 +16,15 @@ from api.schemas.inbox import (
     ConversationOut,
     InboxList,
     InboxRequestIn,
+    MessageOut,
+    ReplyIn,
     ReplyTemplateList,
     ReplyTemplateOut,
     SuggestionsOut,
     TurnedOut,
 )
 from api.schemas.requests import Language
+from domain.inbox.answer import answer_case
 from domain.inbox.convert import (
     CloseAsInformation,
     TurnIntoRequest,
@@ -28,7 +32,7 @@ from domain.inbox.convert import (
     turn_into_request,
 )
 from domain.inbox.model import MessageChannel
-from domain.inbox.queries import MAX_PAGE, InboxFilter
+from domain.inbox.queries import MAX_PAGE, AuthoredMessage, InboxFilter
 from domain.inbox.queue import conversation_of, inbox_queue, mark_read, templates_for
 from domain.inbox.suggestions import SuggestionSources, suggest
 
@@ -89,6 +93,30 @@ async def mark_conversation_read(
     """Mark the case's incoming messages read."""
     await mark_read(container.context, case_id, principal)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/{case_id}/replies",
+    response_model=MessageOut,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(400, 401, 403, 404, 409, 413, 422),
+)
+async def reply_to_resident(
+    case_id: UUID, body: ReplyIn, container: ContainerDep, principal: PrincipalDep
+) -> MessageOut:
+    """Answer the resident on the channel they wrote from. An email carries the case's
+    number in its subject and In-Reply-To/References to their latest message, so their
+    answer threads back; the worker sends it. The case's messages count as read. A case
+    with no incoming message answers 409."""
+    message = await answer_case(
+        container.context,
+        case_id,
+        body.body,
+        principal,
+        template=body.template,
+        mail_domain=mail_domain(container.settings),
+    )
+    return MessageOut.of(AuthoredMessage(message, principal.name))
 
 
 @router.get(

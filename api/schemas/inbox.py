@@ -103,6 +103,7 @@ class MessageOut(BaseModel):
     body: str
     at: datetime
     read_at: datetime | None
+    sent_at: datetime | None = Field(description="An outgoing one handed to the provider")
     author_name: str | None = Field(description="The staff member who wrote an outgoing one")
     attachments: list[AttachmentOut]
 
@@ -118,6 +119,7 @@ class MessageOut(BaseModel):
             body=m.body,
             at=m.at,
             read_at=m.read_at,
+            sent_at=m.sent_at,
             author_name=said.author_name,
             attachments=[AttachmentOut.of(a) for a in m.attachments],
         )

@@ -544,6 +544,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbox/{case_id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply To Resident
+         * @description Answer the resident on the channel they wrote from. An email carries the case's
+         *     number in its subject and In-Reply-To/References to their latest message, so their
+         *     answer threads back; the worker sends it. The case's messages count as read. A case
+         *     with no incoming message answers 409.
+         */
+        post: operations["reply_to_resident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbox/{case_id}/suggestions": {
         parameters: {
             query?: never;
@@ -3875,6 +3898,11 @@ export interface components {
             /** Read At */
             read_at: string | null;
             /**
+             * Sent At
+             * @description An outgoing one handed to the provider
+             */
+            sent_at: string | null;
+            /**
              * Author Name
              * @description The staff member who wrote an outgoing one
              */
@@ -4317,6 +4345,16 @@ export interface components {
             line: number;
             /** Reason */
             reason: string;
+        };
+        /** ReplyIn */
+        ReplyIn: {
+            /** Body */
+            body: string;
+            /**
+             * Template
+             * @description The key of the reply template the text started from
+             */
+            template?: string | null;
         };
         /** ReplyTemplateList */
         ReplyTemplateList: {
@@ -7839,6 +7877,98 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reply_to_resident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
