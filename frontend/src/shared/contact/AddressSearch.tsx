@@ -8,11 +8,12 @@ const NONE = -1
  * An address box with suggestions (ARIA combobox, list autocomplete without automatic
  * selection): nothing is highlighted until the agent moves to it with the arrows; Enter picks
  * the highlighted one (and never sends the form while the list is open), Escape closes.
+ * `initialText` starts it from an address found elsewhere (in a resident's message).
  */
-export function AddressSearch({ onPick }: { onPick: (address: Address) => void }) {
+export function AddressSearch({ onPick, initialText = '' }: { onPick: (address: Address) => void; initialText?: string }) {
   const { t } = useTranslation()
   const id = useId()
-  const [text, setText] = useState('')
+  const [text, setText] = useState(initialText)
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(NONE)
   const found = useAddressSearch(text)
