@@ -1,11 +1,11 @@
 import { createConnection } from 'node:net'
 
 /** A message as a mail server would forward it to our 311 address. */
-export type Mail = { from: string; to: string; subject: string; messageId: string; body: string }
+export type Mail = { from: string; fromName?: string; to: string; subject: string; messageId: string; body: string }
 
 function rfc5322(mail: Mail): string {
   return [
-    `From: ${mail.from}`,
+    `From: ${mail.fromName ? `${mail.fromName} <${mail.from}>` : mail.from}`,
     `To: ${mail.to}`,
     `Subject: ${mail.subject}`,
     `Message-ID: <${mail.messageId}>`,
