@@ -28,6 +28,7 @@ from api.routers import (
     cases,
     catalog,
     exports,
+    inbound_texts,
     inbox,
     jurisdictions,
     lookup,
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         report_card,
         public,
         public_submissions,
+        inbound_texts,
     ):
         app.include_router(module.router)
     install_open311_errors(app)

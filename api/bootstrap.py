@@ -36,6 +36,7 @@ from adapters.db.read_models.webhooks import WebhookReadModel
 from adapters.db.repositories.call_records import SqlCallRecords
 from adapters.db.repositories.opt_outs import SqlOptOutList
 from adapters.db.spent_challenges import SqlSpentChallenges
+from adapters.db.tables.notifications import sms_opt_outs
 from adapters.db.unit_of_work import SqlUnitOfWorkFactory
 from adapters.geo.live import LiveJurisdictions
 from adapters.geocoding import build_geocoder
@@ -45,6 +46,9 @@ from adapters.http.ssrf import OutboundPolicy
 from adapters.media.images import PillowImageCleaner
 from adapters.media.local_store import LocalMediaStore
 from adapters.media.pg_store import PostgresMediaStore
+from adapters.notifications.twilio import TwilioAccount
+from adapters.notifications.twilio_media import TwilioMediaFiles
+from adapters.notifications.twilio_signature import TwilioSignatures
 from api.settings import MediaBackend, Settings
 from domain.addresses.csv_import import AddressCsvImport
 from domain.addresses.ports import RefreshableGeocoder
@@ -82,6 +86,7 @@ from domain.shared.context import Context
 from domain.shared.languages import Languages
 from domain.shared.rate_limits import RateLimiter
 from domain.shared.sla import BusinessHours
+from domain.texting.ports import PicturePipeline
 from domain.unit_of_work import UnitOfWork
 from domain.webhooks.delivery_log import DeliveryLogReads
 
@@ -123,6 +128,9 @@ class Container:
     idempotency: IdempotencyStore
     opt_out_tokens: OptOutTokens
     opt_outs: OptOutList
+    sms_opt_outs: OptOutList  # phones that texted STOP
+    text_signatures: TwilioSignatures  # checks the inbound text webhook
+    text_pictures: PicturePipeline | None  # None: pictures sent by text are not fetched
     metrics: MetricsReads
     call_records: CallRecordImport
     open_data: OpenDataReads
@@ -192,6 +200,33 @@ def opt_out_tokens(settings: Settings) -> OptOutTokens:
     return OptOutTokens(settings.secret_key)
 
 
+def sms_opt_out_list(engine: AsyncEngine) -> OptOutList:
+    """Written by the inbound text webhook (STOP, START), read by the worker's notifier."""
+    return SqlOptOutList(engine, sms_opt_outs)
+
+
+def twilio_account(settings: Settings) -> TwilioAccount | None:
+    """The account texts go out through and whose media the webhook fetches, when configured."""
+    if not settings.twilio_configured:
+        return None
+    return TwilioAccount(
+        sid=settings.twilio_account_sid or "",
+        auth_token=settings.twilio_auth_token or "",
+        sender=settings.twilio_from or "",
+        api_base=settings.twilio_api_base,
+        country_code=settings.sms_country_code,
+        timeout_seconds=settings.twilio_timeout_seconds,
+    )
+
+
+def text_pictures(settings: Settings, engine: AsyncEngine) -> PicturePipeline | None:
+    account = twilio_account(settings)
+    if account is None:
+        return None
+    remote = TwilioMediaFiles(account, outbound_policy(settings))
+    return PicturePipeline(remote, media_store(settings, engine), PillowImageCleaner())
+
+
 def build_container(settings: Settings, clock: Clock | None = None) -> Container:
     if not settings.database_url:
         raise RuntimeError("DATABASE_URL is not set")
@@ -237,6 +272,9 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         idempotency=SqlIdempotencyStore(engine),
         opt_out_tokens=opt_out_tokens(settings),
         opt_outs=SqlOptOutList(engine),
+        sms_opt_outs=sms_opt_out_list(engine),
+        text_signatures=TwilioSignatures(settings.twilio_auth_token),
+        text_pictures=text_pictures(settings, engine),
         metrics=MetricsReadModel(engine, timedelta(seconds=settings.call_threshold_seconds)),
         call_records=SqlCallRecords(engine),
         open_data=OpenDataReadModel(engine),

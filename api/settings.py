@@ -12,6 +12,7 @@ from pydantic_settings import SettingsConfigDict
 from api.notification_settings import NotificationSettings
 from api.public_settings import PublicSettings
 from api.retention_settings import RetentionSettings
+from api.text_settings import TextSettings
 from domain.shared.languages import Languages, normalise_tag
 
 DEFAULT_SECRET = "frontdoor-development-secret-not-for-production"  # noqa: S105
@@ -27,7 +28,7 @@ class MediaBackend(StrEnum):
     POSTGRES = "postgres"  # the media_blobs table: nothing to share but the database
 
 
-class Settings(NotificationSettings, RetentionSettings, PublicSettings):
+class Settings(NotificationSettings, RetentionSettings, PublicSettings, TextSettings):
     model_config = SettingsConfigDict(env_prefix="FRONTDOOR_", extra="ignore")
 
     env: Environment = Environment.DEVELOPMENT

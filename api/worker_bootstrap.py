@@ -27,11 +27,14 @@ from adapters.jobs.retention import RetentionSweep
 from adapters.jobs.worker import Jobs, WorkerConfig
 from adapters.notifications.files import FileEmailSender, FileSmsSender
 from adapters.notifications.smtp import SmtpEmailSender, SmtpServer
+from adapters.notifications.twilio import TwilioSmsSender
 from api.bootstrap import (
     escalation_policy,
     mail_domain,
     opt_out_tokens,
     outbound_policy,
+    sms_opt_out_list,
+    twilio_account,
     use_case_context,
 )
 from api.notification_settings import EmailBackend
@@ -40,8 +43,9 @@ from api.settings import Settings
 from domain.inbox.sending import AcknowledgementLimit, InboxMessenger
 from domain.notifications.escalation import EscalationNotifier
 from domain.notifications.followers import FollowTokens
-from domain.notifications.ports import EmailSender
+from domain.notifications.ports import EmailSender, SmsSender
 from domain.notifications.residents import PublicLinks, ResidentNotifier
+from domain.notifications.suppression import StopRespectingSms
 from domain.shared.clock import Clock, SystemClock
 from domain.shared.context import Context
 from domain.shared.events import EventSubscriber
@@ -94,6 +98,14 @@ def build_email_sender(settings: Settings, clock: Clock) -> EmailSender:
     return FileEmailSender(Path(settings.mail_dir), settings.mail_from, clock)
 
 
+def build_sms_sender(settings: Settings, clock: Clock) -> SmsSender:
+    """Twilio when its account is configured; else text files under the mail directory."""
+    account = twilio_account(settings)
+    if account is not None:
+        return TwilioSmsSender(account)
+    return FileSmsSender(Path(settings.mail_dir) / "sms", clock)
+
+
 def public_links(settings: Settings) -> PublicLinks:
     """The links in resident emails; the one-click target is this API's unsubscribe endpoint."""
     return PublicLinks(
@@ -109,10 +121,12 @@ def public_links(settings: Settings) -> PublicLinks:
 def build_notification_subscribers(
     settings: Settings, engine: AsyncEngine, context: Context[UnitOfWork]
 ) -> list[EventSubscriber]:
-    """Resident messages and manager escalations; each is idempotent by event id."""
+    """Resident messages, manager escalations and the inbox's messages; each is idempotent
+    by event id. No text goes to a phone that texted STOP, whoever wrote it."""
     log = SqlDeliveryLog(engine)
     email = build_email_sender(settings, context.clock)
-    sms = FileSmsSender(Path(settings.mail_dir) / "sms", context.clock)
+    stopped = sms_opt_out_list(engine)
+    sms = StopRespectingSms(build_sms_sender(settings, context.clock), stopped)
     residents = ResidentNotifier(
         context,
         log,
@@ -123,6 +137,7 @@ def build_notification_subscribers(
         opt_out_tokens(settings),
         settings.zone,
         FollowTokens(settings.secret_key),
+        stopped,
     )
     managers = EscalationNotifier(context, SqlEscalationContacts(engine), log, email, settings.zone)
     inbox = InboxMessenger(

@@ -25,7 +25,7 @@ class GuardedRemoteFiles:
             raise _refuse("must be an http or https URL")
         try:
             async with guarded_client(self._policy) as client:
-                return await _read_capped(client, target, max_bytes)
+                return await read_capped(client, target, max_bytes)
         except ForbiddenDestination:
             raise _refuse("points to an address we do not fetch from") from None
         except httpx.TooManyRedirects:
@@ -34,7 +34,7 @@ class GuardedRemoteFiles:
             raise _refuse("could not be fetched") from None
 
 
-async def _read_capped(client: httpx.AsyncClient, url: httpx.URL, max_bytes: int) -> bytes:
+async def read_capped(client: httpx.AsyncClient, url: httpx.URL, max_bytes: int) -> bytes:
     async with client.stream("GET", url) as answer:
         if answer.status_code != 200:
             raise _refuse(f"answered HTTP {answer.status_code}")

@@ -13,8 +13,11 @@ from api.schemas.contacts import (
     ResidentIn,
     ResidentList,
     ResidentOut,
+    SmsOptOutOut,
 )
 from domain.notifications.opt_out import lift_opt_out
+from domain.notifications.ports import OptOutList
+from domain.residents.model import phone_digits
 from domain.residents.use_cases import (
     create_resident,
     require_resident_access,
@@ -59,8 +62,9 @@ async def search_residents(
 async def get_resident(
     resident_id: UUID, container: ContainerDep, principal: PrincipalDep
 ) -> ResidentHistoryOut:
-    """The resident with their contacts and requests, newest first, and which of their
-    addresses opted out of resident emails (since when, and how)."""
+    """The resident with their contacts and requests, newest first, which of their
+    addresses opted out of resident emails (since when, and how), and which of their phones
+    texted STOP."""
     require_resident_access(principal)
     history = await container.contacts.history(resident_id)
     if history is None:
@@ -72,9 +76,19 @@ async def get_resident(
         email_opt_outs=[
             EmailOptOutOut.of(opted_out[e]) for e in history.resident.emails if e in opted_out
         ],
+        sms_opt_outs=await _stopped_phones(container.sms_opt_outs, history.resident.phones),
         cases=[CaseOut.of(c) for c in history.cases],
         requests=[RequestBrief.of(r) for r in history.requests],
     )
+
+
+async def _stopped_phones(opt_outs: OptOutList, phones: list[str]) -> list[SmsOptOutOut]:
+    listed = await opt_outs.status_of([phone_digits(p) for p in phones])
+    return [
+        SmsOptOutOut(phone=p, opted_out_at=listed[phone_digits(p)].opted_out_at)
+        for p in phones
+        if phone_digits(p) in listed
+    ]
 
 
 @router.patch(

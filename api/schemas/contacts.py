@@ -249,10 +249,22 @@ class EmailOptOutOut(BaseModel):
         return cls(address=o.address, opted_out_at=o.opted_out_at, source=OptOutSource(o.source))
 
 
+class SmsOptOutOut(BaseModel):
+    """One of the resident's phones that texted STOP: it gets no text until it texts START."""
+
+    phone: str = Field(description="As written in the resident's `phones`")
+    opted_out_at: datetime
+
+
 class ResidentHistoryOut(ResidentOut):
     email_opt_outs: list[EmailOptOutOut] = Field(
         description="The resident's addresses that opted out of resident emails, in the order "
         "of `emails`; `DELETE .../email-opt-outs/{address}` turns emails back on"
+    )
+    sms_opt_outs: list[SmsOptOutOut] = Field(
+        default_factory=list,
+        description="The resident's phones that texted STOP, in the order of `phones`; only "
+        "the resident turns texts back on, by texting START",
     )
     cases: list[CaseOut]
     requests: list[RequestBrief]

@@ -30,7 +30,7 @@ from domain.notifications.wording import (
 )
 from domain.privacy.personal_data import relabel_masks
 from domain.requests.model import CloseReason, ServiceRequest, Status
-from domain.residents.model import Resident
+from domain.residents.model import Resident, phone_digits
 from domain.shared.context import Context
 from domain.shared.events import Event, EventType
 
@@ -116,8 +116,8 @@ class ResidentNotifier:
     The message is built from the request as it is when the event is handled (after the
     change committed); the status named is the one the event reports. No email goes to an
     address on the opt-out list, and every email carries that address's opt-out link and the
-    List-Unsubscribe headers. Texts are not affected: a resident stops them with
-    `contact_preference`.
+    List-Unsubscribe headers. No text goes to a phone that texted STOP (`sms_opt_outs`, by
+    its digits); a resident also stops texts with `contact_preference`.
     """
 
     def __init__(
@@ -131,9 +131,11 @@ class ResidentNotifier:
         tokens: OptOutTokens,
         zone: ZoneInfo,
         follow_tokens: FollowTokens,
+        sms_opt_outs: OptOutList,
     ) -> None:
         self._uow, self._log, self._email, self._sms = context.uow, log, email, sms
         self._links, self._opt_outs, self._tokens = links, opt_outs, tokens
+        self._sms_opt_outs = sms_opt_outs
         self._zone, self._clock, self._follow_tokens = zone, context.clock, follow_tokens
 
     async def handle(self, event: Event) -> None:
@@ -225,8 +227,10 @@ class ResidentNotifier:
         )
 
     async def _opted_out(self, to: Addressee) -> bool:
-        """The address is on the list: no email, and no other address of theirs instead."""
-        return to.channel is Channel.EMAIL and await self._opt_outs.has(to.address)
+        """The address is on its list: no message, and no other address of theirs instead."""
+        if to.channel is Channel.SMS:
+            return await self._sms_opt_outs.has(phone_digits(to.address))
+        return await self._opt_outs.has(to.address)
 
     async def _load(self, number: str) -> _Subject | None:
         async with self._uow() as work:

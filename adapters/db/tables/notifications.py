@@ -1,5 +1,5 @@
 """The record of notifications sent (what makes re-handling an event send nothing twice), and
-the addresses that opted out of resident email."""
+the addresses and phones that opted out of resident email and texts."""
 
 from sqlalchemy import Column, DateTime, Index, Table, Text
 from sqlalchemy.dialects.postgresql import UUID
@@ -24,6 +24,16 @@ notification_deliveries = Table(
 # how: 'link' (the unsubscribe page) or 'one-click' (a mail client's RFC 8058 POST).
 email_opt_outs = Table(
     "email_opt_outs",
+    metadata,
+    Column("address", Text, primary_key=True),
+    Column("opted_out_at", DateTime(timezone=True), nullable=False),
+    Column("source", Text, nullable=False),
+)
+
+# One row per phone (its digits, as domain.residents.model.phone_digits writes them) that
+# texted a carrier stop keyword; no text goes to it until it texts START. `source`: 'keyword'.
+sms_opt_outs = Table(
+    "sms_opt_outs",
     metadata,
     Column("address", Text, primary_key=True),
     Column("opted_out_at", DateTime(timezone=True), nullable=False),

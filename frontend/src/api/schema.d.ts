@@ -662,8 +662,9 @@ export interface paths {
         };
         /**
          * Get Resident
-         * @description The resident with their contacts and requests, newest first, and which of their
-         *     addresses opted out of resident emails (since when, and how).
+         * @description The resident with their contacts and requests, newest first, which of their
+         *     addresses opted out of resident emails (since when, and how), and which of their phones
+         *     texted STOP.
          */
         get: operations["get_resident"];
         put?: never;
@@ -2353,6 +2354,35 @@ export interface paths {
          *     works once.
          */
         post: operations["confirm_public_follower"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbound/sms/twilio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Twilio Text
+         * @description Only Twilio calls this: the `X-Twilio-Signature` of the URL and form must match the
+         *     account's auth token, or the answer is 403 and nothing is written.
+         *
+         *     A text that is only a carrier keyword is obeyed and answered: STOP (STOPALL, UNSUBSCRIBE,
+         *     CANCEL, END, QUIT, REVOKE, OPTOUT; PARAR, ALTO, CANCELAR) stops every text to the number,
+         *     START (UNSTOP) turns them back on, HELP (INFO, AYUDA) says what this number is.
+         *
+         *     Any other text goes to the Inbox: onto the conversation the same phone had within
+         *     FRONTDOOR_TEXT_THREAD_HOURS, else a new `text` case. Pictures (MediaUrl0…) are fetched
+         *     from Twilio and kept as photos without metadata; other files are listed as refused.
+         */
+        post: operations["receive_twilio_text"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4586,6 +4616,11 @@ export interface components {
              * @description The resident's addresses that opted out of resident emails, in the order of `emails`; `DELETE .../email-opt-outs/{address}` turns emails back on
              */
             email_opt_outs: components["schemas"]["EmailOptOutOut"][];
+            /**
+             * Sms Opt Outs
+             * @description The resident's phones that texted STOP, in the order of `phones`; only the resident turns texts back on, by texting START
+             */
+            sms_opt_outs?: components["schemas"]["SmsOptOutOut"][];
             /** Cases */
             cases: components["schemas"]["CaseOut"][];
             /** Requests */
@@ -5153,6 +5188,22 @@ export interface components {
             calendar: components["schemas"]["SlaCalendar"];
             /** Pauses On Hold */
             pauses_on_hold: boolean;
+        };
+        /**
+         * SmsOptOutOut
+         * @description One of the resident's phones that texted STOP: it gets no text until it texts START.
+         */
+        SmsOptOutOut: {
+            /**
+             * Phone
+             * @description As written in the resident's `phones`
+             */
+            phone: string;
+            /**
+             * Opted Out At
+             * Format: date-time
+             */
+            opted_out_at: string;
         };
         /**
          * Status
@@ -14411,6 +14462,81 @@ export interface operations {
             };
             /** @description Bad request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receive_twilio_text: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Twilio's HMAC-SHA1 of the URL and the form, with the auth token */
+                "X-Twilio-Signature": string;
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    From: string;
+                    To?: string;
+                    Body?: string;
+                    MessageSid: string;
+                    NumMedia?: string;
+                    MediaUrl0?: string;
+                    MediaContentType0?: string;
+                } & {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description TwiML: `<Response/>`, or a `<Message>` texted back (HELP, STOP, START) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,15 +1,13 @@
 """The catalog answers in the language asked for: `lang`, then Accept-Language with its
 q-values, then the default. Translated texts come back in the same fields; codes never change."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import event
 
 from api.bootstrap import Container
+from tests.statements import statements
 
 SERVICES = "/api/v1/services"
 POTHOLE = "trm-pothole-repair"
@@ -164,25 +162,10 @@ async def test_a_cached_list_is_never_served_for_another_language(
     assert "accept-language" in again.headers["vary"].lower()
 
 
-@contextmanager
-def statements(container: Container) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(*args: Any) -> None:
-        seen.append(str(args[2]))
-
-    engine = container.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
 async def test_the_translated_service_list_is_one_query(
     client: httpx.AsyncClient, agent: dict[str, str], container: Container
 ) -> None:
-    with statements(container) as seen:
+    with statements(container.engine) as seen:
         await services(client, {**agent, **SPANISH})
     catalog = [s for s in seen if "FROM services" in s]
     assert len(catalog) == 1, seen

@@ -121,7 +121,7 @@ def subscribers(
     built = build_notification_subscribers(
         mail_settings, container.engine, use_case_context(container.engine, FixedClock(NOW))
     )
-    residents, managers = built
+    residents, managers, _inbox = built
     assert isinstance(residents, ResidentNotifier)
     assert isinstance(managers, EscalationNotifier)
     return residents, managers

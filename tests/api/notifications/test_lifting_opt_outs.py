@@ -1,14 +1,11 @@
 """Staff see which of a resident's addresses stopped emails, and turn them back on at the
 resident's request: real requests, a real SMTP server, real PostgreSQL."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
 from uuid import uuid4
 
 import httpx
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.bootstrap import Container
@@ -17,6 +14,7 @@ from domain.notifications.opt_out import OptOutTokens
 from domain.notifications.residents import ResidentNotifier
 from tests.api.notifications.conftest import LUPE_MIXED_CASE, ROSA, Inbox, created, submit
 from tests.problems import problem
+from tests.statements import statements
 
 LUPE_HOME, LUPE_WORK = "lupe@example.net", "lupe.work@example.net"
 UNSUBSCRIBE = "/api/v1/notifications/unsubscribe"
@@ -55,21 +53,6 @@ async def stop_emails(
     assert answer.status_code == 204, answer.text
 
 
-@contextmanager
-def statements_on(engine: AsyncEngine, table: str) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(*args: Any) -> None:
-        if table in args[2]:  # (conn, cursor, statement, parameters, context, executemany)
-            seen.append(args[2])
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
-
-
 async def test_an_agent_sees_when_and_how_emails_stopped_and_turns_them_back_on(
     client: httpx.AsyncClient,
     agent: dict[str, str],
@@ -93,7 +76,7 @@ async def test_an_agent_sees_when_and_how_emails_stopped_and_turns_them_back_on(
     await stop_emails(client, settings, ROSA)
     rows = {a: (at, source) for a, at, source in await stored(container.engine)}
 
-    with statements_on(container.engine, "email_opt_outs") as looked_up:
+    with statements(container.engine, "email_opt_outs") as looked_up:
         detail = await client.get(f"/api/v1/residents/{lupe}", headers=agent)
     assert detail.status_code == 200, detail.text
     assert len(looked_up) == 1  # one query for all of the resident's addresses

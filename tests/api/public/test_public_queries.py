@@ -1,18 +1,17 @@
 """Each portal read costs the same few queries however many requests, notes or areas there are:
 no query per row (N+1)."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.bootstrap import Container
 from tests.api.open_data.support import HOME_POINT, open_request, seed_requests, set_service
 from tests.api.public.support import PUBLIC
+from tests.statements import statements
 
 LAT, LON = HOME_POINT
 
@@ -20,21 +19,6 @@ LAT, LON = HOME_POINT
 @pytest.fixture
 def database_state(seeded_with_layers: AsyncEngine) -> AsyncEngine:
     return seeded_with_layers
-
-
-@contextmanager
-def statements(container: Container) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(*args: Any) -> None:
-        seen.append(str(args[2]))
-
-    engine = container.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 READS: list[tuple[str, dict[str, Any], int]] = [  # path, query, most statements
@@ -55,7 +39,7 @@ async def counts(client: httpx.AsyncClient, container: Container) -> list[int]:
     found = []
     for path, params, most in READS:
         for lang in ("en", "es"):
-            with statements(container) as seen:
+            with statements(container.engine) as seen:
                 answer = await client.get(f"{PUBLIC}{path}", params={"lang": lang, **params})
             assert answer.status_code == 200, answer.text
             assert len(seen) <= most, (path, seen)
@@ -96,7 +80,7 @@ async def test_a_request_s_page_is_three_queries_however_long_its_story(
     await set_service(client, admin, "sw-dirty-alley", public_location="area")
     number = (await open_request(client, agent))["id"]
     url = f"{PUBLIC}/requests/{number}"
-    with statements(container) as short:
+    with statements(container.engine) as short:
         assert (await client.get(url)).status_code == 200
     etag_of = "/api/v1/requests/" + number
     for step in range(10):
@@ -105,7 +89,7 @@ async def test_a_request_s_page_is_three_queries_however_long_its_story(
         headers = {**agent, "If-Match": etag}
         answer = await client.post(f"{etag_of}/comments", json=body, headers=headers)
         assert answer.status_code == 200, answer.text
-    with statements(container) as long:
+    with statements(container.engine) as long:
         page = (await client.get(url)).json()
     assert len(page["notes"]) == 11
     assert len(long) == len(short) <= 3  # the request, its areas, its notes

@@ -5,13 +5,10 @@ trs-parking-complaint is "Parking" (transportation), sw-dirty-alley is "Sanitati
 """
 
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.duplicates import DuplicateReadModel
@@ -21,6 +18,7 @@ from domain.requests.duplicates import EARTH_RADIUS_M, DuplicatePolicy, Probe
 from domain.requests.model import CloseReason, Location, ServiceRequest, Status
 from domain.requests.nearby import NearbyQuery
 from tests.integration.builders import T0, add_requests, make_request
+from tests.statements import statements
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -44,20 +42,6 @@ def query(service_code: str = "trm-pothole-repair", **fields: Any) -> NearbyQuer
     fields.setdefault("policy", POLICY)
     fields.setdefault("now", T0)
     return NearbyQuery(probe=Probe(LAT, LONG, service_code, "Deep pothole"), **fields)
-
-
-@contextmanager
-def statements(engine: AsyncEngine) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(*args: Any) -> None:
-        seen.append(args[2])  # (conn, cursor, statement, parameters, context, executemany)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 async def test_nearby_selects_open_requests_of_the_service_or_its_group(

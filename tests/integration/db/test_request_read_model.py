@@ -2,12 +2,9 @@
 
 import base64
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.requests import RequestReadModel
@@ -24,6 +21,7 @@ from tests.integration.builders import (
     at,
     make_request,
 )
+from tests.statements import statements
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -302,20 +300,6 @@ async def test_a_truncated_cursor_is_refused(seeded: AsyncEngine) -> None:
     assert cursor is not None
     with pytest.raises(ValidationFailed):
         await model.page(RequestFilter(cursor=cursor[:-6]))
-
-
-@contextmanager
-def statements(engine: AsyncEngine) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(*args: Any) -> None:
-        seen.append(args[2])  # (conn, cursor, statement, parameters, context, executemany)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 async def test_a_page_is_one_query(seeded: AsyncEngine) -> None:

@@ -5,7 +5,6 @@ from datetime import timedelta
 from uuid import uuid4
 
 import pytest
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.inbox import InboxReadModel
@@ -14,6 +13,7 @@ from domain.inbox.model import Direction, MessageChannel
 from domain.inbox.queries import InboxFilter
 from tests.inbox_messages import NOW, email, received_case, store_reply, text_message
 from tests.integration.builders import AGENT_ID
+from tests.statements import statements
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -38,19 +38,11 @@ async def test_the_queue_orders_by_latest_message_in_or_out(seeded: AsyncEngine)
 async def test_the_queue_is_one_statement_however_many_cases(seeded: AsyncEngine) -> None:
     for minute in range(6):
         await received_case(seeded, email(received_at=NOW + timedelta(minutes=minute)))
-    statements: list[str] = []
-
-    def seen(*args: object) -> None:
-        statements.append(str(args[2]))
-
-    event.listen(seeded.sync_engine, "before_cursor_execute", seen)
-    try:
+    with statements(seeded) as sent:
         page = await InboxReadModel(seeded).queue(InboxFilter(limit=4))
-    finally:
-        event.remove(seeded.sync_engine, "before_cursor_execute", seen)
 
     assert (len(page.items), page.total, page.unread_total) == (4, 6, 6)
-    assert len(statements) == 1
+    assert len(sent) == 1
 
 
 async def test_an_empty_inbox_has_zero_totals(seeded: AsyncEngine) -> None:

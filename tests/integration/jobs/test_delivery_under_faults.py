@@ -54,11 +54,14 @@ class Receiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 length = int(self.headers["content-length"])
+                body = self.rfile.read(length)
+                if len(body) < length:
+                    return  # the sender was killed mid-request: nothing was delivered
                 record = {
                     "id": self.headers["webhook-id"],
                     "timestamp": self.headers["webhook-timestamp"],
                     "signature": self.headers["webhook-signature"],
-                    "body": self.rfile.read(length).decode(),
+                    "body": body.decode(),
                 }
                 with receiver._lock:
                     receiver.received.append(record)

@@ -71,12 +71,37 @@ function Emails({ resident }: { resident: ResidentHistory }) {
   )
 }
 
+/** The phones; one that texted STOP says so. Only the resident turns texts back on (START). */
+function Phones({ resident }: { resident: ResidentHistory }) {
+  const { t } = useTranslation('residents')
+  const { day } = useDates()
+  const stopped = new Map((resident.sms_opt_outs ?? []).map((optOut) => [optOut.phone, optOut]))
+  return (
+    <ul className="resident-emails">
+      {resident.phones.map((phone) => {
+        const optOut = stopped.get(phone)
+        return (
+          <li key={phone}>
+            {phone}
+            {optOut && (
+              <>
+                {' '}
+                <span className="resident-opt-out">{t('profile.textStop', { date: day(optOut.opted_out_at) })}</span>
+              </>
+            )}
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
 function Profile({ resident }: { resident: ResidentHistory }) {
   const { t } = useTranslation('residents')
   const { day } = useDates()
   const none = t('profile.none')
   const facts: [string, ReactNode][] = [
-    [t('profile.phones'), resident.phones.join(', ') || none],
+    [t('profile.phones'), resident.phones.length ? <Phones resident={resident} /> : none],
     [t('profile.emails'), resident.emails.length ? <Emails resident={resident} /> : none],
     [t('profile.address'), resident.address ?? none],
     [t('profile.language'), resident.preferred_language ?? none],

@@ -204,6 +204,23 @@ describe('ResidentPage', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('No se pudieron reactivar los correos: this resident has no such address')
   })
 
+  it('shows which phone texted STOP, in English and Spanish, with no way to override it', async () => {
+    const phones = ['+14105550100', '410-555-0199']
+    const stoppedOne = { ...history, phones, sms_opt_outs: [{ phone: '410-555-0199', opted_out_at: '2026-11-02T12:00:00Z' }] }
+    renderAt(`/residents/${RID}`, { [`GET /api/v1/residents/${RID}`]: stoppedOne, 'GET /api/v1/services': SERVICES })
+    const note = await screen.findByText('Texted STOP on Nov 2, 2026: no texts until they text START')
+    expect(note.closest('li')).toHaveTextContent('410-555-0199')
+    expect(screen.getAllByText(/Texted STOP/)).toHaveLength(1)
+    expect(screen.queryByRole('button', { name: /texts/i })).toBeNull()
+  })
+
+  it('says in Spanish which phone texted STOP', async () => {
+    await i18n.changeLanguage('es')
+    const stopped = { ...history, sms_opt_outs: [{ phone: '+14105550100', opted_out_at: '2026-11-02T12:00:00Z' }] }
+    renderAt(`/residents/${RID}`, { [`GET /api/v1/residents/${RID}`]: stopped, 'GET /api/v1/services': SERVICES })
+    expect(await screen.findByText(/^Envió STOP el .*: no recibe mensajes hasta que envíe START$/)).toBeInTheDocument()
+  })
+
   it('says when the resident does not exist', async () => {
     renderAt(`/residents/${RID}`, {
       [`GET /api/v1/residents/${RID}`]: { status: 404, body: { title: 'Not found', status: 404 } },

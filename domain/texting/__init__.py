@@ -1,0 +1,1 @@
+"""Residents text 311: carrier keywords, and conversations that reach the inbox."""
