@@ -30,7 +30,7 @@ describe('InboxPage', () => {
     expect(first).toHaveTextContent('C-7F0C2A4E1B2C')
     expect(second).toHaveTextContent('Text message · 4105550123')
     expect(second).not.toHaveTextContent('unread')
-    expect(screen.getByText('2 conversations waiting, 2 unread messages')).toBeInTheDocument()
+    expect(screen.getByText('2 conversations waiting, 2 unread messages.')).toBeInTheDocument()
   })
 
   it('moves with J and K and opens with Enter', async () => {
@@ -53,6 +53,12 @@ describe('InboxPage', () => {
     await user.click(screen.getByLabelText('Unread only'))
     const last = api.calls.filter((call) => call.path === '/api/v1/inbox').at(-1)!
     expect(Object.fromEntries(last.url.searchParams)).toEqual({ channel: 'email', unread: 'true', limit: '100' })
+  })
+
+  it('says when only the first page of a long Inbox is listed', async () => {
+    mockApi({ 'GET /api/v1/inbox': { ...LIST, total: 150, unread_total: 170 } })
+    renderInbox()
+    expect(await screen.findByText(/150 conversations waiting, 170 unread messages\. The 2 with the latest activity are listed/)).toBeInTheDocument()
   })
 
   it('says when nothing waits, in Spanish too', async () => {

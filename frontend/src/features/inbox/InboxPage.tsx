@@ -53,6 +53,7 @@ export function InboxPage() {
         <>
           <p aria-live="polite" className="muted">
             {t('summary', { count: list.data.total, unread: list.data.unread_total })}
+            {list.data.total > items.length && ` ${t('partial', { shown: items.length })}`}
           </p>
           {items.length === 0 ? (
             <p>{t('empty')}</p>
