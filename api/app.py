@@ -40,10 +40,12 @@ from api.routers import (
     privacy,
     public,
     public_submissions,
+    public_surveys,
     report_card,
     requests,
     residents,
     site,
+    surveys,
     translations,
     triage,
     unsubscribe,
@@ -114,6 +116,8 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         public,
         public_submissions,
         inbound_texts,
+        public_surveys,
+        surveys,
     ):
         app.include_router(module.router)
     install_open311_errors(app)

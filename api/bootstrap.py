@@ -86,6 +86,7 @@ from domain.shared.context import Context
 from domain.shared.languages import Languages
 from domain.shared.rate_limits import RateLimiter
 from domain.shared.sla import BusinessHours
+from domain.surveys.tokens import SurveyTokens
 from domain.texting.ports import PicturePipeline
 from domain.unit_of_work import UnitOfWork
 from domain.webhooks.delivery_log import DeliveryLogReads
@@ -145,6 +146,7 @@ class Container:
     bot_check: BotCheck  # the public forms' proof of work, honeypot and fill time
     upload_tokens: UploadTokens
     follow_tokens: FollowTokens
+    survey_tokens: SurveyTokens
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -227,6 +229,11 @@ def text_pictures(settings: Settings, engine: AsyncEngine) -> PicturePipeline | 
     return PicturePipeline(remote, media_store(settings, engine), PillowImageCleaner())
 
 
+def survey_tokens(settings: Settings) -> SurveyTokens:
+    """Signed by the worker's invitations, read by the public survey endpoints."""
+    return SurveyTokens(settings.secret_key, settings.survey_policy().lifetime)
+
+
 def build_container(settings: Settings, clock: Clock | None = None) -> Container:
     if not settings.database_url:
         raise RuntimeError("DATABASE_URL is not set")
@@ -289,6 +296,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         bot_check=bot_check(settings, engine),
         upload_tokens=UploadTokens(settings.secret_key),
         follow_tokens=FollowTokens(settings.secret_key),
+        survey_tokens=survey_tokens(settings),
     )
 
 

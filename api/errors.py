@@ -17,6 +17,7 @@ from domain.requests.submission import AddressNotFound
 from domain.shared.errors import (
     Conflict,
     DomainError,
+    Expired,
     Forbidden,
     NotFound,
     PreconditionFailed,
@@ -33,6 +34,7 @@ STATUS_OF: list[tuple[type[DomainError], int]] = [
     (Forbidden, 403),
     (NotFound, 404),
     (Conflict, 409),
+    (Expired, 410),
     (PreconditionFailed, 412),
     (MediaTooLarge, 413),
     (UnsupportedMedia, 415),

@@ -73,3 +73,4 @@ def _quota(kind: str, share: int) -> Callable[[Request, Container], Awaitable[st
 ReportQuota = Annotated[str, Depends(_quota("report", 1))]
 FollowQuota = Annotated[str, Depends(_quota("follow", 1))]
 PhotoQuota = Annotated[str, Depends(_quota("photo", 5))]
+SurveyQuota = Annotated[str, Depends(_quota("survey", 2))]  # a score, then a comment

@@ -52,6 +52,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "failed": "Some fields need your attention.",
         "error": "Something went wrong. Please try again.",
         "idempotency_key": "The form could not be sent. Reload the page and try again.",
+        "survey_link_invalid": "This survey link is not valid. Use the link in the message we "
+        "sent you.",
+        "survey_link_expired": "This survey link has expired. Thank you all the same.",
+        "survey_answered": "This survey was already answered. Thank you!",
+        "survey_not_answered": "Choose a score first.",
     },
     "es": {
         "invalid": "Este valor no es válido.",
@@ -107,6 +112,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error": "Algo salió mal. Inténtelo de nuevo.",
         "idempotency_key": "No se pudo enviar el formulario. Vuelva a cargar la página e "
         "inténtelo de nuevo.",
+        "survey_link_invalid": "Este enlace de encuesta no es válido. Use el enlace del mensaje "
+        "que le enviamos.",
+        "survey_link_expired": "Este enlace de encuesta ha caducado. Gracias de todos modos.",
+        "survey_answered": "Esta encuesta ya fue respondida. ¡Gracias!",
+        "survey_not_answered": "Elija primero una puntuación.",
     },
 }
 WRITTEN = tuple(MESSAGES)

@@ -56,11 +56,20 @@ STATUS_CODES = {
 
 # What a 404 says it could not find, by the path's first part after the prefix.
 NOT_FOUND_CODES = {"articles": "article_not_found", "services": "service_not_found"}
+# What a survey link's refusals say: forged, answered, expired, or a comment before a score.
+SURVEY_CODES = {
+    403: "survey_link_invalid",
+    404: "survey_not_answered",
+    409: "survey_answered",
+    410: "survey_link_expired",
+}
 
 
 def _status_code(connection: HTTPConnection, status: int) -> str:
+    part = connection.url.path.removeprefix(PUBLIC_PREFIX).split("/", 1)[0]
+    if part == "surveys" and status in SURVEY_CODES:
+        return SURVEY_CODES[status]
     if status == 404:
-        part = connection.url.path.removeprefix(PUBLIC_PREFIX).split("/", 1)[0]
         return NOT_FOUND_CODES.get(part, "not_found")
     return STATUS_CODES.get(status, "error")
 

@@ -12,6 +12,7 @@ from pydantic_settings import SettingsConfigDict
 from api.notification_settings import NotificationSettings
 from api.public_settings import PublicSettings
 from api.retention_settings import RetentionSettings
+from api.survey_settings import SurveySettings
 from api.text_settings import TextSettings
 from domain.shared.languages import Languages, normalise_tag
 
@@ -28,7 +29,9 @@ class MediaBackend(StrEnum):
     POSTGRES = "postgres"  # the media_blobs table: nothing to share but the database
 
 
-class Settings(NotificationSettings, RetentionSettings, PublicSettings, TextSettings):
+class Settings(
+    NotificationSettings, RetentionSettings, PublicSettings, TextSettings, SurveySettings
+):
     model_config = SettingsConfigDict(env_prefix="FRONTDOOR_", extra="ignore")
 
     env: Environment = Environment.DEVELOPMENT

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.db.engine import make_engine
 from adapters.db.read_models.escalation import SqlEscalationContacts
 from adapters.db.read_models.escalation_candidates import SqlEscalationCandidates
+from adapters.db.read_models.survey_candidates import SqlSurveyCandidates
 from adapters.db.repositories.deliveries import SqlDeliveryLog
 from adapters.db.repositories.opt_outs import SqlOptOutList
 from adapters.db.retention import SqlRetentionStore
@@ -24,6 +25,7 @@ from adapters.jobs.dispatch import Dispatcher
 from adapters.jobs.escalation import EscalationScan
 from adapters.jobs.fanout import WebhookFanOut
 from adapters.jobs.retention import RetentionSweep
+from adapters.jobs.surveys import SurveyScan
 from adapters.jobs.worker import Jobs, WorkerConfig
 from adapters.notifications.files import FileEmailSender, FileSmsSender
 from adapters.notifications.smtp import SmtpEmailSender, SmtpServer
@@ -34,6 +36,7 @@ from api.bootstrap import (
     opt_out_tokens,
     outbound_policy,
     sms_opt_out_list,
+    survey_tokens,
     twilio_account,
     use_case_context,
 )
@@ -44,17 +47,19 @@ from domain.inbox.sending import AcknowledgementLimit, InboxMessenger
 from domain.notifications.escalation import EscalationNotifier
 from domain.notifications.followers import FollowTokens
 from domain.notifications.ports import EmailSender, SmsSender
-from domain.notifications.residents import PublicLinks, ResidentNotifier
+from domain.notifications.residents import PublicLinks, ResidentNotifier, ResidentOutlet
 from domain.notifications.suppression import StopRespectingSms
 from domain.shared.clock import Clock, SystemClock
 from domain.shared.context import Context
 from domain.shared.events import EventSubscriber
+from domain.surveys.notifier import SurveyLinks, SurveyNotifier
 from domain.unit_of_work import UnitOfWork
 from domain.webhooks.retry import RetryPolicy
 
 # The subscribers' keys in `handled_events`, in the order they hear an event: never rename one.
 WEBHOOKS = "webhooks"
 NOTIFIER_NAMES = ("resident-notifications", "manager-escalations", "inbox-messages")
+SURVEYS = "resident-surveys"
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,7 @@ def worker_config(settings: Settings) -> WorkerConfig:
         heartbeat_timeout=timedelta(seconds=settings.worker_heartbeat_seconds),
         escalation_cron=settings.escalation_cron or None,
         retention_cron=settings.retention_cron or None,
+        survey_cron=settings.survey_cron or None,
         retry=RetryPolicy(
             base=timedelta(seconds=settings.webhook_retry_base_seconds),
             cap=timedelta(seconds=settings.webhook_retry_cap_seconds),
@@ -80,6 +86,7 @@ def worker_config(settings: Settings) -> WorkerConfig:
         ),
         escalation=escalation_policy(settings),
         retention=settings.retention_policy(),
+        survey=settings.survey_policy(),
     )
 
 
@@ -146,12 +153,32 @@ def build_notification_subscribers(
     return [residents, managers, inbox]
 
 
+def build_survey_notifier(
+    settings: Settings, engine: AsyncEngine, context: Context[UnitOfWork]
+) -> SurveyNotifier:
+    """The invitations, through the same senders and opt-out links as every resident message."""
+    email = build_email_sender(settings, context.clock)
+    stopped = sms_opt_out_list(engine)
+    sms = StopRespectingSms(build_sms_sender(settings, context.clock), stopped)
+    outlet = ResidentOutlet(email, sms, public_links(settings), opt_out_tokens(settings))
+    return SurveyNotifier(
+        context,
+        SqlDeliveryLog(engine),
+        outlet,
+        SqlOptOutList(engine),
+        survey_tokens(settings),
+        SurveyLinks(settings.public_survey_url),
+    )
+
+
 def event_subscribers(
     settings: Settings, engine: AsyncEngine, context: Context[UnitOfWork]
 ) -> dict[str, EventSubscriber]:
     """What every event goes to besides the built-in webhook fan-out, in this order."""
     notifiers = build_notification_subscribers(settings, engine, context)
-    return dict(zip(NOTIFIER_NAMES, notifiers, strict=True))
+    subscribers: dict[str, EventSubscriber] = dict(zip(NOTIFIER_NAMES, notifiers, strict=True))
+    subscribers[SURVEYS] = build_survey_notifier(settings, engine, context)
+    return subscribers
 
 
 def build_jobs(
@@ -170,6 +197,9 @@ def build_jobs(
         sender=WebhookSender(context, poster, config.retry),
         scan=EscalationScan(context, SqlEscalationCandidates(engine), config.escalation),
         retention=RetentionSweep(SqlRetentionStore(engine), context.clock, config.retention),
+        surveys=SurveyScan(
+            context, SqlSurveyCandidates(engine), config.survey, SqlOptOutList(engine)
+        ),
     )
 
 

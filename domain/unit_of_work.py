@@ -28,6 +28,7 @@ from domain.requests.ports import EscalationLog, RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
 from domain.shared.events import EventOutbox
+from domain.surveys.ports import SurveyRepository, SurveysUnitOfWork
 from domain.webhooks.ports import (
     DeliveryQueue,
     WebhookDeliveries,
@@ -45,6 +46,7 @@ class UnitOfWork(
     WebhooksUnitOfWork,
     MediaUnitOfWork,
     FollowersUnitOfWork,
+    SurveysUnitOfWork,
     Protocol,
 ):
     """One transaction over every repository."""
@@ -71,3 +73,4 @@ class UnitOfWork(
     followers: FollowerRepository
     messages: MessageRepository
     inbox_cases: InboxCases
+    surveys: SurveyRepository

@@ -21,6 +21,7 @@ from adapters.db.repositories.messages import SqlInboxCases, SqlMessageRepositor
 from adapters.db.repositories.photos import SqlPhotoRepository
 from adapters.db.repositories.requests import SqlRequestRepository
 from adapters.db.repositories.residents import SqlResidentRepository
+from adapters.db.repositories.surveys import SqlSurveyRepository
 from adapters.db.repositories.translations import SqlTranslationRepository
 from adapters.db.repositories.webhook_deliveries import SqlWebhookDeliveries
 from adapters.db.repositories.webhooks import SqlWebhookRepository
@@ -43,6 +44,7 @@ from domain.requests.ports import EscalationLog, RequestRepository
 from domain.requests.submissions import Open311SubmissionRepository
 from domain.residents.ports import ResidentRepository
 from domain.shared.events import EventOutbox
+from domain.surveys.ports import SurveyRepository
 from domain.webhooks.ports import DeliveryQueue, WebhookDeliveries, WebhookRepository
 
 
@@ -69,6 +71,7 @@ class SqlUnitOfWork:
     followers: FollowerRepository
     messages: MessageRepository
     inbox_cases: InboxCases
+    surveys: SurveyRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -107,6 +110,7 @@ class SqlUnitOfWork:
         self.followers = SqlFollowerRepository(self._connection)
         self.messages = SqlMessageRepository(self._connection)
         self.inbox_cases = SqlInboxCases(self._connection)
+        self.surveys = SqlSurveyRepository(self._connection)
         return self
 
     async def __aexit__(

@@ -19,6 +19,7 @@ DISPATCH = "events.dispatch"
 DELIVER = "webhooks.deliver"
 ESCALATE = "requests.escalate"
 RETAIN = "maintenance.retention"
+SURVEY = "requests.survey"
 
 
 async def raw_connection(connection: AsyncConnection) -> Any:

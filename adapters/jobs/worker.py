@@ -19,10 +19,12 @@ from adapters.jobs.codec import decode_delivery, decode_event
 from adapters.jobs.delivery import WebhookSender
 from adapters.jobs.dispatch import Dispatcher
 from adapters.jobs.escalation import EscalationScan
-from adapters.jobs.outbox import DELIVER, DISPATCH, ESCALATE, RETAIN
+from adapters.jobs.outbox import DELIVER, DISPATCH, ESCALATE, RETAIN, SURVEY
 from adapters.jobs.retention import RetentionSweep
+from adapters.jobs.surveys import SurveyScan
 from domain.requests.escalation import EscalationPolicy
 from domain.retention.model import RetentionPolicy
+from domain.surveys.model import SurveyPolicy
 from domain.webhooks.retry import RetryPolicy
 
 log = logging.getLogger("frontdoor.worker")
@@ -35,9 +37,11 @@ class WorkerConfig:
     batch_size: int = 10
     escalation_cron: str | None = "* * * * *"  # None: this worker runs no scan
     retention_cron: str | None = "17 * * * *"  # None: this worker never prunes
+    survey_cron: str | None = "*/5 * * * *"  # None: this worker sends no surveys
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     escalation: EscalationPolicy = field(default_factory=EscalationPolicy)
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)
+    survey: SurveyPolicy = field(default_factory=SurveyPolicy)
 
 
 @dataclass(frozen=True)
@@ -48,10 +52,15 @@ class Jobs:
     sender: WebhookSender
     scan: EscalationScan
     retention: RetentionSweep
+    surveys: SurveyScan | None = None
 
 
 def register(
-    pgq: PgQueuer, jobs: Jobs, escalation_cron: str | None, retention_cron: str | None = None
+    pgq: PgQueuer,
+    jobs: Jobs,
+    escalation_cron: str | None,
+    retention_cron: str | None = None,
+    survey_cron: str | None = None,
 ) -> None:
     @pgq.entrypoint(DISPATCH)
     async def dispatch(job: Job) -> None:
@@ -77,6 +86,15 @@ def register(
             deleted = await jobs.retention.run()
             log.info("retention sweep", extra={"fields": {"deleted": deleted}})
 
+    if survey_cron and jobs.surveys is not None:
+        scan = jobs.surveys
+
+        @pgq.schedule(SURVEY, survey_cron)
+        async def survey(_: Schedule) -> None:
+            asked = await scan.run()
+            if asked:
+                log.info("survey scan", extra={"fields": {"asked": asked}})
+
 
 def asyncpg_dsn(url: str) -> str:
     return url.replace("postgresql+asyncpg://", "postgresql://", 1)
@@ -89,7 +107,11 @@ async def run_worker(
     pool = await asyncpg.create_pool(asyncpg_dsn(database_url), min_size=2, max_size=4)
     try:
         pgq = PgQueuer(AsyncpgPoolDriver(pool))
-        crons = (None, None) if drain else (config.escalation_cron, config.retention_cron)
+        crons = (
+            (None, None, None)
+            if drain
+            else (config.escalation_cron, config.retention_cron, config.survey_cron)
+        )
         register(pgq, jobs, *crons)
         if not drain:
             loop = asyncio.get_running_loop()

@@ -131,6 +131,16 @@ async def get_sla_series(
     return await _series(Family.SLA, reader, container, params)
 
 
+@router.get("/csat", response_model=SeriesOut, responses=SERIES_RESPONSES)
+async def get_csat_series(
+    reader: MetricsReaderDep, container: ContainerDep, params: SeriesParamsDep
+) -> SeriesOut | Response:
+    """Satisfaction survey answers, by when they were given. `measure`: average_score (1 to
+    5), satisfied_rate (scores of 4 or 5, out of answers), answered. `group_by`: department,
+    service, channel (the request's intake channel)."""
+    return await _series(Family.CSAT, reader, container, params)
+
+
 @router.get("/calls", response_model=SeriesOut, responses=SERIES_RESPONSES)
 async def get_call_series(
     reader: MetricsReaderDep,

@@ -34,8 +34,9 @@ async def get_report_card(
 ) -> ReportCard:
     """Per department, over the current month and the eleven before it (months of the city's
     time zone): requests opened and closed, the share closed on time (on or before their
-    expected date, out of those closed that had one), and the median days to close. Counted
-    when made (opened) and when closed (closed, on time, median). Public: no sign-in."""
+    expected date, out of those closed that had one), the median days to close, and the
+    satisfaction survey's answers and average score (1 to 5). Counted when made (opened), when
+    closed (closed, on time, median) and when answered (surveys). Public: no sign-in."""
     settings = container.settings
     months = last_months(container.clock.now(), settings.zone)
     window = Window(months[0].start, months[-1].end, settings.timezone)

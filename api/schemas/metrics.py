@@ -13,6 +13,7 @@ from domain.metrics.model import (
     RequestsSummary,
     Series,
     Summary,
+    SurveysSummary,
 )
 from domain.metrics.window import Window, bucket_label
 
@@ -89,6 +90,19 @@ class CallsOut(BaseModel):
         return cls(**c.__dict__)
 
 
+class SurveysOut(BaseModel):
+    sent: int = Field(description="Survey invitations that went out in the window")
+    answered: int = Field(description="Answers given in the window")
+    average_score: float | None = Field(description="Mean score (1 to 5); null: no answer")
+    satisfied_rate: float | None = Field(
+        description="Answers scoring 4 or 5, out of the answers. " + RATE
+    )
+
+    @classmethod
+    def of(cls, s: SurveysSummary) -> "SurveysOut":
+        return cls(**s.__dict__)
+
+
 class SummaryOut(WindowOut):
     department: str | None = Field(description="The department the figures cover; null: all")
     time_zone: str = Field(description="The city's zone, of `from` and `to` and of day buckets")
@@ -98,6 +112,7 @@ class SummaryOut(WindowOut):
         description="The phone system's calls; null for one department's figures (calls "
         "belong to the contact center)"
     )
+    surveys: SurveysOut = Field(description="Satisfaction surveys after closure (CSAT)")
 
     @classmethod
     def of(cls, s: Summary, zone: ZoneInfo) -> "SummaryOut":
@@ -109,6 +124,7 @@ class SummaryOut(WindowOut):
             contacts=ContactsOut.of(s.contacts),
             requests=RequestsOut.of(s.requests),
             calls=None if s.calls is None else CallsOut.of(s.calls),
+            surveys=SurveysOut.of(s.surveys),
         )
 
 

@@ -16,6 +16,10 @@ class FiguresOut(BaseModel):
     closed: int = Field(description="Requests closed")
     sla_on_time_rate: float | None = Field(description=RATE)
     median_days_to_close: float | None = Field(description=MEDIAN)
+    survey_answers: int = Field(description="Satisfaction survey answers given")
+    average_score: float | None = Field(
+        description="Their mean score, 1 (very dissatisfied) to 5; null: no answer"
+    )
 
     @classmethod
     def of(cls, f: Figures) -> "FiguresOut":
@@ -24,6 +28,8 @@ class FiguresOut(BaseModel):
             closed=f.closed,
             sla_on_time_rate=f.sla_on_time_rate,
             median_days_to_close=f.median_days_to_close,
+            survey_answers=f.survey_answers,
+            average_score=f.average_score,
         )
 
 

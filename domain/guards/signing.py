@@ -17,6 +17,10 @@ class BadToken(Exception):
     """Not ours, altered, or expired."""
 
 
+class ExpiredToken(BadToken):
+    """Ours and intact, but too old: a caller may tell this apart from a forged token."""
+
+
 def _encode(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
@@ -48,5 +52,5 @@ class TokenSigner:
             raise BadToken()
         expires = datetime.fromtimestamp(int(issued), UTC) + self.lifetime
         if now >= expires:
-            raise BadToken()
+            raise ExpiredToken()
         return payload, expires

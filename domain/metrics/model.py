@@ -77,12 +77,24 @@ class CallsSummary:
 
 
 @dataclass(frozen=True)
+class SurveysSummary:
+    """Satisfaction surveys: sent (invitations that went out) and answered in the window;
+    satisfied means a score of 4 or 5."""
+
+    sent: int
+    answered: int
+    average_score: float | None
+    satisfied_rate: float | None
+
+
+@dataclass(frozen=True)
 class Summary:
     window: Window
     department: str | None
     contacts: ContactsSummary
     requests: RequestsSummary
     calls: CallsSummary | None  # None for one department: calls belong to the contact center
+    surveys: SurveysSummary = SurveysSummary(0, 0, None, None)
 
 
 @dataclass(frozen=True)

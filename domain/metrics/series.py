@@ -13,6 +13,7 @@ class Family(StrEnum):
     REQUESTS = "requests"
     SLA = "sla"
     CALLS = "calls"
+    CSAT = "csat"  # satisfaction survey answers
 
 
 class Combine(StrEnum):
@@ -52,6 +53,11 @@ MEASURES: dict[Family, tuple[Measure, ...]] = {
         Measure("fcr_rate", Combine.RATIO),
         Measure("average_handle_seconds", Combine.RATIO),
     ),
+    Family.CSAT: (
+        Measure("average_score", Combine.RATIO),
+        Measure("satisfied_rate", Combine.RATIO),
+        Measure("answered", Combine.COUNT),
+    ),
 }
 
 GROUPINGS: dict[Family, frozenset[str]] = {
@@ -59,6 +65,7 @@ GROUPINGS: dict[Family, frozenset[str]] = {
     Family.REQUESTS: frozenset({"channel", "service", "department", "status"}),
     Family.SLA: frozenset({"department", "service"}),
     Family.CALLS: frozenset({"queue", "hour_of_day", "agent"}),
+    Family.CSAT: frozenset({"department", "service", "channel"}),
 }
 AREA = "area"  # area:<layer>, for contacts (through their requests) and requests
 

@@ -75,6 +75,38 @@ class PublicLinks:
         return ", ".join(f"<{target}>" for target in targets if target)
 
 
+@dataclass(frozen=True)
+class ResidentOutlet:
+    """How a message reaches a resident: a text, or an email that carries the address's
+    opt-out link and the List-Unsubscribe headers."""
+
+    email: EmailSender
+    sms: SmsSender
+    links: PublicLinks
+    tokens: OptOutTokens
+
+    async def send(self, delivery: Delivery, to: Addressee, values: dict[str, str]) -> None:
+        if to.channel is Channel.SMS:
+            await self.sms.send(to.address, render_sms(delivery.kind, to.language, values))
+            return
+        token = self.tokens.issue(to.address)
+        values = {**values, "unsubscribe_url": self.links.unsubscribe(token)}
+        rendered = render_email(delivery.kind, to.language, values)
+        headers = {
+            "Content-Language": to.language,
+            "List-Unsubscribe": self.links.list_unsubscribe(token),
+            "List-Unsubscribe-Post": ONE_CLICK,
+        }
+        message = OutgoingEmail(
+            to=to.address,
+            subject=rendered.subject,
+            text=rendered.text,
+            key=delivery.key,
+            headers=headers,
+        )
+        await self.email.send(message)
+
+
 def message_kind(event: Event) -> str | None:
     """Which message an event calls for.
 
@@ -211,7 +243,7 @@ class ResidentNotifier:
             service = await work.services.get(request.service_code) if request else None
             if request is None:
                 return None
-            name = await _service_name(work, request, service, follower.language)
+            name = await service_name_in(work, request, service, follower.language)
         return follower, name
 
     def _delivery(
@@ -245,31 +277,14 @@ class ResidentNotifier:
             followers = await work.followers.confirmed_of(number)
             languages = {f.language for f in followers} | ({to.language} if to else set())
             names = {
-                language: await _service_name(work, request, service, language)
+                language: await service_name_in(work, request, service, language)
                 for language in languages
             }
         return _Subject(request, resident, to, names, followers)
 
     async def _send(self, delivery: Delivery, to: Addressee, values: dict[str, str]) -> None:
-        if to.channel is Channel.SMS:
-            await self._sms.send(to.address, render_sms(delivery.kind, to.language, values))
-            return
-        token = self._tokens.issue(to.address)
-        values = {**values, "unsubscribe_url": self._links.unsubscribe(token)}
-        rendered = render_email(delivery.kind, to.language, values)
-        headers = {
-            "Content-Language": to.language,
-            "List-Unsubscribe": self._links.list_unsubscribe(token),
-            "List-Unsubscribe-Post": ONE_CLICK,
-        }
-        message = OutgoingEmail(
-            to=to.address,
-            subject=rendered.subject,
-            text=rendered.text,
-            key=delivery.key,
-            headers=headers,
-        )
-        await self._email.send(message)
+        outlet = ResidentOutlet(self._email, self._sms, self._links, self._tokens)
+        await outlet.send(delivery, to, values)
 
     def _values(self, kind: str, event: Event, subject: _Subject, language: str) -> dict[str, str]:
         request = subject.request
@@ -305,7 +320,7 @@ class ResidentNotifier:
         return f"You can follow request {parent} instead: {url}\n"
 
 
-async def _service_name(
+async def service_name_in(
     work: NotificationsUnitOfWork, request: ServiceRequest, service: Service | None, language: str
 ) -> str:
     """The service as the resident reads it: in their language where it is translated."""

@@ -44,13 +44,23 @@ def rate(part: int, whole: int) -> float | None:
 @dataclass(frozen=True)
 class Figures:
     """`closed_with_expected`: closed requests that had an expected date; `closed_on_time`:
-    those closed on or before it. `median_seconds_to_close` over every closed request."""
+    those closed on or before it. `median_seconds_to_close` over every closed request. Survey
+    answers count when given, for the department of their request."""
 
     opened: int = 0
     closed: int = 0
     closed_with_expected: int = 0
     closed_on_time: int = 0
     median_seconds_to_close: float | None = None
+    survey_answers: int = 0  # satisfaction survey answers given in the period
+    survey_score_sum: int = 0
+
+    @property
+    def average_score(self) -> float | None:
+        """The mean survey score (1 to 5), to two places; None without answers."""
+        if not self.survey_answers:
+            return None
+        return round(self.survey_score_sum / self.survey_answers, 2)
 
     @property
     def sla_on_time_rate(self) -> float | None:

@@ -23,6 +23,10 @@ class IllegalTransition(Conflict):
     """A status move that the lifecycle does not allow."""
 
 
+class Expired(DomainError):
+    """The thing existed but its time is over (an expired link): asking again will not help."""
+
+
 class PreconditionFailed(DomainError):
     """The caller's version of the object is stale."""
 

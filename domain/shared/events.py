@@ -21,6 +21,7 @@ class EventType(StrEnum):
     MESSAGE_RECEIVED = "message.received"  # an email or text came in: acknowledge it
     MESSAGE_QUEUED = "message.queued"  # a reply or acknowledgement waits to be sent
     FOLLOWER_PENDING = "follower.pending"  # someone asked to follow a request: confirm by email
+    SURVEY_DUE = "survey.due"  # a closed request's reporter is to be asked how we did
 
 
 @dataclass(frozen=True)

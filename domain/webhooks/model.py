@@ -40,7 +40,12 @@ def check_url(url: str) -> str:
 
 # What partners may subscribe to: changes of requests and cases, not our own mail chores.
 OWN_CHORES = frozenset(
-    {EventType.FOLLOWER_PENDING, EventType.MESSAGE_RECEIVED, EventType.MESSAGE_QUEUED}
+    {
+        EventType.FOLLOWER_PENDING,
+        EventType.MESSAGE_RECEIVED,
+        EventType.MESSAGE_QUEUED,
+        EventType.SURVEY_DUE,
+    }
 )
 PARTNER_EVENTS = tuple(t for t in EventType if t not in OWN_CHORES)
 

@@ -62,6 +62,7 @@ from tests.unit.fakes_duplicates import FakeDuplicateCandidates
 from tests.unit.fakes_errors import DuplicateKey
 from tests.unit.fakes_followers import FakeFollowerRepository
 from tests.unit.fakes_knowledge import FakeKnowledge, KnowledgeStore
+from tests.unit.fakes_surveys import FakeSurveyRepository, SurveyStore
 from tests.unit.fakes_translations import FakeTranslationRepository, TranslationStore
 from tests.unit.fakes_webhooks import DeliveryStore, FakeDeliveryQueue, FakeWebhookDeliveries
 
@@ -88,6 +89,7 @@ class FakeStore:
     translations: TranslationStore = field(default_factory=TranslationStore)
     followers: dict[UUID, Follower] = field(default_factory=dict)
     webhook_deliveries: DeliveryStore = field(default_factory=DeliveryStore)
+    surveys: SurveyStore = field(default_factory=SurveyStore)
 
     # Seeding helpers: write straight into committed state, as fixtures would.
     def put_department(self, department: Department) -> Department:
@@ -620,6 +622,8 @@ class FakeUnitOfWork:
         self.translations = FakeTranslationRepository(store.translations)
         self._followers = FakeFollowerRepository(store.followers)
         self.followers = self._followers
+        self._surveys = FakeSurveyRepository(store.surveys)
+        self.surveys = self._surveys
         self.duplicates = FakeDuplicateCandidates(
             self._requests.staged_rows, self._services.staged_rows
         )
@@ -658,6 +662,7 @@ class FakeUnitOfWork:
         self._delivery_queue.discard()
         self.translations.discard()
         self._followers.discard()
+        self._surveys.discard()
 
     async def commit(self) -> None:
         if not self.entered or self.exited:
@@ -676,6 +681,7 @@ class FakeUnitOfWork:
         self._events.apply()
         self._webhooks.apply()
         self._followers.apply()
+        self._surveys.apply()
         self._webhook_deliveries.apply()
         self._delivery_queue.apply()
         self.translations.apply()

@@ -27,6 +27,7 @@ from sqlalchemy.dialects.postgresql import JSONPATH
 from adapters.db.read_models.metrics_facts import sr
 from adapters.db.tables.cases import cases
 from adapters.db.tables.metrics import call_records
+from adapters.db.tables.surveys import survey_answers
 from domain.metrics.series import AREA, GroupBy
 from domain.shared.errors import ValidationFailed
 
@@ -127,3 +128,12 @@ def call_grouping(group_by: GroupBy, zone: str) -> Grouping:
     if group_by.kind is None:
         return everything(call_records)
     raise ValidationFailed.single("group_by", "is not a grouping of calls")
+
+
+def answer_grouping(group_by: GroupBy) -> Grouping:
+    """Survey answers, by the department, service and intake channel kept on each."""
+    a = survey_answers.c
+    if group_by.kind is None:
+        return everything(survey_answers)
+    columns = {"department": a.department_code, "service": a.service_code, "channel": a.channel}
+    return Grouping(survey_answers, columns[group_by.kind])

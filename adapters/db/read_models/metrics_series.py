@@ -9,6 +9,12 @@ from sqlalchemy import ARRAY, DateTime, Select, and_, bindparam, func, null, sel
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.metrics_areas import require_layer
+from adapters.db.read_models.metrics_csat import (
+    SATISFIED_ANSWER,
+    SCORE,
+    answer_conditions,
+    answers,
+)
 from adapters.db.read_models.metrics_facts import (
     HANDLE_SECONDS,
     HANDLED,
@@ -23,6 +29,7 @@ from adapters.db.read_models.metrics_facts import (
 )
 from adapters.db.read_models.metrics_groupings import (
     Grouping,
+    answer_grouping,
     call_grouping,
     contact_grouping,
     request_grouping,
@@ -69,6 +76,12 @@ SLA_MEASURES: dict[str, PartsOf] = {
     "hours_to_close_p90": lambda: Parts(func.percentile_cont(0.9).within_group(HOURS_TO_CLOSE)),
 }
 
+CSAT_MEASURES: dict[str, PartsOf] = {
+    "average_score": lambda: Parts(func.sum(SCORE), func.count()),
+    "satisfied_rate": lambda: Parts(func.count().filter(SATISFIED_ANSWER), func.count()),
+    "answered": _count,
+}
+
 
 def _call_measures(q: SeriesQuestion) -> dict[str, PartsOf]:
     within = c.answered_at <= c.offered_at + q.threshold
@@ -108,6 +121,10 @@ def _plan(q: SeriesQuestion) -> Plan:
         conditions = contact_conditions(q.window, f)
         grouping = contact_grouping(q.group_by)
         return Plan(grouping, CONTACT_AT, CONTACT_MEASURES[name](), conditions)
+    if q.family is Family.CSAT:
+        conditions = answer_conditions(q.window, f)
+        grouping = answer_grouping(q.group_by)
+        return Plan(grouping, answers.c.answered_at, CSAT_MEASURES[name](), conditions)
     if q.family is Family.CALLS:
         grouping = call_grouping(q.group_by, q.zone.key)
         if name in JOINS_CASES:

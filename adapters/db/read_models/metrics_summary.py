@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, literal_column, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.db.read_models.metrics_csat import surveys_summary
 from adapters.db.read_models.metrics_facts import (
     HANDLE_SECONDS,
     HANDLED,
@@ -35,6 +36,7 @@ from domain.metrics.model import (
     Filters,
     RequestsSummary,
     Summary,
+    SurveysSummary,
 )
 from domain.metrics.rates import mean, rate
 from domain.metrics.window import Window
@@ -138,14 +140,20 @@ class MetricsSummaryReadModel:
         self._threshold = threshold
 
     async def summary(self, window: Window, department: str | None, now: datetime) -> Summary:
-        """The three parts run at once, each on its own connection."""
+        """The four parts run at once, each on its own connection."""
         f = Filters(department=department)
-        contacts, requests, calls = await asyncio.gather(
+        contacts, requests, calls, surveys = await asyncio.gather(
             self._contacts(window, f),
             self._requests(window, f, min(window.end, now)),
             self._calls(window) if department is None else _nothing(),
+            self._surveys(window, f),
         )
-        return Summary(window, department, contacts, requests, calls)
+        return Summary(window, department, contacts, requests, calls, surveys)
+
+    async def _surveys(self, window: Window, f: Filters) -> SurveysSummary:
+        async with self._engine.connect() as db:
+            await without_jit(db)
+            return await surveys_summary(db, window, f)
 
     async def _contacts(self, window: Window, f: Filters) -> ContactsSummary:
         async with self._engine.connect() as db:

@@ -10,6 +10,7 @@ from sqlalchemy import and_, bindparam, extract, func, literal_column, select, t
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.tables.requests import service_requests as t
+from adapters.db.tables.surveys import survey_answers as a
 from domain.reporting.report_card import Figures
 from domain.reporting.window import Window
 
@@ -22,8 +23,7 @@ def _month(column: Any, zone: str) -> Any:
     return func.to_char(func.date_trunc("month", local), literal_column("'YYYY-MM'"))
 
 
-def _by_department_and_month(month: Any) -> Any:
-    department = t.c.department_code
+def _by_department_and_month(month: Any, department: Any = t.c.department_code) -> Any:
     return func.grouping_sets(tuple_(department, month), tuple_(department))
 
 
@@ -36,6 +36,7 @@ class ReportCardReadModel:
         async with self._engine.connect() as db:
             opened = (await db.execute(self._opened(window))).all()
             closed = (await db.execute(self._closed(window))).all()
+            answered = (await db.execute(self._answered(window))).all()
         found: dict[Key, dict[str, Any]] = {}
         for row in opened:
             found.setdefault((row.department_code, row.month), {})["opened"] = row.opened
@@ -45,6 +46,10 @@ class ReportCardReadModel:
                 closed_with_expected=row.with_expected,
                 closed_on_time=row.on_time,
                 median_seconds_to_close=row.median_seconds,
+            )
+        for row in answered:
+            found.setdefault((row.department_code, row.month), {}).update(
+                survey_answers=row.answers, survey_score_sum=row.score_sum
             )
         return {key: Figures(**values) for key, values in found.items()}
 
@@ -73,4 +78,18 @@ class ReportCardReadModel:
             )
             .where(t.c.status == "closed", t.c.closed_at >= w.start, t.c.closed_at < w.end)
             .group_by(_by_department_and_month(month))
+        )
+
+    @staticmethod
+    def _answered(w: Window) -> Any:
+        month = _month(a.c.answered_at, w.time_zone)
+        return (
+            select(
+                a.c.department_code,
+                month.label("month"),
+                func.count().label("answers"),
+                func.sum(a.c.score).label("score_sum"),
+            )
+            .where(a.c.answered_at >= w.start, a.c.answered_at < w.end)
+            .group_by(_by_department_and_month(month, a.c.department_code))
         )

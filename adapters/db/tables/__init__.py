@@ -26,6 +26,7 @@ from adapters.db.tables import (  # noqa: F401  (each adds its tables and indexe
     requests,
     residents,
     search,
+    surveys,
     translations,
     webhooks,
 )

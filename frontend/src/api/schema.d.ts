@@ -1809,6 +1809,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metrics/csat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Csat Series
+         * @description Satisfaction survey answers, by when they were given. `measure`: average_score (1 to
+         *     5), satisfied_rate (scores of 4 or 5, out of answers), answered. `group_by`: department,
+         *     service, channel (the request's intake channel).
+         */
+        get: operations["get_csat_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/metrics/calls": {
         parameters: {
             query?: never;
@@ -2019,8 +2041,9 @@ export interface paths {
          * Get Report Card
          * @description Per department, over the current month and the eleven before it (months of the city's
          *     time zone): requests opened and closed, the share closed on time (on or before their
-         *     expected date, out of those closed that had one), and the median days to close. Counted
-         *     when made (opened) and when closed (closed, on time, median). Public: no sign-in.
+         *     expected date, out of those closed that had one), the median days to close, and the
+         *     satisfaction survey's answers and average score (1 to 5). Counted when made (opened), when
+         *     closed (closed, on time, median) and when answered (surveys). Public: no sign-in.
          */
         get: operations["get_report_card"];
         put?: never;
@@ -2383,6 +2406,88 @@ export interface paths {
          *     from Twilio and kept as photos without metadata; other files are listed as refused.
          */
         post: operations["receive_twilio_text"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Survey
+         * @description Whether the link's survey was answered, and until when the link works.
+         */
+        get: operations["get_survey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer Public Survey
+         * @description The request's one answer: a score from 1 to 5 and an optional comment (staff read it,
+         *     the public never do). It is counted by the request's department, service and channel.
+         */
+        post: operations["answer_public_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment Public Survey
+         * @description A comment after a one-click score, once; 404 before any score.
+         */
+        post: operations["comment_public_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{request_id}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Request Survey
+         * @description The request's survey answer: score, comment (staff only), when. Whoever may see the
+         *     request; not partner systems. 404 when it has none.
+         */
+        get: operations["get_request_survey"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3502,6 +3607,16 @@ export interface components {
              * @description Median days from request to close over the closed requests; null: none closed
              */
             median_days_to_close: number | null;
+            /**
+             * Survey Answers
+             * @description Satisfaction survey answers given
+             */
+            survey_answers: number;
+            /**
+             * Average Score
+             * @description Their mean score, 1 (very dissatisfied) to 5; null: no answer
+             */
+            average_score: number | null;
         };
         /** FindingOut */
         FindingOut: {
@@ -3962,6 +4077,16 @@ export interface components {
              * @description Median days from request to close over the closed requests; null: none closed
              */
             median_days_to_close: number | null;
+            /**
+             * Survey Answers
+             * @description Satisfaction survey answers given
+             */
+            survey_answers: number;
+            /**
+             * Average Score
+             * @description Their mean score, 1 (very dissatisfied) to 5; null: no answer
+             */
+            average_score: number | null;
             /**
              * Month
              * @description The month, in the city's time zone
@@ -5312,6 +5437,101 @@ export interface components {
             requests: components["schemas"]["RequestsOut"];
             /** @description The phone system's calls; null for one department's figures (calls belong to the contact center) */
             calls: components["schemas"]["CallsOut"] | null;
+            /** @description Satisfaction surveys after closure (CSAT) */
+            surveys: components["schemas"]["SurveysOut"];
+        };
+        /** SurveyAnswerIn */
+        SurveyAnswerIn: {
+            /**
+             * Score
+             * @description 1 (very dissatisfied) to 5
+             */
+            score: number;
+            /** Comment */
+            comment?: string | null;
+        };
+        /**
+         * SurveyAnswerOut
+         * @description A request's survey answer as staff read it: the comment is never in public output.
+         */
+        SurveyAnswerOut: {
+            /** Number */
+            number: string;
+            /** Score */
+            score: number;
+            /** Comment */
+            comment: string | null;
+            /**
+             * Channel
+             * @description The request's intake channel
+             */
+            channel: string;
+            /** Department Code */
+            department_code: string;
+            /** Service Code */
+            service_code: string;
+            /**
+             * Answered At
+             * Format: date-time
+             */
+            answered_at: string;
+        };
+        /** SurveyCommentIn */
+        SurveyCommentIn: {
+            /** Comment */
+            comment: string;
+        };
+        /**
+         * SurveyOut
+         * @description The survey as its page shows it: nothing about the reporter, never the comment.
+         */
+        SurveyOut: {
+            /**
+             * Number
+             * @description The request's reference number
+             */
+            number: string;
+            /**
+             * Expires At
+             * Format: date-time
+             * @description Until when the link works
+             */
+            expires_at: string;
+            /** Answered */
+            answered: boolean;
+            /**
+             * Score
+             * @description The answer's score; null until answered
+             */
+            score: number | null;
+            /**
+             * Commented
+             * @description Whether a comment came with the answer
+             */
+            commented: boolean;
+        };
+        /** SurveysOut */
+        SurveysOut: {
+            /**
+             * Sent
+             * @description Survey invitations that went out in the window
+             */
+            sent: number;
+            /**
+             * Answered
+             * @description Answers given in the window
+             */
+            answered: number;
+            /**
+             * Average Score
+             * @description Mean score (1 to 5); null: no answer
+             */
+            average_score: number | null;
+            /**
+             * Satisfied Rate
+             * @description Answers scoring 4 or 5, out of the answers. A fraction from 0 to 1; null when there is nothing to divide
+             */
+            satisfied_rate: number | null;
         };
         /**
          * TermKind
@@ -13211,6 +13431,71 @@ export interface operations {
             };
         };
     };
+    get_csat_series: {
+        parameters: {
+            query?: {
+                /** @description Start, included; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: 30 days before `to` */
+                from?: string | null;
+                /** @description End, excluded; RFC 3339 with an offset (a bare date is local midnight in the city's zone). Default: now */
+                to?: string | null;
+                interval?: components["schemas"]["Interval"];
+                /** @description What each series is; none: one series */
+                group_by?: string | null;
+                /** @description Default: the first */
+                measure?: string | null;
+                /** @description Only this department (a manager's own is forced) */
+                department?: string | null;
+                service_code?: string[] | null;
+                channel?: components["schemas"]["Channel"][] | null;
+                /** @description At most this many series */
+                limit?: number;
+                format?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With `Accept: text/csv` (or `format=csv`): `bucket,key,label,value` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesOut"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_call_series: {
         parameters: {
             query?: {
@@ -14546,6 +14831,273 @@ export interface operations {
             };
             /** @description Content too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token of the survey link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answer_public_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The signed token of the survey link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyAnswerIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comment_public_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The signed token of the survey link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyCommentIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyOut"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_request_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswerOut"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -55,6 +55,7 @@ export const PUBLIC_ROUTES: readonly Pick<AppRoute, 'path' | 'page'>[] = [
   { path: '/status/:number', page: lazy(() => import('../features/status/StatusPage')) },
   { path: '/unsubscribe', page: lazy(() => import('../features/unsubscribe/UnsubscribePage')) },
   { path: '/report-card', page: lazy(() => import('../features/report-card/ReportCardPage')) },
+  { path: '/survey/:token', page: lazy(() => import('../features/survey/SurveyPage')) },
 ]
 
 /** The residents' links in the public header (i18n keys of the `common` namespace). */
@@ -66,7 +67,7 @@ export const PUBLIC_NAV: readonly { path: string; label: string }[] = [
   { path: '/status', label: 'publicNav.status' },
 ]
 
-const PUBLIC_PREFIXES = ['/answers', '/report', '/report-card', '/map', '/follow', '/status', '/unsubscribe']
+const PUBLIC_PREFIXES = ['/answers', '/report', '/report-card', '/map', '/follow', '/status', '/unsubscribe', '/survey']
 
 /** Whether `pathname` is a residents' page; `/` is one only for someone not signed in. */
 export function isPublicPath(pathname: string, signedIn = false): boolean {

@@ -11,7 +11,9 @@ from tests.api.open_data.support import seed_requests
 
 CARD = "/api/v1/report-card"
 CITY = ZoneInfo("America/New_York")
-EMPTY = {"opened": 0, "closed": 0, "sla_on_time_rate": None, "median_days_to_close": None}
+NO_SURVEYS = {"survey_answers": 0, "average_score": None}
+EMPTY = {"opened": 0, "closed": 0, "sla_on_time_rate": None, "median_days_to_close": None,
+         **NO_SURVEYS}  # fmt: skip
 
 
 def month_start(months_back: int) -> datetime:
@@ -93,16 +95,19 @@ async def test_opened_closed_on_time_and_median_days_per_department_and_month(
         "closed": 3,  # A, B, E
         "sla_on_time_rate": 0.5,  # A of A and B; E had no expected date
         "median_days_to_close": 1.0,  # of 1, 3 and 1 days
+        **NO_SURVEYS,
     }
     months = {m["month"]: m for m in transportation["months"]}
     assert months[label(0)] == {"month": label(0), "opened": 3, "closed": 2,
-                                "sla_on_time_rate": 0.5, "median_days_to_close": 2.0}  # fmt: skip
+                                "sla_on_time_rate": 0.5, "median_days_to_close": 2.0,
+                                **NO_SURVEYS}  # fmt: skip
     assert months[label(1)] == {"month": label(1), **EMPTY, "opened": 1}  # D
     assert months[label(2)] == {"month": label(2), "opened": 1, "closed": 1,
-                                "sla_on_time_rate": None, "median_days_to_close": 1.0}  # fmt: skip
+                                "sla_on_time_rate": None, "median_days_to_close": 1.0,
+                                **NO_SURVEYS}  # fmt: skip
     waste = figures(body, "solid-waste")
     assert waste["total"] == {"opened": 1, "closed": 1, "sla_on_time_rate": 1.0,
-                              "median_days_to_close": 0.5}  # fmt: skip
+                              "median_days_to_close": 0.5, **NO_SURVEYS}  # fmt: skip
     assert figures(body, "housing")["total"] == EMPTY
 
 

@@ -60,6 +60,7 @@ const SAMPLES: Record<string, { base: unknown[]; other: unknown[] }> = {
   'portalQueries.locate': { base: [{ lat: 39.29, lon: -76.61 }, 'trm-pothole-repair', LANG], other: [{ lat: 0, lon: 0 }, 'x', 'es'] },
   'personalDataQueries.check': { base: [Q, []], other: ['jones', [Q]] },
   'reportCardQueries.card': { base: [LANG], other: ['es'] },
+  'surveyQueries.survey': { base: ['26-1.1796449612.mac'], other: ['26-2.1796449612.mac'] },
   'requestQueries.queue': { base: [QUEUE], other: [{ ...QUEUE, q: Q }] },
   'requestQueries.detail': { base: ['26-00000001'], other: ['26-00000002'] },
   'requestQueries.timeline': { base: ['26-00000001'], other: ['26-00000002'] },

@@ -7,7 +7,7 @@ import { getJson, type QueryParams } from '../metrics-request'
  * when there was nothing to divide.
  */
 export type Interval = 'hour' | 'day' | 'week' | 'month' | 'total'
-export type SeriesKind = 'contacts' | 'requests' | 'sla' | 'calls'
+export type SeriesKind = 'contacts' | 'requests' | 'sla' | 'calls' | 'csat'
 
 export type Series = components['schemas']['LineOut']
 export type SeriesAnswer = components['schemas']['SeriesOut']

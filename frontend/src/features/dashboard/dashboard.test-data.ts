@@ -24,6 +24,7 @@ export const SUMMARY: Summary = {
     average_speed_of_answer_s: 21,
     abandonment_rate: 0.2,
   },
+  surveys: { sent: 9, answered: 4, average_score: 4.25, satisfied_rate: 0.75 },
 }
 
 const DAYS = ['2026-11-01T00:00:00-04:00', '2026-11-02T00:00:00-05:00']
@@ -44,7 +45,7 @@ export function seriesFor(url: URL): SeriesAnswer {
   if (groupBy === 'tag') return { ...answer([{ key: 'covid-19', label: 'covid-19', values: [1, 4] }]), truncated: true }
   if (groupBy === 'department')
     return answer([
-      { key: 'transportation', label: 'Transportation', values: [measure === 'on_time_rate' ? 0.5 : 48] },
+      { key: 'transportation', label: 'Transportation', values: [measure.endsWith('_rate') ? 0.5 : 48] },
       { key: 'sanitation', label: 'Sanitation', values: [null] },
     ])
   if (groupBy === 'hour_of_day') return answer([{ key: '9', label: '09:00', values: [0.95] }])

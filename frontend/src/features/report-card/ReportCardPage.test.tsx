@@ -5,7 +5,7 @@ import { renderWithProviders } from '../../test/render'
 import { ReportCardPage } from './ReportCardPage'
 import type { ReportCard } from './useReportCard'
 
-const EMPTY = { opened: 0, closed: 0, sla_on_time_rate: null, median_days_to_close: null }
+const EMPTY = { opened: 0, closed: 0, sla_on_time_rate: null, median_days_to_close: null, survey_answers: 0, average_score: null }
 const MONTHS = ['2026-01', '2026-02']
 
 function aCard(name = 'Transportation'): ReportCard {
@@ -18,10 +18,10 @@ function aCard(name = 'Transportation'): ReportCard {
       {
         code: 'transportation',
         name,
-        total: { opened: 1234, closed: 3, sla_on_time_rate: 2 / 3, median_days_to_close: 1.5 },
+        total: { opened: 1234, closed: 3, sla_on_time_rate: 2 / 3, median_days_to_close: 1.5, survey_answers: 2, average_score: 4.5 },
         months: [
           { month: '2026-01', ...EMPTY, opened: 1 },
-          { month: '2026-02', opened: 1233, closed: 3, sla_on_time_rate: 2 / 3, median_days_to_close: 1.5 },
+          { month: '2026-02', opened: 1233, closed: 3, sla_on_time_rate: 2 / 3, median_days_to_close: 1.5, survey_answers: 1, average_score: 4 },
         ],
       },
       { code: 'housing', name: 'Housing', total: EMPTY, months: MONTHS.map((month) => ({ month, ...EMPTY })) },
@@ -43,14 +43,14 @@ describe('ReportCardPage', () => {
     const table = await screen.findByRole('table', { name: 'Transportation: requests by month' })
     const rows = within(table).getAllByRole('row')
     expect(rows.map((row) => within(row).queryByRole('rowheader')?.textContent ?? null)).toEqual([null, 'January 2026', 'February 2026', 'Last 12 months'])
-    expect(cells(rows[1]!)).toEqual(['1', '0', 'no data', 'no data'])
-    expect(cells(rows[2]!)).toEqual(['1,233', '3', '66.7%', '1.5'])
-    expect(cells(rows[3]!)).toEqual(['1,234', '3', '66.7%', '1.5'])
+    expect(cells(rows[1]!)).toEqual(['1', '0', 'no data', 'no data', 'no answers'])
+    expect(cells(rows[2]!)).toEqual(['1,233', '3', '66.7%', '1.5', '4 (1 answer)'])
+    expect(cells(rows[3]!)).toEqual(['1,234', '3', '66.7%', '1.5', '4.5 (2 answers)'])
     expect(screen.getByRole('table', { name: 'Housing: requests by month' })).toBeInTheDocument()
     const summary = screen.getByRole('table', { name: 'The last 12 months, by department' })
     const byDepartment = within(summary).getAllByRole('row').slice(1)
     expect(byDepartment.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['Transportation', 'Housing'])
-    expect(cells(byDepartment[0]!)).toEqual(['1,234', '3', '66.7%', '1.5'])
+    expect(cells(byDepartment[0]!)).toEqual(['1,234', '3', '66.7%', '1.5', '4.5 (2 answers)'])
     expect(screen.getByRole('link', { name: 'CSV file' })).toHaveAttribute('href', '/api/v1/open-data/requests.csv')
     expect(api.calls[0]!.request.headers.get('Authorization')).toBeNull()
   })
@@ -62,7 +62,8 @@ describe('ReportCardPage', () => {
     const table = await screen.findByRole('table', { name: 'Transporte: solicitudes por mes' })
     const rows = within(table).getAllByRole('row')
     expect(within(rows[1]!).getByRole('rowheader')).toHaveTextContent('enero de 2026')
-    expect(cells(rows[1]!)).toEqual(['1', '0', 'sin datos', 'sin datos'])
+    expect(cells(rows[1]!)).toEqual(['1', '0', 'sin datos', 'sin datos', 'sin respuestas'])
+    expect(cells(rows[3]!)[4]).toBe('4,5 (2 respuestas)')
     expect(cells(rows[2]!)[2]).toMatch(/^66,7\s?%$/)
     expect(i18n.language).toBe('es')
   })

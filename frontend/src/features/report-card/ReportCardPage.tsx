@@ -17,12 +17,14 @@ function Cells({ figures }: { figures: Figures }) {
   const days = new Intl.NumberFormat(language, { maximumFractionDigits: 1 })
   const rate = figures.sla_on_time_rate
   const median = figures.median_days_to_close
+  const score = figures.average_score
   return (
     <>
       <td>{figures.opened.toLocaleString(language)}</td>
       <td>{figures.closed.toLocaleString(language)}</td>
       <td>{rate === null || rate === undefined ? t('noData') : percent.format(rate)}</td>
       <td>{median === null || median === undefined ? t('noData') : days.format(median)}</td>
+      <td>{score === null || score === undefined ? t('noAnswers') : t('score', { score: days.format(score), count: figures.survey_answers })}</td>
     </>
   )
 }
@@ -39,6 +41,7 @@ function Summary({ departments }: { departments: DepartmentCard[] }) {
           <th scope="col">{t('closed')}</th>
           <th scope="col">{t('onTime')}</th>
           <th scope="col">{t('medianDays')}</th>
+          <th scope="col">{t('satisfaction')}</th>
         </tr>
       </thead>
       <tbody>
@@ -69,6 +72,7 @@ function DepartmentTable({ department }: { department: DepartmentCard }) {
             <th scope="col">{t('closed')}</th>
             <th scope="col">{t('onTime')}</th>
             <th scope="col">{t('medianDays')}</th>
+            <th scope="col">{t('satisfaction')}</th>
           </tr>
         </thead>
         <tbody>
@@ -107,6 +111,7 @@ export function ReportCardPage() {
       {card.data && (
         <>
           <p className="muted">{t('legend')}</p>
+          <p className="muted">{t('surveyLegend')}</p>
           <Summary departments={card.data.departments} />
           {card.data.departments.map((department) => (
             <DepartmentTable key={department.code} department={department} />

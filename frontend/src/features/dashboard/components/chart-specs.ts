@@ -28,5 +28,6 @@ export const CHARTS: readonly ChartSpec[] = [
   { id: 'sla-on-time', kind: 'sla', measure: 'on_time_rate', groupBy: 'department', perInterval: false, type: 'bar', unit: 'rate' },
   { id: 'time-to-close', kind: 'sla', measure: 'hours_to_close_p50', groupBy: 'department', perInterval: false, type: 'bar', unit: 'hours' },
   { id: 'calls-within-threshold', kind: 'calls', measure: 'answered_within_threshold_rate', groupBy: 'hour_of_day', perInterval: false, type: 'bar', unit: 'rate', goal: CALLS_GOAL },
+  { id: 'csat-by-department', kind: 'csat', measure: 'satisfied_rate', groupBy: 'department', perInterval: false, type: 'bar', unit: 'rate' },
   { id: 'campaign-tags', kind: 'contacts', measure: 'count', groupBy: 'tag', perInterval: true, type: 'bar', unit: 'count', stacked: true },
 ]

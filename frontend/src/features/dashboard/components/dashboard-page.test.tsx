@@ -24,6 +24,7 @@ function fakeApi(who = me('supervisor'), extra: Record<string, Reply> = {}) {
     'GET /api/v1/metrics/contacts': series,
     'GET /api/v1/metrics/sla': series,
     'GET /api/v1/metrics/calls': series,
+    'GET /api/v1/metrics/csat': series,
     'GET /api/v1/metrics/top-issues': TOP_ISSUES,
     'GET /api/v1/metrics/open-by-area': OPEN_BY_AREA,
     ...extra,
@@ -73,6 +74,9 @@ describe('DashboardPage', () => {
     expect(within(fcr).getByText('66.7%')).toBeInTheDocument()
     expect(within(fcr).getByText('goal 75%')).toBeInTheDocument()
     expect(screen.getByText('Calls answered within 25 s')).toBeInTheDocument()
+    const csat = screen.getByText('Resident satisfaction (4 of 9 surveys answered)').closest('div')!
+    expect(within(csat).getByText('4.3 / 5')).toBeInTheDocument()
+    expect(within(screen.getByText('Residents satisfied (4 or 5)').closest('div')!).getByText('75%')).toBeInTheDocument()
   })
 
   it('draws each chart from its own series, with the same figures in a table', async () => {
@@ -87,6 +91,8 @@ describe('DashboardPage', () => {
     expect(await screen.findByRole('table', { name: 'First-contact resolution (goal 75%)' })).toBeInTheDocument()
     expect(await screen.findByRole('table', { name: 'Calls answered within the threshold, by hour of day (goal 90%)' })).toBeInTheDocument()
     expect(await screen.findByRole('table', { name: 'Campaign tags' })).toBeInTheDocument()
+    const csat = await screen.findByRole('table', { name: 'Resident satisfaction by department' })
+    expect(within(csat).getByRole('row', { name: 'Transportation 50%' })).toBeInTheDocument()
     expect(within(section('Campaign tags')).getByText(/Only the largest groups are shown/)).toBeInTheDocument()
     expect(within(section('Contacts by channel')).queryByText(/Only the largest groups/)).toBeNull()
     const asked = (measure: string) => api.calls.find((call) => call.url.searchParams.get('measure') === measure)!.url.searchParams
@@ -94,6 +100,7 @@ describe('DashboardPage', () => {
     expect(asked('fcr_rate').has('group_by')).toBe(false)
     expect(asked('on_time_rate').get('interval')).toBe('total')
     expect(asked('answered_within_threshold_rate').get('group_by')).toBe('hour_of_day')
+    expect(api.calls.find((call) => call.path === '/api/v1/metrics/csat')!.url.searchParams.get('measure')).toBe('satisfied_rate')
   })
 
   it("downloads a chart's CSV as the API writes it, for the chart's own query", async () => {
@@ -196,6 +203,6 @@ describe('DashboardPage', () => {
     const volume = await screen.findByRole('table', { name: 'Contactos por canal' })
     expect(within(volume).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Periodo', 'Teléfono', 'En persona'])
     expect(within(await screen.findByRole('table', { name: /^Resolución en el primer contacto \(meta 75\s%\)$/ })).getByRole('columnheader', { name: 'Todos' })).toBeInTheDocument()
-    expect(screen.getAllByRole('button', { name: 'Descargar CSV' }).length).toBe(7)
+    expect(screen.getAllByRole('button', { name: 'Descargar CSV' }).length).toBe(8)
   })
 })

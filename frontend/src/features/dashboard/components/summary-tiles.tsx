@@ -7,7 +7,7 @@ import { CALLS_GOAL, FCR_GOAL } from './chart-specs'
 type Tile = { key: string; value: number | null | undefined; unit: Unit; goal?: number; params?: Record<string, unknown> }
 
 function tilesOf(summary: Summary): Tile[] {
-  const { contacts, requests, calls } = summary
+  const { contacts, requests, calls, surveys } = summary
   const tiles: Tile[] = [
     { key: 'contacts', value: contacts.total, unit: 'count' },
     { key: 'fcr', value: contacts.first_contact_resolution_rate, unit: 'rate', goal: FCR_GOAL },
@@ -17,6 +17,8 @@ function tilesOf(summary: Summary): Tile[] {
     { key: 'overdue', value: requests.overdue, unit: 'count' },
     { key: 'slaOnTime', value: requests.sla_on_time_rate, unit: 'rate' },
     { key: 'hoursToClose', value: requests.hours_to_close.p50, unit: 'hours' },
+    { key: 'csat', value: surveys.average_score, unit: 'score', params: { answered: surveys.answered, sent: surveys.sent } },
+    { key: 'satisfied', value: surveys.satisfied_rate, unit: 'rate' },
   ]
   if (!calls) return tiles
   return [

@@ -1,7 +1,7 @@
 import type { Interval } from '../api/types'
 
-/** How a measure reads: a share, a count, hours or seconds. */
-export type Unit = 'rate' | 'count' | 'hours' | 'seconds'
+/** How a measure reads: a share, a count, hours, seconds or a survey score (1 to 5). */
+export type Unit = 'rate' | 'count' | 'hours' | 'seconds' | 'score'
 
 export function formatValue(value: number | null | undefined, unit: Unit, language: string): string {
   if (value === null || value === undefined) return '—'
@@ -14,6 +14,8 @@ export function formatValue(value: number | null | undefined, unit: Unit, langua
       return new Intl.NumberFormat(language, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 1 }).format(value)
     case 'seconds':
       return new Intl.NumberFormat(language, { style: 'unit', unit: 'second', unitDisplay: 'short', maximumFractionDigits: 0 }).format(value)
+    case 'score':
+      return `${new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} / 5`
   }
 }
 
