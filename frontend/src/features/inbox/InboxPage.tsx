@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { useDates } from '../../shared/useDates'
@@ -102,12 +102,10 @@ function QueueItem({ item, selected, linkRef, onFocus }: ItemProps) {
   const { t } = useTranslation('inbox')
   const when = useDates().dateTime
   const from = item.resident_name ? `${item.resident_name} <${item.sender ?? ''}>` : (item.sender ?? t('unknownSender'))
-  const ref = useRef<HTMLAnchorElement | null>(null)
-  useEffect(() => linkRef(ref.current))
   return (
     <li className={[selected ? 'selected' : '', item.unread ? 'unread' : ''].filter(Boolean).join(' ')}>
       <Link
-        ref={ref}
+        ref={linkRef}
         to={`/inbox/${item.case_id}`}
         onFocus={onFocus}
         aria-describedby={`${item.case_id}-meta`}
