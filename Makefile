@@ -24,7 +24,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 MAKEFLAGS += --no-print-directory
 
-.PHONY: help run worker lint test test-all test-fast openapi migration bench clean
+.PHONY: help run worker mail-in lint test test-all test-fast openapi migration bench clean backup restore
 .PHONY: help run lint test test-all test-fast openapi migration bench clean spa client test-frontend test-e2e
 
 help: ## List the targets
@@ -72,6 +72,21 @@ run: $(STAMP) $(SPA_BUILD) ## Start the product (embedded PostgreSQL in .data/ u
 
 worker: $(STAMP) ## One more background worker (jobs, webhooks, escalation) on DATABASE_URL
 	exec $(PYTHON) -m api worker
+
+mail-in: $(STAMP) ## Receive mail (SMTP listener, IMAP poller) on DATABASE_URL, where workers run apart
+	exec $(PYTHON) -m api mail-in
+
+# Both work on DATABASE_URL, else the embedded PostgreSQL of `make run` (see README, "Backups
+# and restore"); the media directory goes with the database when FRONTDOOR_MEDIA_BACKEND=disk.
+backup: $(STAMP) ## Back up the database (pg_dump -Fc) and the photos: BACKUP_DIR=... (default .data/backups)
+	$(PYTHON) -m api.cli backup $(if $(BACKUP_DIR),--output "$(BACKUP_DIR)")
+
+restore: $(STAMP) ## Restore BACKUP=folder into an empty database (FORCE=1 to restore over tables)
+	@if [ -z "$(BACKUP)" ]; then \
+		echo "usage: make restore BACKUP=path/to/frontdoor-<database>-<time> [FORCE=1]" >&2; \
+		exit 2; \
+	fi
+	$(PYTHON) -m api.cli restore "$(BACKUP)" $(if $(FORCE),--force)
 
 # Every check runs even when an earlier one fails; the target fails if any did.
 lint: $(STAMP) ## ruff, ruff format --check, mypy, import-linter, hadolint, docker-compose config

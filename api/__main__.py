@@ -1,6 +1,7 @@
 """`python -m api`: the start script of `make run` and of the Docker image.
 
-`python -m api worker` runs a background worker instead (see api/worker.py).
+`python -m api worker` runs a background worker instead (see api/worker.py), and
+`python -m api mail-in` the receiving of mail (see api/mail_in.py).
 
 Uses DATABASE_URL when set, otherwise the embedded PostgreSQL in FRONTDOOR_DATA_DIR; applies the
 migrations, loads the demo data once when enabled, then serves with uvicorn until Ctrl-C.
@@ -57,7 +58,15 @@ def _start_worker(settings: Settings) -> subprocess.Popen[bytes] | None:
     return subprocess.Popen([sys.executable, "-m", "api", "worker"])
 
 
-def _stop_worker(worker: subprocess.Popen[bytes] | None) -> None:
+def _start_mail_in(settings: Settings) -> subprocess.Popen[bytes] | None:
+    """Receiving mail (the SMTP listener, the IMAP poller) runs beside the worker, in one
+    process of its own: only one process can hold the listener's port."""
+    if not settings.run_worker or not settings.receives_mail:
+        return None
+    return subprocess.Popen([sys.executable, "-m", "api", "mail-in"])
+
+
+def _stop_child(worker: subprocess.Popen[bytes] | None) -> None:
     if worker is None:
         return
     worker.terminate()
@@ -89,16 +98,29 @@ def worker_main() -> int:
     return worker.main(settings)
 
 
+def mail_in_main() -> int:
+    from api import mail_in
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    if not settings.database_url:
+        log.error("set DATABASE_URL for receiving mail (`make run` starts it itself)")
+        return 2
+    return mail_in.main(settings)
+
+
 def main() -> int:
     if sys.argv[1:2] == ["worker"]:
         return worker_main()
+    if sys.argv[1:2] == ["mail-in"]:
+        return mail_in_main()
     settings = Settings()
     configure_logging(settings.log_level)
     if reasons := settings.refusals():
         for reason in reasons:
             log.error("refusing to start: %s", reason)
         return 2
-    embedded = worker = None
+    embedded = worker = mail_in = None
     _exit_cleanly_on_sigterm()
     if not settings.database_url:
         embedded = EmbeddedPostgres(Path(settings.data_dir))
@@ -108,6 +130,7 @@ def main() -> int:
         upgrade(settings.database_url)
         asyncio.run(_prepare_data(settings))
         worker = _start_worker(settings)
+        mail_in = _start_mail_in(settings)
         log.info("serving", extra={"fields": {"url": f"http://{settings.host}:{settings.port}"}})
         uvicorn.run(
             "api.main:app",
@@ -120,7 +143,8 @@ def main() -> int:
             env_file=None,
         )
     finally:
-        _stop_worker(worker)
+        _stop_child(mail_in)
+        _stop_child(worker)
         if embedded is not None:
             embedded.stop()
     return 0

@@ -8,8 +8,10 @@ from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.auth.jwks import JwksKeys
+from adapters.auth.oidc import OidcClaims, OidcProvider
 from adapters.auth.passwords import Argon2PasswordHasher
-from adapters.auth.tokens import JwtTokens
+from adapters.auth.tokens import JwtTokens, SigningKey
 from adapters.db.engine import make_engine
 from adapters.db.health import database_answers
 from adapters.db.idempotency import SqlIdempotencyStore
@@ -56,6 +58,8 @@ from domain.contacts.queries import ContactReads
 from domain.directory.api_keys import ApiKeyReads
 from domain.directory.popularity import ServiceUsage
 from domain.directory.ports import PasswordHasher
+from domain.directory.sign_in import SignInLimits, SignInThrottle
+from domain.directory.single_sign_on import GroupRoles, IdentityProvider
 from domain.directory.tokens import AccessTokens
 from domain.guards.proof import Challenges
 from domain.guards.uploads import UploadTokens
@@ -111,6 +115,9 @@ class Container:
     remote_files: RemoteFiles
     languages: Languages
     tokens: AccessTokens
+    identity_provider: IdentityProvider | None  # the city's single sign-on, when configured
+    group_roles: GroupRoles  # what the provider's groups grant
+    sign_in_throttle: SignInThrottle
     requests: RequestReads
     catalog: CatalogReads
     knowledge_reads: KnowledgeReads
@@ -192,6 +199,43 @@ def bot_check(settings: Settings, engine: AsyncEngine) -> BotCheck:
     )
 
 
+def access_tokens(settings: Settings) -> JwtTokens:
+    return JwtTokens(
+        [SigningKey(kid, secret) for kid, secret in settings.jwt_signing_keys],
+        settings.jwt_issuer,
+        settings.jwt_audience,
+        timedelta(minutes=settings.token_ttl_minutes),
+    )
+
+
+def identity_provider(settings: Settings) -> IdentityProvider | None:
+    if not (settings.oidc_issuer and settings.oidc_jwks_url and settings.oidc_audience):
+        return None
+    keys = JwksKeys(
+        settings.oidc_jwks_url,
+        cache_seconds=settings.oidc_jwks_cache_seconds,
+        refresh_seconds=settings.oidc_jwks_refresh_seconds,
+        timeout_seconds=settings.oidc_timeout_seconds,
+    )
+    claims = OidcClaims(
+        issuer=settings.oidc_issuer,
+        audience=settings.oidc_audience,
+        role_claim=settings.oidc_role_claim,
+        email_claim=settings.oidc_email_claim,
+        leeway_seconds=settings.oidc_leeway_seconds,
+    )
+    return OidcProvider(claims, keys)
+
+
+def sign_in_throttle(settings: Settings, limiter: RateLimiter) -> SignInThrottle:
+    limits = SignInLimits(
+        failures_per_user=settings.signin_failures_per_user,
+        failures_per_address=settings.signin_failures_per_address,
+        window=timedelta(minutes=settings.signin_window_minutes),
+    )
+    return SignInThrottle(limiter, limits)
+
+
 def use_case_context(engine: AsyncEngine, clock: Clock) -> Context[UnitOfWork]:
     """What every use case takes first, in the API and in the worker alike."""
     return Context(SqlUnitOfWorkFactory(engine), clock)
@@ -239,12 +283,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         raise RuntimeError("DATABASE_URL is not set")
     engine = make_engine(settings.database_url, settings.db_pool_size, settings.db_max_overflow)
     clock = clock or SystemClock()
-    tokens = JwtTokens(
-        settings.secret_key,
-        settings.jwt_issuer,
-        settings.jwt_audience,
-        timedelta(minutes=settings.token_ttl_minutes),
-    )
+    rate_limiter = SqlRateLimiter(engine)
     jurisdiction_reads = JurisdictionReadModel(engine)
     jurisdictions = LiveJurisdictions(jurisdiction_reads, settings.index_check_seconds)
     geocoder = build_geocoder(engine, settings.index_check_seconds)
@@ -260,7 +299,10 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         image_cleaner=PillowImageCleaner(),
         remote_files=GuardedRemoteFiles(outbound_policy(settings)),
         languages=settings.catalog_languages,
-        tokens=tokens,
+        tokens=access_tokens(settings),
+        identity_provider=identity_provider(settings),
+        group_roles=settings.group_roles,
+        sign_in_throttle=sign_in_throttle(settings, rate_limiter),
         requests=requests,
         catalog=DirectoryReadModel(engine),
         knowledge_reads=KnowledgeReadModel(engine),
@@ -271,7 +313,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         map_reference=MapReferenceReadModel(engine),
         contacts=ContactReadModel(engine),
         inbox=InboxReadModel(engine),
-        rate_limiter=SqlRateLimiter(engine),
+        rate_limiter=rate_limiter,
         api_keys=ApiKeyReadModel(engine),
         open311=Open311ReadModel(engine),
         webhook_reads=WebhookReadModel(engine),

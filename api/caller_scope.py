@@ -1,7 +1,8 @@
 """Whose idempotency key is it? The caller, as the credential on the request says.
 
 Keys are scoped to the caller so that one caller can never replay another's answer:
-- a bearer token: its verified subject (the user id), whatever token of theirs is sent;
+- a bearer token: its verified subject (the user id), whatever token of theirs is sent; a
+  single sign-on token: its verified email, the account it signs in as;
 - an API key (`X-API-Key`, `Authorization: ApiKey ...`, or Open311's `api_key` field in the
   query or the form body): a SHA-256 of the key, never the key itself;
 - nobody: the client address. Anonymous callers behind one address share a scope; their keys
@@ -18,7 +19,9 @@ from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.types import Message, Scope
 
+from domain.directory.single_sign_on import IdentityProvider
 from domain.directory.tokens import AccessTokens
+from domain.directory.users import normalise_email
 from domain.shared.errors import Unauthenticated
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -28,13 +31,18 @@ def _digest(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()
 
 
-async def caller_scope(scope: Scope, body: bytes, tokens: AccessTokens) -> str | None:
+async def caller_scope(
+    scope: Scope,
+    body: bytes,
+    tokens: AccessTokens,
+    provider: IdentityProvider | None = None,
+) -> str | None:
     headers = Headers(scope=scope)
     scheme, _, credential = headers.get("authorization", "").strip().partition(" ")
     credential = credential.strip()
     if scheme.lower() == "bearer" and credential:
         try:
-            return f"user:{tokens.verify(credential).user_id}"
+            return await _bearer_scope(credential, tokens, provider)
         except Unauthenticated:
             return None
     if scheme.lower() == "apikey" and credential:
@@ -44,6 +52,13 @@ async def caller_scope(scope: Scope, body: bytes, tokens: AccessTokens) -> str |
         return f"apikey:{_digest(api_key)}"
     client = scope.get("client")
     return f"anonymous:{client[0] if client else 'unknown'}"
+
+
+async def _bearer_scope(token: str, tokens: AccessTokens, provider: IdentityProvider | None) -> str:
+    if provider is not None and provider.issued(token):
+        identity = await provider.verify(token)
+        return f"sso:{normalise_email(identity.email)}"
+    return f"user:{tokens.verify(token).user_id}"
 
 
 async def _api_key_field(scope: Scope, headers: Headers, body: bytes) -> str | None:

@@ -8,6 +8,7 @@ from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
 from api.bootstrap import Container
 from domain.directory.api_keys import KeyRole
 from domain.directory.permissions import Principal
+from domain.directory.sign_in import sign_in_externally
 from domain.shared.errors import Unauthenticated, ValidationFailed
 
 bearer = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
@@ -47,13 +48,20 @@ async def get_principal(
     token: Annotated[str | None, Depends(bearer)],
     api_key: Annotated[str | None, Depends(partner_key)],
 ) -> Principal:
-    """A valid token of an active user whose tokens were not revoked since it was issued, or
-    the key of a department's partner system."""
+    """A valid token of an active user whose tokens were not revoked since it was issued, a
+    valid token of the city's single sign-on (its groups give the role), or the key of a
+    department's partner system."""
     secret = _api_key_secret(request, api_key)
     if secret is not None and not token:
         return await _partner(container, secret)
     if not token:
         raise Unauthenticated("sign in: send an Authorization: Bearer token")
+    provider = container.identity_provider
+    if provider is not None and provider.issued(token):
+        identity = await provider.verify(token)
+        return Principal.of(
+            await sign_in_externally(container.context, identity, container.group_roles)
+        )
     claims = container.tokens.verify(token)
     user = await container.catalog.user(claims.user_id)
     if user is None or not user.active or user.token_version != claims.token_version:

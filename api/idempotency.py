@@ -67,7 +67,7 @@ class IdempotencyMiddleware:
             return
         body = await _read_body(receive)
         container = scope["app"].state.container
-        caller = await caller_scope(scope, body, container.tokens)
+        caller = await caller_scope(scope, body, container.tokens, container.identity_provider)
         if caller is None:
             await self.app(scope, _replaying(body, receive), send)
             return

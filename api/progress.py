@@ -1,4 +1,5 @@
-"""A progress bar for long commands: bar, share done, rows, rows per second and time left.
+"""A progress bar for long commands: bar, share done, rows (or other units), their rate and time
+left.
 
 On a terminal the line is redrawn in place, at most ten times a second; anywhere else (a log,
 a pipe, CI) only the final line is written, so logs stay readable. Messages written through
@@ -21,8 +22,10 @@ class ProgressBar:
         stream: TextIO | None = None,
         interactive: bool | None = None,
         clock: Callable[[], float] = time.monotonic,
+        unit: str = "rows",
     ) -> None:
         self._label = label
+        self._unit = unit
         self._stream = stream if stream is not None else sys.stderr
         self._interactive = self._stream.isatty() if interactive is None else interactive
         self._clock = clock
@@ -31,8 +34,9 @@ class ProgressBar:
         self._line = ""
 
     def update(self, rows: int, done: int, total: int) -> None:
-        """`done` of `total` units of work (bytes, say) after `rows` rows."""
-        self._line = render(self._label, rows, done, total, self._clock() - self._started)
+        """`done` of `total` units of work (bytes, say) after `rows` rows (or files, tables...)."""
+        elapsed = self._clock() - self._started
+        self._line = render(self._label, rows, done, total, elapsed, self._unit)
         now = self._clock()
         if self._interactive and now - self._drawn_at >= REDRAW_SECONDS:
             self._drawn_at = now
@@ -61,15 +65,14 @@ class ProgressBar:
         self._stream.flush()
 
 
-def render(label: str, rows: int, done: int, total: int, elapsed: float) -> str:
+def render(label: str, rows: int, done: int, total: int, elapsed: float, unit: str = "rows") -> str:
     share = min(1.0, done / total) if total > 0 else 1.0
     filled = round(share * WIDTH)
     bar = "#" * filled + "." * (WIDTH - filled)
     rate = rows / elapsed if elapsed > 0 else 0.0
     left = elapsed * (1 - share) / share if share > 0 else None
-    return (
-        f"{label} [{bar}] {share:4.0%}  {rows:,} rows  {rate:,.0f} rows/s  {_duration(left)} left"
-    )
+    counted = f"{rows:,} {unit}  {rate:,.0f} {unit}/s"
+    return f"{label} [{bar}] {share:4.0%}  {counted}  {_duration(left)} left"
 
 
 def _duration(seconds: float | None) -> str:

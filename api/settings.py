@@ -4,11 +4,14 @@ from datetime import date, time
 from enum import StrEnum
 from ipaddress import ip_network
 from pathlib import Path
+from typing import Self
 from zoneinfo import ZoneInfo
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from api.identity_settings import IdentitySettings, parse_jwt_keys
+from api.inbound_settings import InboundMailSettings
 from api.notification_settings import NotificationSettings
 from api.public_settings import PublicSettings
 from api.retention_settings import RetentionSettings
@@ -17,6 +20,7 @@ from api.text_settings import TextSettings
 from domain.shared.languages import Languages, normalise_tag
 
 DEFAULT_SECRET = "frontdoor-development-secret-not-for-production"  # noqa: S105
+DEFAULT_KID = "default"  # the id of FRONTDOOR_SECRET_KEY when FRONTDOOR_JWT_KEYS is not set
 
 
 class Environment(StrEnum):
@@ -30,7 +34,13 @@ class MediaBackend(StrEnum):
 
 
 class Settings(
-    NotificationSettings, RetentionSettings, PublicSettings, TextSettings, SurveySettings
+    NotificationSettings,
+    RetentionSettings,
+    PublicSettings,
+    TextSettings,
+    SurveySettings,
+    InboundMailSettings,
+    IdentitySettings,
 ):
     model_config = SettingsConfigDict(env_prefix="FRONTDOOR_", extra="ignore")
 
@@ -100,6 +110,17 @@ class Settings(
             ip_network(cidr)
         return value
 
+    @model_validator(mode="after")
+    def _issuers_differ(self) -> Self:
+        if self.oidc_issuer and self.oidc_issuer == self.jwt_issuer:
+            raise ValueError("FRONTDOOR_OIDC_ISSUER must differ from FRONTDOOR_JWT_ISSUER")
+        return self
+
+    @property
+    def jwt_signing_keys(self) -> tuple[tuple[str, str], ...]:
+        """(kid, secret) pairs, the signing one first: FRONTDOOR_JWT_KEYS, or the secret key."""
+        return parse_jwt_keys(self.jwt_keys) or ((DEFAULT_KID, self.secret_key),)
+
     @property
     def media_directory(self) -> str:
         return self.media_dir or str(Path(self.data_dir) / "media")
@@ -114,6 +135,15 @@ class Settings(
     def catalog_languages(self) -> Languages:
         default, *others = self.languages.split(",")
         return Languages(default, tuple(others))
+
+    @property
+    def smtp_inbound_listen_port(self) -> int | None:
+        """FRONTDOOR_SMTP_INBOUND_PORT; unset, 2525 in development and off in production."""
+        return self.inbound_smtp_port(self.env is Environment.DEVELOPMENT)
+
+    @property
+    def receives_mail(self) -> bool:
+        return self.smtp_inbound_listen_port is not None or self.polls_imap
 
     @property
     def zone(self) -> ZoneInfo:
@@ -147,4 +177,6 @@ class Settings(
                 "demo data is enabled in production; unset FRONTDOOR_DEMO_DATA "
                 "(or FRONTDOOR_ALLOW_DEMO_IN_PRODUCTION=true)"
             )
-        return reasons
+        if any(secret == DEFAULT_SECRET for _, secret in parse_jwt_keys(self.jwt_keys)):
+            reasons.append("FRONTDOOR_JWT_KEYS holds the default secret; set a key of your own")
+        return reasons + self.identity_refusals()

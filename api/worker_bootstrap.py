@@ -147,9 +147,8 @@ def build_notification_subscribers(
         stopped,
     )
     managers = EscalationNotifier(context, SqlEscalationContacts(engine), log, email, settings.zone)
-    inbox = InboxMessenger(
-        context, log, email, sms, mail_domain=mail_domain(settings), limit=AcknowledgementLimit()
-    )
+    limit = AcknowledgementLimit(count=settings.inbox_acks_per_hour)
+    inbox = InboxMessenger(context, log, email, sms, mail_domain=mail_domain(settings), limit=limit)
     return [residents, managers, inbox]
 
 

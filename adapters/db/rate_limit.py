@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, literal_column, select
+from sqlalchemy import delete, literal_column, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -38,6 +38,25 @@ class SqlRateLimiter:
         """Whether `key` already has `limit` hits in the current window; counts nothing."""
         hits = await self._hits(key, _window_start(window, now))
         return hits >= limit
+
+    async def forgive(self, key: str, window: timedelta, now: datetime) -> None:
+        """Take back one hit of `key` in the current window (a try that turned out fine)."""
+        taken_back = (
+            update(rate_limits)
+            .where(
+                rate_limits.c.key == key,
+                rate_limits.c.window_start == _window_start(window, now),
+                rate_limits.c.hits > 0,
+            )
+            .values(hits=rate_limits.c.hits - literal_column("1"))
+        )
+        async with self._engine.begin() as db:
+            await db.execute(taken_back)
+
+    async def reset(self, key: str) -> None:
+        """Forget every hit of `key`."""
+        async with self._engine.begin() as db:
+            await db.execute(delete(rate_limits).where(rate_limits.c.key == key))
 
     async def _hits(self, key: str, start: datetime) -> int:
         async with self._engine.connect() as db:

@@ -213,3 +213,20 @@ async def add_resident_photo(
         await uow.photos.add(photo)
         await uow.commit()
     return photo
+
+
+async def keep_message_photo(
+    context: Context[MediaUnitOfWork],
+    data: bytes,
+    *,
+    store: MediaStore,
+    cleaner: ImageCleaner,
+) -> Photo:
+    """A photo a resident sent with a message to the inbox: cleaned like every upload (EXIF
+    and GPS removed), internal, and loose until staff attach it to a request."""
+    new = NewPhoto(data, visibility=Visibility.INTERNAL)
+    photo = await _new_photo(context, new, store, cleaner)
+    async with context.uow() as uow:
+        await uow.photos.add(photo)
+        await uow.commit()
+    return photo

@@ -26,12 +26,13 @@ def not_pgqueuer(name: str) -> bool:
 
 
 Snapshot = dict[str, Any]
-SCHEMA = ("relations", "columns", "constraints", "indexes", "types")  # what a migration changes
+# What a migration changes; functions with their settings (a pinned search_path, say).
+SCHEMA = ("relations", "columns", "constraints", "indexes", "types", "functions")
 
 
 async def _snapshot(url: str) -> Snapshot:
     """Everything in the public schema: relations, columns, constraints, index definitions,
-    and the revision."""
+    types, functions, and the revision."""
     connection = await asyncpg.connect(asyncpg_url(url))
     try:
         relations = await connection.fetch(
@@ -64,6 +65,13 @@ async def _snapshot(url: str) -> Snapshot:
             ORDER BY 1
             """
         )
+        functions = await connection.fetch(
+            """
+            SELECT p.oid::regprocedure::text AS signature, pg_get_functiondef(p.oid) AS definition
+            FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.prokind = 'f'
+            ORDER BY 1
+            """
+        )
         has_version_table = await connection.fetchval(
             "SELECT to_regclass('public.alembic_version') IS NOT NULL"
         )
@@ -80,6 +88,7 @@ async def _snapshot(url: str) -> Snapshot:
         "constraints": [tuple(r) for r in constraints if r["on_table"] != "alembic_version"],
         "indexes": [tuple(r) for r in indexes if r["indexname"] not in ALEMBIC],
         "types": [r["typname"] for r in types],
+        "functions": [tuple(r) for r in functions],
         "revisions": revisions,
     }
 
@@ -159,6 +168,7 @@ def test_every_revision_upgrades_downgrades_and_upgrades_again(pg_server: str) -
             "constraints": [],
             "indexes": [],
             "types": [],
+            "functions": [],
             "revisions": [],
         }
 

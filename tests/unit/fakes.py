@@ -309,6 +309,12 @@ class FakeUserRepository:
             raise DuplicateKey(f"user {user.email} already exists")
         self._rows.put(user.id, user)
 
+    async def add_unless_taken(self, user: User) -> bool:
+        if await self.get_by_email(user.email) is not None:
+            return False
+        await self.add(user)
+        return True
+
     async def save(self, user: User) -> None:
         self._rows.update(user.id, user)
 

@@ -4,6 +4,7 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Row, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.tables.directory import departments, services, users
@@ -155,6 +156,15 @@ class SqlUserRepository:
 
     async def add(self, user: User) -> None:
         await self._db.execute(insert(users).values(**_user_values(user)))
+
+    async def add_unless_taken(self, user: User) -> bool:
+        added = (
+            pg_insert(users)
+            .values(**_user_values(user))
+            .on_conflict_do_nothing(index_elements=[users.c.email])
+            .returning(users.c.id)
+        )
+        return (await self._db.execute(added)).first() is not None
 
     async def save(self, user: User) -> None:
         values = _user_values(user)

@@ -16,6 +16,10 @@ export interface paths {
         /**
          * Issue Token
          * @description OAuth2 password flow: trade an email and password for a bearer token.
+         *
+         *     Failed attempts count per email and per client address; past the limit of either, the
+         *     next attempts get 429 with Retry-After until the window ends, even with the right
+         *     password. A sign-in forgets its email's failures.
          */
         post: operations["issue_token"];
         delete?: never;
@@ -6011,6 +6015,15 @@ export interface operations {
             };
             /** @description Validation failed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

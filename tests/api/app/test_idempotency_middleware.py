@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from adapters.auth.tokens import JwtTokens
+from adapters.auth.tokens import JwtTokens, SigningKey
 from adapters.db.idempotency import SqlIdempotencyStore
 from api.idempotency import IdempotencyMiddleware
 from domain.shared.clock import SystemClock
@@ -49,7 +49,10 @@ async def tiny(seeded: AsyncEngine) -> AsyncIterator[tuple[httpx.AsyncClient, Co
     app.state.container = SimpleNamespace(
         idempotency=SqlIdempotencyStore(seeded),
         clock=SystemClock(),
-        tokens=JwtTokens("secret", "frontdoor", "frontdoor-api", timedelta(minutes=5)),
+        tokens=JwtTokens(
+            [SigningKey("k1", "secret")], "frontdoor", "frontdoor-api", timedelta(minutes=5)
+        ),
+        identity_provider=None,
     )
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:

@@ -1,4 +1,5 @@
-"""`python -m api` (what `make run` and the Docker image start) stops its worker on SIGTERM.
+"""`python -m api` (what `make run` and the Docker image start) stops its worker, and its
+mail-in process, on SIGTERM.
 
 uvicorn re-raises SIGTERM after its graceful shutdown; without our handler the process died
 there and left its worker running, still taking jobs from the database.
@@ -24,20 +25,20 @@ def test_sigterm_stops_the_server_and_its_worker(seeded: AsyncEngine, database_u
         "PORT": str(port),
         "FRONTDOOR_LOG_LEVEL": "WARNING",
         "FRONTDOOR_ESCALATION_CRON": "",
+        "FRONTDOOR_SMTP_INBOUND_PORT": str(free_port()),  # not 2525: other runs may hold it
     }
     server = subprocess.Popen([sys.executable, "-m", "api"], env=env, cwd=REPO)
     try:
         wait_ready(f"http://127.0.0.1:{port}", server)
-        workers = [
-            child
-            for child in psutil.Process(server.pid).children(recursive=True)
-            if child.cmdline()[-2:] == ["api", "worker"]
-        ]
+        children = psutil.Process(server.pid).children(recursive=True)
+        workers = [child for child in children if child.cmdline()[-2:] == ["api", "worker"]]
+        mail_in = [child for child in children if child.cmdline()[-2:] == ["api", "mail-in"]]
         assert len(workers) == 1, "python -m api starts one worker"
+        assert len(mail_in) == 1, "and, in development, one process receiving mail"
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=30) == 128 + signal.SIGTERM
-        gone, alive = psutil.wait_procs(workers, timeout=20)
-        assert alive == [] and len(gone) == 1
+        gone, alive = psutil.wait_procs(workers + mail_in, timeout=20)
+        assert alive == [] and len(gone) == 2
     finally:
         if server.poll() is None:
             server.kill()

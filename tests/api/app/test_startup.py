@@ -4,6 +4,9 @@ import os
 import subprocess
 import sys
 
+import pytest
+from pydantic import ValidationError
+
 from api.settings import DEFAULT_SECRET, Environment, Settings
 
 STRONG = "x" * 40
@@ -62,3 +65,56 @@ def test_start_script_exits_before_touching_any_database() -> None:
     assert done.returncode == 2
     assert "refusing to start" in done.stdout
     assert "FRONTDOOR_SECRET_KEY" in done.stdout
+
+
+def test_production_refuses_a_short_token_key() -> None:
+    settings = Settings(
+        env=Environment.PRODUCTION, secret_key=STRONG, jwt_keys=f"new:short,old:{STRONG}"
+    )
+    assert settings.refusals() == ["FRONTDOOR_JWT_KEYS: key new must be at least 32 characters"]
+
+
+def test_production_refuses_the_default_secret_as_a_token_key() -> None:
+    settings = Settings(
+        env=Environment.PRODUCTION, secret_key=STRONG, jwt_keys=f"k:{DEFAULT_SECRET}"
+    )
+    assert settings.refusals() == [
+        "FRONTDOOR_JWT_KEYS holds the default secret; set a key of your own"
+    ]
+
+
+def test_production_refuses_a_key_set_not_fetched_over_https() -> None:
+    settings = Settings(
+        env=Environment.PRODUCTION,
+        secret_key=STRONG,
+        oidc_issuer="https://sso.example",
+        oidc_jwks_url="http://sso.example/jwks",
+        oidc_audience="frontdoor",
+    )
+    assert settings.refusals() == ["FRONTDOOR_OIDC_JWKS_URL must be an https:// URL"]
+
+
+def test_the_secret_key_is_the_default_token_key() -> None:
+    assert Settings(secret_key=STRONG).jwt_signing_keys == (("default", STRONG),)
+    keys = Settings(secret_key=STRONG, jwt_keys=" b:bbb , a:aaa ").jwt_signing_keys
+    assert keys == (("b", "bbb"), ("a", "aaa"))
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"jwt_keys": "no-colon"},
+        {"jwt_keys": "a:1,a:2"},
+        {"jwt_keys": ":secret"},
+        {"oidc_issuer": "https://sso.example"},  # without its key set and audience
+        {"oidc_group_roles": "g:overlord"},
+        {
+            "oidc_issuer": "frontdoor",  # our own issuer
+            "oidc_jwks_url": "https://sso.example/jwks",
+            "oidc_audience": "frontdoor",
+        },
+    ],
+)
+def test_malformed_identity_settings_are_refused(settings: dict[str, str]) -> None:
+    with pytest.raises(ValidationError):
+        Settings(**settings)  # type: ignore[arg-type]

@@ -87,16 +87,17 @@ async def test_a_filled_honeypot_is_refused(client: httpx.AsyncClient, engine: A
     assert field_error(found, "website")["code"] == "honeypot"
 
 
-@pytest.mark.parametrize("seconds_ago", [0.5, -3600])
+@pytest.mark.parametrize("seconds_ago", [0, -3600])
 async def test_a_form_sent_too_fast_or_from_the_future_is_refused(
     client: httpx.AsyncClient, engine: AsyncEngine, seconds_ago: float
 ) -> None:
-    body = await report_body(client, started_at=opened(seconds_ago), language="es")
+    body = await report_body(client, language="es")
+    body["started_at"] = opened(seconds_ago)  # after the proof: solving it takes time
 
     found = await refused(client, engine, body)
 
     error = field_error(found, "started_at")
-    assert error["code"] == ("too_fast" if seconds_ago > 0 else "started_at_invalid")
+    assert error["code"] == ("too_fast" if seconds_ago >= 0 else "started_at_invalid")
     assert error["message"].startswith(("El formulario", "La hora"))
 
 
@@ -104,7 +105,8 @@ async def test_a_spent_challenge_is_not_burnt_by_a_refusal_before_it(
     client: httpx.AsyncClient, engine: AsyncEngine
 ) -> None:
     """The cheap checks run first: a refused form leaves its challenge good for the retry."""
-    body = await report_body(client, started_at=opened(0))
+    body = await report_body(client)
+    body["started_at"] = opened(0)  # after the proof: solving it takes time
     assert (await send_report(client, body)).status_code == 422
 
     retry = {**body, "started_at": opened(60)}

@@ -79,7 +79,7 @@ async def test_sign_in_issues_a_bearer_token_with_exp_iat_iss_aud(
     assert body["expires_in"] == LIFETIME
 
     token = body["access_token"]
-    assert jwt.get_unverified_header(token) == {"alg": "HS256", "typ": "JWT"}
+    assert jwt.get_unverified_header(token) == {"alg": "HS256", "typ": "JWT", "kid": "default"}
     claims = jwt.get_unverified_claims(token)
     assert claims.keys() == {"sub", "ver", "role", "iss", "aud", "iat", "exp"}
     assert claims["sub"] == demo_id("agent@example.org")

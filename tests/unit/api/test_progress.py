@@ -49,3 +49,7 @@ def test_on_a_terminal_the_line_is_redrawn_at_most_ten_times_a_second() -> None:
     assert stream.getvalue().endswith("\r\x1b[2Kline 3: has no id\n\r\x1b[2K" + bar._line)
     bar.finish()
     assert stream.getvalue().endswith("\n")
+
+
+def test_a_bar_counts_in_the_unit_it_is_given() -> None:
+    assert "  12 tables  4 tables/s  " in render("dumping", 12, 1, 2, 3.0, unit="tables")

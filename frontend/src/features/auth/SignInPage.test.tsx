@@ -33,6 +33,17 @@ describe('SignInPage', () => {
     expect(session.token()).toBeNull()
   })
 
+  it('asks to wait when sign-ins are throttled (429), even with the right password', async () => {
+    mockApi({ 'POST /api/v1/auth/token': { status: 429, body: { title: 'Too Many Requests', status: 429 } } })
+    const { user } = renderWithProviders(<SignInPage />)
+
+    await user.type(screen.getByLabelText('Email'), 'agent@example.org')
+    await user.type(screen.getByLabelText('Password'), 'frontdoor{Enter}')
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('wait a few minutes')
+    expect(session.token()).toBeNull()
+  })
+
   it('disables the button until both fields are filled', async () => {
     mockApi({})
     const { user } = renderWithProviders(<SignInPage />)

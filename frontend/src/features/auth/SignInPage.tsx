@@ -32,7 +32,8 @@ export function SignInPage() {
     mutation.mutate()
   }
 
-  const failed = mutation.error instanceof ApiError && mutation.error.status === 401
+  const status = mutation.error instanceof ApiError ? mutation.error.status : undefined
+  const message = status === 401 ? t('wrong') : status === 429 ? t('throttled') : t('failed')
   return (
     <main id="main" className="sign-in">
       <div className="sign-in-language">
@@ -61,7 +62,7 @@ export function SignInPage() {
         />
         {mutation.isError && (
           <p role="alert" className="error">
-            {failed ? t('wrong') : t('failed')}
+            {message}
           </p>
         )}
         <button type="submit" disabled={mutation.isPending || !email || !password}>

@@ -14,6 +14,7 @@ from domain.media.model import MAX_PHOTO_BYTES, CleanImage, MediaTooLarge, Photo
 from domain.media.use_cases import (
     AttachPhoto,
     attach_photo,
+    keep_message_photo,
     open_photo,
     photos_of_request,
     store_upload,
@@ -193,3 +194,21 @@ async def test_the_list_is_for_those_who_may_see_the_request() -> None:
     ]
     with pytest.raises(NotFound):
         await photos_of_request(wiring.context, "26-00000001", OTHER_STAFF)
+
+
+async def test_a_message_s_photo_is_cleaned_kept_internal_and_loose() -> None:
+    wiring, cleaner, _ = make_wiring()
+    photo = await keep_message_photo(
+        wiring.context, b"jpeg", store=wiring.store, cleaner=wiring.cleaner
+    )
+    assert cleaner.calls == 1
+    assert (photo.request_id, photo.visibility, photo.uploaded_by) == (
+        None,
+        Visibility.INTERNAL,
+        None,
+    )
+    assert not photo.is_public
+    seen, data = await open_photo(wiring.context, photo.id, AGENT, store=wiring.store)
+    assert (seen.id, data) == (photo.id, b"png:jpeg")
+    with pytest.raises(NotFound):
+        await open_photo(wiring.context, photo.id, None, store=wiring.store)
