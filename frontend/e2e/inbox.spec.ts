@@ -28,7 +28,9 @@ function mailTo(to: string): string[] {
     .filter((message) => new RegExp(`^To: .*${to.replace(/[.]/g, '\\.')}`, 'mi').test(message))
 }
 
-const header = (message: string, name: string) => new RegExp(`^${name}: (.*(?:\\r?\\n[ \\t].*)*)`, 'mi').exec(message)?.[1]?.replace(/\r?\n[ \t]+/g, ' ') ?? ''
+/** A header's value, unfolded (a long one may start on the next line). */
+const header = (message: string, name: string) =>
+  (new RegExp(`^${name}:(.*(?:\\r?\\n[ \\t].*)*)`, 'mi').exec(message)?.[1] ?? '').replace(/\r?\n[ \t]+/g, ' ').trim()
 
 async function waitingCase(api: APIRequestContext, summary: string): Promise<InboxItem> {
   let found: InboxItem | undefined
@@ -95,7 +97,7 @@ test('an agent answers an email from the Inbox and turns it into a service reque
 
   // T: the request form is prefilled from the email.
   await page.keyboard.press('t')
-  const service = page.getByLabel(s.inbox.request.service)
+  const service = page.getByLabel(s.inbox.request.service, { exact: true })
   await expect(service).toHaveValue('trm-pothole-repair')
   await expect(page.getByTestId('inbox-picked-address')).toContainText('101 N HOLLIDAY ST')
   await page.getByLabel(/How big is the pothole/).selectOption({ index: 1 })
