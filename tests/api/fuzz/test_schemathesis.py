@@ -49,9 +49,13 @@ PARSED = "text parsed further: a bbox, <layer>:<code>, an email, a URL, a date-t
 CONTENT = "an upload whose bytes are not what it says (no image, no CSV header, no GeoJSON)"
 ROBOT = "the public forms' robot check (a proof of work and the form's start time)"
 BLANK = "a value that is blank once its whitespace is trimmed"
+STATE = "what the resource's state forbids (a reply on a case no resident wrote in: 409)"
 ALLOWED_REJECTIONS = {
     "DELETE /api/v1/departments/{code}/translations/{language}": LANGUAGE,
     "POST /api/v1/addresses/import": CONTENT,
+    "POST /api/v1/inbox/{case_id}/close": PRECONDITION,
+    "POST /api/v1/inbox/{case_id}/replies": STATE,
+    "POST /api/v1/inbox/{case_id}/request": PRECONDITION,
     "DELETE /api/v1/jurisdictions/layers/{slug}/translations/{language}": LANGUAGE,
     "DELETE /api/v1/jurisdictions/{area_id}/translations/{language}": LANGUAGE,
     "DELETE /api/v1/residents/{resident_id}/email-opt-outs/{address}": PARSED,
