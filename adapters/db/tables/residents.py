@@ -21,6 +21,7 @@ residents = Table(
     Column("contact_preference", Text, nullable=False, server_default="email"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("anonymized_at", DateTime(timezone=True)),  # contact data erased; the id stays
     CheckConstraint("contact_preference IN ('email', 'sms', 'none')", name="contact_preference"),
     Index("ix_residents_emails", "emails", postgresql_using="gin"),
     Index("ix_residents_phone_keys", "phone_keys", postgresql_using="gin"),
