@@ -33,9 +33,10 @@ BLANK_MESSAGES = """
       AND NOT (address = '' AND subject = '' AND body = ''{still_linked})
 """
 
+# The job marks what it did (`anonymized_at`) and unlinks the resident; an erasure keeps the
+# link to the blanked resident and leaves the mark to the job, which comes by in its time.
 WRITE_CASE = """
-    UPDATE cases SET summary = :summary, notes = ''{unlink}, anonymized_at = :now,
-        version = version + 1
+    UPDATE cases SET summary = :summary, notes = ''{unlink}, version = version + 1
     WHERE id = :id
 """
 
@@ -98,11 +99,13 @@ async def scrub_cases(
     db: AsyncConnection, picked: Sequence[Any], now: datetime, *, unlink: bool
 ) -> int:
     """Mask the personal data in these contacts' summaries and blank their notes (the agent's
-    notes of the call, or an inbound message's text); `unlink` also takes their resident.
+    notes of the call, or an inbound message's text); `unlink` also takes their resident and
+    marks them done.
     `picked` rows carry id, summary, resident_first_name and resident_last_name."""
     if not picked:
         return 0
-    statement = text(WRITE_CASE.format(unlink=", resident_id = NULL" if unlink else ""))
+    unlinked = ", resident_id = NULL, anonymized_at = :now" if unlink else ""
+    statement = text(WRITE_CASE.format(unlink=unlinked))
     await db.execute(
         statement,
         [

@@ -32,6 +32,19 @@ def upgrade() -> None:
         ["closed_at"],
         postgresql_where=sa.text("closed_at IS NOT NULL AND anonymized_at IS NULL"),
     )
+    # The residents the job may blank, and what it asks of each: does a message name them?
+    op.create_index(
+        "ix_residents_to_anonymize",
+        "residents",
+        ["updated_at"],
+        postgresql_where=sa.text("anonymized_at IS NULL"),
+    )
+    op.create_index(
+        "ix_messages_resident_id",
+        "messages",
+        ["resident_id"],
+        postgresql_where=sa.text("resident_id IS NOT NULL"),
+    )
     op.create_index(
         "ix_cases_to_anonymize",
         "cases",
@@ -42,6 +55,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_cases_to_anonymize", table_name="cases")
+    op.drop_index("ix_messages_resident_id", table_name="messages")
+    op.drop_index("ix_residents_to_anonymize", table_name="residents")
     op.drop_index("ix_service_requests_to_anonymize", table_name="service_requests")
     op.drop_column("cases", "anonymized_at")
     op.drop_column("residents", "anonymized_at")
