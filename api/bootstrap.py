@@ -23,6 +23,7 @@ from adapters.db.read_models.changes import ChangeFeed
 from adapters.db.read_models.contacts import ContactReadModel
 from adapters.db.read_models.directory import DirectoryReadModel
 from adapters.db.read_models.duplicates import DuplicateReadModel
+from adapters.db.read_models.inbox import InboxReadModel
 from adapters.db.read_models.jurisdictions import JurisdictionReadModel
 from adapters.db.read_models.knowledge import KnowledgeReadModel
 from adapters.db.read_models.map_reference import MapReferenceReadModel
@@ -65,6 +66,7 @@ from domain.guards.proof import Challenges
 from domain.guards.uploads import UploadTokens
 from domain.guards.use_cases import BotCheck
 from domain.idempotency.ports import IdempotencyStore
+from domain.inbox.queries import InboxReads
 from domain.jurisdictions.ports import CatalogReads, JurisdictionIndex, JurisdictionReads
 from domain.knowledge.public import ArticleFeedbackReads
 from domain.knowledge.queries import KnowledgeReads
@@ -126,6 +128,7 @@ class Container:
     duplicates: DuplicateReads
     contacts: ContactReads
     eraser: ResidentEraser  # a resident's erasure request
+    inbox: InboxReads  # the agent's Inbox of emails and texts
     rate_limiter: RateLimiter
     geocoder: RefreshableGeocoder
     map_reference: MapReferenceReads
@@ -313,6 +316,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         map_reference=MapReferenceReadModel(engine),
         contacts=ContactReadModel(engine),
         eraser=SqlResidentEraser(engine),
+        inbox=InboxReadModel(engine),
         rate_limiter=rate_limiter,
         api_keys=ApiKeyReadModel(engine),
         open311=Open311ReadModel(engine),
