@@ -25,7 +25,9 @@ def idle_webhook_client() -> httpx.AsyncClient:
 
 def jobs_with(engine: AsyncEngine, policy: AnonymizationPolicy | None) -> Jobs:
     config = WorkerConfig(anonymization=policy)
-    return build_jobs(engine, use_case_context(engine, FixedClock(NOW)), idle_webhook_client, {}, config)
+    return build_jobs(
+        engine, use_case_context(engine, FixedClock(NOW)), idle_webhook_client, {}, config
+    )
 
 
 async def test_the_job_is_scheduled_with_a_cron_and_a_policy_only(seeded: AsyncEngine) -> None:
