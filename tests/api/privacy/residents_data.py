@@ -25,14 +25,20 @@ async def file_request(
     created = await client.post(REQUESTS, json=body, headers=agent)
     assert created.status_code == 201, created.text
     request_id: str = created.json()["id"]
-    note = {"body": f"Spoke to {who['last_name']} at {who['email']}", "visibility": "internal"}
+    await comment(client, agent, request_id, f"Spoke to {who['last_name']} at {who['email']}")
+    return request_id
+
+
+async def comment(
+    client: httpx.AsyncClient, agent: dict[str, str], request_id: str, body: str
+) -> None:
+    note = {"body": body, "visibility": "internal"}
     commented = await client.post(
         f"{REQUESTS}/{request_id}/comments",
         json=note,
         headers={**agent, "If-Match": await etag(client, agent, request_id)},
     )
     assert commented.status_code == 200, commented.text
-    return request_id
 
 
 async def etag(client: httpx.AsyncClient, agent: dict[str, str], request_id: str) -> str:

@@ -18,6 +18,7 @@ from tests.api.privacy.residents_data import (
     add_follower_and_survey,
     add_message,
     close,
+    comment,
     date_back,
     file_request,
     reporter,
@@ -92,6 +93,13 @@ async def test_old_closed_requests_lose_personal_data_and_keep_their_facts(
 
     again = await job.run()
     assert set(again.values()) == {0}
+
+    # A comment on the old request afterwards brings personal data again: the next run
+    # takes that request once more, and only it. (A name typed now is no longer known.)
+    await comment(client, agent, old, "Call back on 410-555-0199 or rosa@example.net")
+    third = await job.run()
+    assert third["service_requests"] == 1 and third["request_timeline"] == 1
+    await _assert_anonymized(client, agent, engine, old, ROSA)
 
 
 async def _age_residents(engine: AsyncEngine, at: datetime) -> None:
