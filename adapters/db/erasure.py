@@ -96,48 +96,54 @@ class SqlResidentEraser:
 
 
 async def _erase(db: AsyncConnection, resident: Any, by: Actor, at: datetime) -> Erased:
-    own_names = names_of(resident)
-    emails = list(resident.emails)
-    requests = (
-        await db.execute(
-            PICK_REQUESTS,
-            {"id": resident.id, "emails": emails, "phone_keys": list(resident.phone_keys)},
-        )
-    ).all()
-    names = {row.id: names_of(row) + own_names for row in requests}
-    await _write_requests(db, requests, names)
+    names = await _erase_requests(db, resident)
+    request_ids = list(names)
     entries = await scrub_timelines(db, names) if names else 0
-    await _note_erasure(db, list(names), by, at)
-    cases = (
-        await db.execute(
-            PICK_CASES,
-            {
-                "id": resident.id,
-                "first": resident.resident_first_name,
-                "last": resident.resident_last_name,
-            },
-        )
-    ).all()
-    case_count = await scrub_cases(db, cases, at, unlink=False)
+    await _note_erasure(db, request_ids, by, at)
+    case_ids = await _erase_cases(db, resident, at)
     messages = await blank_messages(
         db,
-        request_ids=list(names),
-        case_ids=[row.id for row in cases],
+        request_ids=request_ids,
+        case_ids=case_ids,
         resident_id=resident.id,
-        addresses=emails + list(resident.phone_keys),
+        addresses=list(resident.emails) + list(resident.phone_keys),
     )
     # Their own follows go, on any request; other people following their requests stay.
-    follows = int((await db.execute(DROP_FOLLOWS, {"emails": emails})).rowcount or 0)
-    comments = await clear_survey_comments(db, list(names))
-    await clear_device_ids(db, list(names))
+    follows = await db.execute(DROP_FOLLOWS, {"emails": list(resident.emails)})
+    comments = await clear_survey_comments(db, request_ids)
+    await clear_device_ids(db, request_ids)
     return Erased(
-        requests=len(requests),
-        cases=case_count,
+        requests=len(request_ids),
+        cases=len(case_ids),
         messages=messages,
         timeline_entries=entries,
-        followers=follows,
+        followers=int(follows.rowcount or 0),
         survey_comments=comments,
     )
+
+
+async def _erase_requests(db: AsyncConnection, resident: Any) -> dict[str, tuple[str | None, ...]]:
+    """Scrub the resident's requests; returns, per request id, whom its text may name."""
+    params = {
+        "id": resident.id,
+        "emails": list(resident.emails),
+        "phone_keys": list(resident.phone_keys),
+    }
+    requests = (await db.execute(PICK_REQUESTS, params)).all()
+    names = {row.id: names_of(row) + names_of(resident) for row in requests}
+    await _write_requests(db, requests, names)
+    return names
+
+
+async def _erase_cases(db: AsyncConnection, resident: Any, at: datetime) -> list[UUID]:
+    params = {
+        "id": resident.id,
+        "first": resident.resident_first_name,
+        "last": resident.resident_last_name,
+    }
+    cases = (await db.execute(PICK_CASES, params)).all()
+    await scrub_cases(db, cases, at, unlink=False)
+    return [row.id for row in cases]
 
 
 async def _write_requests(

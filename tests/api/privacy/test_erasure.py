@@ -24,7 +24,16 @@ from tests.api.privacy.residents_data import (
 
 MARIA = reporter("María", "Gómez", "maria.gomez@example.net", "410-555-0111")
 BOB = reporter("Bob", "Brown", "bob@example.net", "410-555-0122")
-PERSONAL = ("María", "Gómez", "Gomez", "maria.gomez@example.net", "410-555-0111", "4105550111")
+PERSONAL = (
+    "María",
+    "Gómez",
+    "Gomez",
+    "maria.gomez@example.net",
+    "m.g@example.net",
+    "410-555-0111",
+    "555-0111",
+    "4105550111",
+)
 
 
 def erasure(resident_id: UUID) -> str:
@@ -50,6 +59,13 @@ async def maria_everywhere(
     assert logged.status_code == 201, logged.text
     await add_message(engine, mine[1], maria, MARIA["email"])
     await add_follower_and_survey(engine, mine[0], "neighbour@example.net")
+    # Filed with her phone written otherwise, and since unlinked: her phone still finds it.
+    by_phone = reporter("M.", "Gómez", "m.g@example.net", "+1 (410) 555-0111")
+    unlinked = await file_request(client, agent, by_phone)
+    async with engine.begin() as db:
+        unlink = "UPDATE service_requests SET resident_id = NULL WHERE id = :id"
+        await db.execute(text(unlink), {"id": unlinked})
+    mine.append(unlinked)
     bobs = await file_request(client, agent, BOB)
     await add_follower_and_survey(engine, bobs, MARIA["email"])
     async with engine.begin() as db:
@@ -78,10 +94,10 @@ async def test_an_erasure_takes_the_resident_out_of_everything_and_keeps_the_fac
 
     assert answer.status_code == 200, answer.text
     assert answer.json() == {
-        "requests": 2,
-        "cases": 3,  # the two intake contacts and the call
+        "requests": 3,
+        "cases": 4,  # the three intake contacts and the call
         "messages": 1,
-        "timeline_entries": 2,  # the agent's internal comments naming her
+        "timeline_entries": 3,  # the agent's internal comments naming her
         "followers": 1,  # her follow of Bob's request
         "survey_comments": 1,
     }
@@ -91,7 +107,7 @@ async def test_an_erasure_takes_the_resident_out_of_everything_and_keeps_the_fac
     await _the_rest_stays(client, agent, engine, maria, mine, bobs)
     (record,) = [r for r in caplog.records if r.getMessage() == "resident erased"]
     fields = record.__dict__["fields"]
-    assert fields["resident_id"] == str(maria) and fields["requests"] == 2
+    assert fields["resident_id"] == str(maria) and fields["requests"] == 3
     assert not any(p in str(record.__dict__) for p in PERSONAL)
 
 
@@ -127,7 +143,7 @@ async def _the_rest_stays(
 ) -> None:
     history = await client.get(f"/api/v1/residents/{maria}", headers=agent)
     assert history.status_code == 200
-    assert len(history.json()["requests"]) == 2  # her requests still count as one person's
+    assert len(history.json()["requests"]) == 2  # her linked requests still count as hers
     assert not any(p in history.text for p in PERSONAL)
     spoken = "SELECT count(*) FROM messages WHERE body || address || subject <> ''"
     assert await scalar(engine, spoken) == 0
