@@ -107,7 +107,7 @@ async def reply_to_resident(
     """Answer the resident on the channel they wrote from. An email carries the case's
     number in its subject and In-Reply-To/References to their latest message, so their
     answer threads back; the worker sends it. The case's messages count as read. A case
-    with no incoming message answers 409."""
+    with no incoming message, or a text conversation whose phone texted STOP, answers 409."""
     message = await answer_case(
         container.context,
         case_id,
@@ -115,6 +115,7 @@ async def reply_to_resident(
         principal,
         template=body.template,
         mail_domain=mail_domain(container.settings),
+        stopped=container.sms_opt_outs,
     )
     return MessageOut.of(AuthoredMessage(message, principal.name))
 

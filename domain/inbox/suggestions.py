@@ -10,6 +10,7 @@ from domain.addresses.ports import Geocoder
 from domain.directory.catalog import Service
 from domain.directory.permissions import Principal
 from domain.directory.ports import ServiceCatalog
+from domain.inbox.language import guess_language
 from domain.inbox.model import Direction
 from domain.inbox.queries import Conversation, InboxReads
 from domain.inbox.queue import conversation_of
@@ -65,10 +66,12 @@ async def suggest(
 ) -> Suggestions:
     """The services (from the catalog's keywords and the articles the text is about, as
     triage finds them) and the addresses written in the text, each looked up in the
-    geocoder. The case's language picks how the words are matched."""
+    geocoder. The case's language, else the one the text reads in, picks how the words are
+    matched."""
     conversation = await conversation_of(sources.inbox, case_id, principal)
     text = resident_text(conversation)
-    language = sources.languages.pick([conversation.case.language or sources.languages.default])
+    said = conversation.case.language or guess_language(text) or sources.languages.default
+    language = sources.languages.pick([said])
     question = TriageQuestion(text, language, answer_language, today)
     answer = await triage_words(
         sources.knowledge, sources.catalog, sources.languages, question, principal

@@ -562,7 +562,7 @@ export interface paths {
          * @description Answer the resident on the channel they wrote from. An email carries the case's
          *     number in its subject and In-Reply-To/References to their latest message, so their
          *     answer threads back; the worker sends it. The case's messages count as read. A case
-         *     with no incoming message answers 409.
+         *     with no incoming message, or a text conversation whose phone texted STOP, answers 409.
          */
         post: operations["reply_to_resident"];
         delete?: never;

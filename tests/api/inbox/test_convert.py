@@ -184,3 +184,15 @@ async def test_spanish_suggestions_match_spanish_words(
 
     assert found["services"][0]["service_code"] == "trm-pothole-repair"
     assert found["articles"][0]["slug"] == "pothole-es"
+
+
+async def test_a_case_of_no_stated_language_is_matched_in_the_one_it_reads_in(
+    client: httpx.AsyncClient, agent: dict[str, str], seeded: AsyncEngine
+) -> None:
+    case_id = await received_case(seeded, email(subject="Bache", body="Hay un bache enorme."))
+    async with seeded.begin() as db:  # a case from before cases took a language
+        await db.execute(text("UPDATE cases SET language = NULL WHERE id = :id"), {"id": case_id})
+
+    found = (await client.get(f"{INBOX}/{case_id}/suggestions", headers=agent)).json()
+
+    assert found["services"][0]["service_code"] == "trm-pothole-repair"

@@ -86,3 +86,22 @@ async def test_bad_replies_are_problems_and_send_nothing(
     problem(await client.post(no_message, json={"body": "x"}, headers=agent), 409)
 
     assert await count(seeded, "messages", "direction = 'out'") == 0
+
+
+async def test_a_phone_that_texted_stop_is_not_answered_by_text(
+    client: httpx.AsyncClient, agent: dict[str, str], seeded: AsyncEngine
+) -> None:
+    case_id = await received_case(seeded, text_message())
+    async with seeded.begin() as db:
+        await db.execute(
+            text(
+                "INSERT INTO sms_opt_outs (address, opted_out_at, source)"
+                " VALUES ('4105550123', now(), 'stop')"
+            )
+        )
+
+    answer = await client.post(f"{INBOX}/{case_id}/replies", json={"body": "OK"}, headers=agent)
+
+    found = problem(answer, 409)
+    assert "STOP" in found["detail"]
+    assert await count(seeded, "messages", "direction = 'out'") == 0
