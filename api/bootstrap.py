@@ -13,6 +13,7 @@ from adapters.auth.oidc import OidcClaims, OidcProvider
 from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.auth.tokens import JwtTokens, SigningKey
 from adapters.db.engine import make_engine
+from adapters.db.erasure import SqlResidentEraser
 from adapters.db.health import database_answers
 from adapters.db.idempotency import SqlIdempotencyStore
 from adapters.db.rate_limit import SqlRateLimiter
@@ -85,6 +86,7 @@ from domain.requests.open311_reads import Open311Reads
 from domain.requests.open_data_reads import OpenDataReads
 from domain.requests.public_reads import PublicRequestReads
 from domain.requests.queries import RequestFilter, RequestReads
+from domain.residents.ports import ResidentEraser
 from domain.shared.clock import Clock, SystemClock
 from domain.shared.context import Context
 from domain.shared.languages import Languages
@@ -125,6 +127,7 @@ class Container:
     jurisdictions: JurisdictionIndex
     duplicates: DuplicateReads
     contacts: ContactReads
+    eraser: ResidentEraser  # a resident's erasure request
     inbox: InboxReads  # the agent's Inbox of emails and texts
     rate_limiter: RateLimiter
     geocoder: RefreshableGeocoder
@@ -312,6 +315,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         geocoder=geocoder,
         map_reference=MapReferenceReadModel(engine),
         contacts=ContactReadModel(engine),
+        eraser=SqlResidentEraser(engine),
         inbox=InboxReadModel(engine),
         rate_limiter=rate_limiter,
         api_keys=ApiKeyReadModel(engine),

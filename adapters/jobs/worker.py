@@ -15,13 +15,15 @@ from pgqueuer import AsyncpgPoolDriver, Job, PgQueuer
 from pgqueuer.models import Schedule
 from pgqueuer.types import QueueExecutionMode
 
+from adapters.jobs.anonymization import AnonymizationRun
 from adapters.jobs.codec import decode_delivery, decode_event
 from adapters.jobs.delivery import WebhookSender
 from adapters.jobs.dispatch import Dispatcher
 from adapters.jobs.escalation import EscalationScan
-from adapters.jobs.outbox import DELIVER, DISPATCH, ESCALATE, RETAIN, SURVEY
+from adapters.jobs.outbox import ANONYMIZE, DELIVER, DISPATCH, ESCALATE, RETAIN, SURVEY
 from adapters.jobs.retention import RetentionSweep
 from adapters.jobs.surveys import SurveyScan
+from domain.privacy.anonymization import AnonymizationPolicy
 from domain.requests.escalation import EscalationPolicy
 from domain.retention.model import RetentionPolicy
 from domain.surveys.model import SurveyPolicy
@@ -38,10 +40,12 @@ class WorkerConfig:
     escalation_cron: str | None = "* * * * *"  # None: this worker runs no scan
     retention_cron: str | None = "17 * * * *"  # None: this worker never prunes
     survey_cron: str | None = "*/5 * * * *"  # None: this worker sends no surveys
+    anonymize_cron: str | None = None  # None: this worker never anonymizes
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     escalation: EscalationPolicy = field(default_factory=EscalationPolicy)
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)
     survey: SurveyPolicy = field(default_factory=SurveyPolicy)
+    anonymization: AnonymizationPolicy | None = None  # None: turned off
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class Jobs:
     scan: EscalationScan
     retention: RetentionSweep
     surveys: SurveyScan | None = None
+    anonymization: AnonymizationRun | None = None  # None: anonymization is turned off
 
 
 def register(
@@ -61,6 +66,7 @@ def register(
     escalation_cron: str | None,
     retention_cron: str | None = None,
     survey_cron: str | None = None,
+    anonymize_cron: str | None = None,
 ) -> None:
     @pgq.entrypoint(DISPATCH)
     async def dispatch(job: Job) -> None:
@@ -95,6 +101,16 @@ def register(
             if asked:
                 log.info("survey scan", extra={"fields": {"asked": asked}})
 
+    if anonymize_cron and jobs.anonymization is not None:
+        _schedule_anonymization(pgq, jobs.anonymization, anonymize_cron)
+
+
+def _schedule_anonymization(pgq: PgQueuer, job: AnonymizationRun, cron: str) -> None:
+    @pgq.schedule(ANONYMIZE, cron)
+    async def anonymize(_: Schedule) -> None:
+        changed = await job.run()
+        log.info("anonymization", extra={"fields": {"changed": changed}})
+
 
 def asyncpg_dsn(url: str) -> str:
     return url.replace("postgresql+asyncpg://", "postgresql://", 1)
@@ -108,9 +124,14 @@ async def run_worker(
     try:
         pgq = PgQueuer(AsyncpgPoolDriver(pool))
         crons = (
-            (None, None, None)
+            (None, None, None, None)
             if drain
-            else (config.escalation_cron, config.retention_cron, config.survey_cron)
+            else (
+                config.escalation_cron,
+                config.retention_cron,
+                config.survey_cron,
+                config.anonymize_cron,
+            )
         )
         register(pgq, jobs, *crons)
         if not drain:

@@ -704,6 +704,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/residents/{resident_id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase Resident Data
+         * @description At the resident's request, erase their personal data everywhere at once: the resident
+         *     record (names, emails, phones, address), the reporter details and the emails, phone
+         *     numbers and names in the text of all their requests and contacts, their emails and texts,
+         *     their follows and survey comments. The facts stay for statistics, and so do their email
+         *     and text opt-outs (the suppression list that keeps them uncontacted). Each of their
+         *     requests gets an internal timeline entry saying so. The erased resident is no longer
+         *     found by name, email or phone. Supervisors and administrators only; cannot be undone.
+         */
+        post: operations["erase_resident_data"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jurisdictions/import": {
         parameters: {
             query?: never;
@@ -3535,6 +3561,42 @@ export interface components {
          * @enum {string}
          */
         EntryKind: "created" | "status" | "comment" | "assignment" | "transfer" | "priority" | "merge";
+        /**
+         * ErasureOut
+         * @description What a resident's erasure changed, by kind of record: counts only.
+         */
+        ErasureOut: {
+            /**
+             * Requests
+             * @description Requests whose reporter details and text were scrubbed
+             */
+            requests: number;
+            /**
+             * Cases
+             * @description Contacts whose summary was scrubbed and notes blanked
+             */
+            cases: number;
+            /**
+             * Messages
+             * @description Emails and texts blanked (address, subject, body)
+             */
+            messages: number;
+            /**
+             * Timeline Entries
+             * @description Timeline comments and notes scrubbed
+             */
+            timeline_entries: number;
+            /**
+             * Followers
+             * @description Follows of requests by the resident's emails removed
+             */
+            followers: number;
+            /**
+             * Survey Comments
+             * @description Survey comments removed (the scores stay)
+             */
+            survey_comments: number;
+        };
         /** FeatureCollectionOut */
         FeatureCollectionOut: {
             /**
@@ -8842,6 +8904,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    erase_resident_data: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureOut"];
+                };
             };
             /** @description Unauthenticated */
             401: {
