@@ -5,13 +5,15 @@ picks the job again. Every job is safe to run twice (see dispatch.py and deliver
 """
 
 import asyncio
+import contextlib
 import logging
 import signal
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 
 import asyncpg
-from pgqueuer import AsyncpgPoolDriver, Job, PgQueuer
+from pgqueuer import AsyncpgPoolDriver, DatabaseRetryEntrypointExecutor, Job, PgQueuer
 from pgqueuer.models import Schedule
 from pgqueuer.types import QueueExecutionMode
 
@@ -55,6 +57,17 @@ class Jobs:
     surveys: SurveyScan | None = None
 
 
+# A job that raises (the database went away under it) goes back to the queue, later, instead
+# of being dropped with its event: dispatch and delivery are safe to run twice. Ten tries with
+# a doubling wait (1 s to a minute) outlast a database restart or a failover.
+AGAIN_LATER = partial(
+    DatabaseRetryEntrypointExecutor,
+    max_attempts=10,
+    initial_delay=timedelta(seconds=1),
+    max_delay=timedelta(minutes=1),
+)
+
+
 def register(
     pgq: PgQueuer,
     jobs: Jobs,
@@ -62,12 +75,12 @@ def register(
     retention_cron: str | None = None,
     survey_cron: str | None = None,
 ) -> None:
-    @pgq.entrypoint(DISPATCH)
+    @pgq.entrypoint(DISPATCH, executor_factory=AGAIN_LATER)
     async def dispatch(job: Job) -> None:
         attempt = int(str((job.headers or {}).get("attempt", 1)))
         await jobs.dispatcher.dispatch(decode_event(job.payload or b""), attempt)
 
-    @pgq.entrypoint(DELIVER)
+    @pgq.entrypoint(DELIVER, executor_factory=AGAIN_LATER)
     async def deliver(job: Job) -> None:
         await jobs.sender.deliver(*decode_delivery(job.payload or b""))
 
@@ -100,10 +113,45 @@ def asyncpg_dsn(url: str) -> str:
     return url.replace("postgresql+asyncpg://", "postgresql://", 1)
 
 
+# The database went away (a restart, a failover): the worker reconnects instead of exiting.
+# A connection cut mid-query can also leave asyncpg's protocol in a state it refuses to leave
+# (InternalClientError): a new pool is the way out of that too.
+DATABASE_LOST = (
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
+    asyncpg.exceptions.OperatorInterventionError,
+)
+RECONNECT_SECONDS = 1.0
+
+
 async def run_worker(
     database_url: str, jobs: Jobs, config: WorkerConfig, *, drain: bool = False
 ) -> None:
-    """Until SIGTERM/SIGINT (or, with `drain`, until no job is left)."""
+    """Until SIGTERM/SIGINT (or, with `drain`, until no job is left). A lost database does not
+    end it: it waits a moment and connects again, its jobs safe to run twice."""
+    if drain:
+        await _run_once(database_url, jobs, config, asyncio.Event(), drain=True)
+        return
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    while not stop.is_set():
+        try:
+            await _run_once(database_url, jobs, config, stop, drain=False)
+        except DATABASE_LOST as error:
+            log.warning(
+                "worker lost the database; reconnecting", extra={"fields": {"error": repr(error)}}
+            )
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), RECONNECT_SECONDS)
+
+
+async def _run_once(
+    database_url: str, jobs: Jobs, config: WorkerConfig, stop: asyncio.Event, *, drain: bool
+) -> None:
     pool = await asyncpg.create_pool(asyncpg_dsn(database_url), min_size=2, max_size=4)
     try:
         pgq = PgQueuer(AsyncpgPoolDriver(pool))
@@ -113,10 +161,6 @@ async def run_worker(
             else (config.escalation_cron, config.retention_cron, config.survey_cron)
         )
         register(pgq, jobs, *crons)
-        if not drain:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGINT):
-                loop.add_signal_handler(sig, pgq.shutdown.set)
         mode = QueueExecutionMode.drain if drain else QueueExecutionMode.continuous
         log.info("worker started")
         if drain:
@@ -126,11 +170,28 @@ async def run_worker(
                 dequeue_timeout=config.dequeue_timeout,
                 heartbeat_timeout=config.heartbeat_timeout,
             )
-        else:
+            return
+        relay = asyncio.create_task(_relay(stop, pgq.shutdown))
+        try:
             await pgq.run(
                 batch_size=config.batch_size,
                 dequeue_timeout=config.dequeue_timeout,
                 heartbeat_timeout=config.heartbeat_timeout,
             )
+        finally:
+            relay.cancel()
     finally:
-        await pool.close()
+        await _close(pool)
+
+
+async def _relay(stop: asyncio.Event, shutdown: asyncio.Event) -> None:
+    await stop.wait()
+    shutdown.set()
+
+
+async def _close(pool: asyncpg.Pool) -> None:
+    """A pool whose server is gone cannot close politely: terminate it then."""
+    try:
+        await asyncio.wait_for(pool.close(), 5)
+    except (*DATABASE_LOST, TimeoutError):
+        pool.terminate()
