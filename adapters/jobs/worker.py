@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
@@ -17,6 +18,7 @@ from pgqueuer import AsyncpgPoolDriver, DatabaseRetryEntrypointExecutor, Job, Pg
 from pgqueuer.models import Schedule
 from pgqueuer.types import QueueExecutionMode
 
+from adapters.database_availability import DRIVER_LOST, database_unavailable
 from adapters.jobs.codec import decode_delivery, decode_event
 from adapters.jobs.delivery import WebhookSender
 from adapters.jobs.dispatch import Dispatcher
@@ -68,6 +70,25 @@ AGAIN_LATER = partial(
 )
 
 
+OUTAGE_WAITS = (0.5, 1, 2, 4, 8, 15, 30, 30, 30)  # seconds: about two minutes in all
+
+
+async def outlasting_outages(run: Callable[[], Awaitable[object]]) -> None:
+    """Runs a job again while the database is away, inside the same claim. Raising instead
+    would hand the job back to pgqueuer, which cannot re-queue it without the database either
+    and would drop it, and its event with it. The claim's heartbeat keeps it ours; if this
+    worker dies meanwhile, another takes the job over when the heartbeat stops."""
+    for wait in (*OUTAGE_WAITS, None):
+        try:
+            await run()
+            return
+        except Exception as error:
+            if wait is None or not database_unavailable(error):
+                raise
+            log.warning("job waits for the database", extra={"fields": {"error": repr(error)}})
+            await asyncio.sleep(wait)
+
+
 def register(
     pgq: PgQueuer,
     jobs: Jobs,
@@ -78,11 +99,13 @@ def register(
     @pgq.entrypoint(DISPATCH, executor_factory=AGAIN_LATER)
     async def dispatch(job: Job) -> None:
         attempt = int(str((job.headers or {}).get("attempt", 1)))
-        await jobs.dispatcher.dispatch(decode_event(job.payload or b""), attempt)
+        event = decode_event(job.payload or b"")
+        await outlasting_outages(lambda: jobs.dispatcher.dispatch(event, attempt))
 
     @pgq.entrypoint(DELIVER, executor_factory=AGAIN_LATER)
     async def deliver(job: Job) -> None:
-        await jobs.sender.deliver(*decode_delivery(job.payload or b""))
+        delivery = decode_delivery(job.payload or b"")
+        await outlasting_outages(lambda: jobs.sender.deliver(*delivery))
 
     if escalation_cron:
 
@@ -114,15 +137,7 @@ def asyncpg_dsn(url: str) -> str:
 
 
 # The database went away (a restart, a failover): the worker reconnects instead of exiting.
-# A connection cut mid-query can also leave asyncpg's protocol in a state it refuses to leave
-# (InternalClientError): a new pool is the way out of that too.
-DATABASE_LOST = (
-    OSError,
-    asyncpg.PostgresConnectionError,
-    asyncpg.InterfaceError,
-    asyncpg.InternalClientError,
-    asyncpg.exceptions.OperatorInterventionError,
-)
+DATABASE_LOST = (OSError, *DRIVER_LOST)
 RECONNECT_SECONDS = 1.0
 
 

@@ -18,6 +18,7 @@ class Stored:
     deliveries: dict[str, tuple[str, str]]  # webhook delivery id -> (event id, status)
     submitted_keys: dict[str, list[str]]  # request id -> keys of its "submitted" email
     email_keys: list[str]
+    texts: Counter[str]  # MessageSid -> stored messages
 
 
 def plain(url: str) -> str:
@@ -42,6 +43,12 @@ async def read_stored(url: str, run: str, subscription_id: str) -> Stored:
                 subscription_id,
             )
         }
+        texts = Counter(
+            str(r["external_id"])
+            for r in await db.fetch(
+                "SELECT external_id FROM messages WHERE channel = 'text' AND direction = 'in'"
+            )
+        )
         mails = await db.fetch(
             "SELECT key, request_id, kind FROM notification_deliveries"
             " WHERE channel = 'email' AND request_id = ANY($1::text[])",
@@ -53,7 +60,7 @@ async def read_stored(url: str, run: str, subscription_id: str) -> Stored:
     for mail in mails:
         if mail["kind"] == "submitted":
             submitted.setdefault(mail["request_id"], []).append(mail["key"])
-    return Stored(requests, deliveries, submitted, [m["key"] for m in mails])
+    return Stored(requests, deliveries, submitted, [m["key"] for m in mails], texts)
 
 
 async def queue_state(url: str) -> list[tuple[object, ...]]:
@@ -101,6 +108,7 @@ def check(
     _check_updates(verdict, history, stored)
     _check_webhooks(verdict, stored, receiver)
     _check_emails(verdict, stored, mail_dir, mail_from)
+    _check_texts(verdict, history, stored)
     verdict.expect(
         history.unavailable_503 > 0, "no 503 with Retry-After seen while PostgreSQL was down"
     )
@@ -195,3 +203,21 @@ def _check_emails(verdict: Verdict, stored: Stored, mail_dir: Path, mail_from: s
         f"emails: {len(expected - files)} missing, {len(files - expected)} without a delivery",
     )
     verdict.counts.update(emails=len(files))
+
+
+def _check_texts(verdict: Verdict, history: History, stored: Stored) -> None:
+    """A text is stored once by its MessageSid, however often Twilio sent it."""
+    for text in history.texts:
+        found = stored.texts[text.sid]
+        most = 0 if text.outcome is Outcome.FAILED else 1
+        least = 1 if text.outcome is Outcome.OK else 0
+        verdict.expect(
+            least <= found <= most, f"text {text.sid} ({text.outcome}) stored {found} times"
+        )
+    outcomes = Counter(text.outcome for text in history.texts)
+    verdict.counts.update(
+        texts_ok=outcomes[Outcome.OK],
+        texts_failed=outcomes[Outcome.FAILED],
+        texts_unknown=outcomes[Outcome.UNKNOWN],
+        texts_stored=sum(stored.texts[text.sid] for text in history.texts),
+    )

@@ -10,8 +10,13 @@ from enum import StrEnum
 
 import httpx
 
+from adapters.notifications.twilio_signature import twilio_signature
+
 ATTEMPTS = 4  # a creation is sent again, with the same Idempotency-Key, after an unknown
 TIMEOUT = httpx.Timeout(10.0, connect=2.0)
+TWILIO_TOKEN = "chaos-twilio-auth-token"  # the test's own stand-in account
+PUBLIC_BASE = "https://311.chaos.example"  # what Twilio signs, whichever process answers
+TEXT_PATH = "/api/v1/inbound/sms/twilio"
 NEXT_STATUS = {"new": "acknowledged", "acknowledged": "in_progress", "in_progress": "closed"}
 
 
@@ -31,11 +36,18 @@ class Creation:
 
 
 @dataclass
+class Text:
+    sid: str
+    outcome: Outcome = Outcome.UNKNOWN
+
+
+@dataclass
 class History:
     """What the clients saw, for the checker."""
 
     run: str
     creations: list[Creation] = field(default_factory=list)
+    texts: list[Text] = field(default_factory=list)
     updates: dict[str, Counter[Outcome]] = field(default_factory=dict)  # per request id
     updates_total: Counter[Outcome] = field(default_factory=Counter)
     unavailable_503: int = 0  # problem+json with Retry-After
@@ -131,6 +143,41 @@ class Clients:
             while not self.stop.is_set():
                 self._counter += 1
                 await self.create_one(client, self._counter)
+
+    async def text_one(self, client: httpx.AsyncClient, n: int) -> None:
+        """A resident's text, as Twilio posts it; Twilio sends it again after a failure."""
+        text = Text(sid=f"SM{uuid.uuid4().hex}")
+        self.history.texts.append(text)
+        form = {
+            "From": f"+1410555{n % 10000:04d}",
+            "To": "+14105550311",
+            "Body": f"Chaos {self.history.run} text #{n}: the streetlight is out",
+            "MessageSid": text.sid,
+            "NumMedia": "0",
+        }
+        signature = twilio_signature(TWILIO_TOKEN, PUBLIC_BASE + TEXT_PATH, form.items())
+        for _ in range(ATTEMPTS):
+            try:
+                answer: httpx.Response | None = await client.post(
+                    self._base() + TEXT_PATH,
+                    data=form,
+                    headers={"X-Twilio-Signature": signature},
+                    timeout=TIMEOUT,
+                )
+            except httpx.HTTPError:
+                answer = None
+            text.outcome = Outcome.UNKNOWN if answer is None else self._classify(answer)
+            if text.outcome is not Outcome.UNKNOWN:
+                return
+            await asyncio.sleep(0.5)
+
+    async def texter(self) -> None:
+        async with httpx.AsyncClient() as client:
+            n = 0
+            while not self.stop.is_set():
+                n += 1
+                await self.text_one(client, n)
+                await asyncio.sleep(0.2)
 
     async def update_one(self, client: httpx.AsyncClient, request_id: str) -> None:
         """A comment or the next status, conditional on the version just read (If-Match)."""

@@ -13,6 +13,7 @@ from typing import IO
 import httpx
 
 from bench.server import free_port
+from tests.chaos.clients import PUBLIC_BASE, TWILIO_TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,6 +38,8 @@ def product_environment(database_url: str, mail_dir: Path, media_dir: Path) -> d
         "FRONTDOOR_DB_POOL_SIZE": "5",
         "FRONTDOOR_DB_MAX_OVERFLOW": "5",
         "FRONTDOOR_SPA_DIR": str(ROOT / "no-spa"),
+        "FRONTDOOR_TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
+        "FRONTDOOR_PUBLIC_BASE_URL": PUBLIC_BASE,
     }
 
 

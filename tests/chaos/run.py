@@ -94,6 +94,7 @@ async def _session(
     started = time.monotonic()
     load = [asyncio.create_task(clients.creator()) for _ in range(profile.creators)]
     load += [asyncio.create_task(clients.updater()) for _ in range(profile.updaters)]
+    load.append(asyncio.create_task(clients.texter()))
     await nemesis.run(started)  # every fault is healed when it returns
     await asyncio.sleep(max(0.0, started + profile.load_seconds - time.monotonic()))
     clients.stop.set()
