@@ -108,13 +108,18 @@ class Clients:
             self.history.other_5xx.append(f"{answer.status_code} {path} {answer.text[:300]}")
 
     async def _send(
-        self, client: httpx.AsyncClient, method: str, path: str, **kwargs: object
+        self,
+        client: httpx.AsyncClient,
+        method: str,
+        path: str,
+        json: object = None,
+        headers: dict[str, str] | None = None,
     ) -> httpx.Response | None:
-        headers = {"Authorization": f"Bearer {self.token}", **kwargs.pop("headers", {})}  # type: ignore[dict-item]
+        sent = {"Authorization": f"Bearer {self.token}", **(headers or {})}
         try:
             return await client.request(
-                method, self._base() + path, headers=headers, timeout=TIMEOUT, **kwargs
-            )  # type: ignore[arg-type]
+                method, self._base() + path, json=json, headers=sent, timeout=TIMEOUT
+            )
         except httpx.HTTPError:
             return None  # refused, reset, or timed out: unknown
 

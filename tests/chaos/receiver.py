@@ -33,6 +33,11 @@ class Receiver:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/hook"
 
+    def delivered(self) -> dict[str, Delivery]:
+        """A copy, by webhook-id: deliveries keep arriving on the server's threads."""
+        with self._lock:
+            return dict(self.by_id)
+
     def up(self) -> bool:
         return self._server is not None
 
