@@ -114,6 +114,7 @@ test: ## lint, the test suites, the SPA's tests and the e2e tests: every step ru
 
 # pytest exits 5 when it collects no test: that is a failure here, in both passes.
 test-all: $(STAMP) ## pytest tests in parallel (PostgreSQL at 127.0.0.1:5432 or TEST_DATABASE_URL) + embedded smoke pass
+	@bash scripts/ensure-apt.sh dovecot dovecot-imapd  # the IMAP poller's tests run a real dovecot
 	@echo ">> pytest tests -q -n $(TEST_WORKERS)   (database: $${TEST_DATABASE_URL:-127.0.0.1:5432})"
 	@rc=0; $(PYTEST) tests -q -n $(TEST_WORKERS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests in tests/" >&2; exit 1; fi; \

@@ -13,6 +13,7 @@ from adapters.auth.oidc import OidcClaims, OidcProvider
 from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.auth.tokens import JwtTokens, SigningKey
 from adapters.db.engine import make_engine
+from adapters.db.erasure import SqlResidentEraser
 from adapters.db.health import database_answers
 from adapters.db.idempotency import SqlIdempotencyStore
 from adapters.db.rate_limit import SqlRateLimiter
@@ -22,6 +23,7 @@ from adapters.db.read_models.changes import ChangeFeed
 from adapters.db.read_models.contacts import ContactReadModel
 from adapters.db.read_models.directory import DirectoryReadModel
 from adapters.db.read_models.duplicates import DuplicateReadModel
+from adapters.db.read_models.inbox import InboxReadModel
 from adapters.db.read_models.jurisdictions import JurisdictionReadModel
 from adapters.db.read_models.knowledge import KnowledgeReadModel
 from adapters.db.read_models.map_reference import MapReferenceReadModel
@@ -64,6 +66,7 @@ from domain.guards.proof import Challenges
 from domain.guards.uploads import UploadTokens
 from domain.guards.use_cases import BotCheck
 from domain.idempotency.ports import IdempotencyStore
+from domain.inbox.queries import InboxReads
 from domain.jurisdictions.ports import CatalogReads, JurisdictionIndex, JurisdictionReads
 from domain.knowledge.public import ArticleFeedbackReads
 from domain.knowledge.queries import KnowledgeReads
@@ -83,6 +86,7 @@ from domain.requests.open311_reads import Open311Reads
 from domain.requests.open_data_reads import OpenDataReads
 from domain.requests.public_reads import PublicRequestReads
 from domain.requests.queries import RequestFilter, RequestReads
+from domain.residents.ports import ResidentEraser
 from domain.shared.clock import Clock, SystemClock
 from domain.shared.context import Context
 from domain.shared.languages import Languages
@@ -123,6 +127,8 @@ class Container:
     jurisdictions: JurisdictionIndex
     duplicates: DuplicateReads
     contacts: ContactReads
+    eraser: ResidentEraser  # a resident's erasure request
+    inbox: InboxReads  # the agent's Inbox of emails and texts
     rate_limiter: RateLimiter
     geocoder: RefreshableGeocoder
     map_reference: MapReferenceReads
@@ -309,6 +315,8 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         geocoder=geocoder,
         map_reference=MapReferenceReadModel(engine),
         contacts=ContactReadModel(engine),
+        eraser=SqlResidentEraser(engine),
+        inbox=InboxReadModel(engine),
         rate_limiter=rate_limiter,
         api_keys=ApiKeyReadModel(engine),
         open311=Open311ReadModel(engine),

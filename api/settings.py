@@ -13,6 +13,7 @@ from pydantic_settings import SettingsConfigDict
 from api.identity_settings import IdentitySettings, parse_jwt_keys
 from api.inbound_settings import InboundMailSettings
 from api.notification_settings import NotificationSettings
+from api.privacy_settings import PrivacySettings
 from api.public_settings import PublicSettings
 from api.retention_settings import RetentionSettings
 from api.survey_settings import SurveySettings
@@ -36,6 +37,7 @@ class MediaBackend(StrEnum):
 class Settings(
     NotificationSettings,
     RetentionSettings,
+    PrivacySettings,
     PublicSettings,
     TextSettings,
     SurveySettings,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.db.anonymization import SqlAnonymizationStore
 from adapters.db.engine import make_engine
 from adapters.db.read_models.escalation import SqlEscalationContacts
 from adapters.db.read_models.escalation_candidates import SqlEscalationCandidates
@@ -20,6 +21,7 @@ from adapters.db.repositories.deliveries import SqlDeliveryLog
 from adapters.db.repositories.opt_outs import SqlOptOutList
 from adapters.db.retention import SqlRetentionStore
 from adapters.http.webhook_client import HttpClientFactory, webhook_client_factory
+from adapters.jobs.anonymization import AnonymizationRun
 from adapters.jobs.delivery import HttpWebhookPoster, WebhookSender
 from adapters.jobs.dispatch import Dispatcher
 from adapters.jobs.escalation import EscalationScan
@@ -49,6 +51,7 @@ from domain.notifications.followers import FollowTokens
 from domain.notifications.ports import EmailSender, SmsSender
 from domain.notifications.residents import PublicLinks, ResidentNotifier, ResidentOutlet
 from domain.notifications.suppression import StopRespectingSms
+from domain.privacy.anonymization import AnonymizationPolicy
 from domain.shared.clock import Clock, SystemClock
 from domain.shared.context import Context
 from domain.shared.events import EventSubscriber
@@ -79,6 +82,7 @@ def worker_config(settings: Settings) -> WorkerConfig:
         escalation_cron=settings.escalation_cron or None,
         retention_cron=settings.retention_cron or None,
         survey_cron=settings.survey_cron or None,
+        anonymize_cron=settings.anonymize_cron or None,
         retry=RetryPolicy(
             base=timedelta(seconds=settings.webhook_retry_base_seconds),
             cap=timedelta(seconds=settings.webhook_retry_cap_seconds),
@@ -87,6 +91,7 @@ def worker_config(settings: Settings) -> WorkerConfig:
         escalation=escalation_policy(settings),
         retention=settings.retention_policy(),
         survey=settings.survey_policy(),
+        anonymization=settings.anonymization_policy(),
     )
 
 
@@ -199,6 +204,16 @@ def build_jobs(
         surveys=SurveyScan(
             context, SqlSurveyCandidates(engine), config.survey, SqlOptOutList(engine)
         ),
+        anonymization=anonymization_run(engine, context.clock, config.anonymization),
+    )
+
+
+def anonymization_run(
+    engine: AsyncEngine, clock: Clock, policy: AnonymizationPolicy | None
+) -> AnonymizationRun | None:
+    """None when anonymization is turned off (FRONTDOOR_ANONYMIZE_AFTER_DAYS=0)."""
+    return (
+        None if policy is None else AnonymizationRun(SqlAnonymizationStore(engine), clock, policy)
     )
 
 

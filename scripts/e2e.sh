@@ -34,7 +34,12 @@ asyncio.run(main(sys.argv[1], sys.argv[2]))
 PY
 }
 
-port="$("$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+free_port() {
+    "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+port="$(free_port)"
+# The API's own SMTP listener, which the Inbox spec sends a resident's email to.
+smtp_port="$(free_port)"
 api_pid=""
 
 cleanup() {
@@ -59,6 +64,7 @@ echo ">> e2e: database $database, API on 127.0.0.1:$port (log: $log)"
     FRONTDOOR_SPA_DIR="$root/frontend/dist" \
     FRONTDOOR_EMAIL_BACKEND=file \
     FRONTDOOR_MAIL_DIR="$mail_dir" \
+    FRONTDOOR_SMTP_INBOUND_PORT="$smtp_port" \
     exec "$python" -m api
 ) >"$log" 2>&1 &
 api_pid=$!
@@ -75,7 +81,8 @@ done
 curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null
 
 cd "$root/frontend"
-E2E_BASE_URL="http://127.0.0.1:$port" E2E_MAIL_DIR="$mail_dir" npx playwright test "$@"
+E2E_BASE_URL="http://127.0.0.1:$port" E2E_MAIL_DIR="$mail_dir" E2E_SMTP_PORT="$smtp_port" \
+    npx playwright test "$@"
 
 # Lighthouse on the residents' pages, after the whole suite only (not for a chosen spec). Its
 # performance score comes from a simulated phone, but the simulation starts from a trace taken

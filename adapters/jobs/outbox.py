@@ -20,6 +20,7 @@ DELIVER = "webhooks.deliver"
 ESCALATE = "requests.escalate"
 RETAIN = "maintenance.retention"
 SURVEY = "requests.survey"
+ANONYMIZE = "maintenance.anonymize"
 
 
 async def raw_connection(connection: AsyncConnection) -> Any:

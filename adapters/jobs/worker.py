@@ -17,15 +17,18 @@ import asyncpg
 from pgqueuer import AsyncpgPoolDriver, DatabaseRetryEntrypointExecutor, Job, PgQueuer
 from pgqueuer.models import Schedule
 from pgqueuer.types import QueueExecutionMode
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from adapters.database_availability import DRIVER_LOST, database_unavailable
+from adapters.jobs.anonymization import AnonymizationRun
 from adapters.jobs.codec import decode_delivery, decode_event
 from adapters.jobs.delivery import WebhookSender
 from adapters.jobs.dispatch import Dispatcher
 from adapters.jobs.escalation import EscalationScan
-from adapters.jobs.outbox import DELIVER, DISPATCH, ESCALATE, RETAIN, SURVEY
+from adapters.jobs.outbox import ANONYMIZE, DELIVER, DISPATCH, ESCALATE, RETAIN, SURVEY
 from adapters.jobs.retention import RetentionSweep
 from adapters.jobs.surveys import SurveyScan
+from domain.privacy.anonymization import AnonymizationPolicy
 from domain.requests.escalation import EscalationPolicy
 from domain.retention.model import RetentionPolicy
 from domain.surveys.model import SurveyPolicy
@@ -42,10 +45,12 @@ class WorkerConfig:
     escalation_cron: str | None = "* * * * *"  # None: this worker runs no scan
     retention_cron: str | None = "17 * * * *"  # None: this worker never prunes
     survey_cron: str | None = "*/5 * * * *"  # None: this worker sends no surveys
+    anonymize_cron: str | None = None  # None: this worker never anonymizes
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     escalation: EscalationPolicy = field(default_factory=EscalationPolicy)
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)
     survey: SurveyPolicy = field(default_factory=SurveyPolicy)
+    anonymization: AnonymizationPolicy | None = None  # None: turned off
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,7 @@ class Jobs:
     scan: EscalationScan
     retention: RetentionSweep
     surveys: SurveyScan | None = None
+    anonymization: AnonymizationRun | None = None  # None: anonymization is turned off
 
 
 # A job that raises (the database went away under it) goes back to the queue, later, instead
@@ -83,8 +89,8 @@ async def outlasting_outages(run: Callable[[], Awaitable[object]]) -> None:
             await run()
             return
         except Exception as error:
-            if wait is None or not database_unavailable(error):
-                raise
+            if wait is None or isinstance(error, PoolTimeout) or not database_unavailable(error):
+                raise  # a busy pool is not an outage: pgqueuer re-queues the job (AGAIN_LATER)
             log.warning("job waits for the database", extra={"fields": {"error": repr(error)}})
             await asyncio.sleep(wait)
 
@@ -95,6 +101,7 @@ def register(
     escalation_cron: str | None,
     retention_cron: str | None = None,
     survey_cron: str | None = None,
+    anonymize_cron: str | None = None,
 ) -> None:
     @pgq.entrypoint(DISPATCH, executor_factory=AGAIN_LATER)
     async def dispatch(job: Job) -> None:
@@ -130,6 +137,16 @@ def register(
             asked = await scan.run()
             if asked:
                 log.info("survey scan", extra={"fields": {"asked": asked}})
+
+    if anonymize_cron and jobs.anonymization is not None:
+        _schedule_anonymization(pgq, jobs.anonymization, anonymize_cron)
+
+
+def _schedule_anonymization(pgq: PgQueuer, job: AnonymizationRun, cron: str) -> None:
+    @pgq.schedule(ANONYMIZE, cron)
+    async def anonymize(_: Schedule) -> None:
+        changed = await job.run()
+        log.info("anonymization", extra={"fields": {"changed": changed}})
 
 
 def asyncpg_dsn(url: str) -> str:
@@ -171,9 +188,14 @@ async def _run_once(
     try:
         pgq = PgQueuer(AsyncpgPoolDriver(pool))
         crons = (
-            (None, None, None)
+            (None, None, None, None)
             if drain
-            else (config.escalation_cron, config.retention_cron, config.survey_cron)
+            else (
+                config.escalation_cron,
+                config.retention_cron,
+                config.survey_cron,
+                config.anonymize_cron,
+            )
         )
         register(pgq, jobs, *crons)
         mode = QueueExecutionMode.drain if drain else QueueExecutionMode.continuous
@@ -189,6 +211,9 @@ async def _run_once(
         relay = asyncio.create_task(_relay(stop, pgq.shutdown))
         try:
             await pgq.run(
+                # Jobs waiting out an outage keep their claims: without a cap a worker would
+                # claim the whole backlog and starve its own connection pool.
+                max_concurrent_tasks=2 * config.batch_size,
                 batch_size=config.batch_size,
                 dequeue_timeout=config.dequeue_timeout,
                 heartbeat_timeout=config.heartbeat_timeout,

@@ -15,8 +15,10 @@ from api.schemas.contacts import (
     ResidentOut,
     SmsOptOutOut,
 )
+from api.schemas.privacy import ErasureOut
 from domain.notifications.opt_out import lift_opt_out
 from domain.notifications.ports import OptOutList
+from domain.residents.erasure import erase_resident
 from domain.residents.model import phone_digits
 from domain.residents.use_cases import (
     create_resident,
@@ -122,3 +124,22 @@ async def turn_emails_back_on(
         container.context, resident_id, address, principal, opt_outs=container.opt_outs
     )
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/{resident_id}/erasure",
+    response_model=ErasureOut,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def erase_resident_data(
+    resident_id: UUID, container: ContainerDep, principal: PrincipalDep
+) -> ErasureOut:
+    """At the resident's request, erase their personal data everywhere at once: the resident
+    record (names, emails, phones, address), the reporter details and the emails, phone
+    numbers and names in the text of all their requests and contacts, their emails and texts,
+    their follows and survey comments. The facts stay for statistics, and so do their email
+    and text opt-outs (the suppression list that keeps them uncontacted). Each of their
+    requests gets an internal timeline entry saying so. The erased resident is no longer
+    found by name, email or phone. Supervisors and administrators only; cannot be undone."""
+    erased = await erase_resident(container.eraser, container.clock, resident_id, principal)
+    return ErasureOut.of(erased)

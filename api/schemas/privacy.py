@@ -1,9 +1,10 @@
-"""Bodies of the personal-data check."""
+"""Bodies of the personal-data check and of a resident's erasure."""
 
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from domain.privacy.anonymization import Erased
 from domain.privacy.personal_data import Finding, Kind
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
@@ -33,3 +34,18 @@ class FindingOut(BaseModel):
 
 class PersonalDataCheckOut(BaseModel):
     findings: list[FindingOut]
+
+
+class ErasureOut(BaseModel):
+    """What a resident's erasure changed, by kind of record: counts only."""
+
+    requests: int = Field(description="Requests whose reporter details and text were scrubbed")
+    cases: int = Field(description="Contacts whose summary was scrubbed and notes blanked")
+    messages: int = Field(description="Emails and texts blanked (address, subject, body)")
+    timeline_entries: int = Field(description="Timeline comments and notes scrubbed")
+    followers: int = Field(description="Follows of requests by the resident's emails removed")
+    survey_comments: int = Field(description="Survey comments removed (the scores stay)")
+
+    @classmethod
+    def of(cls, erased: Erased) -> "ErasureOut":
+        return cls(**vars(erased))

@@ -82,7 +82,7 @@ async def log_case(
     async with context.uow() as uow:
         resident = await _caller(uow, command, now)
         linked = await _existing_requests(uow, command.request_ids, principal)
-        await _count_articles_used(uow, command.article_ids)
+        await count_articles_used(uow, command.article_ids)
         await _check_department(uow, command.department_code)
         opened = await _fan_out(
             context,
@@ -151,7 +151,7 @@ async def _check_department(uow: ContactsUnitOfWork, department_code: str | None
         raise ValidationFailed.single("department", f"{department_code} is not a department")
 
 
-async def _count_articles_used(uow: ContactsUnitOfWork, article_ids: tuple[int, ...]) -> None:
+async def count_articles_used(uow: ContactsUnitOfWork, article_ids: tuple[int, ...]) -> None:
     """The articles an agent answered from must exist; each counts one more use."""
     for article_id in dict.fromkeys(article_ids):
         if await uow.articles.get(article_id) is None:
@@ -159,7 +159,7 @@ async def _count_articles_used(uow: ContactsUnitOfWork, article_ids: tuple[int, 
         await uow.articles.count_use(article_id)
 
 
-def _reporter_from(resident: Resident | None, language: str | None) -> Reporter:
+def reporter_from(resident: Resident | None, language: str | None) -> Reporter:
     if resident is None:
         return Reporter(language=language)
     return Reporter(
@@ -187,7 +187,7 @@ async def _fan_out(
         if command.anonymous:
             body = replace(body, reporter=Reporter(language=body.reporter.language))
         elif body.reporter.is_anonymous:
-            body = replace(body, reporter=_reporter_from(resident, command.language))
+            body = replace(body, reporter=reporter_from(resident, command.language))
         body = replace(body, channel=command.channel)
         try:
             request = await open_request(

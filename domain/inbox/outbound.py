@@ -15,6 +15,8 @@ from domain.directory.permissions import Principal
 from domain.inbox.model import MAX_BODY, Direction, Message, MessageChannel, bounded
 from domain.inbox.ports import InboxUnitOfWork
 from domain.inbox.threading import case_reference, tagged_subject
+from domain.notifications.ports import OptOutList
+from domain.residents.model import phone_digits
 from domain.shared.context import Context
 from domain.shared.errors import Conflict, NotFound, ValidationFailed
 from domain.shared.events import Event, EventType
@@ -98,15 +100,18 @@ async def reply_to_case(
     principal: Principal,
     *,
     mail_domain: str,
+    stopped: OptOutList,
 ) -> Message:
     """An agent answers the resident on the channel they wrote from; the case's incoming
-    messages count as read."""
+    messages count as read. A phone that texted STOP is not texted: the agent hears so,
+    rather than a reply that silently never leaves."""
     require_case_writer(principal)
     now = context.clock.now()
     async with context.uow() as uow:
         case = await uow.cases.get(case_id, for_update=True)
         if case is None:
             raise NotFound("no such case")
+        await _refuse_stopped_phone(uow, case, stopped)
         mine = Outgoing(outgoing.body, outgoing.subject, principal.user_id)
         message = await queue_outgoing(uow, case, mine, at=now, mail_domain=mail_domain)
         if message is None:  # a fresh id is never queued already
@@ -114,3 +119,11 @@ async def reply_to_case(
         await uow.messages.mark_read(case.id, now)
         await uow.commit()
     return message
+
+
+async def _refuse_stopped_phone(uow: InboxUnitOfWork, case: Case, stopped: OptOutList) -> None:
+    last = answering(await uow.messages.of_case(case.id))
+    if last is None or last.channel is not MessageChannel.TEXT:
+        return
+    if await stopped.has(phone_digits(last.address)):
+        raise Conflict("this phone texted STOP: it gets no texts until it texts START")

@@ -5,6 +5,7 @@ from datetime import timedelta
 from uuid import UUID, uuid4
 
 from domain.cases.model import Case, CaseType
+from domain.inbox.language import guess_language
 from domain.inbox.model import (
     MAX_BODY,
     MAX_SUBJECT,
@@ -17,7 +18,7 @@ from domain.inbox.model import (
 )
 from domain.inbox.ports import InboxUnitOfWork
 from domain.inbox.threading import case_prefix_in, reference_in, summary_of
-from domain.residents.model import normalise_email, phone_digits
+from domain.residents.model import Resident, normalise_email, phone_digits
 from domain.shared.context import Context
 from domain.shared.events import Event, EventType
 from domain.shared.vocabulary import Actor, Visibility
@@ -147,30 +148,34 @@ async def _onto_case(uow: InboxUnitOfWork, message: Message, case: Case) -> Rece
 
 async def _new_case(uow: InboxUnitOfWork, message: Message, inbound: InboundMessage) -> Received:
     resident = await _resident_of(uow, inbound)
+    language = (
+        inbound.language
+        or (resident.preferred_language if resident else None)
+        or guess_language(f"{inbound.subject}\n{inbound.body}")
+    )
     case = Case(
         id=uuid4(),
         channel=inbound.channel.case_channel,
         type=CaseType.OTHER,
         created_at=message.at,
-        language=inbound.language,
+        language=language,
         summary=bounded(summary_of(inbound.subject, inbound.body), MAX_SUBJECT),
         notes=message.body,
-        resident_id=resident,
+        resident_id=resident.id if resident else None,
         in_inbox=True,
         started_at=message.at,
     )
     case.check()
     await uow.cases.add(case)
-    message.case_id, message.resident_id = case.id, resident
+    message.case_id, message.resident_id = case.id, case.resident_id
+    message.language = language
     return Received(Outcome.NEW_CASE, message.id, case.id, acknowledge=not inbound.automated)
 
 
-async def _resident_of(uow: InboxUnitOfWork, inbound: InboundMessage) -> UUID | None:
+async def _resident_of(uow: InboxUnitOfWork, inbound: InboundMessage) -> Resident | None:
     if inbound.channel is MessageChannel.EMAIL:
-        found = await uow.residents.find_by_contact([normalise_email(inbound.sender)], [])
-    else:
-        found = await uow.residents.find_by_contact([], [phone_digits(inbound.sender)])
-    return found.id if found else None
+        return await uow.residents.find_by_contact([normalise_email(inbound.sender)], [])
+    return await uow.residents.find_by_contact([], [phone_digits(inbound.sender)])
 
 
 def _received_event(message: Message, received: Received) -> Event:

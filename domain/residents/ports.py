@@ -1,8 +1,11 @@
+from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
+from domain.privacy.anonymization import Erased
 from domain.residents.model import Resident
 from domain.shared.transaction import Transaction
+from domain.shared.vocabulary import Actor
 
 
 class ResidentRepository(Protocol):
@@ -18,3 +21,11 @@ class ResidentRepository(Protocol):
 
 class ResidentsUnitOfWork(Transaction, Protocol):
     residents: ResidentRepository
+
+
+class ResidentEraser(Protocol):
+    async def erase(self, resident_id: UUID, by: Actor, at: datetime) -> Erased | None:
+        """Anonymize the resident everywhere, in one transaction, and leave the internal
+        `ERASED_NOTE` on each of their requests' timelines; None when there is no such
+        resident."""
+        ...

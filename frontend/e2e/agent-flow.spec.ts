@@ -123,8 +123,8 @@ for (const lang of ['en', 'es'] as Lang[]) {
       await page.getByLabel(s.intake.contact.type, { exact: true }).selectOption('information')
       await page.getByLabel(s.intake.caller.anonymous, { exact: true }).check()
       await page.getByLabel(s.intake.said.label, { exact: true }).fill(scenario.said)
-      await page.getByLabel(s.intake.knowledge.search, { exact: true }).fill(scenario.search)
-      const answered = page.getByRole('button', { name: s.intake.knowledge.answered.replace('{{title}}', article.title) }).first()
+      await page.getByLabel(s.common.contact.knowledge.search, { exact: true }).fill(scenario.search)
+      const answered = page.getByRole('button', { name: s.common.contact.knowledge.answered.replace('{{title}}', article.title) }).first()
       await answered.click()
       await expect(answered).toHaveAttribute('aria-pressed', 'true')
       await page.getByLabel(s.intake.outcome.resolved, { exact: true }).check()
@@ -168,9 +168,9 @@ for (const lang of ['en', 'es'] as Lang[]) {
       await expect(page.getByRole('status').filter({ hasText: s.common.personalData.phone })).toHaveCount(0)
 
       // The address search centres the map; then the point is picked on the map itself.
-      const address = page.getByRole('combobox', { name: s.intake.location.address })
+      const address = page.getByRole('combobox', { name: s.common.contact.address })
       await address.fill(scenario.address)
-      await expect(page.getByRole('listbox', { name: s.intake.location.suggestions }).getByRole('option').first()).toBeVisible()
+      await expect(page.getByRole('listbox', { name: s.common.contact.addressSuggestions }).getByRole('option').first()).toBeVisible()
       await address.press('ArrowDown')
       await address.press('Enter')
       const map = page.getByRole('application', { name: s.intake.location.map })

@@ -26,8 +26,8 @@ test('without tiles the map draws named streets and, close up, the address point
   await screenshot(page, 'en-map-streets')
 
   // An address centres the map at zoom 16; two steps closer the points and their numbers show.
-  await page.getByRole('combobox', { name: s.intake.location.address }).fill('2125 Eastern Ave')
-  await expect(page.getByRole('listbox', { name: s.intake.location.suggestions }).getByRole('option', { name: /2125 EASTERN AVE/ })).toBeVisible()
+  await page.getByRole('combobox', { name: s.common.contact.address }).fill('2125 Eastern Ave')
+  await expect(page.getByRole('listbox', { name: s.common.contact.addressSuggestions }).getByRole('option', { name: /2125 EASTERN AVE/ })).toBeVisible()
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('picked-location')).toContainText('2125 EASTERN AVE')
@@ -43,16 +43,16 @@ test('without tiles the map draws named streets and, close up, the address point
 test('Down then Enter picks the first address suggestion, which the map buttons never cover', async ({ page }) => {
   const watch = watchPage(page)
   const map = await openPothole(page)
-  const box = page.getByRole('combobox', { name: s.intake.location.address })
+  const box = page.getByRole('combobox', { name: s.common.contact.address })
   await map.evaluate((element) => element.scrollIntoView({ block: 'center' })) // both on screen
   await box.fill('Eastern')
-  const options = page.getByRole('listbox', { name: s.intake.location.suggestions }).getByRole('option')
+  const options = page.getByRole('listbox', { name: s.common.contact.addressSuggestions }).getByRole('option')
   await expect(options.first()).toBeVisible()
   expect(await options.count()).toBeGreaterThan(3)
 
   // The open list reaches down over the map's +/- buttons: the list must be on top.
   const zoomIn = (await map.getByRole('button', { name: 'Zoom in' }).boundingBox())!
-  const list = (await page.getByRole('listbox', { name: s.intake.location.suggestions }).boundingBox())!
+  const list = (await page.getByRole('listbox', { name: s.common.contact.addressSuggestions }).boundingBox())!
   const [x, y] = [zoomIn.x + zoomIn.width / 2, zoomIn.y + zoomIn.height / 2]
   expect(y > list.y && y < list.y + list.height && x > list.x && x < list.x + list.width, 'the list covers the zoom button').toBe(true)
   const onTop = await page.evaluate(([px, py]) => {

@@ -31,7 +31,7 @@ test('the common path by keyboard alone: sign in, answer from knowledge, open a 
   await tabTo(page, page.getByLabel(s.intake.said.label, { exact: true }))
   await page.keyboard.type('When is my trash collected?')
   const answered = page
-    .getByRole('list', { name: s.intake.knowledge.suggested })
+    .getByRole('list', { name: s.common.contact.knowledge.suggested })
     .getByRole('button', { name: 'Answered with “When is my trash collected?”' })
   await expect(answered).toBeVisible()
   await tabTo(page, answered)
@@ -74,9 +74,9 @@ test('the common path by keyboard alone: sign in, answer from knowledge, open a 
     if (attribute.datatype === 'singlevaluelist') await page.keyboard.press('ArrowDown')
     else await page.keyboard.type('2')
   }
-  await tabTo(page, page.getByRole('combobox', { name: s.intake.location.address }))
+  await tabTo(page, page.getByRole('combobox', { name: s.common.contact.address }))
   await page.keyboard.type('101 N HOLLIDAY')
-  await expect(page.getByRole('listbox', { name: s.intake.location.suggestions }).getByRole('option').first()).toBeVisible()
+  await expect(page.getByRole('listbox', { name: s.common.contact.addressSuggestions }).getByRole('option').first()).toBeVisible()
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Enter')
   await tabTo(page, page.getByRole('application', { name: s.intake.location.map }))

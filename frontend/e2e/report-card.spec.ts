@@ -4,7 +4,14 @@ import cardEn from '../src/features/report-card/locales/en.json' with { type: 'j
 import cardEs from '../src/features/report-card/locales/es.json' with { type: 'json' }
 import { apiAs, expectAccessible, screenshot, STRINGS, watchPage } from './support'
 
-type Figures = { opened: number; closed: number; sla_on_time_rate: number | null; median_days_to_close: number | null }
+type Figures = {
+  opened: number
+  closed: number
+  sla_on_time_rate: number | null
+  median_days_to_close: number | null
+  survey_answers: number
+  average_score: number | null
+}
 type Card = { months: string[]; departments: { code: string; name: string; total: Figures; months: (Figures & { month: string })[] }[] }
 
 /** Not one axe-core violation, whatever its impact. */
@@ -71,6 +78,11 @@ test('anyone reads the report card, signed out, in English and Spanish', async (
     String(thisMonth.closed),
     thisMonth.sla_on_time_rate === null ? cardEn.noData : new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(thisMonth.sla_on_time_rate),
     thisMonth.median_days_to_close === null ? cardEn.noData : new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(thisMonth.median_days_to_close),
+    thisMonth.average_score === null
+      ? cardEn.noAnswers
+      : (thisMonth.survey_answers === 1 ? cardEn.score_one : cardEn.score_other)
+          .replace('{{score}}', new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(thisMonth.average_score))
+          .replace('{{count}}', String(thisMonth.survey_answers)),
   ])
   await expect(page.getByRole('table')).toHaveCount(card.departments.length + 1) // and the summary
   const summary = page.getByRole('table', { name: cardEn.summary })

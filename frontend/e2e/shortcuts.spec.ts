@@ -28,7 +28,7 @@ for (const lang of ['en', 'es'] as Lang[]) {
     await expect(channel).toBeFocused()
 
     await page.keyboard.press('/')
-    await expect(page.getByLabel(s.intake.knowledge.search)).toBeFocused()
+    await expect(page.getByLabel(s.common.contact.knowledge.search)).toBeFocused()
     await page.getByLabel(s.intake.caller.anonymous).check()
     await page.getByLabel(s.intake.said.label, { exact: true }).fill('Asked for the 311 opening hours')
     await page.keyboard.press('Control+Enter') // save, from inside the notes

@@ -101,6 +101,7 @@ class SqlCaseRepository:
     async def save(self, case: Case, expected_version: int) -> None:
         values = case_values(case)
         values["version"] = expected_version + 1
+        values["anonymized_at"] = None  # a change may bring personal data: the job looks again
         result = await self._db.execute(
             update(cases)
             .where(cases.c.id == case.id, cases.c.version == expected_version)

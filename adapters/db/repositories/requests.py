@@ -44,6 +44,7 @@ class SqlRequestRepository:
         values = request_values(request)
         values["version"] = expected_version + 1
         values["change_xid"] = CURRENT_XID
+        values["anonymized_at"] = None  # a change may bring personal data: the job looks again
         result = await self._db.execute(
             update(service_requests)
             .where(service_requests.c.id == request.id)

@@ -77,6 +77,7 @@ class SqlResidentRepository:
 
     async def save(self, resident: Resident) -> None:
         values = resident_values(resident)
+        values["anonymized_at"] = None  # new details: the anonymization job may blank it again
         await self._db.execute(
             update(residents).where(residents.c.id == resident.id).values(**values)
         )

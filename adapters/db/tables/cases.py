@@ -44,11 +44,13 @@ cases = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("version", Integer, nullable=False, server_default="1"),
     Column("in_inbox", Boolean, nullable=False, server_default=text("false")),
+    Column("anonymized_at", DateTime(timezone=True)),  # personal data taken out (privacy)
     Index("ix_cases_created", text("created_at DESC"), text("id DESC")),
     Index("ix_cases_resident_id", "resident_id"),
     Index("ix_cases_inbox", text("updated_at DESC"), postgresql_where=text("in_inbox")),
     Index("ix_cases_request_ids", "request_ids", postgresql_using="gin"),
     Index("ix_cases_tags", "tags", postgresql_using="gin"),
+    Index("ix_cases_to_anonymize", "updated_at", postgresql_where=text("anonymized_at IS NULL")),
     Index(
         "ix_cases_department_created",
         "department_code",

@@ -44,6 +44,11 @@ messages = Table(
     Index("ix_messages_address", "channel", "address", text("at DESC")),
     Index("ix_messages_case_id", "case_id", "at", postgresql_where=text("case_id IS NOT NULL")),
     Index(
+        "ix_messages_resident_id",
+        "resident_id",
+        postgresql_where=text("resident_id IS NOT NULL"),
+    ),
+    Index(
         "ix_messages_request_id",
         "request_id",
         "at",

@@ -62,6 +62,7 @@ service_requests = Table(
     Column("zipcode", Text),
     Column("event_sequence", Integer, nullable=False, server_default="0"),
     Column("change_xid", BigInteger, nullable=False, server_default="0"),
+    Column("anonymized_at", DateTime(timezone=True)),  # personal data taken out (privacy)
     Index("ix_service_requests_requested", text("requested_at DESC"), text("id DESC")),
     Index("ix_service_requests_updated_at", "updated_at"),
     Index("ix_service_requests_department_status", "department_code", "status"),
@@ -88,6 +89,12 @@ service_requests = Table(
         "ix_service_requests_lat_long", "lat", "long", postgresql_where=text("status <> 'closed'")
     ),
     Index("ix_service_requests_change_xid", "change_xid", "id"),
+    # What the anonymization job still has to do (migration 0036).
+    Index(
+        "ix_service_requests_to_anonymize",
+        "closed_at",
+        postgresql_where=text("closed_at IS NOT NULL AND anonymized_at IS NULL"),
+    ),
 )
 
 request_timeline = Table(

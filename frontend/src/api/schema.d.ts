@@ -464,6 +464,178 @@ export interface paths {
         patch: operations["change_case"];
         trace?: never;
     };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Inbox
+         * @description The emails and texts waiting for an agent, latest activity first, each with its
+         *     unread and message counts; `unread_total` counts the unread of the whole (filtered)
+         *     queue. Agents, supervisors and admins only.
+         */
+        get: operations["list_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Reply Templates
+         * @description Ready answers to start a reply from, in the resident's language (English when there
+         *     are none in it).
+         */
+        get: operations["list_reply_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/{case_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Conversation
+         * @description A case and its messages in and out, oldest first, with their attachments (images
+         *     kept as photos, other files refused and why). The ETag is the case's version.
+         */
+        get: operations["get_conversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/{case_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark Conversation Read
+         * @description Mark the case's incoming messages read.
+         */
+        post: operations["mark_conversation_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/{case_id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply To Resident
+         * @description Answer the resident on the channel they wrote from. An email carries the case's
+         *     number in its subject and In-Reply-To/References to their latest message, so their
+         *     answer threads back; the worker sends it. The case's messages count as read. A case
+         *     with no incoming message, or a text conversation whose phone texted STOP, answers 409.
+         */
+        post: operations["reply_to_resident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/{case_id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Suggestions
+         * @description What to prefill a request with: the services the resident's words point to (the
+         *     catalog's keywords and the knowledge base, as triage finds them), the articles, and the
+         *     addresses written in the text as our geocoder knows them.
+         */
+        get: operations["get_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/{case_id}/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn Into Service Request
+         * @description Open a service request from the message (the reporter is the linked resident or the
+         *     sender). The case is linked to it and leaves the Inbox; the message's photos go to the
+         *     request. A case no longer in the Inbox answers 409; a stale If-Match 412.
+         */
+        post: operations["turn_into_service_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/{case_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close Conversation
+         * @description Close the case as an information contact (with the articles that answered it, each
+         *     counting a use), a referral, or other; it leaves the Inbox.
+         */
+        post: operations["close_conversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -527,6 +699,32 @@ export interface paths {
          *     go to it again. 404 when the address is not the resident's or has not opted out.
          */
         delete: operations["turn_emails_back_on"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{resident_id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase Resident Data
+         * @description At the resident's request, erase their personal data everywhere at once: the resident
+         *     record (names, emails, phones, address), the reporter details and the emails, phone
+         *     numbers and names in the text of all their requests and contacts, their emails and texts,
+         *     their follows and survey comments. The facts stay for statistics, and so do their email
+         *     and text opt-outs (the suppression list that keeps them uncontacted). Each of their
+         *     requests gets an internal timeline entry saying so. The erased resident is no longer
+         *     found by name, email or phone. Supervisors and administrators only; cannot be undone.
+         */
+        post: operations["erase_resident_data"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2767,6 +2965,25 @@ export interface components {
         ArticleTransitionIn: {
             to: components["schemas"]["ArticleStatus"];
         };
+        /** AttachmentOut */
+        AttachmentOut: {
+            /** Filename */
+            filename: string;
+            /** Content Type */
+            content_type: string;
+            /** Byte Size */
+            byte_size: number;
+            /**
+             * Photo Url
+             * @description The photo kept from an image (staff only)
+             */
+            photo_url: string | null;
+            /**
+             * Refused
+             * @description Why the file was not kept
+             */
+            refused: string | null;
+        };
         /** AttemptOut */
         AttemptOut: {
             /** Attempt */
@@ -3097,6 +3314,24 @@ export interface components {
          * @enum {string}
          */
         Channel: "phone" | "email" | "web" | "mobile" | "walk_in" | "social" | "text" | "chat" | "letter" | "api" | "internal";
+        /** CloseIn */
+        CloseIn: {
+            /**
+             * Type
+             * @default information
+             * @enum {string}
+             */
+            type?: "information" | "referral" | "other";
+            /**
+             * Article Ids
+             * @description The articles the answer came from
+             */
+            article_ids?: number[];
+            /** Resolved On First Contact */
+            resolved_on_first_contact?: boolean | null;
+            /** @description Where it was referred */
+            referral?: components["schemas"]["ReferralBody"] | null;
+        };
         /**
          * CloseReason
          * @enum {string}
@@ -3185,6 +3420,24 @@ export interface components {
              */
             average_handle_seconds: number | null;
         };
+        /** ConversationOut */
+        ConversationOut: {
+            case: components["schemas"]["CaseOut"];
+            /**
+             * Reference
+             * @description The case's number for residents, as it appears in the subject of our emails
+             */
+            reference: string;
+            /** In Inbox */
+            in_inbox: boolean;
+            /** Resident Name */
+            resident_name: string | null;
+            /**
+             * Messages
+             * @description Oldest first
+             */
+            messages: components["schemas"]["MessageOut"][];
+        };
         /**
          * Datatype
          * @enum {string}
@@ -3264,6 +3517,11 @@ export interface components {
             /** Items */
             items: components["schemas"]["DepartmentBody"][];
         };
+        /**
+         * Direction
+         * @enum {string}
+         */
+        Direction: "in" | "out";
         /** DuplicateList */
         DuplicateList: {
             /** Items */
@@ -3303,6 +3561,42 @@ export interface components {
          * @enum {string}
          */
         EntryKind: "created" | "status" | "comment" | "assignment" | "transfer" | "priority" | "merge";
+        /**
+         * ErasureOut
+         * @description What a resident's erasure changed, by kind of record: counts only.
+         */
+        ErasureOut: {
+            /**
+             * Requests
+             * @description Requests whose reporter details and text were scrubbed
+             */
+            requests: number;
+            /**
+             * Cases
+             * @description Contacts whose summary was scrubbed and notes blanked
+             */
+            cases: number;
+            /**
+             * Messages
+             * @description Emails and texts blanked (address, subject, body)
+             */
+            messages: number;
+            /**
+             * Timeline Entries
+             * @description Timeline comments and notes scrubbed
+             */
+            timeline_entries: number;
+            /**
+             * Followers
+             * @description Follows of requests by the resident's emails removed
+             */
+            followers: number;
+            /**
+             * Survey Comments
+             * @description Survey comments removed (the scores stay)
+             */
+            survey_comments: number;
+        };
         /** FeatureCollectionOut */
         FeatureCollectionOut: {
             /**
@@ -3442,6 +3736,19 @@ export interface components {
          * @enum {string}
          */
         Format: "json" | "xml";
+        /** FoundAddressOut */
+        FoundAddressOut: {
+            /**
+             * Text
+             * @description As the resident wrote it
+             */
+            text: string;
+            /**
+             * Candidates
+             * @description Known addresses, best first
+             */
+            candidates: components["schemas"]["AddressOut"][];
+        };
         /** GeometryOut */
         GeometryOut: {
             /**
@@ -3474,6 +3781,98 @@ export interface components {
             replaced: number;
             /** Repaired */
             repaired: number;
+        };
+        /** InboxItemOut */
+        InboxItemOut: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Reference
+             * @description The case's number for residents, as it appears in the subject of our emails
+             */
+            reference: string;
+            channel: components["schemas"]["MessageChannel"];
+            /** Summary */
+            summary: string;
+            /**
+             * Sender
+             * @description The address of the latest incoming message
+             */
+            sender: string | null;
+            /** Resident Id */
+            resident_id: string | null;
+            /** Resident Name */
+            resident_name: string | null;
+            /** Language */
+            language: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Last Message At */
+            last_message_at: string | null;
+            /**
+             * Unread
+             * @description Incoming messages not yet read
+             */
+            unread: number;
+            /**
+             * Messages
+             * @description Messages in and out
+             */
+            messages: number;
+            /** Version */
+            version: number;
+        };
+        /** InboxList */
+        InboxList: {
+            /** Items */
+            items: components["schemas"]["InboxItemOut"][];
+            /**
+             * Total
+             * @description Cases in the Inbox that match the filters
+             */
+            total: number;
+            /**
+             * Unread Total
+             * @description Their unread incoming messages
+             */
+            unread_total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /**
+         * InboxRequestIn
+         * @description A request from a message: the reporter and channel come from the case.
+         */
+        InboxRequestIn: {
+            /** Service Code */
+            service_code: string;
+            /**
+             * Description
+             * @description Public: residents read it on the status page
+             * @default
+             */
+            description?: string;
+            /**
+             * Internal Note
+             * @description Staff only, such as the resident's own words
+             * @default
+             */
+            internal_note?: string;
+            location?: components["schemas"]["LocationIn"] | null;
+            /** Attributes */
+            attributes?: {
+                [key: string]: string | number | string[];
+            };
+            /** @default normal */
+            priority?: components["schemas"]["Priority"];
         };
         /**
          * Interval
@@ -3677,6 +4076,50 @@ export interface components {
              * @description the request this one duplicates
              */
             into: string;
+        };
+        /**
+         * MessageChannel
+         * @description The written channels; the values are the case channels they open.
+         * @enum {string}
+         */
+        MessageChannel: "email" | "text";
+        /** MessageOut */
+        MessageOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            direction: components["schemas"]["Direction"];
+            channel: components["schemas"]["MessageChannel"];
+            /**
+             * Address
+             * @description The resident's side: who wrote, or to whom we wrote
+             */
+            address: string;
+            /** Subject */
+            subject: string;
+            /** Body */
+            body: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Read At */
+            read_at: string | null;
+            /**
+             * Sent At
+             * @description An outgoing one handed to the provider
+             */
+            sent_at: string | null;
+            /**
+             * Author Name
+             * @description The staff member who wrote an outgoing one
+             */
+            author_name: string | null;
+            /** Attachments */
+            attachments: components["schemas"]["AttachmentOut"][];
         };
         /** MonthOut */
         MonthOut: {
@@ -4123,6 +4566,33 @@ export interface components {
             line: number;
             /** Reason */
             reason: string;
+        };
+        /** ReplyIn */
+        ReplyIn: {
+            /** Body */
+            body: string;
+            /**
+             * Template
+             * @description The key of the reply template the text started from
+             */
+            template?: string | null;
+        };
+        /** ReplyTemplateList */
+        ReplyTemplateList: {
+            /** Items */
+            items: components["schemas"]["ReplyTemplateOut"][];
+        };
+        /** ReplyTemplateOut */
+        ReplyTemplateOut: {
+            /** Key */
+            key: string;
+            /** Title */
+            title: string;
+            /**
+             * Body
+             * @description `${reference}` stands for the case's number
+             */
+            body: string;
         };
         /** ReportCard */
         ReportCard: {
@@ -4985,6 +5455,26 @@ export interface components {
             /** Items */
             items: components["schemas"]["ArticleItem"][];
         };
+        /** SuggestionsOut */
+        SuggestionsOut: {
+            /**
+             * Text
+             * @description What the resident wrote, the suggestions' source
+             */
+            text: string;
+            /**
+             * Services
+             * @description Best first
+             */
+            services: components["schemas"]["ServiceSuggestion"][];
+            /** Articles */
+            articles: components["schemas"]["ArticleItem"][];
+            /**
+             * Addresses
+             * @description Addresses found in the text
+             */
+            addresses: components["schemas"]["FoundAddressOut"][];
+        };
         /** SummaryOut */
         SummaryOut: {
             /**
@@ -5274,6 +5764,15 @@ export interface components {
             kind: components["schemas"]["TermKind"];
             /** Language */
             language: string;
+        };
+        /** TurnedOut */
+        TurnedOut: {
+            case: components["schemas"]["CaseOut"];
+            /**
+             * Request Id
+             * @description The new request's number
+             */
+            request_id: string;
         };
         /** UserCreate */
         UserCreate: {
@@ -7522,6 +8021,588 @@ export interface operations {
             };
         };
     };
+    list_inbox: {
+        parameters: {
+            query?: {
+                channel?: components["schemas"]["MessageChannel"] | null;
+                /** @description Only cases with unread messages */
+                unread?: boolean;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxList"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_reply_templates: {
+        parameters: {
+            query?: {
+                /** @description The resident's language */
+                language?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTemplateList"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_conversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationOut"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_conversation_read: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reply_to_resident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_suggestions: {
+        parameters: {
+            query?: {
+                /** @description The language to answer in (e.g. `es`); wins over Accept-Language. A language the city does not serve falls back to Accept-Language, then the default. */
+                lang?: string | null;
+            };
+            header?: {
+                /** @description Preferred languages with q-values (RFC 9110), e.g. `es-MX, es;q=0.9` */
+                "accept-language"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionsOut"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    turn_into_service_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read */
+                "if-match"?: string | null;
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboxRequestIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TurnedOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_conversation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read */
+                "if-match"?: string | null;
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     search_residents: {
         parameters: {
             query: {
@@ -7800,6 +8881,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    erase_resident_data: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer to this key is replayed for 24 hours to the same request (409 while it runs, 422 for another request under the same key). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                resident_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureOut"];
+                };
             };
             /** @description Unauthenticated */
             401: {

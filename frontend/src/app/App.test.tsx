@@ -46,12 +46,22 @@ describe('App', () => {
     expect(api.calls[0]!.request.headers.get('Authorization')).toBe('Bearer tok')
   })
 
+  it('shows an agent how many Inbox messages wait unread', async () => {
+    session.start('tok')
+    const api = mockApi({ 'GET /api/v1/me': me('agent'), 'GET /api/v1/inbox': { items: [], total: 2, unread_total: 3, limit: 1, offset: 0 } })
+    renderWithProviders(<App />, { path: '/queues' })
+    const nav = await screen.findByRole('navigation', { name: 'Main' })
+    await vi.waitFor(() => expect(api.calls.map((c) => c.path)).toContain('/api/v1/inbox'))
+    expect(await within(nav).findByRole('link', { name: 'Inbox 3 unread' })).toHaveAttribute('href', '/inbox')
+  })
+
   it('keeps intake out of the navigation of department staff', async () => {
     session.start('tok')
     mockApi({ 'GET /api/v1/me': me('staff') })
     renderWithProviders(<App />)
     const nav = await screen.findByRole('navigation', { name: 'Main' })
     expect(within(nav).queryByRole('link', { name: 'New contact' })).toBeNull()
+    expect(within(nav).queryByRole('link', { name: /Inbox/ })).toBeNull()
   })
 
   it('gives the dashboard to supervisors, admins and department managers only', async () => {

@@ -27,6 +27,8 @@ const LEADERS: readonly Role[] = ['admin', 'supervisor', 'staff']
 
 export const ROUTES: readonly AppRoute[] = [
   { path: '/intake', nav: 'nav.intake', roles: CONTACT_CENTRE, page: lazy(() => import('../features/intake/IntakePage')) },
+  { path: '/inbox', nav: 'nav.inbox', roles: CONTACT_CENTRE, page: lazy(() => import('../features/inbox/InboxPage')) },
+  { path: '/inbox/:caseId', roles: CONTACT_CENTRE, page: lazy(() => import('../features/inbox/ConversationPage')) },
   { path: '/queues', nav: 'nav.queues', roles: EVERYONE, page: lazy(() => import('../features/queues/QueuesPage')) },
   { path: '/requests/:id', roles: EVERYONE, page: lazy(() => import('../features/request-detail/RequestDetailPage')) },
   { path: '/knowledge', nav: 'nav.knowledge', roles: EVERYONE, page: lazy(() => import('../features/knowledge/KnowledgePage')) },
@@ -85,5 +87,8 @@ export function routesFor(viewer: Viewer): AppRoute[] {
 export function homeFor(viewer: Viewer): string {
   return routesFor(viewer).find((route) => route.nav)?.path ?? '/'
 }
+
+/** The route whose navigation entry shows how many messages wait unread. */
+export const INBOX_PATH = '/inbox'
 
 export { EVERYONE }

@@ -14,6 +14,7 @@ from adapters.db.repositories.deliveries import SqlDeliveryLog
 from adapters.db.unit_of_work import SqlUnitOfWork, SqlUnitOfWorkFactory
 from adapters.jobs.codec import decode_event
 from adapters.notifications.files import FileEmailSender, FileSmsSender
+from api.bootstrap import sms_opt_out_list
 from domain.directory.permissions import Principal
 from domain.directory.users import Role
 from domain.inbox.model import Direction, InboundMessage, MessageChannel, Outcome
@@ -135,6 +136,7 @@ async def test_an_agent_reply_goes_out_with_the_threading_headers(worker: Worker
         Outgoing("We have sent a crew."),
         agent,
         mail_domain="city.example",
+        stopped=sms_opt_out_list(worker.engine),
     )
     await worker.run_events()
 
@@ -156,7 +158,12 @@ async def test_only_the_call_center_replies(worker: Worker) -> None:
 
     with pytest.raises(Forbidden):
         await reply_to_case(
-            worker.context, opened.case_id, Outgoing("hi"), staff, mail_domain="city.example"
+            worker.context,
+            opened.case_id,
+            Outgoing("hi"),
+            staff,
+            mail_domain="city.example",
+            stopped=sms_opt_out_list(worker.engine),
         )
 
 

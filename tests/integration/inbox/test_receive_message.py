@@ -228,3 +228,25 @@ async def test_a_long_body_is_cut_to_what_a_case_holds(seeded: AsyncEngine) -> N
         case = await uow.cases.get(received.case_id)
     assert case is not None
     assert len(case.notes) <= MAX_BODY and case.notes.endswith("[…]")
+
+
+async def test_a_new_case_takes_the_residents_language_else_the_one_it_reads_in(
+    seeded: AsyncEngine,
+) -> None:
+    known = Resident(uuid4(), NOW, "Lupe", emails=["lupe@example.net"], preferred_language="es")
+    async with SqlUnitOfWork(seeded) as uow:
+        await uow.residents.add(known)
+        await uow.commit()
+
+    of_resident = await receive(seeded, email(sender="lupe@example.net", body="Pothole"))
+    spanish = await receive(seeded, email(body="Hay un bache enorme en mi calle desde el lunes."))
+    said = await receive(seeded, email(body="Hay un bache en la calle.", language="en"))
+
+    languages = []
+    async with SqlUnitOfWork(seeded) as uow:
+        for received in (of_resident, spanish, said):
+            assert received.case_id is not None
+            case = await uow.cases.get(received.case_id)
+            assert case is not None
+            languages.append(case.language)
+    assert languages == ["es", "es", "en"]

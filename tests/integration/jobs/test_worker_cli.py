@@ -61,3 +61,21 @@ def test_the_event_ledger_cannot_be_set_below_its_floor(monkeypatch: pytest.Monk
     monkeypatch.setenv("FRONTDOOR_RETENTION_DAYS_EVENTS", "1")
     with pytest.raises(ValidationError, match="handled_events must be kept at least 2 days"):
         Settings()
+
+
+def test_anonymization_settings_shape_the_job(monkeypatch: pytest.MonkeyPatch) -> None:
+    config = worker_config(
+        Settings(anonymize_after_days=365, anonymize_batch_size=50, anonymize_cron="5 2 * * *")
+    )
+    assert config.anonymize_cron == "5 2 * * *"
+    assert config.anonymization is not None
+    assert config.anonymization.after == timedelta(days=365)
+    assert config.anonymization.batch_size == 50
+    default = worker_config(Settings())
+    assert default.anonymization is not None
+    assert default.anonymization.after == timedelta(days=730)
+    assert default.anonymize_cron == "41 3 * * *"
+    for off in ("0", ""):
+        monkeypatch.setenv("FRONTDOOR_ANONYMIZE_AFTER_DAYS", off)
+        assert worker_config(Settings()).anonymization is None
+    assert worker_config(Settings(anonymize_cron="")).anonymize_cron is None

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useDepartmentNames } from '../../shared/useNames'
-import { AddressSearch } from './AddressSearch'
+import { AddressSearch } from '../../shared/contact/AddressSearch'
 import { LocationMap } from './LocationMap'
 import { reverseGeocode, useLayers, useResolution, type Point } from './queries'
 

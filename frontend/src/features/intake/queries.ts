@@ -1,7 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api, type components } from '../../api/client'
-import { addressQueries } from '../../api/queries/addresses'
-import { articleQueries } from '../../api/queries/articles'
 import { departmentQueries } from '../../api/queries/departments'
 import { jurisdictionQueries, type Point } from '../../api/queries/jurisdictions'
 import { requestQueries } from '../../api/queries/requests'
@@ -9,24 +7,19 @@ import { residentQueries } from '../../api/queries/residents'
 import { serviceQueries } from '../../api/queries/services'
 import { triageQueries } from '../../api/queries/triage'
 import { useLanguage } from '../../i18n/useLanguage'
-import { useDebounced } from './useDebounced'
+import { LIVE, useDebounced } from '../../shared/contact/queries'
 
-export type Service = components['schemas']['ServiceOut']
-export type Attribute = components['schemas']['AttributeBody']
-export type Article = components['schemas']['ArticleItem']
 export type Resident = components['schemas']['ResidentOut']
-export type Address = components['schemas']['AddressOut']
 export type Resolution = components['schemas']['ResolutionOut']
 export type Duplicate = components['schemas']['DuplicateOut']
 export type Triage = components['schemas']['TriageOut']
 export type Layer = components['schemas']['LayerOut']
 export type { Point }
+export type { Address, Article, Attribute, Service } from '../../shared/contact/queries'
+import type { Address } from '../../shared/contact/queries'
 
-const LIVE = 250 // ms of quiet typing before a live search goes out
 /** The caller picker offers a handful of residents; the residents screen lists more. */
 export const CALLER_MATCHES = 5
-const ARTICLE_MATCHES = 5
-const ADDRESS_MATCHES = 6
 const NEARBY_MATCHES = 5
 
 const itemsOf = <T,>(list: { items: T[] }) => list.items
@@ -46,30 +39,6 @@ export function useResidentSearch(text: string) {
   })
 }
 
-/** Articles for the caller's words (suggestions) or the agent's own search terms. */
-export function useArticles(search: string, said: string, language: string) {
-  const q = useDebounced(search.trim(), LIVE)
-  const text = useDebounced(said.trim(), LIVE)
-  const searched = useQuery({
-    ...articleQueries.published(q, language, ARTICLE_MATCHES),
-    enabled: q.length >= 2,
-    placeholderData: keepPreviousData,
-    select: itemsOf,
-  })
-  const suggested = useQuery({
-    ...articleQueries.suggestions(text, language),
-    enabled: text.length >= 3,
-    placeholderData: keepPreviousData,
-    select: itemsOf,
-  })
-  return { searched, suggested }
-}
-
-/** One article's text, read to the caller; the same cache entry as the knowledge editor's. */
-export function useArticleText(id: number) {
-  return useQuery({ ...articleQueries.detail(id), staleTime: 5 * 60_000, select: (snapshot) => snapshot.article })
-}
-
 export function useTriage(said: string, language: string) {
   const text = useDebounced(said.trim(), LIVE)
   return useQuery({
@@ -77,11 +46,6 @@ export function useTriage(said: string, language: string) {
     enabled: text.length >= 3,
     placeholderData: keepPreviousData,
   })
-}
-
-export function useAddressSearch(text: string) {
-  const q = useDebounced(text.trim(), LIVE)
-  return useQuery({ ...addressQueries.search(q, ADDRESS_MATCHES), enabled: q.length >= 3, select: itemsOf })
 }
 
 export function useResolution(point: Point | null, serviceCode: string | null) {

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router'
 import { ApiError } from '../../api/client'
 import { useDates } from '../../shared/useDates'
 import { useServiceNames } from '../../shared/useNames'
+import { ErasurePanel } from './ErasurePanel'
 import { ResidentCases, ResidentRequests } from './ResidentHistory'
 import {
   fullName,
@@ -152,6 +153,7 @@ export function ResidentPage() {
       <Profile resident={data} />
       <ResidentCases cases={data.cases} />
       <ResidentRequests requests={data.requests} serviceName={serviceName} />
+      <ErasurePanel residentId={data.id} />
     </article>
   )
 }

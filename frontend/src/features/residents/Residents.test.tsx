@@ -81,8 +81,17 @@ const history: History = {
 
 const SERVICES = { items: [{ code: 'trm-pothole-repair', name: 'Pothole repair' }] }
 
+const me = (role: string) => ({
+  id: '00000000-0000-0000-0000-000000000001',
+  email: `${role}@example.org`,
+  display_name: `Demo ${role}`,
+  role,
+  department: null,
+  tier: null,
+})
+
 function renderAt(path: string, handlers: Record<string, Reply>) {
-  const api = mockApi(handlers)
+  const api = mockApi({ 'GET /api/v1/me': me('agent'), ...handlers })
   const view = renderWithProviders(
     <Routes>
       <Route path="/residents" element={<ResidentsPage />} />
@@ -227,5 +236,53 @@ describe('ResidentPage', () => {
       'GET /api/v1/services': SERVICES,
     })
     expect(await screen.findByRole('alert')).toHaveTextContent('There is no such resident.')
+  })
+
+  it("erases a supervisor's resident at their request, once confirmed, and counts what went", async () => {
+    const erased = { requests: 2, cases: 3, messages: 1, timeline_entries: 2, followers: 0, survey_comments: 1 }
+    const { api, user } = renderAt(`/residents/${RID}`, {
+      'GET /api/v1/me': me('supervisor'),
+      [`GET /api/v1/residents/${RID}`]: history,
+      [`POST /api/v1/residents/${RID}/erasure`]: erased,
+      'GET /api/v1/services': SERVICES,
+    })
+    const button = await screen.findByRole('button', { name: 'Erase personal data' })
+    expect(button).toBeDisabled()
+    await user.click(screen.getByLabelText('The resident asked for this, and I know it cannot be undone'))
+    await user.click(button)
+
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Personal data erased from 2 requests, 3 contacts and 1 messages.',
+    )
+    expect(api.calls.filter((call) => call.method === 'POST')).toHaveLength(1)
+    expect(api.unhandled).toEqual([])
+  })
+
+  it('says in Spanish why an erasure failed', async () => {
+    await i18n.changeLanguage('es')
+    const { user } = renderAt(`/residents/${RID}`, {
+      'GET /api/v1/me': me('admin'),
+      [`GET /api/v1/residents/${RID}`]: history,
+      [`POST /api/v1/residents/${RID}/erasure`]: {
+        status: 403,
+        body: { title: 'Forbidden', status: 403, detail: 'only supervisors and administrators erase' },
+      },
+      'GET /api/v1/services': SERVICES,
+    })
+    await user.click(await screen.findByLabelText('El residente lo pidió, y sé que no se puede deshacer'))
+    await user.click(screen.getByRole('button', { name: 'Borrar datos personales' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('No se pudieron borrar los datos personales')
+  })
+
+  it('offers agents no erasure', async () => {
+    const { api } = renderAt(`/residents/${RID}`, {
+      [`GET /api/v1/residents/${RID}`]: history,
+      'GET /api/v1/services': SERVICES,
+    })
+    await screen.findByRole('heading', { level: 1 })
+    await screen.findByRole('heading', { level: 2, name: 'Contact details' })
+    await waitFor(() => expect(api.calls.some((call) => call.path === '/api/v1/me')).toBe(true))
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Erase personal data' })).toBeNull())
+    expect(screen.queryByRole('button', { name: 'Erase personal data' })).toBeNull()
   })
 })

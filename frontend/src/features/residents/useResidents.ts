@@ -35,3 +35,20 @@ export function useTurnEmailsBackOn(residentId: string) {
 export function fullName(resident: { first_name: string | null; last_name: string | null }): string {
   return [resident.first_name, resident.last_name].filter(Boolean).join(' ')
 }
+
+export type Erased = components['schemas']['ErasureOut']
+
+/** At the resident's request, their personal data goes everywhere at once (supervisors, admins). */
+export function useEraseResident(residentId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (): Promise<Erased> => {
+      const { data, error, response } = await api.POST('/api/v1/residents/{resident_id}/erasure', {
+        params: { path: { resident_id: residentId } },
+      })
+      if (!response.ok || !data) throw new ApiError(response.status, error)
+      return data
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: residentKeys.all }),
+  })
+}

@@ -51,7 +51,7 @@ describe('keyboard shortcuts', () => {
     const close = within(dialog).getByRole('button', { name: 'Close' })
     expect(close).toHaveFocus()
     const rows = within(dialog).getAllByRole('row').map((row) => row.textContent)
-    expect(rows).toEqual(['KeyWhat it does', 'NStart a new contact', "/Go to this page's search box", 'Ctrl + EnterSave: log the contact, or send the form you are in', '?Show these shortcuts', 'EscClose this list'])
+    expect(rows).toEqual(['KeyWhat it does', 'NStart a new contact', 'JInbox: next conversation (or ↓; Enter opens it)', 'KInbox: previous conversation (or ↑)', 'RIn a conversation: reply', 'TIn a conversation: turn it into a service request', 'CIn a conversation: close it as information (Esc leaves a form, then goes back)', "/Go to this page's search box", 'Ctrl + EnterSave: log the contact, or send the form you are in', '?Show these shortcuts', 'EscClose this list'])
     await user.keyboard('{Tab}')
     expect(close).toHaveFocus()
     await user.keyboard('{Escape}')

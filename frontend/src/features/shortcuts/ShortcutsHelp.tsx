@@ -5,9 +5,19 @@ import './shortcuts.css'
 
 type Shortcut = { keys: string[]; action: string }
 
+/** The Inbox's own keys (src/features/inbox): moving in the queue, and acting on a conversation. */
+const INBOX_SHORTCUTS: Shortcut[] = [
+  { keys: ['J'], action: 'inboxNext' },
+  { keys: ['K'], action: 'inboxPrevious' },
+  { keys: ['R'], action: 'inboxReply' },
+  { keys: ['T'], action: 'inboxRequest' },
+  { keys: ['C'], action: 'inboxClose' },
+]
+
 function shortcutsFor(canTakeContacts: boolean): Shortcut[] {
   return [
     ...(canTakeContacts ? [{ keys: ['N'], action: 'newContact' }] : []),
+    ...(canTakeContacts ? INBOX_SHORTCUTS : []),
     { keys: ['/'], action: 'search' },
     { keys: ['Ctrl', 'Enter'], action: 'save' },
     { keys: ['?'], action: 'help' },

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useNavigate } from 'react-router'
-import { focusSearch, isPlain, isSave, isTyping, submitForm } from './keys'
+import { focusSearch, isPlain, isSave, isTyping, submitForm } from '../../shared/keys'
 
 export const NEW_CONTACT_PATH = '/intake'
 

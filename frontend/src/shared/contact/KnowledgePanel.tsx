@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ArticleBody } from '../../shared/ArticleBody'
-import { Snippet } from '../../shared/Snippet'
+import { ArticleBody } from '../ArticleBody'
+import { Snippet } from '../Snippet'
 import { useArticles, useArticleText, type Article } from './queries'
 
 type Props = {
@@ -13,7 +13,7 @@ type Props = {
 
 /** Live knowledge: suggestions from what the caller says, and the agent's own search. */
 export function KnowledgePanel({ said, language, used, onToggle }: Props) {
-  const { t } = useTranslation('intake')
+  const { t } = useTranslation()
   const id = useId()
   const [search, setSearch] = useState('')
   const { searched, suggested } = useArticles(search, said, language)
@@ -29,16 +29,16 @@ export function KnowledgePanel({ said, language, used, onToggle }: Props) {
 
   return (
     <aside aria-labelledby={`${id}-heading`} className="panel knowledge">
-      <h2 id={`${id}-heading`}>{t('knowledge.title')}</h2>
-      <label htmlFor={`${id}-search`}>{t('knowledge.search')}</label>
+      <h2 id={`${id}-heading`}>{t('contact.knowledge.title')}</h2>
+      <label htmlFor={`${id}-search`}>{t('contact.knowledge.search')}</label>
       <input id={`${id}-search`} type="search" data-shortcut="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-      {list(searched.data, t('knowledge.results'))}
-      {search.trim().length >= 2 && searched.isSuccess && searched.data.length === 0 && <p className="muted">{t('knowledge.none')}</p>}
-      {suggested.data && suggested.data.length > 0 && <h3>{t('knowledge.suggested')}</h3>}
-      {list(suggested.data, t('knowledge.suggested'))}
+      {list(searched.data, t('contact.knowledge.results'))}
+      {search.trim().length >= 2 && searched.isSuccess && searched.data.length === 0 && <p className="muted">{t('contact.knowledge.none')}</p>}
+      {suggested.data && suggested.data.length > 0 && <h3>{t('contact.knowledge.suggested')}</h3>}
+      {list(suggested.data, t('contact.knowledge.suggested'))}
       {used.length > 0 && (
         <p>
-          <strong>{t('knowledge.used')}</strong> {used.map((article) => article.title).join(' · ')}
+          <strong>{t('contact.knowledge.used')}</strong> {used.map((article) => article.title).join(' · ')}
         </p>
       )}
     </aside>
@@ -46,21 +46,21 @@ export function KnowledgePanel({ said, language, used, onToggle }: Props) {
 }
 
 function ArticleRow({ article, used, onToggle }: { article: Article; used: boolean; onToggle: () => void }) {
-  const { t } = useTranslation('intake')
+  const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   return (
     <li className={used ? 'article used' : 'article'}>
       <details onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>
           {article.title}
-          {article.stale && <span className="badge warn"> {t('knowledge.stale')}</span>}
+          {article.stale && <span className="badge warn"> {t('contact.knowledge.stale')}</span>}
         </summary>
         <p>{article.summary}</p>
         {article.snippet && <Snippet html={article.snippet} />}
         {open && <ArticleText id={article.id} language={article.language} />}
       </details>
       <button type="button" className={used ? '' : 'secondary'} aria-pressed={used} onClick={onToggle}>
-        {t('knowledge.answered', { title: article.title })}
+        {t('contact.knowledge.answered', { title: article.title })}
       </button>
     </li>
   )
@@ -68,9 +68,9 @@ function ArticleRow({ article, used, onToggle }: { article: Article; used: boole
 
 /** The article to read to the caller: its Markdown rendered, sections below the panel's headings. */
 function ArticleText({ id, language }: { id: number; language: string }) {
-  const { t } = useTranslation('intake')
+  const { t } = useTranslation()
   const article = useArticleText(id)
-  if (article.isPending) return <p role="status">{t('knowledge.loading')}</p>
-  if (article.isError) return <p className="error">{t('knowledge.unavailable')}</p>
+  if (article.isPending) return <p role="status">{t('contact.knowledge.loading')}</p>
+  if (article.isError) return <p className="error">{t('contact.knowledge.unavailable')}</p>
   return <ArticleBody markdown={article.data.body} lang={language} headingLevel={3} className="article-text" />
 }

@@ -73,7 +73,7 @@ type FieldProps = {
 }
 
 function AttributeField({ attribute, value, invalid, onChange }: FieldProps) {
-  const { t } = useTranslation('intake')
+  const { t } = useTranslation()
   const id = useId()
   const label = (
     <>
@@ -83,7 +83,7 @@ function AttributeField({ attribute, value, invalid, onChange }: FieldProps) {
   )
   const error = invalid ? (
     <span id={`${id}-error`} className="error">
-      {t('service.required')}
+      {t('contact.required')}
     </span>
   ) : null
   const common = {
@@ -124,7 +124,7 @@ function AttributeField({ attribute, value, invalid, onChange }: FieldProps) {
       <label htmlFor={id}>{label}</label>
       {attribute.datatype === 'singlevaluelist' ? (
         <select {...common} value={text} onChange={(event) => onChange(event.target.value)}>
-          <option value="">{t('service.choose')}</option>
+          <option value="">{t('contact.choose')}</option>
           {(attribute.values ?? []).map((option) => (
             <option key={option.key} value={option.key}>
               {option.name}

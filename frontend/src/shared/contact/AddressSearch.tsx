@@ -8,11 +8,12 @@ const NONE = -1
  * An address box with suggestions (ARIA combobox, list autocomplete without automatic
  * selection): nothing is highlighted until the agent moves to it with the arrows; Enter picks
  * the highlighted one (and never sends the form while the list is open), Escape closes.
+ * `initialText` starts it from an address found elsewhere (in a resident's message).
  */
-export function AddressSearch({ onPick }: { onPick: (address: Address) => void }) {
-  const { t } = useTranslation('intake')
+export function AddressSearch({ onPick, initialText = '' }: { onPick: (address: Address) => void; initialText?: string }) {
+  const { t } = useTranslation()
   const id = useId()
-  const [text, setText] = useState('')
+  const [text, setText] = useState(initialText)
   const [open, setOpen] = useState(false)
   const [active, setActive] = useState(NONE)
   const found = useAddressSearch(text)
@@ -52,7 +53,7 @@ export function AddressSearch({ onPick }: { onPick: (address: Address) => void }
 
   return (
     <div className="combobox">
-      <label htmlFor={`${id}-input`}>{t('location.address')}</label>
+      <label htmlFor={`${id}-input`}>{t('contact.address')}</label>
       <input
         id={`${id}-input`}
         role="combobox"
@@ -70,7 +71,7 @@ export function AddressSearch({ onPick }: { onPick: (address: Address) => void }
         onKeyDown={onKeyDown}
         onBlur={close}
       />
-      <ul id={`${id}-list`} role="listbox" aria-label={t('location.suggestions')} hidden={!expanded}>
+      <ul id={`${id}-list`} role="listbox" aria-label={t('contact.addressSuggestions')} hidden={!expanded}>
         {options.map((address, index) => (
           <li
             key={`${address.address}-${index}`}
@@ -89,7 +90,7 @@ export function AddressSearch({ onPick }: { onPick: (address: Address) => void }
       </ul>
       {open && text.trim().length >= 3 && found.isSuccess && options.length === 0 && (
         <p className="muted" role="status">
-          {t('location.noAddress')}
+          {t('contact.noAddress')}
         </p>
       )}
     </div>
