@@ -25,6 +25,7 @@ SHELL := /bin/bash
 MAKEFLAGS += --no-print-directory
 
 .PHONY: help run worker mail-in lint test test-all test-fast openapi migration bench clean backup restore
+.PHONY: chaos
 .PHONY: help run lint test test-all test-fast openapi migration bench clean spa client test-frontend test-e2e
 
 help: ## List the targets
@@ -139,6 +140,10 @@ migration: ## New alembic revision: make migration m=short_slug
 	fi
 	@$(MAKE) $(STAMP)
 	$(ALEMBIC) revision -m "$(m)" --rev-id $$(date +%Y%m%d_%H%M%S)
+
+# A private PostgreSQL cluster of its own (tests/private_postgres.py): never the shared server.
+chaos: $(STAMP) ## Fault test, full form (minutes): restarts, kill -9, a partner down, under load
+	$(PYTHON) -m tests.chaos
 
 bench: $(STAMP) ## Run the benchmark (python -m bench)
 	$(PYTHON) -m bench

@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException
 
 from api import public_problems
 from api.allow import headers_of
+from api.database_errors import database_unavailable, database_unavailable_problem
 from api.problems import FieldProblem, problem_response
 from api.public_problems import is_public
 from domain.jurisdictions.model import OutOfJurisdiction
@@ -134,6 +135,8 @@ UNSTORABLE_TEXT = {"22021", "22P05"}  # a NUL byte or a character the encoding c
 async def on_database_error(request: Request, error: Exception) -> Response:
     """Text PostgreSQL cannot store is bad input (422); anything else is our fault (500)."""
     assert isinstance(error, DBAPIError)
+    if database_unavailable(error):
+        return database_unavailable_problem(request.url.path)
     sqlstate = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
     if sqlstate in UNSTORABLE_TEXT and is_public(request.url.path):
         return public_problems.unstorable_text(request)
@@ -147,6 +150,10 @@ async def on_database_error(request: Request, error: Exception) -> Response:
 
 
 async def on_unexpected(request: Request, error: Exception) -> Response:
+    """Also the last resort of errors raised outside the routes (the idempotency middleware
+    reaches the database before any route runs)."""
+    if database_unavailable(error):
+        return database_unavailable_problem(request.url.path)
     log.exception("unhandled error", exc_info=error)
     return problem_response(500, "something went wrong; the error was logged")
 

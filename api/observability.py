@@ -11,6 +11,7 @@ from typing import Any
 from prometheus_client import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.database_errors import database_unavailable, database_unavailable_problem
 from api.problems import problem_response
 
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
@@ -92,13 +93,17 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, receive, send_with_id)
-        except Exception:
-            # Answer here, inside the request's context, so a 500 still carries its id.
-            error_log.exception("unhandled error")
+        except Exception as error:
+            # Answer here, inside the request's context, so a 500 still carries its id. The
+            # middlewares inside (idempotency) reach the database before any route runs: a
+            # database away is 503 with Retry-After there too.
+            if database_unavailable(error):
+                answer = database_unavailable_problem(scope.get("path", ""))
+            else:
+                error_log.exception("unhandled error")
+                answer = problem_response(500, "something went wrong; the error was logged")
             if status == 500:
-                await problem_response(500, "something went wrong; the error was logged")(
-                    scope, receive, send_with_id
-                )
+                await answer(scope, receive, send_with_id)
         finally:
             self._observe(scope, status, time.perf_counter() - started)
             request_id_var.reset(token)

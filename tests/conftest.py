@@ -91,3 +91,20 @@ async def seeded_with_layers(
     """As `seeded`, plus the demo boundary layers (Baltimore served, Maryland refers)."""
     await baselines.put_back(reset_connection, "baseline_layers")
     return engine
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Keeps the fault test's counts (tests/chaos), which reach the xdist controller as the
+    report's user properties, so the summary shows them even when the test passes."""
+    for name, value in report.user_properties:
+        if name == "chaos_counts" and report.when == "call":
+            CHAOS_COUNTS.append(str(value))
+
+
+CHAOS_COUNTS: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for counts in CHAOS_COUNTS:
+        terminalreporter.write_sep("-", "fault test (tests/chaos)")
+        terminalreporter.write_line(counts)

@@ -70,8 +70,10 @@ class PrivatePostgres:
         cluster = str(self.data / "cluster")
         self._pg("pg_ctl", "-D", cluster, "-o", options, "-l", log, "-w", "start")
 
-    def stop(self) -> None:
-        self._pg("pg_ctl", "-D", str(self.data / "cluster"), "-m", "fast", "-w", "stop")
+    def stop(self, mode: str = "fast") -> None:
+        """`mode` is pg_ctl's: fast (clients disconnected, a clean checkpoint) or immediate
+        (every process quits at once, as in a crash; the next start recovers from the WAL)."""
+        self._pg("pg_ctl", "-D", str(self.data / "cluster"), "-m", mode, "-w", "stop")
 
 
 @contextmanager

@@ -5,16 +5,21 @@ picks the job again. Every job is safe to run twice (see dispatch.py and deliver
 """
 
 import asyncio
+import contextlib
 import logging
 import signal
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 
 import asyncpg
-from pgqueuer import AsyncpgPoolDriver, Job, PgQueuer
+from pgqueuer import AsyncpgPoolDriver, DatabaseRetryEntrypointExecutor, Job, PgQueuer
 from pgqueuer.models import Schedule
 from pgqueuer.types import QueueExecutionMode
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from adapters.database_availability import DRIVER_LOST, database_unavailable
 from adapters.jobs.anonymization import AnonymizationRun
 from adapters.jobs.codec import decode_delivery, decode_event
 from adapters.jobs.delivery import WebhookSender
@@ -60,6 +65,36 @@ class Jobs:
     anonymization: AnonymizationRun | None = None  # None: anonymization is turned off
 
 
+# A job that raises (the database went away under it) goes back to the queue, later, instead
+# of being dropped with its event: dispatch and delivery are safe to run twice. Ten tries with
+# a doubling wait (1 s to a minute) outlast a database restart or a failover.
+AGAIN_LATER = partial(
+    DatabaseRetryEntrypointExecutor,
+    max_attempts=10,
+    initial_delay=timedelta(seconds=1),
+    max_delay=timedelta(minutes=1),
+)
+
+
+OUTAGE_WAITS = (0.5, 1, 2, 4, 8, 15, 30, 30, 30)  # seconds: about two minutes in all
+
+
+async def outlasting_outages(run: Callable[[], Awaitable[object]]) -> None:
+    """Runs a job again while the database is away, inside the same claim. Raising instead
+    would hand the job back to pgqueuer, which cannot re-queue it without the database either
+    and would drop it, and its event with it. The claim's heartbeat keeps it ours; if this
+    worker dies meanwhile, another takes the job over when the heartbeat stops."""
+    for wait in (*OUTAGE_WAITS, None):
+        try:
+            await run()
+            return
+        except Exception as error:
+            if wait is None or isinstance(error, PoolTimeout) or not database_unavailable(error):
+                raise  # a busy pool is not an outage: pgqueuer re-queues the job (AGAIN_LATER)
+            log.warning("job waits for the database", extra={"fields": {"error": repr(error)}})
+            await asyncio.sleep(wait)
+
+
 def register(
     pgq: PgQueuer,
     jobs: Jobs,
@@ -68,14 +103,16 @@ def register(
     survey_cron: str | None = None,
     anonymize_cron: str | None = None,
 ) -> None:
-    @pgq.entrypoint(DISPATCH)
+    @pgq.entrypoint(DISPATCH, executor_factory=AGAIN_LATER)
     async def dispatch(job: Job) -> None:
         attempt = int(str((job.headers or {}).get("attempt", 1)))
-        await jobs.dispatcher.dispatch(decode_event(job.payload or b""), attempt)
+        event = decode_event(job.payload or b"")
+        await outlasting_outages(lambda: jobs.dispatcher.dispatch(event, attempt))
 
-    @pgq.entrypoint(DELIVER)
+    @pgq.entrypoint(DELIVER, executor_factory=AGAIN_LATER)
     async def deliver(job: Job) -> None:
-        await jobs.sender.deliver(*decode_delivery(job.payload or b""))
+        delivery = decode_delivery(job.payload or b"")
+        await outlasting_outages(lambda: jobs.sender.deliver(*delivery))
 
     if escalation_cron:
 
@@ -116,10 +153,37 @@ def asyncpg_dsn(url: str) -> str:
     return url.replace("postgresql+asyncpg://", "postgresql://", 1)
 
 
+# The database went away (a restart, a failover): the worker reconnects instead of exiting.
+DATABASE_LOST = (OSError, *DRIVER_LOST)
+RECONNECT_SECONDS = 1.0
+
+
 async def run_worker(
     database_url: str, jobs: Jobs, config: WorkerConfig, *, drain: bool = False
 ) -> None:
-    """Until SIGTERM/SIGINT (or, with `drain`, until no job is left)."""
+    """Until SIGTERM/SIGINT (or, with `drain`, until no job is left). A lost database does not
+    end it: it waits a moment and connects again, its jobs safe to run twice."""
+    if drain:
+        await _run_once(database_url, jobs, config, asyncio.Event(), drain=True)
+        return
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    while not stop.is_set():
+        try:
+            await _run_once(database_url, jobs, config, stop, drain=False)
+        except DATABASE_LOST as error:
+            log.warning(
+                "worker lost the database; reconnecting", extra={"fields": {"error": repr(error)}}
+            )
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), RECONNECT_SECONDS)
+
+
+async def _run_once(
+    database_url: str, jobs: Jobs, config: WorkerConfig, stop: asyncio.Event, *, drain: bool
+) -> None:
     pool = await asyncpg.create_pool(asyncpg_dsn(database_url), min_size=2, max_size=4)
     try:
         pgq = PgQueuer(AsyncpgPoolDriver(pool))
@@ -134,10 +198,6 @@ async def run_worker(
             )
         )
         register(pgq, jobs, *crons)
-        if not drain:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGINT):
-                loop.add_signal_handler(sig, pgq.shutdown.set)
         mode = QueueExecutionMode.drain if drain else QueueExecutionMode.continuous
         log.info("worker started")
         if drain:
@@ -147,11 +207,31 @@ async def run_worker(
                 dequeue_timeout=config.dequeue_timeout,
                 heartbeat_timeout=config.heartbeat_timeout,
             )
-        else:
+            return
+        relay = asyncio.create_task(_relay(stop, pgq.shutdown))
+        try:
             await pgq.run(
+                # Jobs waiting out an outage keep their claims: without a cap a worker would
+                # claim the whole backlog and starve its own connection pool.
+                max_concurrent_tasks=2 * config.batch_size,
                 batch_size=config.batch_size,
                 dequeue_timeout=config.dequeue_timeout,
                 heartbeat_timeout=config.heartbeat_timeout,
             )
+        finally:
+            relay.cancel()
     finally:
-        await pool.close()
+        await _close(pool)
+
+
+async def _relay(stop: asyncio.Event, shutdown: asyncio.Event) -> None:
+    await stop.wait()
+    shutdown.set()
+
+
+async def _close(pool: asyncpg.Pool) -> None:
+    """A pool whose server is gone cannot close politely: terminate it then."""
+    try:
+        await asyncio.wait_for(pool.close(), 5)
+    except (*DATABASE_LOST, TimeoutError):
+        pool.terminate()
