@@ -17,7 +17,7 @@ from domain.inbox.queries import AuthoredMessage, Conversation, InboxItem, Inbox
 from domain.inbox.reply_templates import ReplyTemplate
 from domain.inbox.suggestions import FoundAddress, Suggestions
 from domain.inbox.threading import case_reference
-from domain.requests.model import Location, Priority
+from domain.requests.model import Priority
 from domain.requests.submission import SubmitServiceRequest
 
 REFERENCE = "The case's number for residents, as it appears in the subject of our emails"
@@ -181,13 +181,10 @@ class InboxRequestIn(Strict):
     priority: Priority = Priority.NORMAL
 
     def to_command(self) -> SubmitServiceRequest:
-        location = self.location
         return SubmitServiceRequest(
             service_code=self.service_code,
             description=self.description,
-            location=Location(location.lat, location.long, location.address)
-            if location
-            else Location(),
+            location=LocationIn.located(self.location),
             attributes=dict(self.attributes),
             priority=self.priority,
             internal_note=self.internal_note,

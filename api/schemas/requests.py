@@ -43,6 +43,11 @@ class LocationIn(Strict):
     long: float | None = Field(default=None, ge=-180, le=180, allow_inf_nan=False)
     address: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = None
 
+    @staticmethod
+    def located(given: "LocationIn | None") -> Location:
+        """The domain's location of a body's optional `location`."""
+        return Location(given.lat, given.long, given.address) if given else Location()
+
 
 class ReporterIn(Strict):
     first_name: ShortText | None = None
@@ -72,13 +77,10 @@ class RequestCreate(Strict):
     priority: Priority = Priority.NORMAL
 
     def to_command(self) -> SubmitServiceRequest:
-        location = self.location
         return SubmitServiceRequest(
             service_code=self.service_code,
             description=self.description,
-            location=Location(location.lat, location.long, location.address)
-            if location
-            else Location(),
+            location=LocationIn.located(self.location),
             attributes=dict(self.attributes),
             reporter=Reporter(**self.reporter.model_dump()) if self.reporter else Reporter(),
             channel=self.channel,
