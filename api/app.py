@@ -11,6 +11,7 @@ from starlette.types import Scope
 
 from api.body_limit import BodyLimitMiddleware
 from api.bootstrap import Container, build_container
+from api.cors import install_cors
 from api.errors import install_error_handlers
 from api.geojson_schema import declare_geojson_schemas
 from api.idempotency import IdempotencyMiddleware, document_idempotency_key
@@ -20,6 +21,7 @@ from api.open311.errors import install_open311_errors, too_large
 from api.problems import Problem
 from api.public_problems import is_public
 from api.public_problems import too_large as public_too_large
+from api.rate_limits import RateLimitHeadersMiddleware
 from api.routers import (
     addresses,
     api_keys,
@@ -136,7 +138,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         },
         refusal=_refuse_too_large,
     )
+    app.add_middleware(RateLimitHeadersMiddleware)  # outside idempotency: never replayed
     app.add_middleware(RequestContextMiddleware)
+    install_cors(app, settings.cors_origin_list)
     _declare_problem_schema(app)
     if (Path(settings.spa_dir) / "index.html").is_file():
         mount_spa(app, Path(settings.spa_dir))  # last: its catch-all must not shadow a route

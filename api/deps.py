@@ -7,6 +7,7 @@ from fastapi import Depends, Header, Request
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
 
 from api.bootstrap import Container
+from api.rate_limits import count_key_write
 from domain.directory.api_keys import KeyRole
 from domain.directory.permissions import Principal
 from domain.directory.sign_in import sign_in_externally
@@ -35,10 +36,11 @@ def _api_key_secret(request: Request, header: str | None) -> str | None:
     return header.strip() if header and header.strip() else None
 
 
-async def _partner(container: Container, secret: str) -> Principal:
+async def _partner(request: Request, container: Container, secret: str) -> Principal:
     key = await container.api_keys.active_by_secret(secret)
     if key is None or key.role is not KeyRole.PARTNER:
         raise Unauthenticated("the API key is not valid for this API")
+    await count_key_write(request, container, key.id)
     await container.api_keys.touch(key.id, container.clock.now())
     return Principal.of_partner(key)
 
@@ -54,7 +56,7 @@ async def get_principal(
     department's partner system."""
     secret = _api_key_secret(request, api_key)
     if secret is not None and not token:
-        return await _partner(container, secret)
+        return await _partner(request, container, secret)
     if not token:
         raise Unauthenticated("sign in: send an Authorization: Bearer token")
     provider = container.identity_provider

@@ -13,6 +13,7 @@ from api.allow import headers_of
 from api.database_errors import database_unavailable, database_unavailable_problem
 from api.problems import FieldProblem, problem_response
 from api.public_problems import is_public
+from api.rate_limits import record
 from domain.jurisdictions.model import OutOfJurisdiction
 from domain.media.model import MediaTooLarge, UnsupportedMedia
 from domain.requests.submission import AddressNotFound
@@ -61,6 +62,8 @@ async def on_domain_error(request: Request, error: Exception) -> Response:
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     if isinstance(error, RateLimited):
         headers = {"Retry-After": str(int(error.retry_after.total_seconds()))}
+        for policy, quota in error.quotas.items():
+            record(request, policy, quota)
     if is_public(request.url.path):
         return public_problems.domain_problem(request, error, status, headers)
     errors = None

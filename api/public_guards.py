@@ -6,7 +6,7 @@ left-most entries are whatever the client chose to send, so they are never belie
 """
 
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address, ip_network
 from typing import Annotated
 
@@ -14,7 +14,7 @@ from fastapi import Depends, Request
 
 from api.bootstrap import Container
 from api.deps import ContainerDep
-from domain.shared.errors import RateLimited
+from api.rate_limits import record, refusal
 
 Network = IPv4Network | IPv6Network
 HOUR = timedelta(hours=1)
@@ -49,19 +49,15 @@ def client_address(request: Request, proxies: tuple[Network, ...]) -> str:
     return peer
 
 
-def _until_next_window(now: datetime) -> timedelta:
-    seconds = int(now.timestamp()) % int(HOUR.total_seconds())
-    return HOUR - timedelta(seconds=seconds)
-
-
 def _quota(kind: str, share: int) -> Callable[[Request, Container], Awaitable[str]]:
     async def count_attempt(request: Request, container: ContainerDep) -> str:
         settings, now = container.settings, container.clock.now()
         client = client_address(request, trusted_networks(settings.trusted_proxies))
         limit = settings.public_submissions_per_hour * share
-        if not await container.rate_limiter.allow(f"public:{kind}:{client}", limit, HOUR, now):
-            detail = f"too many {kind} attempts from this address"
-            raise RateLimited(detail, _until_next_window(now))
+        quota = await container.rate_limiter.hit(f"public:{kind}:{client}", limit, HOUR, now)
+        record(request, kind, quota)
+        if not quota.allowed:
+            raise refusal(f"too many {kind} attempts from this address", quota)
         return client
 
     return count_attempt

@@ -15,6 +15,7 @@ from api.inbound_settings import InboundMailSettings
 from api.notification_settings import NotificationSettings
 from api.privacy_settings import PrivacySettings
 from api.public_settings import PublicSettings
+from api.rate_limit_settings import RateLimitSettings
 from api.retention_settings import RetentionSettings
 from api.survey_settings import SurveySettings
 from api.text_settings import TextSettings
@@ -39,6 +40,7 @@ class Settings(
     RetentionSettings,
     PrivacySettings,
     PublicSettings,
+    RateLimitSettings,
     TextSettings,
     SurveySettings,
     InboundMailSettings,

@@ -1,9 +1,9 @@
 """Open311 errors: `[{"code": 400, "description": "..."}]`, or `<errors><error>` in XML.
 
 GeoReport knows three answers: 403 (a missing or bad api_key), 404 (an unknown service,
-request or token) and 400 (anything else malformed). Every handler the app has is wrapped so
-that on /open311/ paths, and only there, its error is told in this format instead of
-problem+json: validation errors, 405, 413 and 500 included.
+request or token) and 400 (anything else malformed); a key over its quota gets 429. Every
+handler the app has is wrapped so that on /open311/ paths, and only there, its error is told
+in this format instead of problem+json: validation errors, 405, 413 and 500 included.
 """
 
 import json
@@ -18,7 +18,7 @@ from api.allow import headers_of
 from api.open311.formats import format_of_path, render
 from domain.jurisdictions.model import OutOfJurisdiction
 from domain.requests.submission import AddressNotFound
-from domain.shared.errors import DomainError, Forbidden, NotFound, Unauthenticated
+from domain.shared.errors import DomainError, Forbidden, NotFound, RateLimited, Unauthenticated
 
 PREFIX = "/open311/"
 Handler = Callable[[Request, Exception], Awaitable[Response]]
@@ -49,6 +49,8 @@ def describe(error: Exception) -> tuple[int, str] | None:
         return 404, error.detail
     if isinstance(error, Forbidden | Unauthenticated):
         return 403, error.detail
+    if isinstance(error, RateLimited):
+        return 429, error.detail
     if isinstance(error, DomainError):
         return 400, error.detail
     if isinstance(error, RequestValidationError):
@@ -104,6 +106,8 @@ def _wrap(original: Handler) -> Handler:
         response = open311_response(request.url.path, *known)
         if isinstance(error, HTTPException):
             response.headers.update(headers_of(request, error.status_code, error.headers))
+        if isinstance(error, RateLimited):
+            response.headers["Retry-After"] = str(int(error.retry_after.total_seconds()))
         return response
 
     return handler

@@ -22,6 +22,7 @@ from api.open311.output import (
     update_entry,
 )
 from api.open311.queries import MAX_RESULTS, build_query, csv, optional, when, whole
+from api.rate_limits import count_key_write
 from api.routers.catalog import offered_at
 from api.schemas.media import media_url
 from domain.directory.api_keys import ApiKey, KeyRole
@@ -166,10 +167,11 @@ async def open311_service_definition(
     return in_language(render(definition(service), format, "service_definition"), language)
 
 
-async def _open311_key(container: Container, secret: str | None) -> ApiKey:
+async def _open311_key(request: Request, container: Container, secret: str | None) -> ApiKey:
     key = await container.api_keys.active_by_secret(secret) if secret else None
     if key is None or key.role is not KeyRole.OPEN311:
         raise Open311Error(403, "a valid api_key is required to post requests")
+    await count_key_write(request, container, key.id)
     return key
 
 
@@ -210,7 +212,8 @@ async def open311_create_request(
 ) -> Response:
     """Create a service request; the answer carries its id, a token and the service notice."""
     form = await request.form(max_files=1, max_fields=300)
-    key = await _open311_key(container, form_or_query(form, request.query_params, "api_key"))
+    secret = form_or_query(form, request.query_params, "api_key")
+    key = await _open311_key(request, container, secret)
     _check_jurisdiction(container, form_or_query(form, request.query_params, "jurisdiction_id"))
     parsed = parse_form(form)
     await _service(container, parsed.command.service_code)

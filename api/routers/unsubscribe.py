@@ -11,16 +11,17 @@ from pydantic import ValidationError
 
 from api.deps import ContainerDep
 from api.problems import problem_responses
+from api.public_guards import client_address, trusted_networks
+from api.rate_limits import record, refusal
 from api.schemas.notifications import UnsubscribeIn
 from domain.notifications.opt_out import MAX_TOKEN_LENGTH, OptOutSource, opt_out
-from domain.shared.errors import RateLimited, ValidationFailed
+from domain.shared.errors import ValidationFailed
 
 router = APIRouter(prefix="/api/v1/notifications", tags=["notifications"])
 
 ONE_CLICK_PATH = "/api/v1/notifications/unsubscribe"  # `?token=` makes it a List-Unsubscribe URL
 WINDOW = timedelta(minutes=15)
-# Only refused tokens count: mail providers send many valid one-click POSTs from few addresses.
-REFUSALS_PER_CLIENT = 30
+REFUSALS = "unsubscribe-refusals"
 
 QueryToken = Annotated[
     str | None,
@@ -85,16 +86,20 @@ async def unsubscribe(
     again, whether or not anyone uses the address; a token that is not ours gets 422.
     Texts are not affected. A client address with many refused tokens is refused (429) for a
     while; valid tokens are never counted."""
-    client = request.client.host if request.client else "unknown"
-    key = f"unsubscribe:refused:{client}"
+    # Only refused tokens count: mail providers send many valid one-click POSTs from few
+    # addresses.
+    client = client_address(request, trusted_networks(container.settings.trusted_proxies))
+    key, limit = f"unsubscribe:refused:{client}", container.settings.unsubscribe_refusals_per_client
     limiter, now = container.rate_limiter, container.clock.now()
-    if await limiter.exceeded(key, REFUSALS_PER_CLIENT, WINDOW, now):
-        raise RateLimited("too many refused attempts; try again in a few minutes", WINDOW)
+    quota = await limiter.peek(key, limit, WINDOW, now)
+    record(request, REFUSALS, quota)
+    if quota.remaining == 0:
+        raise refusal("too many refused attempts; try again in a few minutes", quota)
     try:
         given, source = await _token_and_source(request, token)
         await opt_out(given, container.opt_out_tokens, container.opt_outs, container.clock, source)
     except (ValidationFailed, RequestValidationError):
-        await limiter.allow(key, REFUSALS_PER_CLIENT, WINDOW, now)
+        record(request, REFUSALS, await limiter.hit(key, limit, WINDOW, now))
         raise
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 

@@ -1,7 +1,7 @@
 """Signing in: a throttled email and password, or a token of the city's single sign-on."""
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from uuid import uuid4
 
 from domain.directory.ports import DirectoryUnitOfWork, PasswordHasher
@@ -10,7 +10,7 @@ from domain.directory.use_cases import authenticate
 from domain.directory.users import User, normalise_email
 from domain.shared.context import Context
 from domain.shared.errors import Forbidden, RateLimited, Unauthenticated
-from domain.shared.rate_limits import RateLimiter
+from domain.shared.rate_limits import Quota, RateLimiter
 
 # The password hash of an account made by single sign-on: no password ever matches it.
 NO_PASSWORD = "!single-sign-on"  # noqa: S105
@@ -45,17 +45,17 @@ class SignInThrottle:
         """Raises RateLimited when the email or the address has used up its tries."""
         window = self._limits.window
         for who, key, limit in self._keys(email, address):
-            if await self._limiter.exceeded(key, limit, window, now):
-                raise self._refusal(who, now)
+            quota = await self._limiter.peek(key, limit, window, now)
+            if quota.remaining == 0:
+                raise self._refusal(who, quota)
         for who, key, limit in self._keys(email, address):
-            if not await self._limiter.allow(key, limit, window, now):
-                raise self._refusal(who, now)  # others of a burst took the last tries
+            quota = await self._limiter.hit(key, limit, window, now)
+            if not quota.allowed:
+                raise self._refusal(who, quota)  # others of a burst took the last tries
 
-    def _refusal(self, who: str, now: datetime) -> RateLimited:
-        return RateLimited(
-            f"too many failed sign-ins for this {who}; try again later",
-            until_window_ends(self._limits.window, now),
-        )
+    def _refusal(self, who: str, quota: Quota) -> RateLimited:
+        detail = f"too many failed sign-ins for this {who}; try again later"
+        return RateLimited(detail, quota.reset, {f"sign-in-{who}": quota})
 
     async def succeeded(self, email: str, address: str, now: datetime) -> None:
         """The email's failures are forgotten; the address gets its try back."""
@@ -69,13 +69,6 @@ def _address_key(address: str) -> str:
 
 def _user_key(email: str) -> str:
     return f"signin:user:{normalise_email(email)}"
-
-
-def until_window_ends(window: timedelta, now: datetime) -> timedelta:
-    """The rate limiter's windows are fixed and aligned on the epoch."""
-    seconds = int(window.total_seconds())
-    elapsed = int(now.astimezone(UTC).timestamp()) % seconds
-    return timedelta(seconds=seconds - elapsed)
 
 
 async def sign_in(

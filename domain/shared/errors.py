@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from domain.shared.rate_limits import Quota
+
 
 class DomainError(Exception):
     """Base of every business-rule failure."""
@@ -44,11 +46,15 @@ class Unauthenticated(DomainError):
 
 
 class RateLimited(DomainError):
-    """The caller asked too often; `retry_after` says how long to wait."""
+    """The caller asked too often; `retry_after` says how long to wait. `quotas`, by policy
+    name, are the used-up ones the answer tells of (the API may know of others)."""
 
-    def __init__(self, detail: str, retry_after: timedelta) -> None:
+    def __init__(
+        self, detail: str, retry_after: timedelta, quotas: dict[str, Quota] | None = None
+    ) -> None:
         super().__init__(detail)
         self.retry_after = retry_after
+        self.quotas = quotas or {}
 
 
 class FieldError:

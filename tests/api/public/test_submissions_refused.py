@@ -155,14 +155,18 @@ async def test_the_pothole_may_be_reported_without_any_contact(
 async def test_the_eleventh_report_in_an_hour_from_one_address_gets_429_with_retry_after(
     client: httpx.AsyncClient, engine: AsyncEngine
 ) -> None:
-    for _ in range(10):
-        assert (await send_report(client, await report_body(client))).status_code == 201
+    for sent in range(1, 11):
+        allowed = await send_report(client, await report_body(client))
+        assert allowed.status_code == 201
+        assert allowed.headers["RateLimit-Policy"] == '"report";q=10;w=3600'
+        assert allowed.headers["RateLimit"].startswith(f'"report";r={10 - sent};t=')
     before = await written(engine)
 
     answer = await send_report(client, await report_body(client), {"Accept-Language": "es"})
 
     found = problem(answer, 429)
     assert 0 < int(answer.headers["Retry-After"]) <= 3600
+    assert answer.headers["RateLimit"] == f'"report";r=0;t={answer.headers["Retry-After"]}'
     assert "demasiados reportes" in found["detail"]
     assert await written(engine) == before
 
