@@ -21,6 +21,7 @@ from api.open311.errors import install_open311_errors, too_large
 from api.problems import Problem
 from api.public_problems import is_public
 from api.public_problems import too_large as public_too_large
+from api.rate_limit_docs import document_rate_limits
 from api.rate_limits import RateLimitHeadersMiddleware
 from api.routers import (
     addresses,
@@ -168,6 +169,7 @@ def _declare_problem_schema(app: FastAPI) -> None:
         components.setdefault("Problem", problem)
         declare_geojson_schemas(schema)
         document_idempotency_key(schema)
+        document_rate_limits(schema)
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]

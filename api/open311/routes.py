@@ -204,7 +204,10 @@ POST_BODY: dict[str, Any] = {
 @router.post(
     "/requests.{format}",
     response_class=Response,
-    responses=answers("array", "The new request: id, token, notice"),
+    responses={
+        **answers("array", "The new request: id, token, notice"),
+        429: {**ERRORS["default"], "description": "The api_key's writes a minute are used up"},
+    },
     openapi_extra=POST_BODY,
 )
 async def open311_create_request(

@@ -124,7 +124,8 @@ def test_it_documents_open311_and_api_keys(spec: dict[str, Any]) -> None:
         if name.split(" ")[1].startswith("/open311/"):
             assert operation["tags"] == ["open311"]
             assert "security" not in operation  # the api_key is a form field, checked by us
-            assert set(operation["responses"]) == {"200", "400", "403", "404", "default"}
+            errors = {"400", "403", "404", "default"} | ({"429"} if name in KEY_WRITES else set())
+            assert set(operation["responses"]) == {"200", *errors}
             assert set(operation["responses"]["200"]["content"]) == {
                 "application/json",
                 "text/xml",
@@ -341,3 +342,41 @@ def test_every_post_that_takes_an_idempotency_key_declares_its_400(spec: dict[st
         if "Idempotency-Key" in {p["name"] for p in op.get("parameters", [])}
     ]
     assert takes_key and [name for name, op in takes_key if "400" not in op["responses"]] == []
+
+
+KEY_WRITES = ["POST /open311/v2/requests.{format}"]
+LIMITED = [
+    "POST /api/v1/auth/token",
+    "POST /api/v1/requests/lookup",
+    "POST /api/v1/notifications/unsubscribe",
+    "POST /api/v1/public/requests",
+    "POST /api/v1/public/requests/{number}/photos",
+    "POST /api/v1/public/requests/{number}/followers",
+    "POST /api/v1/public/surveys/{token}/answer",
+    "POST /api/v1/public/surveys/{token}/comment",
+    *KEY_WRITES,
+]
+
+
+def test_every_limited_operation_declares_429_and_its_header_fields(
+    spec: dict[str, Any],
+) -> None:
+    key_writes = [
+        name
+        for name, op in operations(spec)
+        if name.split(" ")[0] in {"POST", "PUT", "PATCH", "DELETE"}
+        and {"APIKeyHeader": []} in op.get("security", [])
+    ]
+    assert "POST /api/v1/requests/{request_id}/transitions" in key_writes
+    limited = {name for name, op in operations(spec) if "429" in op["responses"]}
+    assert limited == set(LIMITED) | set(key_writes)
+    headers = spec["components"]["headers"]
+    assert set(headers) == {"Retry-After", "RateLimit", "RateLimit-Policy"}
+    for name, operation in operations(spec):
+        if name not in limited:
+            continue
+        refused = operation["responses"]["429"]["headers"]
+        assert refused == {h: {"$ref": f"#/components/headers/{h}"} for h in headers}, name
+        for status, answer in operation["responses"].items():
+            if status.startswith("2"):
+                assert set(answer["headers"]) >= {"RateLimit", "RateLimit-Policy"}, name
