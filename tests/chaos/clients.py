@@ -7,10 +7,14 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import httpx
 
 from adapters.notifications.twilio_signature import twilio_signature
+
+if TYPE_CHECKING:
+    from tests.chaos.mailer import Mail
 
 ATTEMPTS = 4  # a creation is sent again, with the same Idempotency-Key, after an unknown
 TIMEOUT = httpx.Timeout(10.0, connect=2.0)
@@ -48,6 +52,7 @@ class History:
     run: str
     creations: list[Creation] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list)
+    mails: list["Mail"] = field(default_factory=list)
     updates: dict[str, Counter[Outcome]] = field(default_factory=dict)  # per request id
     updates_total: Counter[Outcome] = field(default_factory=Counter)
     unavailable_503: int = 0  # problem+json with Retry-After

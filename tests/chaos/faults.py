@@ -68,6 +68,7 @@ class Nemesis:
     apis: list[Process]
     workers: list[Process]
     receiver: Receiver
+    others: list[Process] = field(default_factory=list)  # supervised, never killed on purpose
     injected: Counter[str] = field(default_factory=Counter)
     windows: list[tuple[str, float, float]] = field(default_factory=list)  # fault, start, end
     _expected_down: set[str] = field(default_factory=set)
@@ -123,7 +124,7 @@ class Nemesis:
 
     async def supervise(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
-            for process in [*self.apis, *self.workers]:
+            for process in [*self.apis, *self.workers, *self.others]:
                 if process.name in self._expected_down or process.alive():
                     continue
                 assert process.popen is not None

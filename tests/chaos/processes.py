@@ -3,6 +3,7 @@ each one a `python -m api` subprocess on the private cluster."""
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -51,7 +52,8 @@ class Process:
     command: list[str]
     env: dict[str, str]
     log: IO[bytes]
-    port: int | None = None
+    port: int | None = None  # HTTP, ready when /healthz answers
+    smtp_port: int | None = None  # ready when it takes a connection
     popen: subprocess.Popen[bytes] | None = None
     starts: int = 0
     unexpected_exits: list[int] = field(default_factory=list)
@@ -88,19 +90,25 @@ class Process:
             self.popen.wait()
 
     def wait_ready(self, seconds: float = 90) -> None:
-        if self.port is None:
+        if self.port is None and self.smtp_port is None:
             return
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             if not self.alive():
                 raise RuntimeError(f"{self.name} exited during start-up")
-            try:
-                if httpx.get(f"{self.base}/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
+            if self._answers():
+                return
             time.sleep(0.2)
         raise RuntimeError(f"{self.name} was not up within {seconds} s")
+
+    def _answers(self) -> bool:
+        try:
+            if self.smtp_port is not None:
+                socket.create_connection(("127.0.0.1", self.smtp_port), timeout=1).close()
+                return True
+            return httpx.get(f"{self.base}/healthz", timeout=1).status_code == 200
+        except (OSError, httpx.HTTPError):
+            return False
 
 
 def api_process(index: int, env: dict[str, str], log: IO[bytes]) -> Process:
@@ -110,3 +118,10 @@ def api_process(index: int, env: dict[str, str], log: IO[bytes]) -> Process:
 
 def worker_process(index: int, env: dict[str, str], log: IO[bytes]) -> Process:
     return Process(f"worker-{index}", [sys.executable, "-m", "api", "worker"], env, log)
+
+
+def mail_in_process(env: dict[str, str], log: IO[bytes]) -> Process:
+    """`python -m api mail-in`: the SMTP listener residents' mail arrives at."""
+    port = free_port()
+    listening = {**env, "FRONTDOOR_SMTP_INBOUND_PORT": str(port)}
+    return Process("mail-in", [sys.executable, "-m", "api", "mail-in"], listening, log, None, port)

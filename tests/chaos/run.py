@@ -22,7 +22,14 @@ from bench.server import free_port
 from tests.chaos.checker import Verdict, check, drained, queue_state, read_stored
 from tests.chaos.clients import Clients, History
 from tests.chaos.faults import Nemesis, Profile
-from tests.chaos.processes import Process, api_process, product_environment, worker_process
+from tests.chaos.mailer import Mailer
+from tests.chaos.processes import (
+    Process,
+    api_process,
+    mail_in_process,
+    product_environment,
+    worker_process,
+)
 from tests.chaos.receiver import Receiver
 from tests.database import create_database
 from tests.private_postgres import PrivatePostgres, private_postgres
@@ -36,6 +43,7 @@ class Product:
     url: str
     apis: list[Process]
     workers: list[Process]
+    mail_in: Process
     receiver: Receiver
     mail_dir: Path
 
@@ -88,13 +96,22 @@ async def _session(
     clients = Clients(
         [api.base for api in product.apis], await _token(base, "supervisor@example.org"), history
     )
-    nemesis = Nemesis(profile, product.database, product.apis, product.workers, product.receiver)
+    nemesis = Nemesis(
+        profile,
+        product.database,
+        product.apis,
+        product.workers,
+        product.receiver,
+        [product.mail_in],
+    )
     stop_supervising = asyncio.Event()
     supervisor = asyncio.create_task(nemesis.supervise(stop_supervising))
     started = time.monotonic()
     load = [asyncio.create_task(clients.creator()) for _ in range(profile.creators)]
     load += [asyncio.create_task(clients.updater()) for _ in range(profile.updaters)]
     load.append(asyncio.create_task(clients.texter()))
+    assert product.mail_in.smtp_port is not None
+    load.append(asyncio.create_task(Mailer(product.mail_in.smtp_port, history, clients.stop).run()))
     await nemesis.run(started)  # every fault is healed when it returns
     await asyncio.sleep(max(0.0, started + profile.load_seconds - time.monotonic()))
     clients.stop.set()
@@ -107,7 +124,7 @@ async def _session(
     verdict = check(history, stored, product.receiver, product.mail_dir, Settings().mail_from)
     if verdict.problems:
         verdict.counts["queue"] = await queue_state(product.url)
-    for process in [*product.apis, *product.workers]:
+    for process in [*product.apis, *product.workers, product.mail_in]:
         verdict.expect(
             not process.unexpected_exits,
             f"{process.name} exited by itself: {process.unexpected_exits}",
@@ -119,7 +136,7 @@ async def _session(
         "fault_windows": [(f, round(a, 1), round(b, 1)) for f, a, b in nemesis.windows],
         "unexpected_exits": {
             p.name: p.unexpected_exits
-            for p in [*product.apis, *product.workers]
+            for p in [*product.apis, *product.workers, product.mail_in]
             if p.unexpected_exits
         },
         "load_seconds": round(load_seconds, 1),
@@ -137,15 +154,16 @@ def _start_product(stack: ExitStack, scratch: Path, log: IO[bytes]) -> Product:
     env = product_environment(url, mail_dir, scratch / "media")
     apis = [api_process(i, env, log) for i in (1, 2)]
     workers = [worker_process(i, env, log) for i in (1, 2)]
+    mail_in = mail_in_process(env, log)
     receiver = Receiver(free_port())
     receiver.start()
     stack.callback(receiver.stop)
-    for process in [*apis, *workers]:
+    for process in [*apis, *workers, mail_in]:
         stack.callback(process.stop)
         process.start()
-    for api in apis:
-        api.wait_ready()
-    return Product(database, url, apis, workers, receiver, mail_dir)
+    for ready in [*apis, mail_in]:
+        ready.wait_ready()
+    return Product(database, url, apis, workers, mail_in, receiver, mail_dir)
 
 
 def run(profile: Profile) -> Verdict:
