@@ -11,6 +11,7 @@ from starlette.types import Scope
 
 from api.body_limit import BodyLimitMiddleware
 from api.bootstrap import Container, build_container
+from api.docs import mount_docs
 from api.errors import install_error_handlers
 from api.geojson_schema import declare_geojson_schemas
 from api.idempotency import IdempotencyMiddleware, document_idempotency_key
@@ -18,6 +19,7 @@ from api.observability import RequestContextMiddleware
 from api.open311 import routes as open311
 from api.open311.errors import install_open311_errors, too_large
 from api.problems import Problem
+from api.public_guards import trusted_networks
 from api.public_problems import is_public
 from api.public_problems import too_large as public_too_large
 from api.routers import (
@@ -53,6 +55,7 @@ from api.routers import (
     users,
     webhooks,
 )
+from api.security_headers import SecurityHeadersMiddleware
 from api.settings import Settings
 from api.spa import mount_spa
 
@@ -84,8 +87,12 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
         separate_input_output_schemas=False,
+        docs_url=None,
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
     )
     install_error_handlers(app)
+    proxies = trusted_networks(settings.trusted_proxies)
     for module in (
         auth,
         catalog,
@@ -137,7 +144,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         refusal=_refuse_too_large,
     )
     app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, trusted_proxies=proxies)  # on every answer
     _declare_problem_schema(app)
+    mount_docs(app)
     if (Path(settings.spa_dir) / "index.html").is_file():
         mount_spa(app, Path(settings.spa_dir))  # last: its catch-all must not shadow a route
     return app
