@@ -6107,6 +6107,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     who_am_i: {
@@ -6139,6 +6150,17 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6195,6 +6217,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6282,6 +6315,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_service: {
@@ -6331,6 +6375,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6417,6 +6472,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_departments: {
@@ -6455,6 +6521,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6542,6 +6619,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_users: {
@@ -6574,6 +6662,17 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6655,6 +6754,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6750,6 +6860,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     look_up_requests: {
@@ -6813,6 +6934,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     unsubscribe_page: {
@@ -6837,6 +6969,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6917,6 +7060,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_requests: {
@@ -6979,6 +7133,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7057,6 +7222,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     nearby_requests: {
@@ -7095,6 +7271,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7153,6 +7340,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7269,6 +7467,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_timeline: {
@@ -7312,6 +7521,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7367,6 +7587,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     request_duplicates: {
@@ -7410,6 +7641,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7528,6 +7770,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     transition: {
@@ -7634,6 +7887,17 @@ export interface operations {
             /** @description Precondition required */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7752,6 +8016,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_cases: {
@@ -7796,6 +8071,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7874,6 +8160,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_case: {
@@ -7917,6 +8214,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8033,6 +8341,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_inbox: {
@@ -8086,6 +8405,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_reply_templates: {
@@ -8130,6 +8460,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8188,6 +8529,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8256,6 +8608,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8354,6 +8717,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_suggestions: {
@@ -8412,6 +8786,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8521,6 +8906,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     close_conversation: {
@@ -8624,6 +9020,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     search_residents: {
@@ -8668,6 +9075,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8746,6 +9164,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_resident: {
@@ -8798,6 +9227,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8884,6 +9324,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     turn_emails_back_on: {
@@ -8935,6 +9386,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9005,6 +9467,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9095,6 +9568,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_layers: {
@@ -9133,6 +9617,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9185,6 +9680,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9262,6 +9768,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resolve_point: {
@@ -9312,6 +9829,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9395,6 +9923,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_routing_rules: {
@@ -9418,6 +9957,17 @@ export interface operations {
             /** @description Unauthenticated */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9496,6 +10046,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     remove_routing_rule: {
@@ -9546,6 +10107,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9623,6 +10195,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_areas: {
@@ -9659,6 +10242,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9708,6 +10302,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9785,6 +10390,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     search_addresses: {
@@ -9821,6 +10437,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9871,6 +10498,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9962,6 +10600,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     map_streets: {
@@ -10005,6 +10654,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     map_addresses: {
@@ -10042,6 +10702,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10092,6 +10763,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10179,6 +10861,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     suggest_articles: {
@@ -10216,6 +10909,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10274,6 +10978,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10384,6 +11099,17 @@ export interface operations {
             /** @description Precondition required */
             428: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10502,6 +11228,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_article_versions: {
@@ -10545,6 +11282,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10604,6 +11352,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10678,6 +11437,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_triage_terms: {
@@ -10701,6 +11471,17 @@ export interface operations {
             /** @description Unauthenticated */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10788,6 +11569,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_term: {
@@ -10844,6 +11636,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_service_translation: {
@@ -10853,7 +11656,7 @@ export interface operations {
             path: {
                 code: string;
                 /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
-                language: string;
+                language: "es";
             };
             cookie?: never;
         };
@@ -10895,6 +11698,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     put_service_translation: {
@@ -10904,7 +11718,7 @@ export interface operations {
             path: {
                 code: string;
                 /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
-                language: string;
+                language: "es";
             };
             cookie?: never;
         };
@@ -10977,6 +11791,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_service_translation: {
@@ -10986,7 +11811,7 @@ export interface operations {
             path: {
                 code: string;
                 /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
-                language: string;
+                language: "es";
             };
             cookie?: never;
         };
@@ -11029,6 +11854,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11044,7 +11880,7 @@ export interface operations {
             path: {
                 code: string;
                 /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
-                language: string;
+                language: "es";
             };
             cookie?: never;
         };
@@ -11080,6 +11916,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11095,7 +11942,7 @@ export interface operations {
             path: {
                 code: string;
                 /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
-                language: string;
+                language: "es";
             };
             cookie?: never;
         };
@@ -11162,6 +12009,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11177,7 +12035,7 @@ export interface operations {
             path: {
                 code: string;
                 /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
-                language: string;
+                language: "es";
             };
             cookie?: never;
         };
@@ -11226,6 +12084,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_layer_translation: {
@@ -11235,7 +12104,7 @@ export interface operations {
             path: {
                 slug: string;
                 /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
-                language: string;
+                language: "es";
             };
             cookie?: never;
         };
@@ -11277,6 +12146,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     put_layer_translation: {
@@ -11286,7 +12166,7 @@ export interface operations {
             path: {
                 slug: string;
                 /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
-                language: string;
+                language: "es";
             };
             cookie?: never;
         };
@@ -11359,6 +12239,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_layer_translation: {
@@ -11368,7 +12259,7 @@ export interface operations {
             path: {
                 slug: string;
                 /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
-                language: string;
+                language: "es";
             };
             cookie?: never;
         };
@@ -11411,6 +12302,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11427,7 +12329,7 @@ export interface operations {
                 /** @description An area of the referral target */
                 area_id: number;
                 /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
-                language: string;
+                language: "es";
             };
             cookie?: never;
         };
@@ -11469,6 +12371,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     put_referral_translation: {
@@ -11479,7 +12392,7 @@ export interface operations {
                 /** @description An area of the referral target */
                 area_id: number;
                 /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
-                language: string;
+                language: "es";
             };
             cookie?: never;
         };
@@ -11552,6 +12465,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_referral_translation: {
@@ -11562,7 +12486,7 @@ export interface operations {
                 /** @description An area of the referral target */
                 area_id: number;
                 /** @description A language the city translates into (FRONTDOOR_LANGUAGES), e.g. `es` */
-                language: string;
+                language: "es";
             };
             cookie?: never;
         };
@@ -11605,6 +12529,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11683,6 +12618,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     healthz: {
@@ -11701,6 +12647,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11723,9 +12680,11 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description Service unavailable */
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11764,6 +12723,17 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11842,6 +12812,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_key: {
@@ -11894,6 +12875,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11958,6 +12950,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     open311_discovery: {
@@ -12010,6 +13013,21 @@ export interface operations {
             /** @description Unknown service, request or token (GeoReport errors, never problem+json) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12106,6 +13124,21 @@ export interface operations {
                     "text/xml": string;
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
             /** @description Any other error (405, 413, 500), in the same form (GeoReport errors, never problem+json) */
             default: {
                 headers: {
@@ -12180,6 +13213,21 @@ export interface operations {
             /** @description Unknown service, request or token (GeoReport errors, never problem+json) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12299,6 +13347,21 @@ export interface operations {
                     "text/xml": string;
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
             /** @description Any other error (405, 413, 500), in the same form (GeoReport errors, never problem+json) */
             default: {
                 headers: {
@@ -12373,6 +13436,21 @@ export interface operations {
             /** @description Unknown service, request or token (GeoReport errors, never problem+json) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12469,6 +13547,21 @@ export interface operations {
                     "text/xml": string;
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
             /** @description Any other error (405, 413, 500), in the same form (GeoReport errors, never problem+json) */
             default: {
                 headers: {
@@ -12538,6 +13631,21 @@ export interface operations {
             /** @description Unknown service, request or token (GeoReport errors, never problem+json) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12636,6 +13744,21 @@ export interface operations {
                     "text/xml": string;
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        description: string;
+                    }[];
+                    "text/xml": string;
+                };
+            };
             /** @description Any other error (405, 413, 500), in the same form (GeoReport errors, never problem+json) */
             default: {
                 headers: {
@@ -12681,6 +13804,17 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12768,6 +13902,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_webhook: {
@@ -12826,6 +13971,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_webhook: {
@@ -12876,6 +14032,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12962,6 +14129,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     rotate_webhook_secret: {
@@ -13032,6 +14210,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_webhook_deliveries: {
@@ -13086,6 +14275,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13170,6 +14370,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_photos: {
@@ -13213,6 +14424,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13311,6 +14533,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_media: {
@@ -13362,6 +14595,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_site: {
@@ -13380,6 +14624,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SiteOut"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13430,6 +14685,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13503,6 +14769,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_request_series: {
@@ -13562,6 +14839,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13633,6 +14921,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_csat_series: {
@@ -13692,6 +14991,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13764,6 +15074,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_top_issues: {
@@ -13823,6 +15144,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_open_by_area: {
@@ -13870,6 +15202,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13958,6 +15301,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     export_requests_csv: {
@@ -14017,6 +15371,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14088,6 +15453,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     open_data_requests_csv: {
@@ -14126,6 +15502,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14176,6 +15563,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_report_card: {
@@ -14205,6 +15603,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14248,6 +15657,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_public_articles: {
@@ -14280,6 +15700,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14326,6 +15757,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14386,6 +15828,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_public_services: {
@@ -14415,6 +15868,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14467,6 +15931,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_public_requests: {
@@ -14499,6 +15974,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14588,6 +16074,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_nearby_requests: {
@@ -14620,6 +16117,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14672,6 +16180,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     suggest_addresses: {
@@ -14699,6 +16218,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14752,6 +16282,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     public_challenge: {
@@ -14770,6 +16311,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChallengeOut"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14857,6 +16409,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     follow_public_request: {
@@ -14931,6 +16494,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     confirm_public_follower: {
@@ -14979,6 +16553,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15060,6 +16645,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_survey: {
@@ -15104,6 +16700,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15188,6 +16795,17 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15287,6 +16905,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_request_survey: {
@@ -15339,6 +16968,17 @@ export interface operations {
             /** @description Validation failed */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
