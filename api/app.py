@@ -10,19 +10,25 @@ from starlette.responses import Response
 from starlette.types import Scope
 
 from api.body_limit import BodyLimitMiddleware
+from api.body_limits import route_body_limits
 from api.bootstrap import Container, build_container
 from api.cors import install_cors
+from api.database_errors import declare_unavailable
+from api.docs import mount_docs
 from api.errors import install_error_handlers
 from api.geojson_schema import declare_geojson_schemas
 from api.idempotency import IdempotencyMiddleware, document_idempotency_key
+from api.list_bounds import document_list_bounds
 from api.observability import RequestContextMiddleware
 from api.open311 import routes as open311
 from api.open311.errors import install_open311_errors, too_large
 from api.problems import Problem
+from api.public_guards import trusted_networks
 from api.public_problems import is_public
 from api.public_problems import too_large as public_too_large
 from api.rate_limit_docs import document_rate_limits
 from api.rate_limits import RateLimitHeadersMiddleware
+from api.request_deadline import RequestDeadlineMiddleware
 from api.routers import (
     addresses,
     api_keys,
@@ -56,8 +62,10 @@ from api.routers import (
     users,
     webhooks,
 )
+from api.security_headers import SecurityHeadersMiddleware
 from api.settings import Settings
 from api.spa import mount_spa
+from api.spec_constraints import declare_no_nul, declare_translation_languages
 
 DESCRIPTION = """Frontdoor is an open-source 311 platform: one front door for residents,
 the system a city's 311 contact center runs on. Errors are RFC 9457 problem+json."""
@@ -87,8 +95,12 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
         separate_input_output_schemas=False,
+        docs_url=None,
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
     )
     install_error_handlers(app)
+    proxies = trusted_networks(settings.trusted_proxies)
     for module in (
         auth,
         catalog,
@@ -129,23 +141,34 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     app.add_middleware(
         BodyLimitMiddleware,
         default_limit=settings.max_body_bytes,
-        limits={
-            "/api/v1/jurisdictions/import": jurisdictions.IMPORT_LIMIT,
-            addresses.IMPORT_PATH: addresses.IMPORT_MAX_BYTES,
-            open311.PREFIX + "/requests": open311.POST_LIMIT,
-            media.PHOTOS_PATH: media.UPLOAD_MAX_BYTES,
-            public_submissions.PHOTOS_PATH: public_submissions.UPLOAD_MAX_BYTES,
-            call_records.PATH: call_records.MAX_BYTES,
-        },
+        limits=route_body_limits(settings.body_limits),
         refusal=_refuse_too_large,
     )
     app.add_middleware(RateLimitHeadersMiddleware)  # outside idempotency: never replayed
+    app.add_middleware(
+        RequestDeadlineMiddleware,
+        seconds=settings.request_timeout_seconds,
+        long_seconds=settings.long_request_timeout_seconds,
+        long_prefixes=LONG_REQUESTS,
+    )
     app.add_middleware(RequestContextMiddleware)
     install_cors(app, settings.cors_origin_list)
-    _declare_problem_schema(app)
+    app.add_middleware(SecurityHeadersMiddleware, trusted_proxies=proxies)  # on every answer
+    _declare_problem_schema(app, settings)
+    mount_docs(app)
     if (Path(settings.spa_dir) / "index.html").is_file():
         mount_spa(app, Path(settings.spa_dir))  # last: its catch-all must not shadow a route
     return app
+
+
+# Exports stream every row, imports load whole files: they get the long deadline.
+LONG_REQUESTS = (
+    exports.router.prefix,
+    open_data.router.prefix,
+    jurisdictions.IMPORT_PATH,
+    addresses.IMPORT_PATH,
+    call_records.PATH,
+)
 
 
 def _refuse_too_large(scope: Scope, limit: int) -> Response | None:
@@ -154,8 +177,9 @@ def _refuse_too_large(scope: Scope, limit: int) -> Response | None:
     return public_too_large(scope) if is_public(path) else too_large(path, limit)
 
 
-def _declare_problem_schema(app: FastAPI) -> None:
+def _declare_problem_schema(app: FastAPI, settings: Settings) -> None:
     original = app.openapi
+    translations = settings.catalog_languages.others
 
     def openapi() -> dict[str, object]:
         if app.openapi_schema:
@@ -170,6 +194,10 @@ def _declare_problem_schema(app: FastAPI) -> None:
         declare_geojson_schemas(schema)
         document_idempotency_key(schema)
         document_rate_limits(schema)
+        document_list_bounds(schema)
+        declare_unavailable(schema)
+        declare_no_nul(schema)
+        declare_translation_languages(schema, translations)
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]

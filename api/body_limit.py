@@ -91,3 +91,17 @@ def _content_length(scope: Scope) -> int | None:
             except ValueError:
                 return None
     return None
+
+
+def parse_body_limits(setting: str) -> dict[str, int]:
+    """`prefix=bytes,...`; raises ValueError on anything else."""
+    limits = {}
+    for entry in filter(None, (part.strip() for part in setting.split(","))):
+        prefix, equals, size = entry.partition("=")
+        prefix = prefix.strip()
+        if not equals or not prefix.startswith("/") or not size.strip().isdigit():
+            raise ValueError(f"{entry!r} is not /path/prefix=bytes")
+        if int(size) < 1:
+            raise ValueError(f"{entry!r}: the limit must be at least one byte")
+        limits[prefix] = int(size)
+    return limits

@@ -284,7 +284,12 @@ def survey_tokens(settings: Settings) -> SurveyTokens:
 def build_container(settings: Settings, clock: Clock | None = None) -> Container:
     if not settings.database_url:
         raise RuntimeError("DATABASE_URL is not set")
-    engine = make_engine(settings.database_url, settings.db_pool_size, settings.db_max_overflow)
+    engine = make_engine(
+        settings.database_url,
+        settings.db_pool_size,
+        settings.db_max_overflow,
+        statement_timeout_seconds=settings.statement_timeout_seconds,
+    )
     clock = clock or SystemClock()
     rate_limiter = SqlRateLimiter(engine)
     jurisdiction_reads = JurisdictionReadModel(engine)

@@ -14,6 +14,7 @@ from api.database_errors import database_unavailable, database_unavailable_probl
 from api.problems import FieldProblem, problem_response
 from api.public_problems import is_public
 from api.rate_limits import record
+from api.request_deadline import statement_timed_out
 from domain.jurisdictions.model import OutOfJurisdiction
 from domain.media.model import MediaTooLarge, UnsupportedMedia
 from domain.requests.submission import AddressNotFound
@@ -133,14 +134,18 @@ async def on_http_error(request: Request, error: Exception) -> Response:
 
 
 UNSTORABLE_TEXT = {"22021", "22P05"}  # a NUL byte or a character the encoding cannot hold
+QUERY_CANCELED = "57014"  # statement_timeout
 
 
 async def on_database_error(request: Request, error: Exception) -> Response:
-    """Text PostgreSQL cannot store is bad input (422); anything else is our fault (500)."""
+    """Text PostgreSQL cannot store is bad input (422); a statement over the statement_timeout
+    is 503; anything else is our fault (500)."""
     assert isinstance(error, DBAPIError)
+    sqlstate = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    if sqlstate == QUERY_CANCELED:  # before: the driver counts it among the operator's errors
+        return statement_timed_out(request.url.path)
     if database_unavailable(error):
         return database_unavailable_problem(request.url.path)
-    sqlstate = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
     if sqlstate in UNSTORABLE_TEXT and is_public(request.url.path):
         return public_problems.unstorable_text(request)
     if sqlstate in UNSTORABLE_TEXT:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from pydantic import AliasChoices, Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from api.body_limit import parse_body_limits
 from api.identity_settings import IdentitySettings, parse_jwt_keys
 from api.inbound_settings import InboundMailSettings
 from api.notification_settings import NotificationSettings
@@ -69,6 +70,10 @@ class Settings(
     db_pool_size: int = Field(default=10, ge=1, le=200)
     db_max_overflow: int = Field(default=10, ge=0, le=200)
     max_body_bytes: int = 1024 * 1024
+    body_limits: str = ""  # /path/prefix=bytes,... (api/body_limits.py)
+    request_timeout_seconds: float = Field(default=30.0, gt=0, le=3600)
+    long_request_timeout_seconds: float = Field(default=300.0, gt=0, le=86400)  # exports, imports
+    statement_timeout_seconds: float = Field(default=30.0, ge=0, le=86400)  # 0: none
     log_level: str = "INFO"
     metrics_token: str | None = None
     index_check_seconds: float = Field(default=1.0, ge=0, le=60)
@@ -100,6 +105,12 @@ class Settings(
         if not tags or None in tags or len(set(tags)) != len(tags):
             raise ValueError("a comma list of distinct language tags, the default first")
         return ",".join(tag for tag in tags if tag)
+
+    @field_validator("body_limits")
+    @classmethod
+    def _body_limits(cls, value: str) -> str:
+        parse_body_limits(value)
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -68,6 +68,8 @@ def _from_problem(response: Response) -> tuple[int, str]:
         detail = str(json.loads(bytes(response.body)).get("detail", ""))
     except (ValueError, AttributeError):
         detail = ""
+    if status == 503:  # the database away, or a statement past its timeout: retry later
+        return 503, detail or "the service is unavailable for a moment; retry later"
     if status >= 500:
         return 500, "something went wrong; the error was logged"
     if status == 422:
@@ -100,14 +102,17 @@ def _wrap(original: Handler) -> Handler:
     async def handler(request: Request, error: Exception) -> Response:
         if not request.url.path.startswith(PREFIX):
             return await original(request, error)
-        known = describe(error)
+        known, retry_after = describe(error), None
         if known is None:  # e.g. a database error: its handler logs it and picks the status
-            known = _from_problem(await original(request, error))
+            answer = await original(request, error)
+            known, retry_after = _from_problem(answer), answer.headers.get("Retry-After")
         response = open311_response(request.url.path, *known)
         if isinstance(error, HTTPException):
             response.headers.update(headers_of(request, error.status_code, error.headers))
         if isinstance(error, RateLimited):
             response.headers["Retry-After"] = str(int(error.retry_after.total_seconds()))
+        if retry_after is not None:
+            response.headers["Retry-After"] = retry_after
         return response
 
     return handler

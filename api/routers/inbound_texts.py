@@ -14,6 +14,8 @@ from domain.texting.use_cases import receive_text
 router = APIRouter(prefix="/api/v1/inbound", tags=["inbound"])
 
 MAX_FIELDS = 64  # Twilio's form has about 30 fields, and two per picture
+TWILIO_PATH = "/api/v1/inbound/sms/twilio"
+TWILIO_MAX_BYTES = 64 * 1024  # a text of 1600 characters and its fields is a few KiB
 
 FORM: dict[str, Any] = {
     "requestBody": {

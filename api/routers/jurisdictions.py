@@ -44,6 +44,7 @@ from domain.shared.errors import NotFound
 
 router = APIRouter(prefix="/api/v1/jurisdictions", tags=["jurisdictions"])
 
+IMPORT_PATH = "/api/v1/jurisdictions/import"
 IMPORT_LIMIT = 50 * 1024 * 1024
 GEOJSON_TYPES = ("application/geo+json", "application/json")
 Slug = Annotated[str, Path(max_length=64)]

@@ -10,6 +10,7 @@ from api.language import LanguageDep
 from api.problems import problem_responses
 from api.routers.public.paths import PREFIX, SEARCH_LIMIT, SearchWords, today
 from api.schemas.public import ArticleHit, FeedbackIn, PublicArticleOut, SearchOut, ServiceHit
+from api.spec_constraints import NOT_BLANK
 from domain.directory.service_search import services_matching
 from domain.knowledge.model import Article
 from domain.knowledge.public import (
@@ -78,7 +79,10 @@ async def search_public(
 async def list_public_articles(
     container: ContainerDep,
     language: LanguageDep,
-    q: Annotated[str | None, Query(max_length=200, description="Words to search for")] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=200, pattern=NOT_BLANK, description="Words to search for"),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 20,
 ) -> list[ArticleHit]:
     """Published public articles (with `q`: best match first), in the visitor's language or

@@ -100,6 +100,7 @@ async def test_a_jpeg_comes_back_without_exif_or_gps_and_upright(
     assert served.status_code == 200
     assert served.headers["Content-Type"] == "image/jpeg"
     assert served.headers["X-Content-Type-Options"] == "nosniff"
+    assert served.headers["Content-Security-Policy"] == "default-src 'none'; sandbox"
     image = Image.open(io.BytesIO(served.content))
     assert image.format == "JPEG"
     assert dict(image.getexif()) == {}
