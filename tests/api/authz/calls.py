@@ -90,7 +90,10 @@ def path_of(template: str, world: World, role: str) -> str:
 
 async def proof(client: httpx.AsyncClient) -> dict[str, str]:
     challenge = (await client.get("/api/v1/public/challenge")).json()
-    return {"token": challenge["token"], "nonce": solve(challenge["token"], challenge["difficulty"])}
+    return {
+        "token": challenge["token"],
+        "nonce": solve(challenge["token"], challenge["difficulty"]),
+    }
 
 
 async def guarded(client: httpx.AsyncClient, **fields: Any) -> dict[str, Any]:

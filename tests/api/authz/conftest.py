@@ -67,4 +67,3 @@ async def fresh_world(
     """The module's world as it was built, whatever the previous test wrote."""
     await baselines.put_back(reset_connection, WORLD)
     return world
-

@@ -104,7 +104,9 @@ PERMISSIONS: dict[tuple[str, str], Row] = {
     ("PATCH", "/api/v1/users/{user_id}"): admins(),
     # Translations
     **{
-        (method, f"/api/v1/{subject}/translations/{{language}}"): READ if method == "GET" else admins()
+        (method, f"/api/v1/{subject}/translations/{{language}}"): READ
+        if method == "GET"
+        else admins()
         for subject in (
             "services/{code}",
             "departments/{code}",

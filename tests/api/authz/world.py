@@ -75,7 +75,9 @@ class World:
     open311_token: str
 
 
-async def created(client: httpx.AsyncClient, path: str, headers: dict[str, str], **body: Any) -> Any:
+async def created(
+    client: httpx.AsyncClient, path: str, headers: dict[str, str], **body: Any
+) -> Any:
     answer = await client.post(path, json=body, headers=headers)
     assert answer.status_code == 201, f"{path}: {answer.text}"
     return answer.json()
@@ -131,6 +133,8 @@ async def resident(
     container: Container,
     service_code: str,
     mail: str,
+    *,
+    opted_out: bool = False,
 ) -> Resident:
     record = await created(client, "/api/v1/residents", agent, last_name="Ident", emails=[mail])
     request_id = await new_request(client, agent, service_code, mail)
@@ -153,13 +157,14 @@ async def resident(
             ),
             {"id": request_id, "now": now},
         )
-        await db.execute(
-            text(
-                "INSERT INTO email_opt_outs (address, opted_out_at, source)"
-                " VALUES (:mail, :now, 'link')"
-            ),
-            {"mail": mail, "now": now},
-        )
+        if opted_out:  # for the route that turns emails back on
+            await db.execute(
+                text(
+                    "INSERT INTO email_opt_outs (address, opted_out_at, source)"
+                    " VALUES (:mail, :now, 'link')"
+                ),
+                {"mail": mail, "now": now},
+            )
         await db.execute(
             text(
                 "INSERT INTO request_followers (id, request_id, email, language, created_at)"
@@ -248,7 +253,9 @@ async def build_world(
 ) -> World:
     headers = await credentials(client, signed_in)
     agent, admin = headers["agent"], headers["admin"]
-    a = await resident(client, agent, container, "trm-pothole-repair", "resident.a@example.net")
+    a = await resident(
+        client, agent, container, "trm-pothole-repair", "resident.a@example.net", opted_out=True
+    )
     b = await resident(client, agent, container, "sw-dirty-alley", "resident.b@example.net")
     await answer_survey(client, a.survey_token)
     await answer_survey(client, b.survey_token)
@@ -284,9 +291,7 @@ async def build_world(
     )
     webhook_id, delivery_id = await webhook_with_delivery(client, admin, container.engine)
     key = await created(client, "/api/v1/api-keys", admin, name="spare", role="open311")
-    rule = await created(
-        client, "/api/v1/jurisdictions/rules", admin, priority=500, department=OWN
-    )
+    rule = await created(client, "/api/v1/jurisdictions/rules", admin, priority=500, department=OWN)
     return World(
         headers=headers,
         request_id=a.request_id,
