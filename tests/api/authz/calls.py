@@ -96,8 +96,8 @@ async def proof(client: httpx.AsyncClient) -> dict[str, str]:
     }
 
 
-async def guarded(client: httpx.AsyncClient, **fields: Any) -> dict[str, Any]:
-    """A public form's body with a solved challenge, opened a minute ago."""
+async def guarded(client: httpx.AsyncClient) -> dict[str, Any]:
+    """A public form's guard fields: a solved challenge, the form opened long ago."""
     return {"proof": await proof(client), "website": "", "started_at": "2020-01-01T00:00:00Z"}
 
 
