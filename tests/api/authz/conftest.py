@@ -58,6 +58,7 @@ async def world(
     await baselines.keep(reset_connection, WORLD)
     yield built
     await baselines.put_back(reset_connection, "baseline")
+    await reset_connection.execute(f'DROP SCHEMA "{WORLD}" CASCADE')  # no trace for the others
 
 
 @pytest.fixture
