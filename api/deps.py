@@ -75,6 +75,16 @@ async def get_principal(
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 
+async def get_person(principal: PrincipalDep) -> Principal:
+    """A signed-in person's token: a partner system's key gets 403, before the parameters are
+    read, on the call center's records (cases), which hold residents' calls and notes."""
+    principal.require_person()
+    return principal
+
+
+PersonDep = Annotated[Principal, Depends(get_person)]
+
+
 async def get_optional_principal(
     request: Request,
     container: ContainerDep,

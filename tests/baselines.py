@@ -108,7 +108,7 @@ async def empty(db: asyncpg.Connection) -> None:
     await db.execute(";\n".join(statements))
 
 
-def _restart_sequences(next_ids: dict[str, int]) -> str:
+def _restart_sequences(next_ids: dict[str, int], next_number: int = 1) -> str:
     return ";\n".join(
         [
             "SELECT "
@@ -116,7 +116,7 @@ def _restart_sequences(next_ids: dict[str, int]) -> str:
                 f"setval(pg_get_serial_sequence('\"{table}\"', 'id'), {next_id}, false)"
                 for table, next_id in next_ids.items()
             ),
-            "ALTER SEQUENCE request_number_seq RESTART WITH 1",
+            f"ALTER SEQUENCE request_number_seq RESTART WITH {next_number}",
             "UPDATE jurisdiction_state SET version = version + 1",
         ]
     )
@@ -141,6 +141,8 @@ class Baselines:
     filled: dict[str, set[str]]  # schema -> its tables that have rows
     next_ids: dict[str, dict[str, int]]  # schema -> table -> the id its sequence gives next
     loaded: str | None = None  # None: unknown, so the next reset puts back every table
+    # schema -> the request number it gives next, when not 1 (a world kept by `keep`)
+    next_numbers: dict[str, int] = field(default_factory=dict)
     resets: list[int] = field(default_factory=list)  # how many tables each reset put back
 
     @classmethod
@@ -152,6 +154,18 @@ class Baselines:
             filled[schema] = {row["name"] for row in rows if row["n"]}
             next_ids[schema] = {r["name"]: r["next_id"] for r in rows if r["name"] in WITH_IDS}
         return cls(await stored_columns(db), filled, next_ids, loaded)
+
+    async def keep(self, db: asyncpg.Connection, schema: str) -> None:
+        """Keeps what the public tables hold now as one more baseline, `schema`, which
+        `put_back` then restores like the others (a module's own seeded world)."""
+        await copy_to_schema(db, schema)
+        rows = await db.fetch(_contents_query(schema))
+        self.filled[schema] = {row["name"] for row in rows if row["n"]}
+        self.next_ids[schema] = {r["name"]: r["next_id"] for r in rows if r["name"] in WITH_IDS}
+        sequence = await db.fetchrow("SELECT last_value, is_called FROM request_number_seq")
+        self.next_numbers[schema] = sequence["last_value"] + (1 if sequence["is_called"] else 0)
+        await db.execute(f"DELETE FROM {TRACKING}.touched")
+        self.loaded = schema
 
     async def put_back(self, db: asyncpg.Connection, schema: str) -> None:
         """Makes the public tables hold exactly the rows of `schema`, as cheaply as it can."""
@@ -177,5 +191,7 @@ class Baselines:
                 statements.append(
                     f'INSERT INTO "{table}" ({columns}) SELECT {columns} FROM "{schema}"."{table}"'
                 )
-        statements.append(_restart_sequences(self.next_ids[schema]))
+        statements.append(
+            _restart_sequences(self.next_ids[schema], self.next_numbers.get(schema, 1))
+        )
         return ";\n".join(statements)

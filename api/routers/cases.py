@@ -4,7 +4,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.deps import ContainerDep, IfMatchDep, PrincipalDep, etag_of
+from api.deps import ContainerDep, IfMatchDep, PersonDep, PrincipalDep, etag_of
 from api.problems import problem_responses
 from api.schemas.contacts import CaseCreate, CaseList, CaseOut, CasePatch
 from domain.cases.model import CaseType
@@ -65,10 +65,10 @@ async def create_case(
     return _answer(CaseOut.of(case), response)
 
 
-@router.get("", response_model=CaseList, responses=problem_responses(401, 422))
+@router.get("", response_model=CaseList, responses=problem_responses(401, 403, 422))
 async def list_cases(
     container: ContainerDep,
-    principal: PrincipalDep,
+    principal: PersonDep,
     channel: Channel | None = None,
     type: Annotated[list[CaseType] | None, Query(max_length=7)] = None,
     department: Annotated[
@@ -102,9 +102,9 @@ async def list_cases(
     return CaseList(items=[CaseOut.of(c) for c in cases])
 
 
-@router.get("/{case_id}", response_model=CaseOut, responses=problem_responses(401, 404, 422))
+@router.get("/{case_id}", response_model=CaseOut, responses=problem_responses(401, 403, 404, 422))
 async def get_case(
-    case_id: UUID, container: ContainerDep, principal: PrincipalDep, response: Response
+    case_id: UUID, container: ContainerDep, principal: PersonDep, response: Response
 ) -> CaseOut:
     department = principal.visible_department()
     case = await container.contacts.case(case_id, department)

@@ -139,7 +139,8 @@ async def attach_photo(
     shown to residents; an internal one only to staff who may see the request."""
     async with context.uow() as uow:
         await _workable(uow, command.request_id, principal)
-    new = NewPhoto(command.data, command.request_id, command.visibility, principal.user_id)
+    uploader = principal.actor.user_id  # None for a partner system: it is no user
+    new = NewPhoto(command.data, command.request_id, command.visibility, uploader)
     photo = await _new_photo(context, new, store, cleaner)
     async with context.uow() as uow:
         await uow.photos.add(photo)
