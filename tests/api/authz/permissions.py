@@ -90,6 +90,12 @@ PERMISSIONS: dict[tuple[str, str], Row] = {
     ("GET", "/readyz"): everyone(),
     ("GET", "/metrics"): everyone(),  # takes FRONTDOOR_METRICS_TOKEN when one is set
     ("GET", "/api/v1/site"): everyone(),
+    # The API's own documentation: the document and Swagger UI, served from our origin
+    ("GET", "/openapi.json"): everyone(),
+    ("GET", "/docs"): everyone(),
+    ("GET", "/docs/assets/swagger-ui-bundle.js"): everyone(),
+    ("GET", "/docs/assets/swagger-ui.css"): everyone(),
+    ("GET", "/docs/assets/swagger-init.js"): everyone(),
     ("POST", "/api/v1/auth/token"): everyone(),
     ("GET", "/api/v1/me"): PERSON,
     # Catalog, departments, users

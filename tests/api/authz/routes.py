@@ -6,8 +6,8 @@ from fastapi import FastAPI
 from fastapi.routing import _IncludedRouter
 from starlette.routing import BaseRoute
 
-# FastAPI's own pages, not ours to guard; the SPA's catch-all serves files, not data.
-NOT_OURS = {"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc", "/{path:path}"}
+# The SPA's catch-all serves files, not data.
+NOT_OURS = {"/{path:path}"}
 
 
 def _flat(routes: list[BaseRoute]) -> Iterator[BaseRoute]:
