@@ -1,4 +1,17 @@
+from typing import Any
+
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.util import await_only
+
+from adapters.acting import current_acting
+
+# Session settings, not transaction ones: a checked-out connection may run several
+# transactions, and these hold for all of them until the next checkout says otherwise.
+TELL_WHO_ACTS = (
+    "SELECT set_config('frontdoor.actor', $1, false), set_config('frontdoor.request_id', $2, false)"
+)
+TOLD = "frontdoor.acting"
 
 
 def async_url(url: str) -> str:
@@ -10,10 +23,24 @@ def async_url(url: str) -> str:
 
 
 def make_engine(url: str, pool_size: int = 10, max_overflow: int = 10) -> AsyncEngine:
-    return create_async_engine(
+    engine = create_async_engine(
         async_url(url),
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_pre_ping=True,
         pool_recycle=1800,
     )
+    event.listen(engine.sync_engine, "checkout", _tell_who_acts)
+    return engine
+
+
+def _tell_who_acts(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+    """Who acts and for which request, for the audit triggers (migration 0032). Sent on the
+    driver's own connection, outside any transaction, so a rollback does not undo it; sent
+    only when it changed since this connection's last checkout."""
+    acting = current_acting()
+    wanted = (acting.actor, acting.request_id or "")
+    if record.info.get(TOLD) == wanted:
+        return
+    await_only(dbapi_connection.driver_connection.execute(TELL_WHO_ACTS, *wanted))
+    record.info[TOLD] = wanted
