@@ -1,12 +1,17 @@
 """Every audited table's create, update and delete land in the trail, with who, when and
 which request; nothing of a resident's contact data or of a secret does."""
 
+from datetime import UTC, datetime
+
+import asyncpg
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.acting import acting_as
+from adapters.db.repositories.history_writer import BatchWriter
 from domain.audit.model import Entity
+from tests.database import asyncpg_url
 from tests.integration.audit.support import entries_since, mark, trail_text_since
 
 ACTOR = "auditor@example.org"
@@ -258,3 +263,33 @@ async def test_a_composite_key_joins_its_columns_into_the_entity_id(seeded: Asyn
     await run(seeded, [*CASES[Entity.TRANSLATION][1]])
     (entry,) = await entries_since(seeded, since)
     assert entry.entity_id == "service/audit-svc/es" and entry.entity == "translation"
+
+
+async def test_a_history_batch_that_skips_the_triggers_is_one_entry(
+    seeded_with_layers: AsyncEngine, database_url: str
+) -> None:
+    engine = seeded_with_layers
+    async with engine.connect() as db:
+        service, department = (
+            await db.execute(text("SELECT code, department_code FROM services LIMIT 1"))
+        ).one()
+    at = datetime(2019, 5, 1, 12, tzinfo=UTC)
+    row = ("R-1", "Pothole", service, department, "open", None, "phone", at, at)
+    rest = (None, None, None, "Pothole at 5th", "1 Main St", None, None, "[]")
+    since = await mark(engine)
+    connection = await asyncpg.connect(asyncpg_url(database_url))
+    try:
+        with acting_as("cli:import-requests"):
+            async with BatchWriter(connection, "audited") as writer:
+                assert writer.skips_triggers  # the tests' role is a superuser
+                assert await writer.write([(*row, *rest)]) == 1
+    finally:
+        await connection.close()
+
+    (entry,) = await entries_since(engine, since)
+    assert (entry.action, entry.entity_id, entry.actor) == (
+        "import",
+        "import:audited",
+        "cli:import-requests",
+    )
+    assert entry.after == {"source": "audited", "requests": 1}
