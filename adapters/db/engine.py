@@ -1,10 +1,12 @@
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.util import await_only
 
 from adapters.acting import current_acting
+from adapters.database_availability import DRIVER_LOST
 
 # Session settings, not transaction ones: a checked-out connection may run several
 # transactions, and these hold for all of them until the next checkout says otherwise.
@@ -42,5 +44,8 @@ def _tell_who_acts(dbapi_connection: Any, record: Any, proxy: Any) -> None:
     wanted = (acting.actor, acting.request_id or "")
     if record.info.get(TOLD) == wanted:
         return
-    await_only(dbapi_connection.driver_connection.execute(TELL_WHO_ACTS, *wanted))
+    try:
+        await_only(dbapi_connection.driver_connection.execute(TELL_WHO_ACTS, *wanted))
+    except (OSError, *DRIVER_LOST) as lost:
+        raise DisconnectionError(str(lost)) from lost  # the pool tries a fresh connection
     record.info[TOLD] = wanted

@@ -1,7 +1,7 @@
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+from pydantic import AwareDatetime
 
 from api.deps import ContainerDep, PrincipalDep
 from api.problems import problem_responses
@@ -29,8 +29,10 @@ async def audit_trail(
         Query(alias="id", min_length=1, max_length=200, description="the record's id"),
     ] = None,
     actor: Annotated[str | None, Query(min_length=1, max_length=320)] = None,
-    since: Annotated[datetime | None, Query(description="entries at or after this time")] = None,
-    until: Annotated[datetime | None, Query(description="entries before this time")] = None,
+    since: Annotated[
+        AwareDatetime | None, Query(description="entries at or after this time (with an offset)")
+    ] = None,
+    until: Annotated[AwareDatetime | None, Query(description="entries before this time")] = None,
     cursor: Annotated[str | None, Query(pattern=r"^[1-9][0-9]{0,17}$")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> AuditList:

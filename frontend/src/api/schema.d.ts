@@ -13264,7 +13264,7 @@ export interface operations {
                 /** @description the record's id */
                 id?: string | null;
                 actor?: string | null;
-                /** @description entries at or after this time */
+                /** @description entries at or after this time (with an offset) */
                 since?: string | null;
                 /** @description entries before this time */
                 until?: string | null;

@@ -149,3 +149,19 @@ async def test_the_anonymization_job_is_in_the_trail_without_what_it_took_out(
     assert entry.after["reporter_email"] is None and entry.after["resident_id"] is None
     everything = await trail_text_since(database_state, since)
     assert not any(value in everything for value in PERSONAL)
+
+
+async def test_a_time_window_needs_an_offset_and_narrows_the_trail(
+    client: httpx.AsyncClient, agent: dict[str, str], admin: dict[str, str]
+) -> None:
+    before = datetime.now(UTC)
+    request_id = await file_request(client, agent, MARIA)
+    asked = {"entity": "request", "id": request_id}
+
+    later = await client.get(AUDIT, params={**asked, "since": before.isoformat()}, headers=admin)
+    earlier = await client.get(AUDIT, params={**asked, "until": before.isoformat()}, headers=admin)
+    naive = await client.get(AUDIT, params={"since": "2026-12-01T00:00:00"}, headers=admin)
+
+    assert [item["action"] for item in later.json()["items"]][-1] == "create"  # a comment after
+    assert earlier.json()["items"] == []
+    assert naive.status_code == 422
