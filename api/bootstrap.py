@@ -19,6 +19,7 @@ from adapters.db.idempotency import SqlIdempotencyStore
 from adapters.db.rate_limit import SqlRateLimiter
 from adapters.db.read_models.api_keys import ApiKeyReadModel
 from adapters.db.read_models.article_feedback import ArticleFeedbackReadModel
+from adapters.db.read_models.audit import SqlAuditTrail
 from adapters.db.read_models.changes import ChangeFeed
 from adapters.db.read_models.contacts import ContactReadModel
 from adapters.db.read_models.directory import DirectoryReadModel
@@ -55,6 +56,7 @@ from adapters.notifications.twilio_signature import TwilioSignatures
 from api.settings import MediaBackend, Settings
 from domain.addresses.csv_import import AddressCsvImport
 from domain.addresses.ports import RefreshableGeocoder
+from domain.audit.ports import AuditTrail
 from domain.contacts.queries import ContactReads
 from domain.directory.api_keys import ApiKeyReads
 from domain.directory.popularity import ServiceUsage
@@ -135,6 +137,7 @@ class Container:
     api_keys: ApiKeyReads
     open311: Open311Reads
     webhook_reads: DeliveryLogReads
+    audit: AuditTrail  # every change to the city's records (administrators read it)
     changes: ChangeFeedReads
     idempotency: IdempotencyStore
     opt_out_tokens: OptOutTokens
@@ -326,6 +329,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         api_keys=ApiKeyReadModel(engine),
         open311=Open311ReadModel(engine),
         webhook_reads=WebhookReadModel(engine),
+        audit=SqlAuditTrail(engine),
         changes=ChangeFeed(engine),
         idempotency=SqlIdempotencyStore(engine),
         opt_out_tokens=opt_out_tokens(settings),

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 import api.commands
+from adapters.acting import acting_as
 
 Runner = Callable[[argparse.Namespace], int]
 
@@ -28,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     run: Runner = arguments.run
-    return run(arguments)
+    with acting_as(f"cli:{arguments.command}"):  # the actor of the audit trail's entries
+        return run(arguments)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer
 
+from adapters.acting import name_actor
 from api.bootstrap import Container
 from api.rate_limits import count_key_write
 from domain.directory.api_keys import KeyRole
@@ -40,6 +41,7 @@ async def _partner(request: Request, container: Container, secret: str) -> Princ
     key = await container.api_keys.active_by_secret(secret)
     if key is None or key.role is not KeyRole.PARTNER:
         raise Unauthenticated("the API key is not valid for this API")
+    name_actor(key.name)
     await count_key_write(request, container, key.id)
     await container.api_keys.touch(key.id, container.clock.now())
     return Principal.of_partner(key)
@@ -62,6 +64,7 @@ async def get_principal(
     provider = container.identity_provider
     if provider is not None and provider.issued(token):
         identity = await provider.verify(token)
+        name_actor(identity.email)  # the provider vouches for it; first sight makes the account
         return Principal.of(
             await sign_in_externally(container.context, identity, container.group_roles)
         )
@@ -69,6 +72,7 @@ async def get_principal(
     user = await container.catalog.user(claims.user_id)
     if user is None or not user.active or user.token_version != claims.token_version:
         raise Unauthenticated("the access token is no longer valid")
+    name_actor(user.email)
     return Principal.of(user)
 
 

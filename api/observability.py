@@ -11,6 +11,7 @@ from typing import Any
 from prometheus_client import Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from adapters.acting import ANONYMOUS, acting_as
 from api.database_errors import database_unavailable, database_unavailable_problem
 from api.problems import problem_response
 
@@ -92,7 +93,8 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_id)
+            with acting_as(ANONYMOUS, request_id):
+                await self.app(scope, receive, send_with_id)
         except Exception as error:
             # Answer here, inside the request's context, so a 500 still carries its id. The
             # middlewares inside (idempotency) reach the database before any route runs: a

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.anonymization import SqlAnonymizationStore
+from adapters.db.audit_chain import AuditChain
 from adapters.db.engine import make_engine
 from adapters.db.read_models.escalation import SqlEscalationContacts
 from adapters.db.read_models.escalation_candidates import SqlEscalationCandidates
@@ -205,6 +206,7 @@ def build_jobs(
             context, SqlSurveyCandidates(engine), config.survey, SqlOptOutList(engine)
         ),
         anonymization=anonymization_run(engine, context.clock, config.anonymization),
+        seal_audit=AuditChain(engine).seal,
     )
 
 

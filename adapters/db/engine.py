@@ -1,4 +1,19 @@
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.util import await_only
+
+from adapters.acting import current_acting
+from adapters.database_availability import DRIVER_LOST
+
+# Session settings, not transaction ones: a checked-out connection may run several
+# transactions, and these hold for all of them until the next checkout says otherwise.
+TELL_WHO_ACTS = (
+    "SELECT set_config('frontdoor.actor', $1, false), set_config('frontdoor.request_id', $2, false)"
+)
+TOLD = "frontdoor.acting"
 
 
 def async_url(url: str) -> str:
@@ -19,7 +34,7 @@ def make_engine(
     longer, on every connection of the pool: a runaway query ends on the server even when the
     client that sent it has gone."""
     settings = {"statement_timeout": str(round(statement_timeout_seconds * 1000))}
-    return create_async_engine(
+    engine = create_async_engine(
         async_url(url),
         pool_size=pool_size,
         max_overflow=max_overflow,
@@ -27,3 +42,20 @@ def make_engine(
         pool_recycle=1800,
         connect_args={"server_settings": settings} if statement_timeout_seconds else {},
     )
+    event.listen(engine.sync_engine, "checkout", _tell_who_acts)
+    return engine
+
+
+def _tell_who_acts(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+    """Who acts and for which request, for the audit triggers (migration 0032). Sent on the
+    driver's own connection, outside any transaction, so a rollback does not undo it; sent
+    only when it changed since this connection's last checkout."""
+    acting = current_acting()
+    wanted = (acting.actor, acting.request_id or "")
+    if record.info.get(TOLD) == wanted:
+        return
+    try:
+        await_only(dbapi_connection.driver_connection.execute(TELL_WHO_ACTS, *wanted))
+    except (OSError, *DRIVER_LOST) as lost:
+        raise DisconnectionError(str(lost)) from lost  # the pool tries a fresh connection
+    record.info[TOLD] = wanted

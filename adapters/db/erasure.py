@@ -78,6 +78,12 @@ NOTE_ON_TIMELINE = text(
     """
 )
 
+# The trail's own entry for the erasure, beside the changes the triggers record (which carry
+# no personal data either, see migration 0032): who erased whom, when, and how much.
+RECORD_ERASURE = text(
+    "SELECT frontdoor_audit_write('resident', :id, 'erase', NULL, CAST(:counts AS jsonb))"
+)
+
 DROP_FOLLOWS = text("DELETE FROM request_followers WHERE lower(email) = ANY(:emails)")
 
 
@@ -92,6 +98,8 @@ class SqlResidentEraser:
                 return None
             erased = await _erase(db, resident, by, at)
             await db.execute(BLANK_RESIDENTS, {"ids": [resident_id], "now": at})
+            counts = json.dumps(vars(erased))
+            await db.execute(RECORD_ERASURE, {"id": str(resident_id), "counts": counts})
         return erased
 
 

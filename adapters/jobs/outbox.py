@@ -21,6 +21,7 @@ ESCALATE = "requests.escalate"
 RETAIN = "maintenance.retention"
 SURVEY = "requests.survey"
 ANONYMIZE = "maintenance.anonymize"
+AUDIT_SEAL = "maintenance.audit_seal"
 
 
 async def raw_connection(connection: AsyncConnection) -> Any:

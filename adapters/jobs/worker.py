@@ -19,13 +19,22 @@ from pgqueuer.models import Schedule
 from pgqueuer.types import QueueExecutionMode
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
+from adapters.acting import acting_as
 from adapters.database_availability import DRIVER_LOST, database_unavailable
 from adapters.jobs.anonymization import AnonymizationRun
 from adapters.jobs.codec import decode_delivery, decode_event
 from adapters.jobs.delivery import WebhookSender
 from adapters.jobs.dispatch import Dispatcher
 from adapters.jobs.escalation import EscalationScan
-from adapters.jobs.outbox import ANONYMIZE, DELIVER, DISPATCH, ESCALATE, RETAIN, SURVEY
+from adapters.jobs.outbox import (
+    ANONYMIZE,
+    AUDIT_SEAL,
+    DELIVER,
+    DISPATCH,
+    ESCALATE,
+    RETAIN,
+    SURVEY,
+)
 from adapters.jobs.retention import RetentionSweep
 from adapters.jobs.surveys import SurveyScan
 from domain.privacy.anonymization import AnonymizationPolicy
@@ -46,6 +55,7 @@ class WorkerConfig:
     retention_cron: str | None = "17 * * * *"  # None: this worker never prunes
     survey_cron: str | None = "*/5 * * * *"  # None: this worker sends no surveys
     anonymize_cron: str | None = None  # None: this worker never anonymizes
+    audit_seal_cron: str | None = "* * * * *"  # None: this worker never seals the audit trail
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     escalation: EscalationPolicy = field(default_factory=EscalationPolicy)
     retention: RetentionPolicy = field(default_factory=RetentionPolicy)
@@ -63,6 +73,7 @@ class Jobs:
     retention: RetentionSweep
     surveys: SurveyScan | None = None
     anonymization: AnonymizationRun | None = None  # None: anonymization is turned off
+    seal_audit: Callable[[], Awaitable[int]] | None = None  # chains the audit trail's new rows
 
 
 # A job that raises (the database went away under it) goes back to the queue, later, instead
@@ -102,23 +113,29 @@ def register(
     retention_cron: str | None = None,
     survey_cron: str | None = None,
     anonymize_cron: str | None = None,
+    audit_seal_cron: str | None = None,
 ) -> None:
+    """Each job runs as `worker:<its name>`, the actor the audit trail records."""
+
     @pgq.entrypoint(DISPATCH, executor_factory=AGAIN_LATER)
     async def dispatch(job: Job) -> None:
         attempt = int(str((job.headers or {}).get("attempt", 1)))
         event = decode_event(job.payload or b"")
-        await outlasting_outages(lambda: jobs.dispatcher.dispatch(event, attempt))
+        with acting_as(f"worker:{DISPATCH}"):
+            await outlasting_outages(lambda: jobs.dispatcher.dispatch(event, attempt))
 
     @pgq.entrypoint(DELIVER, executor_factory=AGAIN_LATER)
     async def deliver(job: Job) -> None:
         delivery = decode_delivery(job.payload or b"")
-        await outlasting_outages(lambda: jobs.sender.deliver(*delivery))
+        with acting_as(f"worker:{DELIVER}"):
+            await outlasting_outages(lambda: jobs.sender.deliver(*delivery))
 
     if escalation_cron:
 
         @pgq.schedule(ESCALATE, escalation_cron)
         async def escalate(_: Schedule) -> None:
-            published = await jobs.scan.run()
+            with acting_as(f"worker:{ESCALATE}"):
+                published = await jobs.scan.run()
             if published:
                 log.info("escalation scan", extra={"fields": {"published": published}})
 
@@ -126,27 +143,42 @@ def register(
 
         @pgq.schedule(RETAIN, retention_cron)
         async def retain(_: Schedule) -> None:
-            deleted = await jobs.retention.run()
+            with acting_as(f"worker:{RETAIN}"):
+                deleted = await jobs.retention.run()
             log.info("retention sweep", extra={"fields": {"deleted": deleted}})
 
     if survey_cron and jobs.surveys is not None:
-        scan = jobs.surveys
-
-        @pgq.schedule(SURVEY, survey_cron)
-        async def survey(_: Schedule) -> None:
-            asked = await scan.run()
-            if asked:
-                log.info("survey scan", extra={"fields": {"asked": asked}})
-
+        _schedule_surveys(pgq, jobs.surveys, survey_cron)
     if anonymize_cron and jobs.anonymization is not None:
         _schedule_anonymization(pgq, jobs.anonymization, anonymize_cron)
+    if audit_seal_cron and jobs.seal_audit is not None:
+        _schedule_audit_seal(pgq, jobs.seal_audit, audit_seal_cron)
+
+
+def _schedule_surveys(pgq: PgQueuer, scan: SurveyScan, cron: str) -> None:
+    @pgq.schedule(SURVEY, cron)
+    async def survey(_: Schedule) -> None:
+        with acting_as(f"worker:{SURVEY}"):
+            asked = await scan.run()
+        if asked:
+            log.info("survey scan", extra={"fields": {"asked": asked}})
 
 
 def _schedule_anonymization(pgq: PgQueuer, job: AnonymizationRun, cron: str) -> None:
     @pgq.schedule(ANONYMIZE, cron)
     async def anonymize(_: Schedule) -> None:
-        changed = await job.run()
+        with acting_as(f"worker:{ANONYMIZE}"):
+            changed = await job.run()
         log.info("anonymization", extra={"fields": {"changed": changed}})
+
+
+def _schedule_audit_seal(pgq: PgQueuer, seal: Callable[[], Awaitable[int]], cron: str) -> None:
+    @pgq.schedule(AUDIT_SEAL, cron)
+    async def seal_audit(_: Schedule) -> None:
+        with acting_as(f"worker:{AUDIT_SEAL}"):
+            sealed = await seal()
+        if sealed:
+            log.info("audit trail sealed", extra={"fields": {"rows": sealed}})
 
 
 def asyncpg_dsn(url: str) -> str:
@@ -188,13 +220,14 @@ async def _run_once(
     try:
         pgq = PgQueuer(AsyncpgPoolDriver(pool))
         crons = (
-            (None, None, None, None)
+            (None, None, None, None, None)
             if drain
             else (
                 config.escalation_cron,
                 config.retention_cron,
                 config.survey_cron,
                 config.anonymize_cron,
+                config.audit_seal_cron,
             )
         )
         register(pgq, jobs, *crons)

@@ -9,6 +9,7 @@ test_tables_no_cycles.py keeps that one-way). Importing the package imports ever
 from adapters.db.tables import (  # noqa: F401  (each adds its tables and indexes to `metadata`)
     addresses,
     app_state,
+    audit,
     cases,
     directory,
     history,

@@ -1681,6 +1681,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit Trail
+         * @description Every change to the city's records, newest first: who (a user's email or an API
+         *     key's name), when, through which HTTP request, and the changed values. Residents'
+         *     contact data and secrets are never in it. Administrators only.
+         */
+        get: operations["audit_trail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/{request_id}/photos": {
         parameters: {
             query?: never;
@@ -3062,6 +3084,62 @@ export interface components {
          * @enum {string}
          */
         Audience: "public" | "internal";
+        /** AuditEntryOut */
+        AuditEntryOut: {
+            /**
+             * Seq
+             * @description the entry's place in the trail and its hash chain
+             */
+            seq: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Actor
+             * @description a user's email, an API key's name, `worker:<job>`, `anonymous` (an unsigned caller), `system`, or `db:<role>` for a change made outside the app
+             */
+            actor: string;
+            /**
+             * Request Id
+             * @description the X-Request-ID of the HTTP request
+             */
+            request_id: string | null;
+            /** Entity */
+            entity: string;
+            /** Entity Id */
+            entity_id: string;
+            /**
+             * Action
+             * @description create, update, delete, erase or import
+             */
+            action: string;
+            /**
+             * Before
+             * @description the changed columns before (every column on delete); personal data and secrets read "[personal data]" and "[secret]"
+             */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * After
+             * @description the changed columns after
+             */
+            after: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** AuditList */
+        AuditList: {
+            /** Items */
+            items: components["schemas"]["AuditEntryOut"][];
+            /**
+             * Next Cursor
+             * @description pass as `cursor` for the next, older page
+             */
+            next_cursor: string | null;
+        };
         /** BadRowOut */
         BadRowOut: {
             /**
@@ -3556,6 +3634,12 @@ export interface components {
             /** @description `link`: the button on the unsubscribe page; `one-click`: the mail client's RFC 8058 one-click unsubscribe */
             source: components["schemas"]["OptOutSource"];
         };
+        /**
+         * Entity
+         * @description The kinds of record whose every change the trail holds (the tables of migration 0032).
+         * @enum {string}
+         */
+        Entity: "request" | "case" | "resident" | "article" | "user" | "api_key" | "webhook" | "service" | "department" | "routing_rule" | "jurisdiction_layer" | "triage_term" | "translation" | "photo";
         /**
          * EntryKind
          * @enum {string}
@@ -15136,6 +15220,76 @@ export interface operations {
                     "Retry-After": components["headers"]["Retry-After"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for a moment: the database is away, or the request passed its deadline (FRONTDOOR_REQUEST_TIMEOUT_SECONDS); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    audit_trail: {
+        parameters: {
+            query?: {
+                /** @description the kind of record */
+                entity?: components["schemas"]["Entity"] | null;
+                /** @description the record's id */
+                id?: string | null;
+                actor?: string | null;
+                /** @description entries at or after this time (with an offset) */
+                since?: string | null;
+                /** @description entries before this time */
+                until?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditList"];
+                };
+            };
+            /** @description Unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

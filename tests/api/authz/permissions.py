@@ -198,6 +198,7 @@ PERMISSIONS: dict[tuple[str, str], Row] = {
     # Administration: API keys, webhooks
     ("POST", "/api/v1/api-keys"): admins(),
     ("GET", "/api/v1/api-keys"): admins(),
+    ("GET", "/api/v1/audit"): admins(),
     ("GET", "/api/v1/api-keys/{key_id}"): admins(),
     ("DELETE", "/api/v1/api-keys/{key_id}"): admins(),
     ("GET", "/api/v1/webhooks"): WEBHOOKS,
