@@ -3,7 +3,8 @@
 A batch is one transaction, so it is either wholly imported or not at all. Each row becomes a
 request numbered like the app numbers them (`YY-NNNNNNNN` from `request_number_seq`, YY the
 year of creation in UTC), with its service's SLA, its search words (the importer finds them,
-so the database does not: migration 0024) and a provenance row in `imported_requests`.
+so the database does not: migration 0024; the reference is not among them, 0037) and a
+provenance row in `imported_requests`.
 
 The writer holds an advisory lock on its source for the whole import, so the source ids it
 read from `imported_requests` at the start stay the whole truth: a row imported before (or
@@ -187,8 +188,6 @@ class BatchWriter:
 def _request(row: tuple[Any, ...], number: int, sla: Sla, xid: int) -> tuple[Any, ...]:
     year = f"{row[7].astimezone(UTC).year % 100:02d}"
     reference = f"{year}-{number:08d}"
-    words = search_words(row[0], row[12], row[13])
-    document = None if words is None else sorted({*words, *reference_words(year, number)})
     return (
         reference,
         row[0],
@@ -198,16 +197,8 @@ def _request(row: tuple[Any, ...], number: int, sla: Sla, xid: int) -> tuple[Any
         sla.calendar,
         sla.pauses_on_hold,
         xid,
-        document,
+        search_words(row[0], row[12], row[13]),
     )
-
-
-def reference_words(year: str, number: int) -> tuple[str, str]:
-    """The words a reference is found by, as the SQL rule has them (migration 0016): the
-    reference written without its dash and leading zeros, and its number alone."""
-    if number < 100_000_000:
-        return (year + f"{number:08d}").lstrip("0"), str(number)
-    return year.lstrip("0") or "0", str(number)
 
 
 EMPTY_TSVECTOR = struct.pack("!i", 0)
