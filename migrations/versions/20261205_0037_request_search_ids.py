@@ -30,24 +30,42 @@ down_revision: str | None = "20261205_0036"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Every name is schema-qualified instead of pinning a search path (0016, 0031): a function
+# with a SET is called through the SQL-function executor with a save and restore of the
+# setting, on every insert, for its index. The document is PL/pgSQL so the planner still
+# prices it at COST 1000 (inlined it looks free, and the planner walks the requests by date
+# testing each, 0016); its body is compiled once per session, and the words it calls inline.
+SEARCH_WORDS = r"""
+CREATE OR REPLACE FUNCTION frontdoor_search_words(value text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ SELECT pg_catalog.regexp_replace(
+    pg_catalog.regexp_replace(
+        pg_catalog.regexp_replace(
+            pg_catalog.lower(public.frontdoor_fold(value)),
+            '\m([0-9]{2})-([0-9]{8})\M', '\1\2', 'g'),
+        '[^[:alnum:]]+', ' ', 'g'),
+    '(^| )0+([0-9])', '\1\2', 'g') $$
+"""
 WORDS = """
 CREATE FUNCTION frontdoor_request_words(
     external_id text, description text, address text, address_hint text
 ) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1000
-SET search_path = pg_catalog, public
-AS $$ SELECT to_tsvector('simple'::regconfig, frontdoor_search_words(
-    coalesce(external_id, '') || ' ' || coalesce(description, '')
-    || ' ' || coalesce(address, '') || ' ' || coalesce(address_hint, ''))) $$
+AS $$ SELECT pg_catalog.to_tsvector('pg_catalog.simple'::pg_catalog.regconfig,
+    public.frontdoor_search_words(
+        coalesce(external_id, '') || ' ' || coalesce(description, '')
+        || ' ' || coalesce(address, '') || ' ' || coalesce(address_hint, ''))) $$
 """
 DOCUMENT = """
 CREATE FUNCTION frontdoor_request_document(
     document tsvector, external_id text, description text, address text, address_hint text
 ) RETURNS tsvector
-LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1000
-SET search_path = pg_catalog, public
-AS $$ SELECT coalesce(
-    document, frontdoor_request_words(external_id, description, address, address_hint)) $$
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE COST 1000
+AS $$ BEGIN
+    RETURN coalesce(
+        document,
+        public.frontdoor_request_words(external_id, description, address, address_hint));
+END $$
 """
 # One number (the words rule cut q to a single run of digits) of at most ten digits: the
 # reference of that number in every year, and the reference it spells whole when it has the
@@ -70,6 +88,17 @@ INDEXED = (
     "frontdoor_request_document(search_document, external_id, description, address, address_hint)"
 )
 
+OLD_SEARCH_WORDS = r"""
+CREATE OR REPLACE FUNCTION frontdoor_search_words(value text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ SELECT regexp_replace(
+    regexp_replace(
+        regexp_replace(
+            lower(frontdoor_fold(value)),
+            '\m([0-9]{2})-([0-9]{8})\M', '\1\2', 'g'),
+        '[^[:alnum:]]+', ' ', 'g'),
+    '(^| )0+([0-9])', '\1\2', 'g') $$
+"""
 OLD_WORDS = """
 CREATE FUNCTION frontdoor_request_words(
     id text, external_id text, description text, address text, address_hint text
@@ -111,7 +140,7 @@ def _index(expression: str) -> None:
 
 def upgrade() -> None:
     _drop_search()
-    for statement in (WORDS, DOCUMENT, IDS):
+    for statement in (SEARCH_WORDS, WORDS, DOCUMENT, IDS):
         op.execute(statement)
     # Stored words of imported requests hold their reference: without it they are the rule's.
     op.execute(
@@ -123,7 +152,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     _drop_search()
     op.execute("DROP FUNCTION frontdoor_search_ids")
-    for statement in (OLD_WORDS, OLD_DOCUMENT):
+    for statement in (OLD_SEARCH_WORDS, OLD_WORDS, OLD_DOCUMENT):
         op.execute(statement)
     op.execute(
         "UPDATE service_requests SET search_document = NULL WHERE search_document IS NOT NULL"
