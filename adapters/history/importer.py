@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.jurisdictions import JurisdictionReadModel
-from adapters.db.repositories.history_writer import BatchWriter
+from adapters.db.repositories.history_writer import BatchWriter, pg_time
 from adapters.db.repositories.imported_requests import ensure_catch_all, import_catalog
 from adapters.geo.live import build
 from adapters.history.locating import Locator
@@ -104,8 +104,9 @@ async def _pipeline(
 def prepared_batches(
     source: SourceFile, translator: RowTranslator, locator: Locator, batch_rows: int
 ) -> Iterator[Batch]:
-    """Batches of COPY-ready records. A source id seen twice in a batch keeps its first row
-    (a later batch's repeat is left out by the database), so a batch's ids are unique.
+    """Batches of COPY-ready records (PREPARED_FIELDS, times as `pg_time` counts them). A
+    source id seen twice in a batch keeps its first row (a later batch's repeat is left out
+    by the database), so a batch's ids are unique.
 
     A batch is written in order of creation: the indexes on the request's dates (and the
     reference, which starts with the year) then take it in one sweep instead of at random,
@@ -155,11 +156,11 @@ def _record(r: ImportedRequest, department: str, areas: str) -> tuple[Any, ...]:
         r.status.value,
         r.close_reason.value if r.close_reason else None,
         r.channel.value,
-        r.requested_at,
-        r.updated_at,
-        r.closed_at,
-        r.expected_at,
-        r.on_hold_since,
+        pg_time(r.requested_at),
+        pg_time(r.updated_at),
+        pg_time(r.closed_at),
+        pg_time(r.expected_at),
+        pg_time(r.on_hold_since),
         r.description,
         r.address,
         r.lat,

@@ -6,7 +6,19 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Select, and_, func, select, tuple_
+from sqlalchemy import (
+    ARRAY,
+    Boolean,
+    ColumnElement,
+    Select,
+    Text,
+    and_,
+    any_,
+    func,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.read_models.request_standing import standing_is
@@ -36,10 +48,12 @@ def decode_cursor(cursor: str) -> tuple[datetime, str]:
 
 
 def mentions(q: str) -> ColumnElement[bool]:
-    """Every word of `q` in the request's reference, external id, description, address or
-    address hint (migration 0016 says how words are cut, 0024 where they are kept): one
-    look-up in the GIN index."""
-    return REQUEST_DOCUMENT.op("@@", return_type=Boolean)(func.frontdoor_search_query(q))
+    """Every word of `q` in the request's external id, description, address or address hint
+    (migration 0016 says how words are cut, 0024 where they are kept), or `q` one number that
+    is the request's reference or its number (0037): a look-up in the GIN index OR'd with
+    one in the primary key."""
+    words = REQUEST_DOCUMENT.op("@@", return_type=Boolean)(func.frontdoor_search_query(q))
+    return or_(words, t.c.id == any_(func.frontdoor_search_ids(q, type_=ARRAY(Text))))
 
 
 def _where(query: Select[Any], f: RequestFilter) -> Select[Any]:

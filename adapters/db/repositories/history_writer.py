@@ -3,7 +3,8 @@
 A batch is one transaction, so it is either wholly imported or not at all. Each row becomes a
 request numbered like the app numbers them (`YY-NNNNNNNN` from `request_number_seq`, YY the
 year of creation in UTC), with its service's SLA, its search words (the importer finds them,
-so the database does not: migration 0024) and a provenance row in `imported_requests`.
+so the database does not: migration 0024; the reference is not among them, 0037) and a
+provenance row in `imported_requests`.
 
 The writer holds an advisory lock on its source for the whole import, so the source ids it
 read from `imported_requests` at the start stay the whole truth: a row imported before (or
@@ -19,7 +20,7 @@ row) and must all exist, which makes the rows sound where the role may skip thos
 import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Any
 
@@ -28,7 +29,7 @@ import asyncpg
 from adapters.acting import current_acting
 from domain.requests.search_words import search_words
 
-# What the importer sends per row, in this order.
+# What the importer sends per row, in this order; the five times as `pg_time` counts them.
 PREPARED_FIELDS = (
     "external_id",
     "source_type",
@@ -115,6 +116,13 @@ class BatchWriter:
         try:
             self._imported = {row[0] for row in await db.fetch(IMPORTED_BEFORE, self._source)}
             await db.set_type_codec(
+                "timestamptz",
+                schema="pg_catalog",
+                encoder=TIMESTAMP.pack,
+                decoder=_no_decoding,
+                format="binary",
+            )
+            await db.set_type_codec(
                 "tsvector",
                 schema="pg_catalog",
                 encoder=tsvector_binary,
@@ -137,6 +145,7 @@ class BatchWriter:
         if self._db.is_closed():
             return  # the server let go of the lock with the session
         await self._db.reset_type_codec("tsvector", schema="pg_catalog")
+        await self._db.reset_type_codec("timestamptz", schema="pg_catalog")
         await self._db.fetchval(UNLOCK_SOURCE, self._source)
 
     async def _may_skip_triggers(self) -> bool:
@@ -196,10 +205,8 @@ class BatchWriter:
 
 
 def _request(row: tuple[Any, ...], number: int, sla: Sla, xid: int) -> tuple[Any, ...]:
-    year = f"{row[7].astimezone(UTC).year % 100:02d}"
+    year = f"{(PG_EPOCH + timedelta(microseconds=row[7])).year % 100:02d}"
     reference = f"{year}-{number:08d}"
-    words = search_words(row[0], row[12], row[13])
-    document = None if words is None else sorted({*words, *reference_words(year, number)})
     return (
         reference,
         row[0],
@@ -209,16 +216,20 @@ def _request(row: tuple[Any, ...], number: int, sla: Sla, xid: int) -> tuple[Any
         sla.calendar,
         sla.pauses_on_hold,
         xid,
-        document,
+        search_words(row[0], row[12], row[13]),
     )
 
 
-def reference_words(year: str, number: int) -> tuple[str, str]:
-    """The words a reference is found by, as the SQL rule has them (migration 0016): the
-    reference written without its dash and leading zeros, and its number alone."""
-    if number < 100_000_000:
-        return (year + f"{number:08d}").lstrip("0"), str(number)
-    return year.lstrip("0") or "0", str(number)
+PG_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+ONE_MICROSECOND = timedelta(microseconds=1)
+TIMESTAMP = struct.Struct("!q")  # a timestamptz in binary: microseconds since PG_EPOCH
+
+
+def pg_time(moment: datetime | None) -> int | None:
+    """A time as PostgreSQL counts it (microseconds since 2000-01-01 UTC). The importer sends
+    times so: a batch's datetimes cost its preparing process 6 us a row to pickle (a Python
+    reduce each), and the writer's driver converted each to UTC; an int costs neither."""
+    return None if moment is None else (moment - PG_EPOCH) // ONE_MICROSECOND
 
 
 EMPTY_TSVECTOR = struct.pack("!i", 0)
@@ -235,4 +246,4 @@ def tsvector_binary(words: Iterable[str]) -> bytes:
 
 
 def _no_decoding(data: bytes) -> Any:
-    raise NotImplementedError("the history writer only writes tsvectors")
+    raise NotImplementedError("the history writer only writes tsvectors and times")

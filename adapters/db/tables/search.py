@@ -6,6 +6,9 @@ recognises the index: a copy spelled differently would not be. It is the request
 domain/requests/search_words.py) and the words computed by the database otherwise. The app
 never reads that column, so the table metadata leaves it out (a `SELECT` of a whole request
 does not carry it); `UNMAPPED` names it and its index for the schema comparisons.
+
+A request's reference is not among its words: `q` finds it through the primary key, the ids
+`frontdoor_search_ids(q)` answers (migration 0037).
 """
 
 from sqlalchemy import func, literal_column
@@ -16,7 +19,6 @@ from adapters.db.tables.requests import service_requests as t
 SEARCH_DOCUMENT = literal_column("search_document", type_=TSVECTOR)
 REQUEST_DOCUMENT = func.frontdoor_request_document(
     SEARCH_DOCUMENT,
-    t.c.id,
     t.c.external_id,
     t.c.description,
     t.c.address,

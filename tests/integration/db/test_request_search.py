@@ -88,11 +88,14 @@ async def test_q_finds_a_request_by_its_address(
         ("26-00000001", ["26-00000010", "26-00000001"]),  # 10 mentions it
         (" 26-00000002 ", ["26-00000002"]),
         ("25-00000001", ["25-00000001"]),
+        ("2600000001", ["26-00000010", "26-00000001"]),  # the reference as one word
+        ("#2", ["26-00000002"]),
         ("1", ["26-00000001", "25-00000001"]),  # leading zeros and the year left out
         ("00000001", ["26-00000001", "25-00000001"]),
         ("10", ["26-00000010"]),
         ("26", []),  # the year alone is not a number of any request
         ("26-00000099", []),
+        ("26-00000001 deep", []),  # a reference is looked up alone, not among words
     ],
 )
 async def test_q_finds_a_request_by_its_reference(
@@ -176,3 +179,19 @@ async def test_q_is_one_query_on_the_search_index(seeded: AsyncEngine, f: Reques
     assert SEARCH_INDEX in plan, plan
     page = await RequestReadModel(seeded).page(f)
     assert [r.id for r in page.items] == ["26-00000777"]
+
+
+async def test_a_number_is_looked_up_in_the_primary_key_beside_the_words(
+    seeded: AsyncEngine,
+) -> None:
+    await _fill(seeded, 5_000)
+    f = RequestFilter(q="777")
+    async with seeded.connect() as db:
+        plan = "\n".join(row[0] for row in await db.execute(text(_explain(f))))
+    assert "BitmapOr" in plan, plan
+    assert SEARCH_INDEX in plan, plan
+    assert "pk_service_requests" in plan, plan
+    assert "Seq Scan" not in plan, plan
+    page = await RequestReadModel(seeded).page(f)
+    # its number (and its description); 4777 N Charles St
+    assert [r.id for r in page.items] == ["26-00000777", "26-00004777"]

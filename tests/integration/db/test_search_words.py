@@ -70,7 +70,7 @@ async def test_imported_words_are_what_the_database_would_index_and_forgotten_on
 ) -> None:
     engine = seeded_with_layers
     await import_requests(engine, SAMPLES[0], load_mapping("baltimore"))
-    computed = "frontdoor_request_words(id, external_id, description, address, address_hint)"
+    computed = "frontdoor_request_words(external_id, description, address, address_hint)"
     async with engine.begin() as db:
         stored = await db.scalar(
             text("SELECT count(*) FROM service_requests WHERE search_document IS NOT NULL")
@@ -94,7 +94,7 @@ async def test_imported_words_are_what_the_database_would_index_and_forgotten_on
         found = await db.scalar(
             text(
                 "SELECT count(*) FROM service_requests WHERE frontdoor_request_document("
-                "search_document, id, external_id, description, address, address_hint)"
+                "search_document, external_id, description, address, address_hint)"
                 " @@ frontdoor_search_query('zebra')"
             )
         )

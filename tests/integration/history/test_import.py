@@ -3,6 +3,7 @@
 import csv
 import gzip
 import io
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.db.repositories.history_writer import BatchWriter, SourceBusy
+from adapters.db.repositories.history_writer import BatchWriter, SourceBusy, pg_time
 from adapters.history.importer import import_requests
 from adapters.history.mapping_files import load_mapping
 from api.cli import main as frontdoor
@@ -167,7 +168,7 @@ async def test_a_batch_that_fails_leaves_nothing_behind(seeded_with_layers: Asyn
             " r.areas::text FROM service_requests r JOIN imported_requests i"
             " ON i.request_id = r.id ORDER BY r.id LIMIT 3"
         )
-        rows = [tuple(r) for r in records]
+        rows = [tuple(pg_time(v) if isinstance(v, datetime) else v for v in r) for r in records]
         async with BatchWriter(raw, "twice") as writer:
             with pytest.raises(asyncpg.UniqueViolationError):
                 await writer.write([*rows, rows[0]])
@@ -320,7 +321,7 @@ async def test_a_role_that_may_not_skip_triggers_imports_alike_and_a_gone_code_i
             await db.execute(text(statement))
     url = engine.url.set(username=role).render_as_string(hide_password=False)
     connection = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
-    at = datetime(2019, 5, 1, 12, tzinfo=UTC)
+    at = pg_time(datetime(2019, 5, 1, 12, tzinfo=UTC))
     row = ("R-1", "Pothole", service, department, "open", None, "phone", at, at)
     rest = (None, None, None, "Pothole at 5th", "1 Main St", None, None, "[]")
     try:
