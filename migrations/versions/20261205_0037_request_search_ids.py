@@ -1,7 +1,7 @@
 """request search ids: references are found through the primary key, not the GIN index
 
 Revision ID: 20261205_0037
-Revises: 20261205_0036
+Revises: 20261205_0032
 Create Date: 2026-12-05 12:00:00
 
 The search document of 0016 and 0024 held the request's reference ("2600001234") and its
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "20261205_0037"
-down_revision: str | None = "20261205_0036"
+down_revision: str | None = "20261205_0032"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
