@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.acting import acting_as
-from adapters.db.repositories.history_writer import BatchWriter
+from adapters.db.repositories.history_writer import BatchWriter, pg_time
 from domain.audit.model import Entity
 from tests.database import asyncpg_url
 from tests.integration.audit.support import entries_since, mark, trail_text_since
@@ -273,7 +273,7 @@ async def test_a_history_batch_that_skips_the_triggers_is_one_entry(
         service, department = (
             await db.execute(text("SELECT code, department_code FROM services LIMIT 1"))
         ).one()
-    at = datetime(2019, 5, 1, 12, tzinfo=UTC)
+    at = pg_time(datetime(2019, 5, 1, 12, tzinfo=UTC))  # the writer takes times as counts
     row = ("R-1", "Pothole", service, department, "open", None, "phone", at, at)
     rest = (None, None, None, "Pothole at 5th", "1 Main St", None, None, "[]")
     since = await mark(engine)
