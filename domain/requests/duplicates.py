@@ -165,12 +165,27 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / union if union else 0.0
 
 
+class Text(NamedTuple):
+    """A description's words and their trigrams, worked out once per ranking."""
+
+    words: frozenset[str]
+    grams: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> "Text":
+        tokens = words(text)
+        return cls(tokens, trigrams(tokens))
+
+
+def _similarity(a: Text, b: Text) -> float:
+    if not a.words or not b.words:
+        return 0.0
+    return (jaccard(a.words, b.words) + jaccard(a.grams, b.grams)) / 2
+
+
 def text_similarity(a: str, b: str) -> float:
     """The mean of the word-set and the character-trigram Jaccard indexes (0 if either is empty)."""
-    wa, wb = words(a), words(b)
-    if not wa or not wb:
-        return 0.0
-    return (jaccard(wa, wb) + jaccard(trigrams(wa), trigrams(wb))) / 2
+    return _similarity(Text.of(a), Text.of(b))
 
 
 def _combine(
@@ -187,7 +202,7 @@ def _combine(
 
 
 def _measure(
-    candidate: Candidate, probe: Probe, now: datetime, policy: DuplicatePolicy
+    candidate: Candidate, probe: Probe, probe_text: Text, now: datetime, policy: DuplicatePolicy
 ) -> Match[Candidate] | None:
     lat, long = candidate.location.lat, candidate.location.long
     if lat is None or long is None:
@@ -196,17 +211,24 @@ def _measure(
     age = now - candidate.requested_at
     if distance > policy.radius_m or abs(age) > policy.window:
         return None
-    has_text = bool(words(probe.description)) and bool(words(candidate.description))
-    text = text_similarity(probe.description, candidate.description) if has_text else None
+    text = _text_score(probe_text, candidate.description)
     same_service = candidate.service_code == probe.service_code
     return Match(candidate, _combine(distance, age, text, same_service, policy), distance)
+
+
+def _text_score(probe_text: Text, description: str) -> float | None:
+    """None when either description has no words: the score then leaves the text out."""
+    if not probe_text.words:
+        return None
+    text = Text.of(description)
+    return _similarity(probe_text, text) if text.words else None
 
 
 def score(
     candidate: Candidate, probe: Probe, now: datetime, policy: DuplicatePolicy = DEFAULT_POLICY
 ) -> float:
     """0..1; 0 outside the radius or the window. `now` is when the probe was reported."""
-    match = _measure(candidate, probe, now, policy)
+    match = _measure(candidate, probe, Text.of(probe.description), now, policy)
     return 0.0 if match is None else match.score
 
 
@@ -216,8 +238,9 @@ def rank(
     """Candidates at or above the threshold, best first; equal scores (to 1e-9, so float
     rounding does not decide) go nearest first, then by id."""
     matches: list[Match[C]] = []
+    probe_text = Text.of(probe.description)
     for candidate in candidates:
-        match = _measure(candidate, probe, now, policy)
+        match = _measure(candidate, probe, probe_text, now, policy)
         if match is not None and match.score >= policy.threshold:
             matches.append(Match(candidate, match.score, match.distance_m))
     matches.sort(key=lambda m: (-round(m.score, 9), m.distance_m, m.candidate.id))
