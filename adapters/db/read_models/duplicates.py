@@ -6,20 +6,24 @@ bounding box in degrees; the domain then measures the exact distance and scores 
 (domain/requests/duplicates.py). Only the few kept become whole requests.
 """
 
+import functools
 import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
+    DateTime,
     Float,
     Row,
     Select,
     Subquery,
+    Text,
     and_,
+    bindparam,
     func,
-    literal,
     literal_column,
     or_,
     select,
@@ -29,7 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables.directory import services
 from adapters.db.tables.requests import local_point, service_requests
-from domain.requests.duplicates import Match, Probe, bounding_box, rank
+from domain.requests.duplicates import Match, bounding_box, rank
 from domain.requests.model import Location, ServiceRequest, Status
 from domain.requests.nearby import LinkedRequests, NearbyQuery
 
@@ -39,20 +43,20 @@ NEAREST_OPEN = 200  # open requests read per call at most, the nearest first, of
 NOT_CLOSED = t.c.status != literal_column("'closed'")  # ix_service_requests_open_points' own
 
 
-def _local_point(lat: float, long: float) -> ColumnElement[Any]:
-    """The probe in the index's plane (see local_point)."""
-    x = long * math.cos(math.radians(lat))
-    return func.point(literal(x, Float), literal(lat, Float))
+Values = dict[str, Any]
 
 
-def _nearest_open(probe: Probe) -> Subquery:
+def _float(name: str, values: Values) -> BindParameter[float]:
+    return bindparam(name, values.get(name), type_=Float)
+
+
+def _nearest_open(values: Values) -> Subquery:
     """The open requests nearest the probe, of any service, straight from the GiST index: a
     walk that stops after NEAREST_OPEN rows however crowded the spot (or however sparse).
     Nothing else narrows it here: a condition the planner could answer from another index
     (a box, a window, a service) would tempt it to read and sort every row that matches."""
-    distance = local_point(t.c.lat, t.c.long).op("<->", return_type=Float)(
-        _local_point(probe.lat, probe.long)
-    )
+    probe = func.point(_float("probe_x", values), _float("probe_lat", values))  # see local_point
+    distance = local_point(t.c.lat, t.c.long).op("<->", return_type=Float)(probe)
     return (
         select(t, distance.label("distance"))
         .where(NOT_CLOSED)
@@ -62,8 +66,9 @@ def _nearest_open(probe: Probe) -> Subquery:
     )
 
 
-def _same_service_or_group(n: Subquery, code: str) -> ColumnElement[bool]:
+def _same_service_or_group(n: Subquery, values: Values) -> ColumnElement[bool]:
     """The probe's service, or any service sharing its (non-empty) group."""
+    code = bindparam("service_code", values.get("service_code"), type_=Text)
     probe_service = services.alias("probe_service")
     group_mates = (
         select(services.c.code)
@@ -73,32 +78,80 @@ def _same_service_or_group(n: Subquery, code: str) -> ColumnElement[bool]:
     return or_(n.c.service_code == code, n.c.service_code.in_(group_mates.scalar_subquery()))
 
 
-def _conditions(n: Subquery, q: NearbyQuery) -> list[ColumnElement[bool]]:
-    box = bounding_box(q.probe.lat, q.probe.long, q.policy.radius_m)
+@dataclass(frozen=True)
+class _Shape:
+    """What varies the statement's text; everything else is a parameter."""
+
+    long_bounds: bool
+    exclude: bool
+    department: bool
+
+
+def _conditions(n: Subquery, shape: _Shape, values: Values) -> list[ColumnElement[bool]]:
+    since, until = (
+        bindparam(name, values.get(name), type_=DateTime(timezone=True))
+        for name in ("since", "until")
+    )
     conditions = [
-        _same_service_or_group(n, q.probe.service_code),
+        _same_service_or_group(n, values),
         n.c.status.in_(OPEN),
-        n.c.requested_at.between(q.now - q.policy.window, q.now + q.policy.window),
-        n.c.lat.between(box.min_lat, box.max_lat),
+        n.c.requested_at.between(since, until),
+        n.c.lat.between(_float("min_lat", values), _float("max_lat", values)),
     ]
-    if box.min_long is not None and box.max_long is not None:
-        conditions.append(n.c.long.between(box.min_long, box.max_long))
+    if shape.long_bounds:
+        conditions.append(n.c.long.between(_float("min_long", values), _float("max_long", values)))
     else:
         conditions.append(n.c.long.is_not(None))
-    if q.exclude is not None:
-        conditions.append(n.c.id != q.exclude)
-        conditions.append(n.c.duplicate_of.is_distinct_from(literal(q.exclude)))
-    if q.visible_department is not None:
-        conditions.append(n.c.department_code == q.visible_department)
+    if shape.exclude:
+        exclude = bindparam("exclude", values.get("exclude"), type_=Text)
+        conditions.append(n.c.id != exclude)
+        conditions.append(n.c.duplicate_of.is_distinct_from(exclude))
+    if shape.department:
+        conditions.append(
+            n.c.department_code == bindparam("department", values.get("department"), type_=Text)
+        )
     return conditions
+
+
+def _build(shape: _Shape, values: Values) -> Select[Any]:
+    n = _nearest_open(values)
+    columns = [n.c[column.name] for column in t.c]
+    return select(*columns).where(and_(*_conditions(n, shape, values))).order_by(n.c.distance)
+
+
+@functools.cache
+def _statement(shape: _Shape) -> Select[Any]:
+    """Built once per shape, its values given at execution: building it per call cost more
+    than running it."""
+    return _build(shape, {})
+
+
+def _shape_and_values(q: NearbyQuery) -> tuple[_Shape, Values]:
+    probe, policy = q.probe, q.policy
+    box = bounding_box(probe.lat, probe.long, policy.radius_m)
+    values: Values = {
+        "probe_x": probe.long * math.cos(math.radians(probe.lat)),
+        "probe_lat": probe.lat,
+        "service_code": probe.service_code,
+        "since": q.now - policy.window,
+        "until": q.now + policy.window,
+        "min_lat": box.min_lat,
+        "max_lat": box.max_lat,
+        "min_long": box.min_long,
+        "max_long": box.max_long,
+        "exclude": q.exclude,
+        "department": q.visible_department,
+    }
+    shape = _Shape(
+        box.min_long is not None, q.exclude is not None, q.visible_department is not None
+    )
+    return shape, values
 
 
 def nearby_query(q: NearbyQuery) -> Select[Any]:
     """The open requests around the probe that may match, nearest first, before the policy's
     ranking: those among the NEAREST_OPEN open requests that pass its conditions."""
-    n = _nearest_open(q.probe)
-    columns = [n.c[column.name] for column in t.c]
-    return select(*columns).where(and_(*_conditions(n, q))).order_by(n.c.distance)
+    return _build(*_shape_and_values(q))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +173,9 @@ class _Candidate:
 
 async def _nearby(db: AsyncConnection, q: NearbyQuery) -> list[Match[ServiceRequest]]:
     """Open requests around the probe that pass the policy, best first, at most `limit`."""
-    rows = (await db.execute(nearby_query(q))).all()
-    kept = rank(q.probe, [_Candidate.of(row) for row in rows], q.policy, q.now)[: q.limit]
+    shape, values = _shape_and_values(q)
+    rows = (await db.execute(_statement(shape), values)).all()
+    kept = rank(q.probe, [_Candidate.of(row) for row in rows], q.policy, q.now, q.limit)
     return [Match(request_from_row(m.candidate.row), m.score, m.distance_m) for m in kept]
 
 
