@@ -23,9 +23,9 @@ from api.schemas.requests import (
 from domain.directory.catalog import MAX_RADIUS_M, Service
 from domain.directory.permissions import Principal
 from domain.requests.duplicates import Match, Probe
-from domain.requests.escalation import standing_is_frozen
 from domain.requests.model import ServiceRequest
 from domain.requests.nearby import around_query, candidates_query
+from domain.requests.queries import RequestStamp
 from domain.requests.use_cases import (
     CommentOnRequest,
     MergeRequest,
@@ -37,7 +37,7 @@ from domain.requests.use_cases import (
     transition_request,
     update_request,
 )
-from domain.requests.visibility import seen_by
+from domain.requests.visibility import seen_by, stamp_seen_by
 from domain.shared.errors import ValidationFailed
 
 router = APIRouter(prefix="/api/v1/requests", tags=["requests"])
@@ -176,12 +176,21 @@ async def get_request(
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> ServiceRequestOut | Response:
     """304 for the version the caller has, unless time alone may have moved `due_soon` or
-    `overdue` since (an open request whose SLA clock runs): the ETag is the version."""
+    `overdue` since (an open request whose SLA clock runs): the ETag is the version. The 304
+    reads the request's stamp alone, not the request."""
+    if if_none_match:
+        stamp = stamp_seen_by(principal, await _stamp(container, request_id), request_id)
+        etag = etag_of(stamp.version)
+        if etag in if_none_match and stamp.standing_frozen:
+            return Response(status_code=304, headers={"ETag": etag})
     request = await _visible(container, principal, request_id)
-    unchanged = if_none_match and etag_of(request.version) in if_none_match
-    if unchanged and standing_is_frozen(request):
-        return Response(status_code=304, headers={"ETag": etag_of(request.version)})
     return _answer(container, request, response)
+
+
+async def _stamp(container: Container, request_id: str) -> RequestStamp | None:
+    if len(request_id) > MAX_ID_LENGTH or "\x00" in request_id:
+        return None
+    return await container.requests.stamp(request_id)
 
 
 @router.get(

@@ -19,12 +19,13 @@ until it is fixed. The weights and the default threshold were chosen on a develo
 the labelled Baltimore pairs (tests/integration/duplicates) and are measured on another draw.
 """
 
+import heapq
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Generic, NamedTuple, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar, cast
 
 from domain.directory.catalog import MAX_RADIUS_M
 from domain.requests.model import Location
@@ -40,6 +41,7 @@ AGE_WEIGHT = 0.2
 TEXT_WEIGHT = 0.3
 TEXT_SATURATION = 0.5
 OTHER_SERVICE_FACTOR = 0.8
+TIE = 1e-9  # scores this close rank as equal
 
 STOP_WORDS = frozenset(
     "a an and are as at be by for from has have i in is it its me my near of on or our "  # noqa: SIM905
@@ -165,12 +167,27 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / union if union else 0.0
 
 
+class Text(NamedTuple):
+    """A description's words and their trigrams, worked out once per ranking."""
+
+    words: frozenset[str]
+    grams: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> "Text":
+        tokens = words(text)
+        return cls(tokens, trigrams(tokens))
+
+
+def _similarity(a: Text, b: Text) -> float:
+    if not a.words or not b.words:
+        return 0.0
+    return (jaccard(a.words, b.words) + jaccard(a.grams, b.grams)) / 2
+
+
 def text_similarity(a: str, b: str) -> float:
     """The mean of the word-set and the character-trigram Jaccard indexes (0 if either is empty)."""
-    wa, wb = words(a), words(b)
-    if not wa or not wb:
-        return 0.0
-    return (jaccard(wa, wb) + jaccard(trigrams(wa), trigrams(wb))) / 2
+    return _similarity(Text.of(a), Text.of(b))
 
 
 def _combine(
@@ -186,9 +203,20 @@ def _combine(
     return value if same_service else value * OTHER_SERVICE_FACTOR
 
 
-def _measure(
+class _Placed(NamedTuple):
+    """A candidate within the radius and the window, before its text is read: `best` is the
+    score it would have with a description just like the probe's (no score is higher)."""
+
+    candidate: Candidate
+    distance_m: float
+    age: timedelta
+    same_service: bool
+    best: float
+
+
+def _place(
     candidate: Candidate, probe: Probe, now: datetime, policy: DuplicatePolicy
-) -> Match[Candidate] | None:
+) -> _Placed | None:
     lat, long = candidate.location.lat, candidate.location.long
     if lat is None or long is None:
         return None
@@ -196,29 +224,77 @@ def _measure(
     age = now - candidate.requested_at
     if distance > policy.radius_m or abs(age) > policy.window:
         return None
-    has_text = bool(words(probe.description)) and bool(words(candidate.description))
-    text = text_similarity(probe.description, candidate.description) if has_text else None
     same_service = candidate.service_code == probe.service_code
-    return Match(candidate, _combine(distance, age, text, same_service, policy), distance)
+    best = _combine(distance, age, TEXT_SATURATION, same_service, policy)
+    return _Placed(candidate, distance, age, same_service, best)
+
+
+def _measure(
+    candidate: Candidate, probe: Probe, probe_text: Text, now: datetime, policy: DuplicatePolicy
+) -> Match[Candidate] | None:
+    placed = _place(candidate, probe, now, policy)
+    return None if placed is None else _scored(placed, probe_text, policy)
+
+
+def _scored(placed: _Placed, probe_text: Text, policy: DuplicatePolicy) -> Match[Candidate]:
+    text = _text_score(probe_text, placed.candidate.description)
+    value = _combine(placed.distance_m, placed.age, text, placed.same_service, policy)
+    return Match(placed.candidate, value, placed.distance_m)
+
+
+def _text_score(probe_text: Text, description: str) -> float | None:
+    """None when either description has no words: the score then leaves the text out."""
+    if not probe_text.words:
+        return None
+    text = Text.of(description)
+    return _similarity(probe_text, text) if text.words else None
 
 
 def score(
     candidate: Candidate, probe: Probe, now: datetime, policy: DuplicatePolicy = DEFAULT_POLICY
 ) -> float:
     """0..1; 0 outside the radius or the window. `now` is when the probe was reported."""
-    match = _measure(candidate, probe, now, policy)
+    match = _measure(candidate, probe, Text.of(probe.description), now, policy)
     return 0.0 if match is None else match.score
 
 
 def rank(
-    probe: Probe, candidates: list[C], policy: DuplicatePolicy, now: datetime
+    probe: Probe,
+    candidates: list[C],
+    policy: DuplicatePolicy,
+    now: datetime,
+    limit: int | None = None,
 ) -> list[Match[C]]:
-    """Candidates at or above the threshold, best first; equal scores (to 1e-9, so float
-    rounding does not decide) go nearest first, then by id."""
+    """Candidates at or above the threshold, best first, the first `limit` of them if given;
+    equal scores (to 1e-9, so float rounding does not decide) go nearest first, then by id.
+
+    The descriptions, the costly part, are compared best-possible score first, and no further
+    once that bound falls below the threshold or below the `limit`-th score found: the answer
+    is the same as scoring them all, at a crowded spot for a fraction of the work."""
+    if limit is not None and limit <= 0:
+        return []
+    probe_text = Text.of(probe.description)
+    placed = [p for c in candidates if (p := _place(c, probe, now, policy)) is not None]
+    placed.sort(key=lambda p: -p.best)
     matches: list[Match[C]] = []
-    for candidate in candidates:
-        match = _measure(candidate, probe, now, policy)
-        if match is not None and match.score >= policy.threshold:
-            matches.append(Match(candidate, match.score, match.distance_m))
+    kept: list[float] = []  # the `limit` best scores so far, the lowest first (a heap)
+    for p in placed:
+        if p.best < policy.threshold - TIE or (
+            limit is not None and len(kept) == limit and p.best < kept[0] - TIE
+        ):
+            break
+        match = _scored(p, probe_text, policy)
+        if match.score >= policy.threshold:
+            matches.append(Match(cast(C, match.candidate), match.score, match.distance_m))
+            _keep(kept, match.score, limit)
     matches.sort(key=lambda m: (-round(m.score, 9), m.distance_m, m.candidate.id))
-    return matches
+    return matches[:limit]
+
+
+def _keep(kept: list[float], score: float, limit: int | None) -> None:
+    if limit is None:
+        return
+    if len(kept) < limit:
+        heapq.heappush(kept, score)
+    elif score > kept[0]:
+        heapq.heapreplace(kept, score)

@@ -39,8 +39,13 @@ def sla_clock(request: ServiceRequest, now: datetime) -> datetime | None:
 def standing_is_frozen(request: ServiceRequest) -> bool:
     """Whether only a change to the request (a new version) can move its standing: closed,
     undated, or on a hold that pauses the SLA. Otherwise time alone moves it."""
-    paused = request.status is Status.ON_HOLD and request.sla.pauses_on_hold
-    return request.status is Status.CLOSED or request.expected_at is None or paused
+    return frozen_standing(request.status, request.expected_at, request.sla.pauses_on_hold)
+
+
+def frozen_standing(status: Status, expected_at: datetime | None, pauses_on_hold: bool) -> bool:
+    """standing_is_frozen from the three fields it reads (a conditional GET has no more)."""
+    paused = status is Status.ON_HOLD and pauses_on_hold
+    return status is Status.CLOSED or expected_at is None or paused
 
 
 def _micros(span: timedelta) -> int:

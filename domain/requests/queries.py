@@ -41,12 +41,26 @@ class RequestPage:
     next_cursor: str | None
 
 
+@dataclass(frozen=True)
+class RequestStamp:
+    """What a conditional GET needs of a request: its version (the ETag), its department (who
+    may see it), and whether time alone may move its standing (see standing_is_frozen)."""
+
+    version: int
+    department_code: str
+    standing_frozen: bool
+
+
 class RequestReads(Protocol):
     async def page(self, f: RequestFilter) -> RequestPage:
         """Newest first, one query; `next_cursor` is None on the last page."""
         ...
 
     async def get(self, request_id: str) -> ServiceRequest | None: ...
+
+    async def stamp(self, request_id: str) -> RequestStamp | None:
+        """One small query: a few columns, no aggregate."""
+        ...
 
     async def timeline(
         self, request_id: str, include_internal: bool = True

@@ -1,84 +1,182 @@
 """Possible duplicates near a point, and a parent's merged requests: one query per call.
 
-SQL narrows by service (or group), open status, time and a bounding box in degrees; the domain
-then measures the exact distance and scores what is left (domain/requests/duplicates.py).
+SQL reads the open requests nearest the point from a GiST index (at most NEAREST_OPEN, however
+crowded the spot), and keeps those of the service (or its group) within the time window and a
+bounding box in degrees; the domain then measures the exact distance and scores what is left
+(domain/requests/duplicates.py). Only the few kept become whole requests.
 """
 
+import functools
 import math
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, literal, literal_column, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    DateTime,
+    Float,
+    Row,
+    Select,
+    Subquery,
+    Text,
+    and_,
+    bindparam,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables.directory import services
-from adapters.db.tables.requests import service_requests
-from domain.requests.duplicates import Match, Probe, bounding_box, rank
-from domain.requests.model import ServiceRequest, Status
+from adapters.db.tables.requests import local_point, service_requests
+from domain.requests.duplicates import Match, bounding_box, rank
+from domain.requests.model import Location, ServiceRequest, Status
 from domain.requests.nearby import LinkedRequests, NearbyQuery
 
 t = service_requests
 OPEN = [s.value for s in Status if s is not Status.CLOSED]
-MAX_ROWS = 200  # rows scored per call at most, the nearest first
+NEAREST_OPEN = 200  # open requests read per call at most, the nearest first, of any service
+NOT_CLOSED = t.c.status != literal_column("'closed'")  # ix_service_requests_open_points' own
 
 
-def _same_service_or_group(code: str) -> ColumnElement[bool]:
+Values = dict[str, Any]
+
+
+def _float(name: str, values: Values) -> BindParameter[float]:
+    return bindparam(name, values.get(name), type_=Float)
+
+
+def _nearest_open(values: Values) -> Subquery:
+    """The open requests nearest the probe, of any service, straight from the GiST index: a
+    walk that stops after NEAREST_OPEN rows however crowded the spot (or however sparse).
+    Nothing else narrows it here: a condition the planner could answer from another index
+    (a box, a window, a service) would tempt it to read and sort every row that matches."""
+    probe = func.point(_float("probe_x", values), _float("probe_lat", values))  # see local_point
+    distance = local_point(t.c.lat, t.c.long).op("<->", return_type=Float)(probe)
+    return (
+        select(t, distance.label("distance"))
+        .where(NOT_CLOSED)
+        .order_by(distance)
+        .limit(NEAREST_OPEN)
+        .subquery("nearest")
+    )
+
+
+def _same_service_or_group(n: Subquery, values: Values) -> ColumnElement[bool]:
     """The probe's service, or any service sharing its (non-empty) group."""
+    code = bindparam("service_code", values.get("service_code"), type_=Text)
     probe_service = services.alias("probe_service")
     group_mates = (
         select(services.c.code)
         .join(probe_service, probe_service.c.group_name == services.c.group_name)
         .where(probe_service.c.code == code, probe_service.c.group_name != "")
     )
-    return or_(t.c.service_code == code, t.c.service_code.in_(group_mates.scalar_subquery()))
+    return or_(n.c.service_code == code, n.c.service_code.in_(group_mates.scalar_subquery()))
 
 
-NOT_CLOSED = t.c.status != literal_column("'closed'")
+@dataclass(frozen=True)
+class _Shape:
+    """What varies the statement's text; everything else is a parameter."""
+
+    long_bounds: bool
+    exclude: bool
+    department: bool
 
 
-def _conditions(q: NearbyQuery) -> list[ColumnElement[bool]]:
-    box = bounding_box(q.probe.lat, q.probe.long, q.policy.radius_m)
+def _conditions(n: Subquery, shape: _Shape, values: Values) -> list[ColumnElement[bool]]:
+    since, until = (
+        bindparam(name, values.get(name), type_=DateTime(timezone=True))
+        for name in ("since", "until")
+    )
     conditions = [
-        _same_service_or_group(q.probe.service_code),
-        t.c.status.in_(OPEN),
-        NOT_CLOSED,  # written out, so that a generic plan may use the partial (lat, long) index
-        t.c.requested_at.between(q.now - q.policy.window, q.now + q.policy.window),
-        t.c.lat.between(box.min_lat, box.max_lat),
+        _same_service_or_group(n, values),
+        n.c.status.in_(OPEN),
+        n.c.requested_at.between(since, until),
+        n.c.lat.between(_float("min_lat", values), _float("max_lat", values)),
     ]
-    if box.min_long is not None and box.max_long is not None:
-        conditions.append(t.c.long.between(box.min_long, box.max_long))
+    if shape.long_bounds:
+        conditions.append(n.c.long.between(_float("min_long", values), _float("max_long", values)))
     else:
-        conditions.append(t.c.long.is_not(None))
-    if q.exclude is not None:
-        conditions.append(t.c.id != q.exclude)
-        conditions.append(t.c.duplicate_of.is_distinct_from(literal(q.exclude)))
-    if q.visible_department is not None:
-        conditions.append(t.c.department_code == q.visible_department)
+        conditions.append(n.c.long.is_not(None))
+    if shape.exclude:
+        exclude = bindparam("exclude", values.get("exclude"), type_=Text)
+        conditions.append(n.c.id != exclude)
+        conditions.append(n.c.duplicate_of.is_distinct_from(exclude))
+    if shape.department:
+        conditions.append(
+            n.c.department_code == bindparam("department", values.get("department"), type_=Text)
+        )
     return conditions
 
 
-def _planar_distance(probe: Probe) -> ColumnElement[float]:
-    """Squared distance in degrees with longitude scaled by latitude: orders, not measures."""
-    scale = math.cos(math.radians(probe.lat))
-    return (t.c.lat - probe.lat) * (t.c.lat - probe.lat) + (t.c.long - probe.long) * (
-        t.c.long - probe.long
-    ) * (scale * scale)
+def _build(shape: _Shape, values: Values) -> Select[Any]:
+    n = _nearest_open(values)
+    columns = [n.c[column.name] for column in t.c]
+    return select(*columns).where(and_(*_conditions(n, shape, values))).order_by(n.c.distance)
+
+
+@functools.cache
+def _statement(shape: _Shape) -> Select[Any]:
+    """Built once per shape, its values given at execution: building it per call cost more
+    than running it."""
+    return _build(shape, {})
+
+
+def _shape_and_values(q: NearbyQuery) -> tuple[_Shape, Values]:
+    probe, policy = q.probe, q.policy
+    box = bounding_box(probe.lat, probe.long, policy.radius_m)
+    values: Values = {
+        "probe_x": probe.long * math.cos(math.radians(probe.lat)),
+        "probe_lat": probe.lat,
+        "service_code": probe.service_code,
+        "since": q.now - policy.window,
+        "until": q.now + policy.window,
+        "min_lat": box.min_lat,
+        "max_lat": box.max_lat,
+        "min_long": box.min_long,
+        "max_long": box.max_long,
+        "exclude": q.exclude,
+        "department": q.visible_department,
+    }
+    shape = _Shape(
+        box.min_long is not None, q.exclude is not None, q.visible_department is not None
+    )
+    return shape, values
 
 
 def nearby_query(q: NearbyQuery) -> Select[Any]:
-    """The open requests around the probe, nearest first, before the policy's ranking."""
-    return (
-        select(t)
-        .where(and_(*_conditions(q)))
-        .order_by(_planar_distance(q.probe), t.c.requested_at.desc(), t.c.id.desc())
-        .limit(MAX_ROWS)
-    )
+    """The open requests around the probe that may match, nearest first, before the policy's
+    ranking: those among the NEAREST_OPEN open requests that pass its conditions."""
+    return _build(*_shape_and_values(q))
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """What ranking reads of a row; the row becomes a whole request only if it is kept."""
+
+    id: str
+    service_code: str
+    description: str
+    location: Location
+    requested_at: datetime
+    row: Row[Any]
+
+    @classmethod
+    def of(cls, row: Row[Any]) -> "_Candidate":
+        location = Location(row.lat, row.long)
+        return cls(row.id, row.service_code, row.description, location, row.requested_at, row)
 
 
 async def _nearby(db: AsyncConnection, q: NearbyQuery) -> list[Match[ServiceRequest]]:
     """Open requests around the probe that pass the policy, best first, at most `limit`."""
-    candidates = [request_from_row(row) for row in (await db.execute(nearby_query(q))).all()]
-    return rank(q.probe, candidates, q.policy, q.now)[: q.limit]
+    shape, values = _shape_and_values(q)
+    rows = (await db.execute(_statement(shape), values)).all()
+    kept = rank(q.probe, [_Candidate.of(row) for row in rows], q.policy, q.now, q.limit)
+    return [Match(request_from_row(m.candidate.row), m.score, m.distance_m) for m in kept]
 
 
 class SqlDuplicateCandidates:

@@ -25,8 +25,9 @@ from adapters.db.read_models.request_standing import standing_is
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables.requests import request_timeline, service_requests
 from adapters.db.tables.search import REQUEST_DOCUMENT
-from domain.requests.model import EntryKind, ServiceRequest, TimelineEntry
-from domain.requests.queries import RequestFilter, RequestPage
+from domain.requests.escalation import frozen_standing
+from domain.requests.model import EntryKind, ServiceRequest, Status, TimelineEntry
+from domain.requests.queries import RequestFilter, RequestPage, RequestStamp
 from domain.shared.errors import ValidationFailed
 from domain.shared.vocabulary import Actor, Visibility
 
@@ -110,6 +111,16 @@ class RequestReadModel:
         async with self._engine.connect() as db:
             row = (await db.execute(select(t).where(t.c.id == request_id))).first()
         return None if row is None else request_from_row(row)
+
+    async def stamp(self, request_id: str) -> RequestStamp | None:
+        columns = (t.c.version, t.c.department_code, t.c.status, t.c.expected_at)
+        query = select(*columns, t.c.sla_pauses_on_hold).where(t.c.id == request_id)
+        async with self._engine.connect() as db:
+            row = (await db.execute(query)).first()
+        if row is None:
+            return None
+        frozen = frozen_standing(Status(row.status), row.expected_at, row.sla_pauses_on_hold)
+        return RequestStamp(row.version, row.department_code, frozen)
 
     async def timeline(self, request_id: str, include_internal: bool = True) -> list[TimelineEntry]:
         e = request_timeline

@@ -55,15 +55,22 @@ def department_from_row(row: Row[Any]) -> Department:
 
 
 class SqlServiceRepository:
+    """Within one unit of work a service is read once (an identity map, as an ORM session
+    keeps): opening a request and finding its duplicates both ask for it."""
+
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
+        self._seen: dict[str, Service | None] = {}
 
     async def get(self, code: str) -> Service | None:
-        row = (await self._db.execute(select(services).where(services.c.code == code))).first()
-        return None if row is None else service_from_row(row)
+        if code not in self._seen:
+            row = (await self._db.execute(select(services).where(services.c.code == code))).first()
+            self._seen[code] = None if row is None else service_from_row(row)
+        return self._seen[code]
 
     async def add(self, service: Service) -> None:
         await self._db.execute(insert(services).values(**service_values(service)))
+        self._seen[service.code] = service
 
     async def save(self, service: Service) -> None:
         values = service_values(service)
@@ -72,6 +79,7 @@ class SqlServiceRepository:
             .where(services.c.code == service.code)
             .values(**values, updated_at=func.now())
         )
+        self._seen[service.code] = service
 
 
 def service_values(service: Service) -> dict[str, Any]:

@@ -275,7 +275,8 @@ export interface paths {
         /**
          * Get Request
          * @description 304 for the version the caller has, unless time alone may have moved `due_soon` or
-         *     `overdue` since (an open request whose SLA clock runs): the ETag is the version.
+         *     `overdue` since (an open request whose SLA clock runs): the ETag is the version. The 304
+         *     reads the request's stamp alone, not the request.
          */
         get: operations["get_request"];
         put?: never;

@@ -6,6 +6,7 @@ Score = 0.5 * nearness + 0.2 * recency + 0.3 * text (text counted in full from 0
 """
 
 import math
+import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -250,3 +251,29 @@ def test_a_policy_out_of_bounds_is_refused(fields: dict[str, object], field: str
     with pytest.raises(ValidationFailed) as refused:
         DuplicatePolicy(**fields)  # type: ignore[arg-type]
     assert [e.field for e in refused.value.errors] == [field]
+
+
+@pytest.mark.parametrize("limit", [1, 3, 10])
+@pytest.mark.parametrize("threshold", [0.0, 0.5, 0.8])
+def test_a_limited_ranking_is_the_head_of_the_full_one(limit: int, threshold: float) -> None:
+    """Ranking with a limit stops reading descriptions early (by the best score each could
+    have); what it returns is still exactly the first `limit` of scoring them all."""
+    draw = random.Random(17)
+    texts = ["Deep pothole", "deep POTHOLE!", "Pothole on Main St", "Graffiti", "", "hole deep"]
+    crowd = [
+        candidate(
+            f"26-{n:08d}",
+            metres=draw.uniform(-160, 160),
+            days=draw.uniform(0, 31),
+            description=draw.choice(texts),
+            service_code=draw.choice(["trm-pothole-repair", "trm-street-repairs"]),
+        )
+        for n in range(300)
+    ]
+    crowd += [candidate(f"27-{n:08d}", description="Deep pothole") for n in range(12)]  # ties
+    near = Probe(LAT, LONG, "trm-pothole-repair", "Deep pothole")
+    policy = DuplicatePolicy(threshold=threshold)
+    full = rank(near, crowd, policy, NOW)
+    assert len(full) > limit
+    assert rank(near, crowd, policy, NOW, limit) == full[:limit]
+    assert rank(near, crowd, policy, NOW, 0) == []
