@@ -160,7 +160,7 @@ async def resolve_point(
 )
 async def resolve_points(
     body: BatchResolveIn, container: ContainerDep, _: PrincipalDep, language: LanguageDep
-) -> BatchResolveOut:
+) -> Response:
     """Up to 1,000 points at once; the results keep the order of the points."""
     codes = {p.service_code for p in body.points if p.service_code}
     facts = await container.catalog.services_facts(codes)
@@ -172,7 +172,7 @@ async def resolve_points(
     ]
     resolutions = await container.jurisdictions.resolve_many(points)
     localized = await localized_resolutions(container, resolutions, language)
-    return BatchResolveOut(results=[ResolutionOut.of(r) for r in localized])
+    return Response(BatchResolveOut.json_of(localized), media_type="application/json")
 
 
 @router.get("/rules", response_model=RuleList, responses=problem_responses(401))

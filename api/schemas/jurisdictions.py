@@ -1,8 +1,10 @@
 """Bodies of the jurisdiction endpoints."""
 
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import to_json
 
 from domain.jurisdictions.model import (
     AreaRef,
@@ -10,6 +12,7 @@ from domain.jurisdictions.model import (
     Layer,
     LayerRole,
     Resolution,
+    Responsible,
     ResponsibleKind,
     RoutingRule,
 )
@@ -130,6 +133,14 @@ class ResponsibleOut(BaseModel):
     department: str | None
     referral: ContactBody | None
 
+    @classmethod
+    def of(cls, responsible: Responsible) -> "ResponsibleOut":
+        return cls(
+            kind=responsible.kind,
+            department=responsible.department,
+            referral=ContactBody.of(responsible.referral),
+        )
+
 
 class ResolutionOut(BaseModel):
     areas: list[AreaRefOut]
@@ -138,14 +149,9 @@ class ResolutionOut(BaseModel):
 
     @classmethod
     def of(cls, resolution: Resolution) -> "ResolutionOut":
-        responsible = resolution.responsible
         return cls(
             areas=[AreaRefOut.of(a) for a in resolution.areas],
-            responsible=ResponsibleOut(
-                kind=responsible.kind,
-                department=responsible.department,
-                referral=ContactBody.of(responsible.referral),
-            ),
+            responsible=ResponsibleOut.of(resolution.responsible),
             explanation=resolution.explanation,
         )
 
@@ -162,6 +168,37 @@ class BatchResolveIn(Strict):
 
 class BatchResolveOut(BaseModel):
     results: list[ResolutionOut]
+
+    @staticmethod
+    def json_of(resolutions: Sequence[Resolution]) -> bytes:
+        """The JSON of `BatchResolveOut(results=[ResolutionOut.of(r) ...])`, without a model
+        per point: a batch holds few distinct areas and responsibles, so each is validated
+        once and its dump reused; pydantic's Rust encoder writes the whole."""
+        areas: dict[int, dict[str, Any]] = {}  # by id(): the refs are shared and alive
+        responsibles: dict[tuple[object, ...], dict[str, Any]] = {}
+
+        def area(ref: AreaRef) -> dict[str, Any]:
+            dumped = areas.get(id(ref))
+            if dumped is None:
+                dumped = areas[id(ref)] = AreaRefOut.of(ref).model_dump(mode="json")
+            return dumped
+
+        def responsible(of: Responsible) -> dict[str, Any]:
+            key = (of.kind, of.department, of.referral)
+            dumped = responsibles.get(key)
+            if dumped is None:
+                dumped = responsibles[key] = ResponsibleOut.of(of).model_dump(mode="json")
+            return dumped
+
+        results = [
+            {
+                "areas": [area(a) for a in r.areas],
+                "responsible": responsible(r.responsible),
+                "explanation": r.explanation,
+            }
+            for r in resolutions
+        ]
+        return to_json({"results": results})
 
 
 class RuleBody(Strict):
