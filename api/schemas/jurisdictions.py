@@ -15,6 +15,7 @@ from domain.jurisdictions.model import (
     Responsible,
     ResponsibleKind,
     RoutingRule,
+    area_refs_to_json,
 )
 
 Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
@@ -172,16 +173,10 @@ class BatchResolveOut(BaseModel):
     @staticmethod
     def json_of(resolutions: Sequence[Resolution]) -> bytes:
         """The JSON of `BatchResolveOut(results=[ResolutionOut.of(r) ...])`, without a model
-        per point: a batch holds few distinct areas and responsibles, so each is validated
-        once and its dump reused; pydantic's Rust encoder writes the whole."""
-        areas: dict[int, dict[str, Any]] = {}  # by id(): the refs are shared and alive
+        per point: an area's fields are already an int and strings, and a batch holds few
+        distinct responsibles, each validated once (ContactBody strips and bounds) and its dump
+        reused; pydantic's Rust encoder writes the whole."""
         responsibles: dict[tuple[object, ...], dict[str, Any]] = {}
-
-        def area(ref: AreaRef) -> dict[str, Any]:
-            dumped = areas.get(id(ref))
-            if dumped is None:
-                dumped = areas[id(ref)] = AreaRefOut.of(ref).model_dump(mode="json")
-            return dumped
 
         def responsible(of: Responsible) -> dict[str, Any]:
             key = (of.kind, of.department, of.referral)
@@ -192,7 +187,7 @@ class BatchResolveOut(BaseModel):
 
         results = [
             {
-                "areas": [area(a) for a in r.areas],
+                "areas": area_refs_to_json(r.areas),
                 "responsible": responsible(r.responsible),
                 "explanation": r.explanation,
             }
