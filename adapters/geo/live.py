@@ -91,11 +91,18 @@ class LiveJurisdictions:
     async def resolve_many(
         self, points: Sequence[tuple[float, float, ServiceFacts | None]]
     ) -> list[Resolution]:
+        """Points with the same areas and service get the same resolution, decided once: the
+        rule is a pure function of them (a batch in one city has few distinct area sets)."""
         loaded = await self.current()
         all_hits = loaded.index.hits_at_many([(lat, long) for lat, long, _ in points])
-        return [
-            resolve(
-                hits, loaded.rules, service, loaded.served_layers_exist, loaded.department_names
-            )
-            for hits, (_, _, service) in zip(all_hits, points, strict=True)
-        ]
+        decided: dict[tuple[tuple[int, ...], ServiceFacts | None], Resolution] = {}
+        resolutions = []
+        for hits, (_, _, service) in zip(all_hits, points, strict=True):
+            key = (tuple(map(id, hits)), service)  # the index's own AreaHit objects
+            resolution = decided.get(key)
+            if resolution is None:
+                resolution = decided[key] = resolve(
+                    hits, loaded.rules, service, loaded.served_layers_exist, loaded.department_names
+                )
+            resolutions.append(resolution)
+        return resolutions

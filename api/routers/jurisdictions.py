@@ -160,8 +160,12 @@ async def resolve_point(
     "/resolve", response_model=BatchResolveOut, responses=problem_responses(400, 401, 404, 413, 422)
 )
 async def resolve_points(
-    body: BatchResolveIn, container: ContainerDep, _: PrincipalDep, language: LanguageDep
-) -> BatchResolveOut:
+    body: BatchResolveIn,
+    container: ContainerDep,
+    _: PrincipalDep,
+    language: LanguageDep,
+    response: Response,
+) -> Response:
     """Up to 1,000 points at once; the results keep the order of the points."""
     codes = {p.service_code for p in body.points if p.service_code}
     facts = await container.catalog.services_facts(codes)
@@ -173,7 +177,9 @@ async def resolve_points(
     ]
     resolutions = await container.jurisdictions.resolve_many(points)
     localized = await localized_resolutions(container, resolutions, language)
-    return BatchResolveOut(results=[ResolutionOut.of(r) for r in localized])
+    # Built JSON, returned as is: it carries the headers the dependencies set (the language).
+    body_json = BatchResolveOut.json_of(localized)
+    return Response(body_json, media_type="application/json", headers=dict(response.headers))
 
 
 @router.get("/rules", response_model=RuleList, responses=problem_responses(401))

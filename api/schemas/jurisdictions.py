@@ -1,8 +1,10 @@
 """Bodies of the jurisdiction endpoints."""
 
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import to_json
 
 from domain.jurisdictions.model import (
     AreaRef,
@@ -10,8 +12,10 @@ from domain.jurisdictions.model import (
     Layer,
     LayerRole,
     Resolution,
+    Responsible,
     ResponsibleKind,
     RoutingRule,
+    area_refs_to_json,
 )
 
 Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
@@ -130,6 +134,14 @@ class ResponsibleOut(BaseModel):
     department: str | None
     referral: ContactBody | None
 
+    @classmethod
+    def of(cls, responsible: Responsible) -> "ResponsibleOut":
+        return cls(
+            kind=responsible.kind,
+            department=responsible.department,
+            referral=ContactBody.of(responsible.referral),
+        )
+
 
 class ResolutionOut(BaseModel):
     areas: list[AreaRefOut]
@@ -138,14 +150,9 @@ class ResolutionOut(BaseModel):
 
     @classmethod
     def of(cls, resolution: Resolution) -> "ResolutionOut":
-        responsible = resolution.responsible
         return cls(
             areas=[AreaRefOut.of(a) for a in resolution.areas],
-            responsible=ResponsibleOut(
-                kind=responsible.kind,
-                department=responsible.department,
-                referral=ContactBody.of(responsible.referral),
-            ),
+            responsible=ResponsibleOut.of(resolution.responsible),
             explanation=resolution.explanation,
         )
 
@@ -162,6 +169,31 @@ class BatchResolveIn(Strict):
 
 class BatchResolveOut(BaseModel):
     results: list[ResolutionOut]
+
+    @staticmethod
+    def json_of(resolutions: Sequence[Resolution]) -> bytes:
+        """The JSON of `BatchResolveOut(results=[ResolutionOut.of(r) ...])`, without a model
+        per point: an area's fields are already an int and strings, and a batch holds few
+        distinct responsibles, each validated once (ContactBody strips and bounds) and its dump
+        reused; pydantic's Rust encoder writes the whole."""
+        responsibles: dict[tuple[object, ...], dict[str, Any]] = {}
+
+        def responsible(of: Responsible) -> dict[str, Any]:
+            key = (of.kind, of.department, of.referral)
+            dumped = responsibles.get(key)
+            if dumped is None:
+                dumped = responsibles[key] = ResponsibleOut.of(of).model_dump(mode="json")
+            return dumped
+
+        results = [
+            {
+                "areas": area_refs_to_json(r.areas),
+                "responsible": responsible(r.responsible),
+                "explanation": r.explanation,
+            }
+            for r in resolutions
+        ]
+        return to_json({"results": results})
 
 
 class RuleBody(Strict):

@@ -15,23 +15,27 @@ nothing the caller types reaches the SQL or the tsquery syntax.
 import html
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import combinations
 from math import comb
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Float,
     Integer,
     Select,
     Text,
+    bindparam,
     cast,
     func,
     literal,
     select,
     text,
 )
-from sqlalchemy.dialects.postgresql import REGCONFIG, TSQUERY
+from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG, TSQUERY
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.db.read_models.knowledge_ranking import about, as_typed, covered, flag
@@ -103,7 +107,8 @@ async def search(engine: AsyncEngine, f: ArticleFilter) -> ArticlePage:
         # The analysis also turned sequential scans off for this transaction: the planner does
         # not count the cost of decompressing a tsvector for @@, and may read every row where
         # the GIN index reads only the hits.
-        rows = (await db.execute(statement(query, f))).all()
+        template, values = statement(query, f)
+        rows = (await db.execute(template, values)).all()
     found = [
         summary_from_row(r, f.today, snippet(r.headline, r.summary, r.body_text), float(r.rank))
         for r in rows
@@ -128,10 +133,6 @@ async def analyse(
     return Analysis(lexemes, frozenset(r.word for r in rows if r.known))
 
 
-def _query(source: str) -> ColumnElement[Any]:
-    return cast(literal(source, Text), TSQUERY)
-
-
 def _quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
@@ -140,8 +141,8 @@ def _any(lexemes: Sequence[str]) -> str:
     return "(" + " | ".join(_quote(lexeme) for lexeme in lexemes) + ")"
 
 
-def _few_combinations(query: QueryPlan) -> bool:
-    return comb(len(query.groups), query.required) <= MAX_REQUIRED_COMBINATIONS
+def _few(groups: int, required: int) -> bool:
+    return comb(groups, required) <= MAX_REQUIRED_COMBINATIONS
 
 
 def required_query(query: QueryPlan) -> str:
@@ -149,50 +150,103 @@ def required_query(query: QueryPlan) -> str:
     evaluates alone. Past MAX_REQUIRED_COMBINATIONS (queries of eight words and more) it is any
     group, and `_enough` counts the groups row by row."""
     groups = [_any(group) for group in query.groups]
-    if not _few_combinations(query):
+    if not _few(len(query.groups), query.required):
         return " | ".join(groups)
     return " | ".join(
         "(" + " & ".join(chosen) + ")" for chosen in combinations(groups, query.required)
     )
 
 
-def _enough(query: QueryPlan, searched: str) -> list[ColumnElement[bool]]:
+@dataclass(frozen=True)
+class _Shape:
+    """What the search statement's SQL depends on; the words only fill its bound values."""
+
+    title_only: bool
+    loose: bool
+    groups: int
+    required: int
+    filter: ArticleFilter  # without q: conditions() bakes its values into the SQL
+
+
+class _Binds:
+    """The statement's bound values, given at execution (see _values)."""
+
+    everything = bindparam("kb_everything", type_=Text)
+    every_group = bindparam("kb_every_group", type_=Text)
+    typed = bindparam("kb_typed", type_=Text)
+    required = bindparam("kb_required", type_=Text)
+    lexemes = bindparam("kb_lexemes", type_=ARRAY(Text))
+    words = bindparam("kb_words", type_=ARRAY(Text))
+
+    @staticmethod
+    def groups(count: int) -> list[BindParameter[str]]:
+        return [bindparam(f"kb_group_{i}", type_=Text) for i in range(count)]
+
+
+def _query(source: ColumnElement[str]) -> ColumnElement[Any]:
+    return cast(source, TSQUERY)
+
+
+def _enough(shape: _Shape, searched: str) -> list[ColumnElement[bool]]:
     """The row-by-row count of matched groups, only where the index query could not say it."""
-    if _few_combinations(query):
+    if _few(shape.groups, shape.required):
         return []
     column = a.c[searched]
-    matched = [cast(column.op("@@")(_query(_any(group))), Integer) for group in query.groups]
-    return [sum(matched[1:], matched[0]) >= query.required]
+    matched = [cast(column.op("@@")(_query(g)), Integer) for g in _Binds.groups(shape.groups)]
+    return [sum(matched[1:], matched[0]) >= shape.required]
 
 
-def statement(query: QueryPlan, f: ArticleFilter) -> Select[Any]:
+def statement(query: QueryPlan, f: ArticleFilter) -> tuple[Select[Any], dict[str, Any]]:
+    """The search statement and its bound values. The statement depends only on the query's
+    shape and the filter, so it is built (and compiled, and prepared) once per shape."""
+    shape = _Shape(
+        query.title_only, query.loose, len(query.groups), query.required, replace(f, q=None)
+    )
+    return _template(shape), _values(query)
+
+
+def _values(query: QueryPlan) -> dict[str, Any]:
+    groups = [_any(group) for group in query.groups]
+    return {
+        "kb_everything": " | ".join(groups),
+        "kb_every_group": " & ".join(groups),
+        "kb_typed": " & ".join(_quote(word) for word in query.words),
+        "kb_required": required_query(query),
+        "kb_lexemes": query.lexemes,
+        "kb_words": list(query.words),
+        **{f"kb_group_{i}": group for i, group in enumerate(groups)},
+    }
+
+
+@lru_cache(maxsize=512)
+def _template(shape: _Shape) -> Select[Any]:
     """Hits in order: matching every word, a title holding every typed word, then the title and
     tags (knowledge_ranking.py), then rank.
 
     For a search only the index reads the large `search` vector; ranking reads the small
     `search_head` (hits only in bodies are ordered by id). Descriptions rank on `search`.
     """
-    searched = "title_words" if query.title_only else "search"
-    everything = " | ".join(_any(group) for group in query.groups)
-    every_group = " & ".join(_any(group) for group in query.groups)
+    searched = "title_words" if shape.title_only else "search"
+    everything = _query(_Binds.everything)
     # When every hit must match every word, "complete" says nothing: it is left out of the order.
-    varies = query.required < len(query.groups)
-    complete = flag(searched, every_group) if varies else cast(literal(1), Integer)
-    titled = flag("title_words", " & ".join(_quote(word) for word in query.words))
+    varies = shape.required < shape.groups
+    complete = flag(searched, _Binds.every_group) if varies else cast(literal(1), Integer)
+    titled = flag("title_words", _Binds.typed)
     # A description's words are mostly in bodies: it is ranked on the whole article.
-    ranked = a.c.search if query.loose else a.c.search_head
-    ranked = a.c.title_words if query.title_only else ranked
-    levels = [titled, *_title_levels(query), func.ts_rank(ranked, _query(everything))]
+    ranked = a.c.search if shape.loose else a.c.search_head
+    ranked = a.c.title_words if shape.title_only else ranked
+    levels = [titled, *_title_levels(shape), func.ts_rank(ranked, everything)]
     names = ("titled", "about", "covered", "as_typed", "rank")
     order = [complete.desc()] if varies else []
+    f = shape.filter
     hits = (
         select(
             a.c.id,
             complete.label("complete"),
             *[c.label(n) for c, n in zip(levels, names, strict=True)],
         )
-        .where(a.c[searched].op("@@")(_query(required_query(query))), *conditions(f))
-        .where(*_enough(query, searched))
+        .where(a.c[searched].op("@@")(_query(_Binds.required)), *conditions(f))
+        .where(*_enough(shape, searched))
         .order_by(*order, *[level.desc() for level in levels], a.c.id)
         .limit(f.limit + 1)
         .offset(f.offset)
@@ -200,11 +254,11 @@ def statement(query: QueryPlan, f: ArticleFilter) -> Select[Any]:
     )
     configuration = (
         cast(literal("pg_catalog.simple"), REGCONFIG)
-        if query.title_only
+        if shape.title_only
         else func.frontdoor_text_config(a.c.language, type_=REGCONFIG)
     )
     source = func.frontdoor_fold(a.c.summary + "\n\n" + a.c.body_text, type_=Text)
-    headline = func.ts_headline(configuration, source, _query(everything), literal(HEADLINE, Text))
+    headline = func.ts_headline(configuration, source, everything, literal(HEADLINE, Text))
     return (
         select(*SUMMARY_COLUMNS, a.c.body_text, hits.c.rank, headline.label("headline"))
         .join_from(hits, a, a.c.id == hits.c.id)
@@ -212,13 +266,12 @@ def statement(query: QueryPlan, f: ArticleFilter) -> Select[Any]:
     )
 
 
-def _title_levels(query: QueryPlan) -> list[ColumnElement[Any]]:
+def _title_levels(shape: _Shape) -> list[ColumnElement[Any]]:
     """About, covered and as typed; a description (a caller's sentence, its words mostly in
     bodies) and a search of stop words only are not ranked on them."""
-    if query.loose or query.title_only:
+    if shape.loose or shape.title_only:
         return [cast(literal(0), Integer), cast(literal(0.0), Float), cast(literal(0), Integer)]
-    groups = [_any(group) for group in query.groups]
-    return [about(groups), covered(query.lexemes), as_typed(query.words)]
+    return [about(_Binds.groups(shape.groups)), covered(_Binds.lexemes), as_typed(_Binds.words)]
 
 
 def snippet(headline: str, summary: str, body_text: str) -> str:

@@ -7,6 +7,7 @@ name in public text; nothing of theirs is in what comes back (see `Open311Reques
 
 from collections.abc import Sequence
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Row, Select, and_, func, literal_column, or_, select
@@ -85,7 +86,16 @@ def _disclosure(row: Any) -> Disclosure:
     return Disclosure(row.mask_personal_data, PublicLocation(row.public_location))
 
 
-def _public(row: Row[Any], points: dict[int, AreaPoint]) -> Open311Request:
+def _columns(rows: Sequence[Row[Any]]) -> list[Any]:
+    """The rows as plain objects: a page reads some forty columns of up to 1,000 rows, and a
+    Row's attribute look-up costs about twice the copy into a namespace."""
+    if not rows:
+        return []
+    keys = rows[0]._fields
+    return [SimpleNamespace(**dict(zip(keys, row, strict=True))) for row in rows]
+
+
+def _public(row: Any, points: dict[int, AreaPoint]) -> Open311Request:
     request = request_from_row(row)
     disclosure = _disclosure(row)
     shown = public_text_of(disclosure, request.reporter.names)
@@ -103,7 +113,7 @@ def _public(row: Row[Any], points: dict[int, AreaPoint]) -> Open311Request:
     )
 
 
-async def _points_for(db: AsyncConnection, rows: Sequence[Row[Any]]) -> dict[int, AreaPoint]:
+async def _points_for(db: AsyncConnection, rows: Sequence[Any]) -> dict[int, AreaPoint]:
     ids = {
         area["id"]
         for row in rows
@@ -126,7 +136,7 @@ class Open311ReadModel:
         public = f.filters_publicly
         query = query.limit(MAX_SCANNED) if public else query.limit(f.limit).offset(f.offset)
         async with self._engine.connect() as db:
-            rows = (await db.execute(query)).all()
+            rows = _columns((await db.execute(query)).all())
             points = await _points_for(db, rows)
             found = [_public(row, points) for row in rows]
             if public:

@@ -181,6 +181,26 @@ async def test_resolve_many_matches_resolve_point_by_point(
     ]
 
 
+async def test_points_sharing_areas_are_decided_once_per_service(
+    seeded: AsyncEngine, live: LiveJurisdictions
+) -> None:
+    """resolve_many decides each (areas, service) once; the answers stay point by point."""
+    await city_and_districts(seeded)
+    near_city_hall = (CITY_HALL[0] + 0.0001, CITY_HALL[1] + 0.0001)
+    points = [CITY_HALL, near_city_hall, CITY_HALL, OUTSIDE, CITY_HALL, (39.25, -76.7)]
+    facts = [POTHOLE, POTHOLE, None, POTHOLE, POTHOLE, None]
+    many = await live.resolve_many(
+        [(lat, long, f) for (lat, long), f in zip(points, facts, strict=True)]
+    )
+    one_by_one = [
+        await live.resolve(lat, long, f) for (lat, long), f in zip(points, facts, strict=True)
+    ]
+    assert many == one_by_one
+    assert many[0].responsible.department == "transportation"
+    assert many[2].responsible.department is None  # same areas, no service
+    assert many[3].responsible.kind is ResponsibleKind.NONE
+
+
 async def test_contacts_roles_and_reimports_reach_the_resolver(
     seeded: AsyncEngine, live: LiveJurisdictions
 ) -> None:
