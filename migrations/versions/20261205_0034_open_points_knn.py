@@ -1,7 +1,7 @@
 """open points knn: the duplicate check reads the nearest open requests from a GiST index
 
 Revision ID: 20261205_0034
-Revises: 20261205_0036
+Revises: 20261205_0037
 Create Date: 2026-12-05 12:00:00
 
 The check used to select every open request in the bounding box (the `(lat, long)` btree
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "20261205_0034"
-down_revision: str | None = "20261205_0036"
+down_revision: str | None = "20261205_0037"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
