@@ -11,6 +11,7 @@ lands in bench/results.json with a `targets` map; docs/benchmarks.md explains th
 import asyncio
 import os
 import platform
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,6 +25,8 @@ from bench.processes import bare, product
 from bench.results import record
 from bench.scale import Scale, current
 from bench.server import postgres
+
+ENSURE_APT = Path(__file__).resolve().parents[1] / "scripts" / "ensure-apt.sh"
 
 
 def machine() -> dict[str, object]:
@@ -85,7 +88,9 @@ async def _kb(url: str, scale: Scale) -> dict[str, float]:
 
 def main() -> int:
     if sys.argv[1:2] == ["scale-out"]:
+        subprocess.run(["bash", str(ENSURE_APT), "wrk", "wrk"], check=True)  # noqa: S603, S607
         return scale_out.main()
+    subprocess.run(["bash", str(ENSURE_APT), "wrk", "wrk"], check=True)  # noqa: S603, S607
     started = time.perf_counter()
     figures = run_all(current())
     figures["bench_total_s"] = round(time.perf_counter() - started, 1)

@@ -85,7 +85,9 @@ def step(url: str, scale: Scale, api_processes: int) -> dict[str, dict[str, floa
         paths = hot_paths.sample_paths(scale)
         post = wrk.post_script("/api/v1/requests", template, points, headers)
         get = wrk.get_script(paths, headers)
+        hot_paths.warm_up(served.base, headers)
         wrk.run("warm-up", served.base, post, max(1, scale.seconds // 5))
+        wrk.run("warm-up", served.base, get, max(1, scale.seconds // 5))
         label = f"{api_processes} API"
         return {
             "create": accounted(
