@@ -63,7 +63,7 @@ def run_all(scale: Scale) -> dict[str, object]:
     figures.update(resolve.measure())
     figures.update(geocoder.measure())
     with postgres() as server:
-        with database(server) as url:
+        with database(server, "bench_city") as url:
             started = time.perf_counter()
             figures.update(seed(url, scale))
             figures["seed_s"] = round(time.perf_counter() - started, 1)

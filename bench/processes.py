@@ -72,11 +72,6 @@ def _env(url: str, port: int, workers: int, run_worker: bool) -> dict[str, str]:
         "FRONTDOOR_WORKERS": str(workers),
         "FRONTDOOR_RUN_WORKER": "true" if run_worker else "false",
         "FRONTDOOR_LOG_LEVEL": "WARNING",
-        # A fixed pool, for the product and the bare app alike: the shared server allows 100
-        # connections, and 16 wrk connections on a lazily grown pool of 20 per process ran
-        # into "too many clients" while other test runs held theirs.
-        "FRONTDOOR_DB_POOL_SIZE": os.environ.get("BENCH_POOL_SIZE", "8"),
-        "FRONTDOOR_DB_MAX_OVERFLOW": "0",
     }
 
 

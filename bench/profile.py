@@ -141,7 +141,7 @@ async def profile(url: str, scale_name: str, creates: int, gets: int) -> dict[st
                 lat, long = rng.choice(points)
                 return client.post(
                     "/api/v1/requests",
-                    content=template % (lat, long, n),
+                    content=template % (lat, long, n, n),
                     headers={"Content-Type": "application/json", "Idempotency-Key": f"p-{n}"},
                 )
 
@@ -149,7 +149,7 @@ async def profile(url: str, scale_name: str, creates: int, gets: int) -> dict[st
                 lat, long = CROWDED_POINT
                 return client.post(
                     "/api/v1/requests",
-                    content=template % (lat, long, n),
+                    content=template % (lat, long, n, n),
                     headers={"Content-Type": "application/json", "Idempotency-Key": f"c-{n}"},
                 )
 

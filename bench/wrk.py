@@ -78,7 +78,7 @@ def post_script(
     headers: dict[str, str],
     delay_ms: float | None = None,
 ) -> str:
-    """body_template has %.6f, %.6f (lat, long) and %d (a per-request number)."""
+    """body_template has %.6f, %.6f (lat, long), then %d twice (a per-request number)."""
     run = secrets.token_hex(4)
     table = ",".join(f"{{{lat},{long}}}" for lat, long in points)
     header_lines = "".join(
@@ -97,8 +97,8 @@ def post_script(
         + header_lines
         + '  h["Content-Type"] = "application/json"\n'
         + f'  h["Idempotency-Key"] = "bench-{run}-" .. thread_id .. "-" .. counter\n'
-        + "  local n = thread_id * 100000000 + counter\n"
-        + "  local body = string.format(template, p[1], p[2], n)\n"
+        + f"  local n = {secrets.randbelow(10**6)} * 1000000000 + thread_id * 100000000 + counter\n"
+        + "  local body = string.format(template, p[1], p[2], n, n)\n"
         + f"  return wrk.format('POST', {_lua_string(path)}, h, body)\n"
         + "end\n"
         + _pacing(delay_ms)
