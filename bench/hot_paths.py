@@ -15,7 +15,7 @@ import httpx
 
 from bench import wrk
 from bench.dataset import CROWDED_POINT
-from bench.processes import PeakRss, Served
+from bench.processes import PeakRss, Served, app_and_database_cpu, cpu_delta
 from bench.scale import Scale
 
 AGENT = {"username": "agent@example.org", "password": "frontdoor"}
@@ -74,20 +74,57 @@ def etags(base: str, headers: dict[str, str], paths: list[str]) -> list[dict[str
         return [{"If-None-Match": client.get(p).headers["ETag"]} for p in paths]
 
 
+@dataclass(frozen=True)
+class Costed:
+    """A run and the CPU it cost: the app's processes (API and workers), and this
+    database's PostgreSQL backends. CPU per request holds up better than requests per
+    second on a machine shared with other work, which steals time from both apps."""
+
+    run: wrk.Run
+    app_cpu_s: float
+    db_cpu_s: float
+
+    def app_ms(self) -> float:
+        return 1000 * self.app_cpu_s / max(self.run.requests, 1)
+
+    def db_ms(self) -> float:
+        return 1000 * self.db_cpu_s / max(self.run.requests, 1)
+
+
+def costed(served: Served, database: str, load: Callable[[], wrk.Run]) -> Costed:
+    app_before, db_before = app_and_database_cpu(served, database)
+    run = _shown(load())
+    app_after, db_after = app_and_database_cpu(served, database)
+    result = Costed(run, cpu_delta(app_before, app_after), cpu_delta(db_before, db_after))
+    print(
+        f"{'':34} CPU per request: app {result.app_ms():.2f} ms, PostgreSQL {result.db_ms():.2f} ms"
+    )
+    return result
+
+
 @dataclass
 class Pair:
-    product: list[wrk.Run]
-    bare: list[wrk.Run]
+    product: list[Costed]
+    bare: list[Costed]
 
-    def median(self, runs: list[wrk.Run]) -> float:
-        return statistics.median(r.rps for r in runs)
+    @staticmethod
+    def median(runs: list[Costed]) -> float:
+        return statistics.median(r.run.rps for r in runs)
+
+    @staticmethod
+    def app_ms(runs: list[Costed]) -> float:
+        return statistics.median(r.app_ms() for r in runs)
+
+    @staticmethod
+    def db_ms(runs: list[Costed]) -> float:
+        return statistics.median(r.db_ms() for r in runs)
 
 
-def _alternate(rounds: int, product: Callable[[], wrk.Run], bare: Callable[[], wrk.Run]) -> Pair:
+def _alternate(rounds: int, product: Callable[[], Costed], bare: Callable[[], Costed]) -> Pair:
     pair = Pair([], [])
     for _ in range(rounds):
-        pair.product.append(_shown(product()))
-        pair.bare.append(_shown(bare()))
+        pair.product.append(product())
+        pair.bare.append(bare())
     return pair
 
 
@@ -112,7 +149,7 @@ def _half_rate(
 
 
 def measure(
-    product: Served, bare: Served, scale: Scale, points: list[tuple[float, float]]
+    product: Served, bare: Served, database: str, scale: Scale, points: list[tuple[float, float]]
 ) -> dict[str, float]:
     s = scale.seconds
     headers = agent_headers(product.base)
@@ -146,8 +183,8 @@ def measure(
     with PeakRss(product) as rss:
         creates = _alternate(
             scale.rounds,
-            lambda: create(product, "product POST /requests", points),
-            lambda: create(bare, "bare INSERT", points),
+            lambda: costed(product, database, lambda: create(product, "product POST", points)),
+            lambda: costed(bare, database, lambda: create(bare, "bare INSERT", points)),
         )
         crowded = [
             _shown(create(product, "product POST /requests (crowded)", crowd))
@@ -155,8 +192,8 @@ def measure(
         ]
         gets = _alternate(
             scale.rounds,
-            lambda: get(product, "product GET /requests/{id}"),
-            lambda: get(bare, "bare SELECT by key"),
+            lambda: costed(product, database, lambda: get(product, "product GET")),
+            lambda: costed(bare, database, lambda: get(bare, "bare SELECT by key")),
         )
         not_modified = [
             _shown(
@@ -186,18 +223,40 @@ def measure(
         )
     bare_insert, bare_select = creates.median(creates.bare), gets.median(gets.bare)
     crowded_rps = statistics.median(r.rps for r in crowded)
+    costs = {
+        "create_app_cpu_ms": Pair.app_ms(creates.product),
+        "bare_insert_app_cpu_ms": Pair.app_ms(creates.bare),
+        "create_db_cpu_ms": Pair.db_ms(creates.product),
+        "bare_insert_db_cpu_ms": Pair.db_ms(creates.bare),
+        "get_app_cpu_ms": Pair.app_ms(gets.product),
+        "bare_select_app_cpu_ms": Pair.app_ms(gets.bare),
+        "get_db_cpu_ms": Pair.db_ms(gets.product),
+        "bare_select_db_cpu_ms": Pair.db_ms(gets.bare),
+    }
+    total = {  # app + database CPU per request: the cost a dedicated machine would pay
+        "create_cpu_vs_bare_insert": ratio(
+            costs["bare_insert_app_cpu_ms"] + costs["bare_insert_db_cpu_ms"],
+            costs["create_app_cpu_ms"] + costs["create_db_cpu_ms"],
+        ),
+        "get_cpu_vs_bare_select": ratio(
+            costs["bare_select_app_cpu_ms"] + costs["bare_select_db_cpu_ms"],
+            costs["get_app_cpu_ms"] + costs["get_db_cpu_ms"],
+        ),
+    }
     return {
+        **{k: round(v, 3) for k, v in costs.items()},
+        **total,
         "wrk_ceiling_rps": round(ceiling.rps, 1),
         "create_request_rps": round(create_rps, 1),
         "bare_insert_rps": round(bare_insert, 1),
         "create_vs_bare_insert": ratio(create_rps, bare_insert),
-        "create_p50_ms_at_16": round(statistics.median(r.p50_ms for r in creates.product), 2),
+        "create_p50_ms_at_16": round(statistics.median(r.run.p50_ms for r in creates.product), 2),
         "create_crowded_rps": round(crowded_rps, 1),
         "create_crowded_vs_scattered": ratio(crowded_rps, create_rps),
         "get_request_rps": round(get_rps, 1),
         "bare_select_rps": round(bare_select, 1),
         "get_vs_bare_select": ratio(get_rps, bare_select),
-        "get_p50_ms_at_16": round(statistics.median(r.p50_ms for r in gets.product), 2),
+        "get_p50_ms_at_16": round(statistics.median(r.run.p50_ms for r in gets.product), 2),
         "get_304_rps": round(statistics.median(r.rps for r in not_modified), 1),
         "create_half_peak_rps": round(create_half.rps, 1),
         "create_half_peak_p50_ms": round(create_half.p50_ms, 2),

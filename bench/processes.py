@@ -72,6 +72,11 @@ def _env(url: str, port: int, workers: int, run_worker: bool) -> dict[str, str]:
         "FRONTDOOR_WORKERS": str(workers),
         "FRONTDOOR_RUN_WORKER": "true" if run_worker else "false",
         "FRONTDOOR_LOG_LEVEL": "WARNING",
+        # Ten connections each, for the product and the bare app alike, and no overflow: the
+        # shared server allows 100 connections, and other test runs use it at the same time
+        # ("too many clients already" with the default 10 + 10).
+        "FRONTDOOR_DB_POOL_SIZE": os.environ.get("BENCH_POOL_SIZE", "10"),
+        "FRONTDOOR_DB_MAX_OVERFLOW": "0",
     }
 
 
@@ -161,15 +166,28 @@ class PeakRss:
             self._stop.wait(self._every)
 
 
-def cpu_seconds(processes: list[psutil.Process]) -> float:
-    total = 0.0
+def cpu_by_pid(processes: list[psutil.Process]) -> dict[int, float]:
+    out = {}
     for process in processes:
         try:
             times = process.cpu_times()
         except psutil.NoSuchProcess:
             continue
-        total += times.user + times.system
-    return total
+        out[process.pid] = times.user + times.system
+    return out
+
+
+def cpu_delta(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds spent between two snapshots; a process born since counts from zero."""
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
+
+
+def app_and_database_cpu(
+    served: "Served", database: str
+) -> tuple[dict[int, float], dict[int, float]]:
+    """(the app's processes, API and workers; this database's PostgreSQL backends)."""
+    roles = served.roles()
+    return cpu_by_pid(roles["api"] + roles["worker"]), cpu_by_pid(postgres_processes(database)[0])
 
 
 def postgres_processes(database: str) -> tuple[list[psutil.Process], list[psutil.Process]]:

@@ -17,37 +17,29 @@ import psutil
 from bench import hot_paths, wrk
 from bench.dataset import database, scattered_points, seed
 from bench.outbox import drain
-from bench.processes import Served, machine_busy_seconds, postgres_processes, product
+from bench.processes import (
+    Served,
+    cpu_by_pid,
+    cpu_delta,
+    machine_busy_seconds,
+    postgres_processes,
+    product,
+)
 from bench.scale import Scale, current
 from bench.server import postgres
 
 WORKERS = 2
 
 
-def _cpu(processes: list[psutil.Process]) -> dict[int, float]:
-    out = {}
-    for process in processes:
-        try:
-            times = process.cpu_times()
-        except psutil.NoSuchProcess:
-            continue
-        out[process.pid] = times.user + times.system
-    return out
-
-
 def _parties(served: Served, database_name: str) -> dict[str, dict[int, float]]:
     roles = served.roles()
     mine, shared = postgres_processes(database_name)
     return {
-        "api": _cpu(roles["api"]),
-        "worker": _cpu(roles["worker"]),
-        "postgres_backends": _cpu(mine),
-        "postgres_shared": _cpu(shared),
+        "api": cpu_by_pid(roles["api"]),
+        "worker": cpu_by_pid(roles["worker"]),
+        "postgres_backends": cpu_by_pid(mine),
+        "postgres_shared": cpu_by_pid(shared),
     }
-
-
-def _delta(before: dict[int, float], after: dict[int, float]) -> float:
-    return sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items())
 
 
 def accounted(served: Served, database_name: str, load: Callable[[], wrk.Run]) -> dict[str, float]:
@@ -60,7 +52,7 @@ def accounted(served: Served, database_name: str, load: Callable[[], wrk.Run]) -
     busy_after, total_after = machine_busy_seconds()
     wrk_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     after = _parties(served, database_name)
-    cores = {name: _delta(before[name], after[name]) / wall for name in after}
+    cores = {name: cpu_delta(before[name], after[name]) / wall for name in after}
     wrk_cpu = (wrk_after.ru_utime + wrk_after.ru_stime) - (
         wrk_before.ru_utime + wrk_before.ru_stime
     )
