@@ -91,7 +91,7 @@ def _pool_size() -> int:
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     size = _pool_size()
-    app.state.pool = await asyncpg.create_pool(_dsn(), min_size=min(size, 10), max_size=size)
+    app.state.pool = await asyncpg.create_pool(_dsn(), min_size=1, max_size=size)
     try:
         yield
     finally:

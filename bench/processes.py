@@ -72,11 +72,6 @@ def _env(url: str, port: int, workers: int, run_worker: bool) -> dict[str, str]:
         "FRONTDOOR_WORKERS": str(workers),
         "FRONTDOOR_RUN_WORKER": "true" if run_worker else "false",
         "FRONTDOOR_LOG_LEVEL": "WARNING",
-        # Ten connections each, for the product and the bare app alike, and no overflow: the
-        # shared server allows 100 connections, and other test runs use it at the same time
-        # ("too many clients already" with the default 10 + 10).
-        "FRONTDOOR_DB_POOL_SIZE": os.environ.get("BENCH_POOL_SIZE", "10"),
-        "FRONTDOOR_DB_MAX_OVERFLOW": "0",
     }
 
 
