@@ -81,7 +81,8 @@ class Costed:
     second on a machine shared with other work, which steals time from both apps."""
 
     run: wrk.Run
-    app_cpu_s: float
+    app_cpu_s: float  # the API process and the workers
+    worker_cpu_s: float  # the workers alone: outbox jobs, and their scans on a timer
     db_cpu_s: float
 
     def app_ms(self) -> float:
@@ -90,15 +91,22 @@ class Costed:
     def db_ms(self) -> float:
         return 1000 * self.db_cpu_s / max(self.run.requests, 1)
 
+    def worker_ms(self) -> float:
+        return 1000 * self.worker_cpu_s / max(self.run.requests, 1)
+
 
 def costed(served: Served, database: str, load: Callable[[], wrk.Run]) -> Costed:
-    app_before, db_before = app_and_database_cpu(served, database)
+    app_before, worker_before, db_before = app_and_database_cpu(served, database)
     run = _shown(load())
-    app_after, db_after = app_and_database_cpu(served, database)
-    result = Costed(run, cpu_delta(app_before, app_after), cpu_delta(db_before, db_after))
-    print(
-        f"{'':34} CPU per request: app {result.app_ms():.2f} ms, PostgreSQL {result.db_ms():.2f} ms"
+    app_after, worker_after, db_after = app_and_database_cpu(served, database)
+    result = Costed(
+        run,
+        cpu_delta(app_before, app_after),
+        cpu_delta(worker_before, worker_after),
+        cpu_delta(db_before, db_after),
     )
+    app, worker, db = result.app_ms(), result.worker_ms(), result.db_ms()
+    print(f"{'':34} CPU per request: app {app:.2f} ms (workers {worker:.2f}), PostgreSQL {db:.2f}")
     return result
 
 
@@ -118,6 +126,10 @@ class Pair:
     @staticmethod
     def db_ms(runs: list[Costed]) -> float:
         return statistics.median(r.db_ms() for r in runs)
+
+    @staticmethod
+    def worker_ms(runs: list[Costed]) -> float:
+        return statistics.median(r.worker_ms() for r in runs)
 
 
 def _alternate(rounds: int, product: Callable[[], Costed], bare: Callable[[], Costed]) -> Pair:
@@ -227,6 +239,8 @@ def measure(
         "create_app_cpu_ms": Pair.app_ms(creates.product),
         "bare_insert_app_cpu_ms": Pair.app_ms(creates.bare),
         "create_db_cpu_ms": Pair.db_ms(creates.product),
+        "create_worker_cpu_ms": Pair.worker_ms(creates.product),
+        "get_worker_cpu_ms": Pair.worker_ms(gets.product),
         "bare_insert_db_cpu_ms": Pair.db_ms(creates.bare),
         "get_app_cpu_ms": Pair.app_ms(gets.product),
         "bare_select_app_cpu_ms": Pair.app_ms(gets.bare),

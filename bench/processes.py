@@ -179,10 +179,14 @@ def cpu_delta(before: dict[int, float], after: dict[int, float]) -> float:
 
 def app_and_database_cpu(
     served: "Served", database: str
-) -> tuple[dict[int, float], dict[int, float]]:
-    """(the app's processes, API and workers; this database's PostgreSQL backends)."""
+) -> tuple[dict[int, float], dict[int, float], dict[int, float]]:
+    """(the app's processes, API and workers; the workers alone; this database's backends)."""
     roles = served.roles()
-    return cpu_by_pid(roles["api"] + roles["worker"]), cpu_by_pid(postgres_processes(database)[0])
+    return (
+        cpu_by_pid(roles["api"] + roles["worker"]),
+        cpu_by_pid(roles["worker"]),
+        cpu_by_pid(postgres_processes(database)[0]),
+    )
 
 
 def postgres_processes(database: str) -> tuple[list[psutil.Process], list[psutil.Process]]:
