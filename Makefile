@@ -145,8 +145,10 @@ migration: ## New alembic revision: make migration m=short_slug
 chaos: $(STAMP) ## Fault test, full form (minutes): restarts, kill -9, a partner down, under load
 	$(PYTHON) -m tests.chaos
 
-bench: $(STAMP) ## Run the benchmark (python -m bench)
-	$(PYTHON) -m bench
+# BENCH_SCALE=full (default: 1M requests, 2M cases; long) | small (~10x smaller, <10 min) | tiny.
+bench: $(STAMP) ## Benchmark vs a bare FastAPI app under wrk (BENCH_SCALE=small; BENCH_MODE=scale-out)
+	bash scripts/ensure-apt.sh wrk wrk
+	BENCH_SCALE=$${BENCH_SCALE:-full} $(PYTHON) -m bench $(BENCH_MODE)
 
 clean: ## Remove .venv and caches (keeps .data/)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

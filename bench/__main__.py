@@ -1,158 +1,115 @@
-"""Run with `make bench`. Prints each hot path's throughput as a ratio of a bare endpoint's.
+"""`make bench`: the product against a bare FastAPI + asyncpg app, under wrk, on a big city.
 
-The baseline is GET /healthz on the same process: no database, no auth. A ratio of 0.25 means
-the path serves a quarter of the requests per second that the bare stack serves on this machine,
-so the figures compare across machines and runs.
+    BENCH_SCALE=full|small|tiny python -m bench             the whole bench
+    BENCH_SCALE=small python -m bench scale-out             1 then 2 API processes, 2 workers
+
+The dataset is made inside PostgreSQL (bench/dataset.py); the product starts as production
+does (bench/processes.py); wrk drives both apps in turn (bench/hot_paths.py). Every figure
+lands in bench/results.json with a `targets` map; docs/benchmarks.md explains them.
 """
 
-import argparse
 import asyncio
-import json
-import random
+import os
+import platform
+import subprocess
 import sys
+import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
-import httpx
+import psutil
 
-from bench import geocoder, history, knowledge, leaders, resolve
-from bench.load import Result, run
-from bench.server import api_process, bench_database, postgres
+from bench import geocoder, history, hot_paths, knowledge, leaders, reads, resolve, scale_out
+from bench.dataset import database, scattered_points, seed
+from bench.outbox import drain
+from bench.processes import bare, product
+from bench.results import record
+from bench.scale import Scale, current
+from bench.server import postgres
+
+ENSURE_APT = Path(__file__).resolve().parents[1] / "scripts" / "ensure-apt.sh"
 
 
-def body(i: int) -> dict[str, object]:
-    """Request i: a different reporter each time, at a point spread over downtown Baltimore."""
-    rng = random.Random(i)  # noqa: S311 - reproducible benchmark bodies, not secrets
+def machine() -> dict[str, object]:
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     return {
-        **BODY,
-        "location": {
-            "lat": 39.2904 + rng.uniform(-0.02, 0.02),
-            "long": -76.6122 + rng.uniform(-0.02, 0.02),
-        },
-        "reporter": {
-            "first_name": "Bench",
-            "last_name": f"Mark{i}",
-            "email": f"bench{i}@example.net",
-        },
+        "bench_nproc": os.cpu_count() or 0,
+        "bench_cpu_model": model,
+        "bench_memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "bench_loadavg_at_start": round(os.getloadavg()[0], 2),
     }
 
 
-BODY = {
-    "service_code": "trm-pothole-repair",
-    "description": "Benchmark pothole",
-    "location": {"lat": 39.2904, "long": -76.6122},
-    "attributes": {"pothole_size": "medium"},
-    "reporter": {"first_name": "Bench", "last_name": "Mark", "email": "bench@example.net"},
-    "channel": "phone",
-}
+def served_figures(url: str, scale: Scale) -> dict[str, float]:
+    points = scattered_points(2000)
+    with bare(url) as bare_app, product(url) as app:
+        name = urlsplit(url).path.lstrip("/")
+        figures: dict[str, float] = hot_paths.measure(app, bare_app, name, scale, points)
+        figures.update(drain(url))
+        headers = hot_paths.agent_headers(app.base)
+        figures.update(reads.open311_list(app.base, scale.list_calls))
+        figures.update(reads.resolve_batch(app.base, headers))
+        figures.update(leaders.timings(app.base))
+    return figures
 
 
-async def http_figures(base: str) -> dict[str, float]:
-    """Latency figures of single endpoints, measured sequentially on the running server."""
-    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
-        token = await client.post(
-            "/api/v1/auth/token", data={"username": "agent@example.org", "password": "frontdoor"}
-        )
-    auth = {"Authorization": f"Bearer {token.json()['access_token']}"}
-    return await resolve.measure_http(base, auth)
+def run_all(scale: Scale) -> dict[str, object]:
+    figures: dict[str, object] = {"bench_scale": scale.name, **machine()}
+    figures.update(resolve.measure())
+    figures.update(geocoder.measure())
+    with postgres() as server:
+        with database(server, "bench_city") as url:
+            started = time.perf_counter()
+            figures.update(seed(url, scale))
+            figures["seed_s"] = round(time.perf_counter() - started, 1)
+            figures["bench_requests"] = scale.requests
+            figures["bench_cases"] = scale.cases
+            figures["bench_articles"] = scale.articles
+            figures["bench_crowd"] = scale.crowd
+            figures["metrics_dashboard_requests"] = scale.requests  # the dashboard's data
+            figures["metrics_dashboard_contacts"] = scale.cases
+            figures["metrics_dashboard_calls"] = scale.calls
+            figures["metrics_bench_fill_s"] = figures["seed_s"]
+            figures.update(served_figures(url, scale))
+            figures.update(asyncio.run(_kb(url, scale)))
+        figures.update(history.measure(server))
+    return figures
 
 
-async def scenarios(base: str, count: int, concurrency: int) -> list[Result]:
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        token = await client.post(
-            "/api/v1/auth/token", data={"username": "agent@example.org", "password": "frontdoor"}
-        )
-        auth = {"Authorization": f"Bearer {token.json()['access_token']}"}
-        created = await client.post("/api/v1/requests", json=BODY, headers=auth)
-        request_id = created.json()["id"]
-        await run(client, "warm-up", lambda c, i: c.get("/healthz"), 200, concurrency, 200)
-        return [
-            await run(
-                client,
-                "baseline GET /healthz",
-                lambda c, i: c.get("/healthz"),
-                count,
-                concurrency,
-                200,
-            ),
-            await run(
-                client,
-                "POST /api/v1/requests",
-                lambda c, i: c.post("/api/v1/requests", json=body(i), headers=auth),
-                count,
-                concurrency,
-                201,
-            ),
-            await run(
-                client,
-                "GET /api/v1/requests/{id}",
-                lambda c, i: c.get(f"/api/v1/requests/{request_id}", headers=auth),
-                count,
-                concurrency,
-                200,
-            ),
-            await run(
-                client,
-                "GET /api/v1/requests?limit=50",
-                lambda c, i: c.get("/api/v1/requests?limit=50", headers=auth),
-                count // 4,
-                concurrency,
-                200,
-            ),
-        ]
-
-
-def report(results: list[Result]) -> None:
-    baseline = results[0].rate
-    print(f"{'scenario':34} {'n':>6} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'ratio':>7} fail")
-    for r in results:
-        print(
-            f"{r.name:34} {r.count:6d} {r.rate:9.1f} {r.median_ms:8.2f} {r.percentile(0.95):8.2f}"
-            f" {r.rate / baseline:7.3f} {r.failures}"
-        )
-
-
-RESULTS = Path(__file__).with_name("results.json")
-KEYS = {
-    "POST /api/v1/requests": "request_create",
-    "GET /api/v1/requests/{id}": "request_read",
-    "GET /api/v1/requests?limit=50": "request_list",
-}
-
-
-def record(results: list[Result], extra: dict[str, float]) -> None:
-    """Merge this run's figures into bench/results.json; other benchmarks add their own keys."""
-    figures = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    figures.update(extra)
-    baseline = results[0].rate
-    figures["baseline_rps"] = round(baseline, 1)
-    for r in results[1:]:
-        key = KEYS[r.name]
-        figures[f"{key}_rps"] = round(r.rate, 1)
-        figures[f"{key}_vs_baseline"] = round(r.rate / baseline, 3)
-        figures[f"{key}_p50_ms"] = round(r.median_ms, 2)
-        figures[f"{key}_p95_ms"] = round(r.percentile(0.95), 2)
-    RESULTS.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
+async def _kb(url: str, scale: Scale) -> dict[str, float]:
+    times = await knowledge._time_searches(url, scale.searches)
+    ordered = sorted(times)
+    return {
+        "kb_search_p50_ms": round(ordered[len(ordered) // 2], 2),
+        "kb_search_p95_ms": round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))], 2),
+    }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--count", type=int, default=2000)
-    parser.add_argument("--concurrency", type=int, default=16)
-    args = parser.parse_args()
-    extra = {**resolve.measure(), **geocoder.measure()}
-    with postgres() as server:
-        extra.update(asyncio.run(knowledge.measure(server)))
-        extra.update(leaders.measure(server))  # BENCH_SCALE=small|tiny: a smaller history
-        extra.update(history.measure(server))  # import_rows_per_s, same BENCH_SCALE
-        with bench_database(server) as url, api_process(url) as base:
-            results = asyncio.run(scenarios(base, args.count, args.concurrency))
-            extra.update(asyncio.run(http_figures(base)))
-    report(results)
-    for key, value in sorted(extra.items()):
-        print(f"{key:34} {value}")
-    record(results, extra)
-    return 1 if any(r.failures for r in results) else 0
+    if sys.argv[1:2] == ["scale-out"]:
+        subprocess.run(["bash", str(ENSURE_APT), "wrk", "wrk"], check=True)  # noqa: S603, S607
+        return scale_out.main()
+    subprocess.run(["bash", str(ENSURE_APT), "wrk", "wrk"], check=True)  # noqa: S603, S607
+    started = time.perf_counter()
+    figures = run_all(current())
+    figures["bench_total_s"] = round(time.perf_counter() - started, 1)
+    stored = record(figures)
+    for key, value in sorted(figures.items()):
+        print(f"{key:40} {value}")
+    met = stored["targets"]
+    assert isinstance(met, dict)
+    for key, target in met.items():
+        print(
+            f"target {key:33} {target['value']!s:>12} {target['target']:>10}  met={target['met']}"
+        )
+    return 0
 
 
 if __name__ == "__main__":

@@ -116,7 +116,7 @@ def measure(server: str) -> dict[str, float]:
 
 
 def main() -> int:
-    from bench.__main__ import RESULTS
+    from bench.results import RESULTS
 
     with postgres() as server:
         figures = measure(server)

@@ -132,7 +132,7 @@ def measure(server: str, scale: str | None = None) -> dict[str, float]:
 
 
 def main() -> int:
-    from bench.__main__ import RESULTS
+    from bench.results import RESULTS
 
     with postgres() as server:
         figures = measure(server)

@@ -34,9 +34,12 @@ def _local_postgres_up() -> bool:
 
 @contextmanager
 def postgres() -> Iterator[str]:
+    """BENCH_DATABASE_URL's server; else BENCH_POSTGRES=private, a cluster of the bench's
+    own (its own 100 connections, when test runs share the local server); else the local
+    server; else an embedded one."""
     if os.environ.get("BENCH_DATABASE_URL"):
         yield os.environ["BENCH_DATABASE_URL"]
-    elif _local_postgres_up():
+    elif _local_postgres_up() and os.environ.get("BENCH_POSTGRES") != "private":
         yield LOCAL
     else:
         with tempfile.TemporaryDirectory(prefix="frontdoor-bench-") as scratch:
