@@ -2,7 +2,8 @@
 
 Each process checks the database's jurisdiction version at most once a second (one tiny query)
 and rebuilds its index in a worker thread when an import or edit has bumped it, so a change is
-visible to every process within about a second.
+visible to every process within about a second. While one caller checks, the others go on
+with the index they have.
 """
 
 import asyncio
@@ -62,7 +63,11 @@ class LiveJurisdictions:
 
     async def current(self) -> Loaded:
         loaded = self._loaded
-        if loaded is not None and time.monotonic() - self._checked_at < self._check_every:
+        fresh = time.monotonic() - self._checked_at < self._check_every
+        if loaded is not None and (fresh or self._lock.locked()):
+            # A check under way: go on with this index rather than wait for it. A waiting
+            # create holds its transaction's connection while the check asks the same pool
+            # for one, so a full pool would stall every create until the pool's timeout.
             return loaded
         return await self.refresh()
 
