@@ -14,6 +14,8 @@ from tests.api.authz.permissions import ALLOW, PERMISSIONS, README, ROLES, readm
 from tests.api.authz.routes import served
 from tests.api.authz.world import World
 
+pytestmark = pytest.mark.sweep  # 1,540 calls: make test runs it, make test-fast does not
+
 REFUSALS = (401, 403, 404)
 CASES = [(method, path, role) for (method, path) in PERMISSIONS for role in ROLES]
 

@@ -21,12 +21,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 import uvicorn
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.app import create_app
 from api.settings import Settings
 from tests.api.conftest import Login
+
+pytestmark = pytest.mark.sweep  # minutes: make test runs it, make test-fast does not
 
 # The admin reaches every operation: it runs every phase, the coverage one (boundaries, every
 # undeclared method) included; the agent and staff runs fuzz and chain what they may call.
