@@ -90,7 +90,7 @@ restore: $(STAMP) ## Restore BACKUP=folder into an empty database (FORCE=1 to re
 	$(PYTHON) -m api.cli restore "$(BACKUP)" $(if $(FORCE),--force)
 
 # Every check runs even when an earlier one fails; the target fails if any did.
-lint: $(STAMP) ## ruff, ruff format --check, mypy, import-linter, hadolint, docker-compose config
+lint: $(STAMP) ## ruff, ruff format --check, mypy, import-linter, hadolint, compose and haproxy config
 	@failed=""; \
 	step() { echo ">> $$*"; if ! "$$@"; then failed="$$failed\n   $$*"; return 1; fi; }; \
 	step $(RUFF) check . || true; \
@@ -100,6 +100,9 @@ lint: $(STAMP) ## ruff, ruff format --check, mypy, import-linter, hadolint, dock
 	step $(HADOLINT) Dockerfile || true; \
 	if step bash scripts/ensure-apt.sh docker-compose docker-compose; then \
 		step docker-compose -f docker-compose.yml config -q || true; \
+	fi; \
+	if step bash scripts/ensure-apt.sh haproxy haproxy; then \
+		step haproxy -c -q -f deploy/haproxy.cfg || true; \
 	fi; \
 	if [ -n "$$failed" ]; then echo -e "lint FAILED:$$failed" >&2; exit 1; fi; \
 	echo "lint OK"
