@@ -110,6 +110,7 @@ RequestBatches = Callable[[RequestFilter], AsyncIterator[list[ServiceRequest]]]
 class Container:
     settings: Settings
     engine: AsyncEngine
+    reports_engine: AsyncEngine  # the read replica's, or `engine` itself
     clock: Clock
     context: Context[UnitOfWork]  # what every use case takes first
     hours: BusinessHours
@@ -163,6 +164,8 @@ class Container:
 
     async def close(self) -> None:
         await self.engine.dispose()
+        if self.reports_engine is not self.engine:
+            await self.reports_engine.dispose()
 
 
 def business_hours(settings: Settings) -> BusinessHours:
@@ -284,15 +287,21 @@ def survey_tokens(settings: Settings) -> SurveyTokens:
     return SurveyTokens(settings.secret_key, settings.survey_policy().lifetime)
 
 
-def build_container(settings: Settings, clock: Clock | None = None) -> Container:
-    if not settings.database_url:
-        raise RuntimeError("DATABASE_URL is not set")
-    engine = make_engine(
-        settings.database_url,
+def database_engine(settings: Settings, url: str) -> AsyncEngine:
+    return make_engine(
+        url,
         settings.db_pool_size,
         settings.db_max_overflow,
         statement_timeout_seconds=settings.statement_timeout_seconds,
     )
+
+
+def build_container(settings: Settings, clock: Clock | None = None) -> Container:
+    if not settings.database_url:
+        raise RuntimeError("DATABASE_URL is not set")
+    engine = database_engine(settings, settings.database_url)
+    replica = settings.read_database_url
+    reports = database_engine(settings, replica) if replica else engine
     clock = clock or SystemClock()
     rate_limiter = SqlRateLimiter(engine)
     jurisdiction_reads = JurisdictionReadModel(engine)
@@ -302,6 +311,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
     return Container(
         settings=settings,
         engine=engine,
+        reports_engine=reports,
         clock=clock,
         context=use_case_context(engine, clock),
         hours=business_hours(settings),
@@ -337,15 +347,15 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         sms_opt_outs=sms_opt_out_list(engine),
         text_signatures=TwilioSignatures(settings.twilio_auth_token),
         text_pictures=text_pictures(settings, engine),
-        metrics=MetricsReadModel(engine, timedelta(seconds=settings.call_threshold_seconds)),
+        metrics=MetricsReadModel(reports, timedelta(seconds=settings.call_threshold_seconds)),
         call_records=SqlCallRecords(engine),
-        open_data=OpenDataReadModel(engine),
-        report_card=ReportCardReadModel(engine),
+        open_data=OpenDataReadModel(reports),
+        report_card=ReportCardReadModel(reports),
         public_requests=PublicRequestReadModel(engine),
         service_usage=ServiceUsageReadModel(engine),
         article_feedback=ArticleFeedbackReadModel(engine),
         escalation=escalation_policy(settings),
-        request_batches=partial(request_batches, requests),
+        request_batches=partial(request_batches, RequestReadModel(reports)),
         import_addresses=partial(import_addresses_csv, engine),
         database_ready=partial(database_answers, engine),
         bot_check=bot_check(settings, engine),

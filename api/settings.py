@@ -53,6 +53,9 @@ class Settings(
     database_url: str | None = Field(
         default=None, validation_alias=AliasChoices("DATABASE_URL", "FRONTDOOR_DATABASE_URL")
     )
+    # A streaming replica for the reports (metrics, open data, report card, staff exports),
+    # which tolerate its lag; unset: they read the primary (README, "Across several machines").
+    read_database_url: str | None = None
     data_dir: str = ".data"
     host: str = Field(default="127.0.0.1", validation_alias=AliasChoices("HOST", "FRONTDOOR_HOST"))
     port: int = Field(default=8000, validation_alias=AliasChoices("PORT", "FRONTDOOR_PORT"))
