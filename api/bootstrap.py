@@ -308,6 +308,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
     jurisdictions = LiveJurisdictions(jurisdiction_reads, settings.index_check_seconds)
     geocoder = build_geocoder(engine, settings.index_check_seconds)
     requests = RequestReadModel(engine)
+    exported = requests if reports is engine else RequestReadModel(reports)
     return Container(
         settings=settings,
         engine=engine,
@@ -355,7 +356,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         service_usage=ServiceUsageReadModel(engine),
         article_feedback=ArticleFeedbackReadModel(engine),
         escalation=escalation_policy(settings),
-        request_batches=partial(request_batches, RequestReadModel(reports)),
+        request_batches=partial(request_batches, exported),
         import_addresses=partial(import_addresses_csv, engine),
         database_ready=partial(database_answers, engine),
         bot_check=bot_check(settings, engine),
