@@ -2,6 +2,7 @@
 hold, against what the clients were told."""
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -224,39 +225,40 @@ def _check_emails(verdict: Verdict, stored: Stored, mail_dir: Path, mail_from: s
     verdict.counts.update(emails=len(files & expected), acknowledgements=len(files - expected))
 
 
+def _stored_once(
+    verdict: Verdict, kind: str, sent: list[tuple[str, Outcome]], stored: Mapping[str, int]
+) -> Counter[Outcome]:
+    """Each message is stored once by its own id, however often it was sent: exactly once
+    when the sender saw it accepted, never when refused, at most once when unknown."""
+    for key, outcome in sent:
+        found = stored[key]
+        most = 0 if outcome is Outcome.FAILED else 1
+        least = 1 if outcome is Outcome.OK else 0
+        verdict.expect(least <= found <= most, f"{kind} {key} ({outcome}) stored {found} times")
+    return Counter(outcome for _, outcome in sent)
+
+
 def _check_texts(verdict: Verdict, history: History, stored: Stored) -> None:
-    """A text is stored once by its MessageSid, however often Twilio sent it."""
-    for text in history.texts:
-        found = stored.texts[text.sid]
-        most = 0 if text.outcome is Outcome.FAILED else 1
-        least = 1 if text.outcome is Outcome.OK else 0
-        verdict.expect(
-            least <= found <= most, f"text {text.sid} ({text.outcome}) stored {found} times"
-        )
-    outcomes = Counter(text.outcome for text in history.texts)
+    """A text is keyed by its MessageSid."""
+    sent = [(text.sid, text.outcome) for text in history.texts]
+    outcomes = _stored_once(verdict, "text", sent, stored.texts)
     verdict.counts.update(
         texts_ok=outcomes[Outcome.OK],
         texts_failed=outcomes[Outcome.FAILED],
         texts_unknown=outcomes[Outcome.UNKNOWN],
-        texts_stored=sum(stored.texts[text.sid] for text in history.texts),
+        texts_stored=sum(stored.texts[sid] for sid, _ in sent),
     )
 
 
 def _check_mails(verdict: Verdict, history: History, stored: Stored) -> None:
-    """A resident's email is stored once by its Message-ID, however often it was sent."""
-    for mail in history.mails:
-        found = stored.mails[mail.message_id]
-        most = 0 if mail.outcome is Outcome.FAILED else 1
-        least = 1 if mail.outcome is Outcome.OK else 0
-        verdict.expect(
-            least <= found <= most, f"email {mail.message_id} ({mail.outcome}) stored {found} times"
-        )
-    outcomes = Counter(mail.outcome for mail in history.mails)
+    """A resident's email is keyed by its Message-ID."""
+    sent = [(mail.message_id, mail.outcome) for mail in history.mails]
+    outcomes = _stored_once(verdict, "email", sent, stored.mails)
     verdict.expect(outcomes[Outcome.OK] > 0, "no email was accepted")
     verdict.counts.update(
         mails_ok=outcomes[Outcome.OK],
         mails_failed=outcomes[Outcome.FAILED],
         mails_unknown=outcomes[Outcome.UNKNOWN],
         mails_resent=sum(1 for mail in history.mails if mail.attempts > 1),
-        mails_stored=sum(stored.mails[mail.message_id] for mail in history.mails),
+        mails_stored=sum(stored.mails[key] for key, _ in sent),
     )
