@@ -12,6 +12,7 @@ from adapters.auth.jwks import JwksKeys
 from adapters.auth.oidc import OidcClaims, OidcProvider
 from adapters.auth.passwords import Argon2PasswordHasher
 from adapters.auth.tokens import JwtTokens, SigningKey
+from adapters.db.accounts import CachedAccounts
 from adapters.db.engine import make_engine
 from adapters.db.erasure import SqlResidentEraser
 from adapters.db.health import database_answers
@@ -60,7 +61,7 @@ from domain.audit.ports import AuditTrail
 from domain.contacts.queries import ContactReads
 from domain.directory.api_keys import ApiKeyReads
 from domain.directory.popularity import ServiceUsage
-from domain.directory.ports import PasswordHasher
+from domain.directory.ports import Accounts, PasswordHasher
 from domain.directory.sign_in import SignInLimits, SignInThrottle
 from domain.directory.single_sign_on import GroupRoles, IdentityProvider
 from domain.directory.tokens import AccessTokens
@@ -125,6 +126,7 @@ class Container:
     sign_in_throttle: SignInThrottle
     requests: RequestReads
     catalog: CatalogReads
+    accounts: Accounts  # what tokens are checked against (cached, adapters/db/accounts.py)
     knowledge_reads: KnowledgeReads
     jurisdiction_reads: JurisdictionReads
     jurisdictions: JurisdictionIndex
@@ -327,6 +329,7 @@ def build_container(settings: Settings, clock: Clock | None = None) -> Container
         sign_in_throttle=sign_in_throttle(settings, rate_limiter),
         requests=requests,
         catalog=DirectoryReadModel(engine),
+        accounts=CachedAccounts(engine),
         knowledge_reads=KnowledgeReadModel(engine),
         jurisdiction_reads=jurisdiction_reads,
         jurisdictions=jurisdictions,

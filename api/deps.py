@@ -12,6 +12,8 @@ from api.rate_limits import count_key_write
 from domain.directory.api_keys import KeyRole
 from domain.directory.permissions import Principal
 from domain.directory.sign_in import sign_in_externally
+from domain.directory.tokens import TokenClaims
+from domain.directory.users import User
 from domain.shared.errors import PreconditionFailed, Unauthenticated, ValidationFailed
 
 bearer = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
@@ -69,11 +71,18 @@ async def get_principal(
             await sign_in_externally(container.context, identity, container.group_roles)
         )
     claims = container.tokens.verify(token)
-    user = await container.catalog.user(claims.user_id)
-    if user is None or not user.active or user.token_version != claims.token_version:
-        raise Unauthenticated("the access token is no longer valid")
+    user = await container.accounts.current(claims.user_id)
+    if not _accepts(user, claims):  # a refusal is never from a copy: read the account again
+        user = await container.accounts.fresh(claims.user_id)
+        if not _accepts(user, claims):
+            raise Unauthenticated("the access token is no longer valid")
+    assert user is not None
     name_actor(user.email)
     return Principal.of(user)
+
+
+def _accepts(user: User | None, claims: TokenClaims) -> bool:
+    return user is not None and user.active and user.token_version == claims.token_version
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]

@@ -2,9 +2,11 @@
 
 from types import TracebackType
 from typing import Self
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncTransaction
 
+from adapters.db.accounts import account_cache
 from adapters.db.read_models.duplicates import SqlDuplicateCandidates
 from adapters.db.repositories.api_keys import SqlApiKeyRepository, SqlOpen311SubmissionRepository
 from adapters.db.repositories.cases import SqlCaseRepository
@@ -77,6 +79,8 @@ class SqlUnitOfWork:
         self._engine = engine
         self._connection: AsyncConnection | None = None
         self._transaction: AsyncTransaction | None = None
+        self._accounts = account_cache(engine)
+        self._changed_users: set[UUID] = set()
 
     @property
     def connection(self) -> AsyncConnection:
@@ -92,7 +96,7 @@ class SqlUnitOfWork:
         self.escalations = SqlEscalationLog(self._connection)
         self.services = SqlServiceRepository(self._connection)
         self.departments = SqlDepartmentRepository(self._connection)
-        self.users = SqlUserRepository(self._connection)
+        self.users = SqlUserRepository(self._connection, self._user_changed)
         self.jurisdictions = SqlJurisdictionRepository(self._connection)
         self.articles = SqlArticleRepository(self._connection)
         self.triage_terms = SqlTriageTermRepository(self._connection)
@@ -131,6 +135,13 @@ class SqlUnitOfWork:
         if self._transaction is None:
             raise RuntimeError("the unit of work is not open")
         await self._transaction.commit()
+        for user_id in self._changed_users:  # a read that began before the commit is dropped
+            self._accounts.forget(user_id)
+        self._changed_users.clear()
+
+    def _user_changed(self, user_id: UUID) -> None:
+        self._changed_users.add(user_id)
+        self._accounts.forget(user_id)
 
 
 class SqlUnitOfWorkFactory:

@@ -7,6 +7,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.db.accounts import account_cache
 from api.app import create_app
 from api.bootstrap import Container, build_container
 from api.settings import Settings
@@ -37,6 +38,7 @@ def database_state(seeded: AsyncEngine) -> AsyncEngine:
 def app(settings: Settings, container: Container, database_state: AsyncEngine) -> FastAPI:
     app = create_app(settings, container)
     app.state.container = container
+    account_cache(container.engine).clear()  # the accounts were put back behind its back
     return app
 
 

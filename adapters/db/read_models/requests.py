@@ -14,6 +14,7 @@ from sqlalchemy import (
     Text,
     and_,
     any_,
+    bindparam,
     func,
     or_,
     select,
@@ -21,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.db.engine import reading, reads_of
 from adapters.db.read_models.request_standing import standing_is
 from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables.requests import request_timeline, service_requests
@@ -32,6 +34,11 @@ from domain.shared.errors import ValidationFailed
 from domain.shared.vocabulary import Actor, Visibility
 
 t = service_requests
+# Built once: each read binds its id (SQLAlchemy's compiled cache then skips compiling).
+BY_ID = select(t).where(t.c.id == bindparam("request_id"))
+STAMP_BY_ID = select(
+    t.c.version, t.c.department_code, t.c.status, t.c.expected_at, t.c.sla_pauses_on_hold
+).where(t.c.id == bindparam("request_id"))
 
 
 def encode_cursor(request: ServiceRequest) -> str:
@@ -99,6 +106,7 @@ def page_query(f: RequestFilter) -> Select[Any]:
 class RequestReadModel:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        self._reads = reads_of(engine)
 
     async def page(self, f: RequestFilter) -> RequestPage:
         async with self._engine.connect() as db:
@@ -108,15 +116,13 @@ class RequestReadModel:
         return RequestPage(items, encode_cursor(items[-1]) if more and items else None)
 
     async def get(self, request_id: str) -> ServiceRequest | None:
-        async with self._engine.connect() as db:
-            row = (await db.execute(select(t).where(t.c.id == request_id))).first()
+        async with reading(self._reads) as db:
+            row = (await db.execute(BY_ID, {"request_id": request_id})).first()
         return None if row is None else request_from_row(row)
 
     async def stamp(self, request_id: str) -> RequestStamp | None:
-        columns = (t.c.version, t.c.department_code, t.c.status, t.c.expected_at)
-        query = select(*columns, t.c.sla_pauses_on_hold).where(t.c.id == request_id)
-        async with self._engine.connect() as db:
-            row = (await db.execute(query)).first()
+        async with reading(self._reads) as db:
+            row = (await db.execute(STAMP_BY_ID, {"request_id": request_id})).first()
         if row is None:
             return None
         frozen = frozen_standing(Status(row.status), row.expected_at, row.sla_pauses_on_hold)

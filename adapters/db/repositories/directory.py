@@ -1,5 +1,6 @@
 """Repositories for departments, services and users (explicit row <-> entity mapping)."""
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -151,8 +152,14 @@ def service_from_row(row: Row[Any]) -> Service:
 
 
 class SqlUserRepository:
-    def __init__(self, connection: AsyncConnection) -> None:
+    """`changed` hears of every user added or changed (the process's copy of the accounts,
+    adapters/db/accounts.py, drops them)."""
+
+    def __init__(
+        self, connection: AsyncConnection, changed: Callable[[UUID], None] = lambda _: None
+    ) -> None:
         self._db = connection
+        self._changed = changed
 
     async def get(self, user_id: UUID) -> User | None:
         row = (await self._db.execute(select(users).where(users.c.id == user_id))).first()
@@ -163,6 +170,7 @@ class SqlUserRepository:
         return None if row is None else user_from_row(row)
 
     async def add(self, user: User) -> None:
+        self._changed(user.id)
         await self._db.execute(insert(users).values(**_user_values(user)))
 
     async def add_unless_taken(self, user: User) -> bool:
@@ -172,10 +180,12 @@ class SqlUserRepository:
             .on_conflict_do_nothing(index_elements=[users.c.email])
             .returning(users.c.id)
         )
+        self._changed(user.id)
         return (await self._db.execute(added)).first() is not None
 
     async def save(self, user: User) -> None:
         values = _user_values(user)
+        self._changed(user.id)
         await self._db.execute(update(users).where(users.c.id == user.id).values(**values))
 
 
