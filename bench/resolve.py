@@ -1,11 +1,14 @@
 """Point resolution: the STRtree index against a linear scan, and the resolve endpoint's latency.
 
-`measure()` runs in process on Baltimore's 10,025 2020 census blocks (the shared public data).
-It times single-point `AreaIndex.hits_at` on 20,000 random points in the city's bounding box
-(seeded). In the same run it times a linear scan, `covers` on every prepared polygon in a Python
-loop, on the first 500 of those points, and checks that both find the same blocks. It also
-reports the speed-up over a vectorised linear scan (`shapely.covers` over the whole array per
-point), which is the stronger baseline.
+`measure()` runs in process on Baltimore's 10,025 2020 census blocks (the shared public data),
+on 20,000 random points in the city's bounding box (seeded). `resolve_points_per_s` is the
+batch path the product serves batches and imports with, `AreaIndex.hits_at_many` (vectorised
+STRtree queries), in batches of 1,000 points, the batch endpoint's size;
+`resolve_single_points_per_s` is `AreaIndex.hits_at`, one point per call, as a single resolve
+does. In the same run it times a linear scan, `covers` on every prepared polygon in a Python
+loop, on the first 500 of those points, and checks that all of them find the same blocks. It
+also reports the single-point speed-up over a vectorised linear scan (`shapely.covers` over the
+whole array per point), which is the stronger baseline.
 
 `measure_http()` times GET /api/v1/jurisdictions/resolve on a running server, one request after
 another, and gives the median and 99th percentile latency.
@@ -34,6 +37,7 @@ DATA = Path(
 BLOCKS = DATA / "boundaries" / "baltimore" / "census_blocks_2020.geojson.gz"
 SEED = 311
 INDEX_POINTS = 20_000
+BATCH = 1_000
 LINEAR_POINTS = 500
 HTTP_REQUESTS = 500
 HTTP_WARM_UP = 20
@@ -74,6 +78,15 @@ def time_index(index: AreaIndex, points: Sequence[Point]) -> tuple[float, list[s
     return time.perf_counter() - started, found
 
 
+def time_batches(index: AreaIndex, points: Sequence[Point]) -> tuple[float, list[set[int]]]:
+    found: list[set[int]] = []
+    started = time.perf_counter()
+    for start in range(0, len(points), BATCH):
+        for hits in index.hits_at_many(points[start : start + BATCH]):
+            found.append({hit.ref.id for hit in hits})
+    return time.perf_counter() - started, found
+
+
 def time_linear(
     geometries: Sequence[BaseGeometry], points: Sequence[Point]
 ) -> tuple[float, list[set[int]]]:
@@ -104,7 +117,11 @@ def measure() -> dict[str, float]:
     index = AreaIndex(areas)  # prepares every geometry, so the scans below use them prepared
     points = random_points(shapely.total_bounds(geometries).tolist(), INDEX_POINTS)
     time_index(index, points[:1000])  # warm-up
+    time_batches(index, points[:BATCH])
     index_seconds, index_found = time_index(index, points)
+    batch_seconds, batch_found = time_batches(index, points)
+    if batch_found != index_found:
+        raise AssertionError("the batch and single-point look-ups disagree")
     sample = points[:LINEAR_POINTS]
     linear_seconds, linear_found = time_linear(geometries, sample)
     vector_seconds, vector_found = time_vectorised_linear(geometries, sample)
@@ -114,7 +131,8 @@ def measure() -> dict[str, float]:
     linear_rate = len(sample) / linear_seconds
     vector_rate = len(sample) / vector_seconds
     return {
-        "resolve_points_per_s": round(index_rate, 1),
+        "resolve_points_per_s": round(len(points) / batch_seconds, 1),
+        "resolve_single_points_per_s": round(index_rate, 1),
         "linear_points_per_s": round(linear_rate, 1),
         "resolve_vs_linear": round(index_rate / linear_rate, 1),
         "resolve_vs_linear_vectorised": round(index_rate / vector_rate, 1),
