@@ -38,24 +38,30 @@ def make_engine(
         async_url(url),
         pool_size=pool_size,
         max_overflow=max_overflow,
-        pool_pre_ping=True,
         pool_recycle=1800,
         connect_args={"server_settings": settings} if statement_timeout_seconds else {},
     )
-    event.listen(engine.sync_engine, "checkout", _tell_who_acts)
+    event.listen(engine.sync_engine, "checkout", _check_and_tell_who_acts)
     return engine
 
 
-def _tell_who_acts(dbapi_connection: Any, record: Any, proxy: Any) -> None:
-    """Who acts and for which request, for the audit triggers (migration 0032). Sent on the
-    driver's own connection, outside any transaction, so a rollback does not undo it; sent
-    only when it changed since this connection's last checkout."""
+def _check_and_tell_who_acts(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+    """Every checkout costs one round trip, which is also the pool's pre-ping: a connection
+    the server dropped raises DisconnectionError and the pool takes a fresh one.
+
+    The round trip tells who acts and for which request, for the audit triggers (migration
+    0032), when that changed since this connection's last checkout; otherwise it is an empty
+    statement. Sent on the driver's own connection, outside any transaction, so a rollback
+    does not undo it. (SQLAlchemy's own pre-ping wraps its empty statement in a transaction:
+    BEGIN, `;`, ROLLBACK, three round trips per checkout.)"""
     acting = current_acting()
     wanted = (acting.actor, acting.request_id or "")
-    if record.info.get(TOLD) == wanted:
-        return
+    driver = dbapi_connection.driver_connection
     try:
-        await_only(dbapi_connection.driver_connection.execute(TELL_WHO_ACTS, *wanted))
+        if record.info.get(TOLD) == wanted:
+            await_only(driver.fetchrow(";"))
+        else:
+            await_only(driver.execute(TELL_WHO_ACTS, *wanted))
     except (OSError, *DRIVER_LOST) as lost:
         raise DisconnectionError(str(lost)) from lost  # the pool tries a fresh connection
     record.info[TOLD] = wanted
