@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.jobs.codec import encode_event
 from adapters.jobs.outbox import DISPATCH, queries_on
 from domain.shared.clock import Clock
-from domain.shared.events import Event, EventSubscriber
+from domain.shared.events import Event, EventSubscriber, hears
 
 log = logging.getLogger("frontdoor.events")
 
@@ -25,9 +25,13 @@ MAX_ATTEMPTS = 12
 RETRY_BASE = timedelta(seconds=5)
 RETRY_CAP = timedelta(hours=1)
 
-HANDLED = text("SELECT 1 FROM handled_events WHERE event_id = :event AND subscriber = :name")
+# One look-up and one write per subscriber that worked, each a single statement on an
+# autocommit connection: no BEGIN/COMMIT round trips around them.
+HANDLED = text("SELECT subscriber FROM handled_events WHERE event_id = :event")
 MARK = text(
-    "INSERT INTO handled_events (event_id, subscriber, handled_at) VALUES (:event, :name, :at)"
+    "INSERT INTO handled_events (event_id, subscriber, handled_at)"
+    " SELECT CAST(:event AS uuid), name, CAST(:at AS timestamptz)"
+    " FROM unnest(CAST(:names AS text[])) AS name"
     " ON CONFLICT DO NOTHING"
 )
 
@@ -37,33 +41,42 @@ class Dispatcher:
         self, engine: AsyncEngine, subscribers: Mapping[str, EventSubscriber], clock: Clock
     ) -> None:
         self._engine = engine
+        self._ledger = engine.execution_options(isolation_level="AUTOCOMMIT")
         self._subscribers = subscribers
         self._clock = clock
 
     async def dispatch(self, event: Event, attempt: int = 1) -> list[str]:
-        """Returns the names of the subscribers that failed (and will be tried again)."""
+        """Returns the names of the subscribers that failed (and will be tried again).
+
+        A subscriber that does not hear the event has nothing to do: it is recorded with the
+        first subscriber that did work (or at the end), not by a write of its own."""
+        done = await self._handled(event.id)
+        pending = [name for name in self._subscribers if name not in done]
+        working = [name for name in pending if hears(self._subscribers[name], event)]
+        idle = [name for name in pending if name not in working]
         failed = []
-        for name, subscriber in self._subscribers.items():
-            if await self._handled(event.id, name):
-                continue
+        for name in working:
             try:
-                await subscriber.handle(event)
+                await self._subscribers[name].handle(event)
             except Exception:
                 log.exception("subscriber %s failed on event %s", name, event.id)
                 failed.append(name)
                 continue
-            await self._mark(event.id, name)
+            await self._mark(event.id, [name, *idle])
+            idle = []
+        if idle:
+            await self._mark(event.id, idle)
         if failed:
             await self._again(event, attempt)
         return failed
 
-    async def _handled(self, event_id: UUID, name: str) -> bool:
-        async with self._engine.connect() as db:
-            return await db.scalar(HANDLED, {"event": event_id, "name": name}) is not None
+    async def _handled(self, event_id: UUID) -> set[str]:
+        async with self._ledger.connect() as db:
+            return set(await db.scalars(HANDLED, {"event": event_id}))
 
-    async def _mark(self, event_id: UUID, name: str) -> None:
-        async with self._engine.begin() as db:
-            await db.execute(MARK, {"event": event_id, "name": name, "at": self._clock.now()})
+    async def _mark(self, event_id: UUID, names: list[str]) -> None:
+        async with self._ledger.connect() as db:
+            await db.execute(MARK, {"event": event_id, "names": names, "at": self._clock.now()})
 
     async def _again(self, event: Event, attempt: int) -> None:
         if attempt >= MAX_ATTEMPTS:

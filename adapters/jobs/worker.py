@@ -216,7 +216,9 @@ async def run_worker(
 async def _run_once(
     database_url: str, jobs: Jobs, config: WorkerConfig, stop: asyncio.Event, *, drain: bool
 ) -> None:
-    pool = await asyncpg.create_pool(asyncpg_dsn(database_url), min_size=2, max_size=4)
+    pool = await asyncpg.create_pool(
+        asyncpg_dsn(database_url), min_size=2, max_size=4, reset=_keep_session
+    )
     try:
         pgq = PgQueuer(AsyncpgPoolDriver(pool))
         crons = (
@@ -255,6 +257,13 @@ async def _run_once(
             relay.cancel()
     finally:
         await _close(pool)
+
+
+async def _keep_session(connection: asyncpg.Connection) -> None:
+    """The pool is pgqueuer's alone, and its statements leave no session state behind (their
+    advisory locks are transaction-scoped; the LISTEN connection is held, and reset, apart).
+    asyncpg still rolls back an open transaction on release; its default reset would add a
+    round trip (`RESET ALL; UNLISTEN *; ...`) to every one of pgqueuer's queries."""
 
 
 async def _relay(stop: asyncio.Event, shutdown: asyncio.Event) -> None:

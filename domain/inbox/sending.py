@@ -53,6 +53,10 @@ class InboxMessenger:
         self._email, self._sms = email, sms
         self._mail_domain, self._limit = mail_domain, limit
 
+    def hears(self, event: Event) -> bool:
+        acknowledged = event.type is EventType.MESSAGE_RECEIVED and event.data.get("acknowledge")
+        return bool(acknowledged) or event.type is EventType.MESSAGE_QUEUED
+
     async def handle(self, event: Event) -> None:
         if event.type is EventType.MESSAGE_RECEIVED and event.data.get("acknowledge"):
             await self._acknowledge(event)

@@ -57,13 +57,15 @@ class EscalationNotifier:
         self._uow, self._contacts, self._log, self._email = context.uow, contacts, log, email
         self._zone, self._clock = zone, context.clock
 
+    def hears(self, event: Event) -> bool:
+        return event.type is EventType.REQUEST_OVERDUE and event.data.get("threshold") in set(
+            Threshold
+        )
+
     async def handle(self, event: Event) -> None:
-        if event.type is not EventType.REQUEST_OVERDUE:
+        if not self.hears(event):
             return
-        reported = event.data.get("threshold")
-        if reported not in set(Threshold):
-            return
-        threshold = Threshold(str(reported))
+        threshold = Threshold(str(event.data.get("threshold")))
         async with self._uow() as work:
             request = await work.requests.get(event.subject)
             if request is None or request.status is Status.CLOSED:

@@ -170,6 +170,9 @@ class ResidentNotifier:
         self._sms_opt_outs = sms_opt_outs
         self._zone, self._clock, self._follow_tokens = zone, context.clock, follow_tokens
 
+    def hears(self, event: Event) -> bool:
+        return event.type is EventType.FOLLOWER_PENDING or message_kind(event) is not None
+
     async def handle(self, event: Event) -> None:
         if event.type is EventType.FOLLOWER_PENDING:
             await self._ask_to_confirm(event)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 from uuid import UUID, uuid4
 
 
@@ -51,3 +51,17 @@ class EventSubscriber(Protocol):
     """Handles a committed event, at least once: handlers must be idempotent by `event.id`."""
 
     async def handle(self, event: Event) -> None: ...
+
+
+@runtime_checkable
+class Selective(Protocol):
+    """A subscriber that says which events it hears: the dispatcher records the others as
+    handled without calling it. `hears` is pure (the event alone decides) and `handle`
+    does nothing with an event it does not hear."""
+
+    def hears(self, event: Event) -> bool: ...
+
+
+def hears(subscriber: EventSubscriber, event: Event) -> bool:
+    """Whether the subscriber has anything to do with the event; one without `hears` has."""
+    return not isinstance(subscriber, Selective) or subscriber.hears(event)

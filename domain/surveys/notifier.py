@@ -48,8 +48,11 @@ class SurveyNotifier:
         self._uow, self._clock, self._log, self._outlet = context.uow, context.clock, log, outlet
         self._opt_outs, self._tokens, self._links = opt_outs, tokens, links
 
+    def hears(self, event: Event) -> bool:
+        return event.type is EventType.SURVEY_DUE
+
     async def handle(self, event: Event) -> None:
-        if event.type is not EventType.SURVEY_DUE:
+        if not self.hears(event):
             return
         found = await self._reporter(event.subject)
         if found is None:

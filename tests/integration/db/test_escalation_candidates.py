@@ -99,3 +99,22 @@ async def test_a_request_announced_overdue_is_no_longer_a_candidate(seeded: Asyn
         )
     due = {r.id for r in requests if policy.due(r, NOW) is not None}
     assert await _candidates(seeded, policy) == due - {overdue.id}
+
+
+async def test_a_request_announced_due_soon_is_a_candidate_again_only_once_overdue(
+    seeded: AsyncEngine,
+) -> None:
+    """Announcing it again would do nothing: the scan would lock and load it every minute."""
+    policy = POLICIES[0]
+    requests = around_the_lines(policy)
+    await add_requests(seeded, *requests)
+    announced = {r.id: policy.due(r, NOW) for r in requests if policy.due(r, NOW) is not None}
+    async with seeded.begin() as db:
+        for request_id in announced:
+            await db.execute(
+                text("INSERT INTO escalations VALUES (:id, 'due_soon', :at)"),
+                {"id": request_id, "at": NOW},
+            )
+    overdue = {r for r, threshold in announced.items() if threshold == "overdue"}
+    assert 0 < len(overdue) < len(announced)
+    assert await _candidates(seeded, policy) == overdue
