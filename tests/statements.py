@@ -22,3 +22,28 @@ def statements(engine: AsyncEngine, about: str = "") -> Iterator[list[str]]:
         yield seen
     finally:
         event.remove(engine.sync_engine, "before_cursor_execute", record)
+
+
+@contextmanager
+def round_trips(engine: AsyncEngine) -> Iterator[list[str]]:
+    """Every query the driver sends on connections taken from `engine`'s pool inside the
+    block, BEGIN, COMMIT and ROLLBACK included (the pool's own pre-ping is not seen: it runs
+    before the checkout is announced)."""
+    seen: list[str] = []
+    watched: list[Any] = []
+
+    def log(record: Any) -> None:
+        seen.append(str(record.query))
+
+    def checkout(dbapi_connection: Any, *_: Any) -> None:
+        driver = dbapi_connection.driver_connection
+        driver.add_query_logger(log)
+        watched.append(driver)
+
+    event.listen(engine.sync_engine.pool, "checkout", checkout)
+    try:
+        yield seen
+    finally:
+        event.remove(engine.sync_engine.pool, "checkout", checkout)
+        for driver in watched:
+            driver.remove_query_logger(log)
