@@ -1,4 +1,7 @@
-"""Idempotency keys in PostgreSQL: one row per (caller scope, key), shared by every process."""
+"""Idempotency keys in PostgreSQL: one row per (caller scope, key), shared by every process.
+
+Every write here is one statement, atomic on its own, so it runs in autocommit: no BEGIN and
+COMMIT round trips around it (the claim and the completion wrap every keyed POST)."""
 
 from datetime import datetime
 
@@ -21,7 +24,7 @@ from domain.idempotency.model import (
 
 class SqlIdempotencyStore:
     def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+        self._engine = engine.execution_options(isolation_level="AUTOCOMMIT")
 
     async def claim(self, scope: str, key: str, fingerprint: str, now: datetime) -> Claim:
         # One statement decides who owns the key: concurrent claims queue on the row lock, and
@@ -47,7 +50,7 @@ class SqlIdempotencyStore:
             )
             .returning(keys.c.key)
         )
-        async with self._engine.begin() as db:
+        async with self._engine.connect() as db:
             if (await db.execute(taken)).first() is not None:
                 return Claimed()
             row = (
@@ -77,11 +80,11 @@ class SqlIdempotencyStore:
                 expires_at=now + RETENTION,
             )
         )
-        async with self._engine.begin() as db:
+        async with self._engine.connect() as db:
             await db.execute(stored)
 
     async def release(self, scope: str, key: str) -> None:
-        async with self._engine.begin() as db:
+        async with self._engine.connect() as db:
             await db.execute(
                 delete(keys).where(
                     keys.c.scope == scope, keys.c.key == key, keys.c.status.is_(None)

@@ -94,8 +94,9 @@ class SqlUnitOfWork:
         self._transaction = await self._connection.begin()
         self.requests = SqlRequestRepository(self._connection)
         self.escalations = SqlEscalationLog(self._connection)
-        self.services = SqlServiceRepository(self._connection)
-        self.departments = SqlDepartmentRepository(self._connection)
+        departments = SqlDepartmentRepository(self._connection)
+        self.departments = departments
+        self.services = SqlServiceRepository(self._connection, departments)
         self.users = SqlUserRepository(self._connection, self._user_changed)
         self.jurisdictions = SqlJurisdictionRepository(self._connection)
         self.articles = SqlArticleRepository(self._connection)

@@ -7,9 +7,11 @@ bounding box in degrees; the domain then measures the exact distance and scores 
 """
 
 import functools
+import json
 import math
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import (
@@ -23,11 +25,13 @@ from sqlalchemy import (
     Text,
     and_,
     bindparam,
+    cast,
     func,
     literal_column,
     or_,
     select,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.db.repositories.requests import request_from_row
@@ -113,9 +117,22 @@ def _conditions(n: Subquery, shape: _Shape, values: Values) -> list[ColumnElemen
     return conditions
 
 
+# Read as text and parsed only for the few candidates kept: at a crowded spot most of the
+# NEAREST_OPEN rows are ranked and dropped, and parsing their JSON cost more than ranking them.
+JSON_COLUMNS = frozenset(c.name for c in t.c if isinstance(c.type, JSONB))
+# Where ranking finds what it reads, by position (a row's attributes by name cost more).
+_ID, _SERVICE, _DESCRIPTION, _LAT, _LONG, _REQUESTED = (
+    [c.name for c in t.c].index(name)
+    for name in ("id", "service_code", "description", "lat", "long", "requested_at")
+)
+
+
 def _build(shape: _Shape, values: Values) -> Select[Any]:
     n = _nearest_open(values)
-    columns = [n.c[column.name] for column in t.c]
+    columns = [
+        cast(n.c[c.name], Text).label(c.name) if c.name in JSON_COLUMNS else n.c[c.name]
+        for c in t.c
+    ]
     return select(*columns).where(and_(*_conditions(n, shape, values))).order_by(n.c.distance)
 
 
@@ -167,8 +184,14 @@ class _Candidate:
 
     @classmethod
     def of(cls, row: Row[Any]) -> "_Candidate":
-        location = Location(row.lat, row.long)
-        return cls(row.id, row.service_code, row.description, location, row.requested_at, row)
+        location = Location(row[_LAT], row[_LONG])
+        return cls(row[_ID], row[_SERVICE], row[_DESCRIPTION], location, row[_REQUESTED], row)
+
+    def request(self) -> ServiceRequest:
+        values = self.row._asdict()
+        for name in JSON_COLUMNS:
+            values[name] = json.loads(values[name])
+        return request_from_row(SimpleNamespace(**values))
 
 
 async def _nearby(db: AsyncConnection, q: NearbyQuery) -> list[Match[ServiceRequest]]:
@@ -176,7 +199,7 @@ async def _nearby(db: AsyncConnection, q: NearbyQuery) -> list[Match[ServiceRequ
     shape, values = _shape_and_values(q)
     rows = (await db.execute(_statement(shape), values)).all()
     kept = rank(q.probe, [_Candidate.of(row) for row in rows], q.policy, q.now, q.limit)
-    return [Match(request_from_row(m.candidate.row), m.score, m.distance_m) for m in kept]
+    return [Match(m.candidate.request(), m.score, m.distance_m) for m in kept]
 
 
 class SqlDuplicateCandidates:

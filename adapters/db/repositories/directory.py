@@ -4,7 +4,7 @@ from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Row, func, insert, select, update
+from sqlalchemy import Row, bindparam, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -23,23 +23,34 @@ from domain.shared.sla import SlaCalendar
 
 
 class SqlDepartmentRepository:
+    """Within one unit of work a department is read once, like a service; reading a service
+    brings its department along (routing a new request asks for both)."""
+
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
+        self._seen: dict[str, Department | None] = {}
 
     async def get(self, code: str) -> Department | None:
-        row = (
-            await self._db.execute(select(departments).where(departments.c.code == code))
-        ).first()
-        return None if row is None else department_from_row(row)
+        if code not in self._seen:
+            row = (
+                await self._db.execute(select(departments).where(departments.c.code == code))
+            ).first()
+            self._seen[code] = None if row is None else department_from_row(row)
+        return self._seen[code]
+
+    def remember(self, department: Department) -> None:
+        self._seen[department.code] = department
 
     async def add(self, department: Department) -> None:
         await self._db.execute(insert(departments).values(**_department_values(department)))
+        self._seen[department.code] = department
 
     async def save(self, department: Department) -> None:
         values = _department_values(department)
         await self._db.execute(
             update(departments).where(departments.c.code == department.code).values(**values)
         )
+        self._seen[department.code] = department
 
 
 def _department_values(department: Department) -> dict[str, Any]:
@@ -59,14 +70,26 @@ class SqlServiceRepository:
     """Within one unit of work a service is read once (an identity map, as an ORM session
     keeps): opening a request and finding its duplicates both ask for it."""
 
-    def __init__(self, connection: AsyncConnection) -> None:
+    def __init__(
+        self, connection: AsyncConnection, departments: SqlDepartmentRepository | None = None
+    ) -> None:
         self._db = connection
         self._seen: dict[str, Service | None] = {}
+        self._departments = departments
 
     async def get(self, code: str) -> Service | None:
         if code not in self._seen:
-            row = (await self._db.execute(select(services).where(services.c.code == code))).first()
+            row = (await self._db.execute(_SERVICE_AND_DEPARTMENT, {"code": code})).first()
             self._seen[code] = None if row is None else service_from_row(row)
+            if row is not None and row.department_known and self._departments is not None:
+                self._departments.remember(
+                    Department(
+                        row.department_code,
+                        row.department_name,
+                        row.department_email,
+                        row.department_phone,
+                    )
+                )
         return self._seen[code]
 
     async def add(self, service: Service) -> None:
@@ -81,6 +104,20 @@ class SqlServiceRepository:
             .values(**values, updated_at=func.now())
         )
         self._seen[service.code] = service
+
+
+# The service and its department in one statement, built once (its code is the parameter).
+_SERVICE_AND_DEPARTMENT = (
+    select(
+        services,
+        departments.c.code.is_not(None).label("department_known"),
+        departments.c.name.label("department_name"),
+        departments.c.email.label("department_email"),
+        departments.c.phone.label("department_phone"),
+    )
+    .outerjoin(departments, departments.c.code == services.c.department_code)
+    .where(services.c.code == bindparam("code"))
+)
 
 
 def service_values(service: Service) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """The ServiceRequest repository: one row per request plus append-only timeline rows."""
 
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Row, insert, select, text, update
@@ -123,7 +124,7 @@ def request_values(request: ServiceRequest) -> dict[str, Any]:
     }
 
 
-def request_from_row(row: Row[Any]) -> ServiceRequest:
+def request_from_row(row: Row[Any] | SimpleNamespace) -> ServiceRequest:
     return ServiceRequest(
         id=row.id,
         external_id=row.external_id,

@@ -15,6 +15,7 @@ from domain.idempotency.model import (
     StoredResponse,
 )
 from tests.integration.builders import count
+from tests.statements import round_trips
 
 T = datetime(2026, 11, 25, 12, tzinfo=UTC)
 ANSWER = StoredResponse(201, (("content-type", "application/json"),), b'{"id":1}')
@@ -65,3 +66,16 @@ async def test_purge_removes_only_expired_keys(seeded: AsyncEngine) -> None:
     assert await store.purge_expired(T + RETENTION) == 1
     assert await count(seeded, "idempotency_keys") == 1
     assert await store.claim("s", "new", "f", T + RETENTION) == Replay(ANSWER)
+
+
+async def test_claim_complete_and_release_are_single_statements_outside_a_transaction(
+    seeded: AsyncEngine,
+) -> None:
+    """Each wraps every keyed POST and is atomic on its own: no BEGIN and COMMIT around it."""
+    store = SqlIdempotencyStore(seeded)
+    with round_trips() as sent:
+        await store.claim("s", "k", "f", T)
+        await store.complete("s", "k", ANSWER, T)
+        await store.claim("s", "k2", "f", T)
+        await store.release("s", "k2")
+    assert not [s for s in sent if s.startswith(("BEGIN ISOLATION", "COMMIT"))], sent
