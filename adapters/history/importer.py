@@ -27,6 +27,8 @@ from adapters.history.source import SourceFile, open_source
 from domain.history.mapping import Mapping
 from domain.history.rows import BadRow, ImportedRequest, RowTranslator
 from domain.history.summary import ImportSummary
+from domain.requests.model import CloseReason, Status
+from domain.shared.vocabulary import Channel
 
 BATCH_ROWS = 50_000
 FIRST_BATCH_ROWS = 5_000  # then twice as many each time up to BATCH_ROWS: writing starts soon
@@ -147,20 +149,38 @@ def _creation(request: ImportedRequest) -> datetime:
     return request.requested_at
 
 
+# Each vocabulary member as the plain string the record holds: `.value` is a Python property
+# on an enum, read three times a row, and a member itself pickles as a call to its class.
+VALUES: dict[Any, str] = {
+    member: member.value for kind in (Status, CloseReason, Channel) for member in kind
+}
+
+
 def _record(r: ImportedRequest, department: str, areas: str) -> tuple[Any, ...]:
+    requested_at, updated_at, closed_at = r.requested_at, r.updated_at, r.closed_at
+    requested = pg_time(requested_at)
+    closed = pg_time(closed_at)
+    # A row's update time is mostly its creation or close time, the very same object.
+    if updated_at is requested_at:
+        updated = requested
+    elif updated_at is closed_at:
+        updated = closed
+    else:
+        updated = pg_time(updated_at)
+    on_hold = r.on_hold_since
     return (
         r.external_id,
         r.source_type,
         r.service_code,
         department,
-        r.status.value,
-        r.close_reason.value if r.close_reason else None,
-        r.channel.value,
-        pg_time(r.requested_at),
-        pg_time(r.updated_at),
-        pg_time(r.closed_at),
+        VALUES[r.status],
+        VALUES[r.close_reason] if r.close_reason else None,
+        VALUES[r.channel],
+        requested,
+        updated,
+        closed,
         pg_time(r.expected_at),
-        pg_time(r.on_hold_since),
+        None if on_hold is None else (updated if on_hold is updated_at else pg_time(on_hold)),
         r.description,
         r.address,
         r.lat,

@@ -27,12 +27,21 @@ PATTERNS = {
     "p": r"([AaPp][Mm])",
     "z": r"(Z|[+-]\d{2}:?\d{2})",
 }
+# The numbers a date is written with, as text: a look-up costs a fifth of `int()`, which a
+# date of six numbers calls six times. Other text (a fraction, other digits) goes to `int()`.
+NUMBERS = {
+    **{str(n): n for n in range(3000)},
+    **{f"{n:02d}": n for n in range(100)},
+    **{f"{n:04d}": n for n in range(1000)},
+}
 
 
 def compile_formats(formats: Sequence[str], zone: tzinfo) -> DateReader:
     """A reader trying each format in turn: an aware datetime, or None when none fits."""
     readers = [_compile(f, zone) for f in formats]
     if len(readers) == 1:
+        if formats[0] != "iso" and _pattern(formats[0]) is not None:
+            return readers[0]  # a compiled format remembers its last date itself
         return _remembering_the_last(readers[0])
 
     def read(text: str) -> datetime | None:
@@ -102,32 +111,42 @@ def _regex(pattern: re.Pattern[str], order: list[str], zone: tzinfo) -> DateRead
     hour, twelve, pm = at.get("H", at.get("I")), "I" in at, at.get("p")
     minute, second, fraction, offset = at.get("M"), at.get("S"), at.get("f"), at.get("z")
 
+    known = NUMBERS.get  # 0 is falsy: "0" and "00" go on to int(), which reads them as well
+    last_text: str | None = None
+    last_value: datetime | None = None
+
     def read(text: str) -> datetime | None:
+        """Remembers its last date as `_remembering_the_last` does, without a call more."""
+        nonlocal last_text, last_value
+        if text == last_text:
+            return last_value
+        last_text, last_value = text, None
         match = pattern.fullmatch(text) or pattern.fullmatch(text.strip())
         if match is None:
             return None
         g = match.groups()
         try:
-            y = int(g[year])
-            h = 0 if hour is None else int(g[hour])
+            y = known(g[year]) or int(g[year])
+            h = 0 if hour is None else (known(g[hour]) or int(g[hour]))
             if short_year:
                 y += 2000 if y < 69 else 1900  # strptime's rule
             if twelve:
                 if not 1 <= h <= 12:
                     return None
                 h = h % 12 + (12 if pm is not None and g[pm].upper() == "PM" else 0)
-            return datetime(
+            last_value = datetime(
                 y,
-                int(g[month]),
-                int(g[day]),
+                (known(g[month]) or int(g[month])),
+                (known(g[day]) or int(g[day])),
                 h,
-                0 if minute is None else int(g[minute]),
-                0 if second is None else int(g[second]),
+                0 if minute is None else (known(g[minute]) or int(g[minute])),
+                0 if second is None else (known(g[second]) or int(g[second])),
                 0 if fraction is None else int(g[fraction].ljust(6, "0")),
                 zone if offset is None else _zone(g[offset]),
             )
         except ValueError:
             return None
+        return last_value
 
     return read
 

@@ -30,7 +30,14 @@ def search_words(*texts: str | None) -> list[str] | None:
     """The distinct words of `texts`, sorted, or None when the database must cut them itself:
     text beyond ASCII once folded, or a word its parser reads as a number in scientific
     notation."""
-    text = " ".join(filter(None, texts))
+    words = text_words(" ".join(filter(None, texts)))
+    return None if words is None else sorted(words)
+
+
+def text_words(text: str) -> set[str] | None:
+    """The distinct words of one text, or None as for `search_words`. Texts joined by a space
+    have the union of their words (no rule reaches across a space), and None when one of them
+    has None: so a caller may find the words of a text that repeats (an address) once."""
     if not text.isascii():
         text = COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))
         if not text.isascii():
@@ -45,7 +52,7 @@ def search_words(*texts: str | None) -> list[str] | None:
         distinct = {word if word[0] != "0" else _unpadded(word) for word in distinct}
     if len(words) > MAX_WORD_BYTES:
         distinct = {word for word in distinct if len(word) <= MAX_WORD_BYTES}
-    return sorted(distinct)
+    return distinct
 
 
 def _unpadded(word: str) -> str:

@@ -18,6 +18,7 @@ row) and must all exist, which makes the rows sound where the role may skip thos
 """
 
 import struct
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -27,7 +28,7 @@ from typing import Any
 import asyncpg
 
 from adapters.acting import current_acting
-from domain.requests.search_words import search_words
+from domain.requests.search_words import text_words
 
 # What the importer sends per row, in this order; the five times as `pg_time` counts them.
 PREPARED_FIELDS = (
@@ -107,6 +108,7 @@ class BatchWriter:
         self._db = connection
         self._source = source
         self._imported: set[str] = set()
+        self._words = _Words()
         self.skips_triggers = False
 
     async def __aenter__(self) -> "BatchWriter":
@@ -173,8 +175,9 @@ class BatchWriter:
                 await db.execute("SET LOCAL session_replication_role = replica")
             slas = await self._lock_catalog(fresh)
             xid, numbers = await db.fetchrow(NUMBERS, len(fresh))
+            words = self._words
             requests = [
-                _request(row, number, slas[row[2]], xid)
+                _request(row, number, slas[row[2]], xid, words)
                 for row, number in zip(fresh, numbers, strict=True)
             ]
             await db.copy_records_to_table(
@@ -204,11 +207,11 @@ class BatchWriter:
         return slas
 
 
-def _request(row: tuple[Any, ...], number: int, sla: Sla, xid: int) -> tuple[Any, ...]:
-    year = f"{(PG_EPOCH + timedelta(microseconds=row[7])).year % 100:02d}"
-    reference = f"{year}-{number:08d}"
+def _request(
+    row: tuple[Any, ...], number: int, sla: Sla, xid: int, words: "_Words"
+) -> tuple[Any, ...]:
     return (
-        reference,
+        f"{_year(row[7])}-{number:08d}",
         row[0],
         *row[2:],
         "normal",
@@ -216,13 +219,53 @@ def _request(row: tuple[Any, ...], number: int, sla: Sla, xid: int) -> tuple[Any
         sla.calendar,
         sla.pauses_on_hold,
         xid,
-        search_words(row[0], row[12], row[13]),
+        words.of(row[0], row[12], row[13]),
     )
+
+
+class _Words:
+    """A row's search words (domain/requests/search_words.py): the words of its id, and those
+    of its description and address, which repeat from row to row and are found once each.
+    The cache is emptied when full, so memory stays bounded whatever the file."""
+
+    LIMIT = 100_000
+
+    def __init__(self) -> None:
+        self._known: dict[str, set[str] | None] = {}
+
+    def of(self, external_id: str, description: str, address: str | None) -> list[str] | None:
+        words = text_words(external_id)
+        for text in (description, address):
+            if not text or words is None:
+                continue
+            if text in self._known:
+                found = self._known[text]
+            else:
+                if len(self._known) >= self.LIMIT:
+                    self._known.clear()
+                found = self._known[text] = text_words(text)
+            words = None if found is None else words | found
+        return None if words is None else sorted(words)
 
 
 PG_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 ONE_MICROSECOND = timedelta(microseconds=1)
 TIMESTAMP = struct.Struct("!q")  # a timestamptz in binary: microseconds since PG_EPOCH
+# Where each year starts in UTC, as `pg_time` counts: a reference's year is found by bisection.
+FIRST_YEAR = 1900
+YEAR_STARTS = [
+    (datetime(year, 1, 1, tzinfo=UTC) - PG_EPOCH) // ONE_MICROSECOND
+    for year in range(FIRST_YEAR, 2201)
+]
+YEAR_PREFIXES = [f"{year % 100:02d}" for year in range(FIRST_YEAR, 2201)]
+
+
+def _year(moment: int) -> str:
+    """The two digits of the UTC year of a `pg_time`, as a reference starts."""
+    at = bisect_right(YEAR_STARTS, moment) - 1
+    if 0 <= at < len(YEAR_STARTS) - 1:
+        return YEAR_PREFIXES[at]
+    return f"{(PG_EPOCH + timedelta(microseconds=moment)).year % 100:02d}"
 
 
 def pg_time(moment: datetime | None) -> int | None:
