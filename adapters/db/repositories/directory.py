@@ -23,19 +23,22 @@ from domain.shared.sla import SlaCalendar
 
 
 class SqlDepartmentRepository:
-    """Within one unit of work a department is read once, like a service; reading a service
-    brings its department along (routing a new request asks for both)."""
+    """Within one unit of work a department found is read once, like a service; reading a
+    service brings its department along (routing a new request asks for both). A code not
+    found is asked again: another unit of work may commit it meanwhile (read committed)."""
 
     def __init__(self, connection: AsyncConnection) -> None:
         self._db = connection
-        self._seen: dict[str, Department | None] = {}
+        self._seen: dict[str, Department] = {}
 
     async def get(self, code: str) -> Department | None:
         if code not in self._seen:
             row = (
                 await self._db.execute(select(departments).where(departments.c.code == code))
             ).first()
-            self._seen[code] = None if row is None else department_from_row(row)
+            if row is None:
+                return None
+            self._seen[code] = department_from_row(row)
         return self._seen[code]
 
     def remember(self, department: Department) -> None:
