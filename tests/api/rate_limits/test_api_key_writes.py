@@ -12,7 +12,9 @@ from tests.api.auth.conftest import Serve
 from tests.api.open311.open311_support import DEMO_KEY, PARTNER_KEY, V2
 from tests.api.open311.test_open311 import pothole
 
-START = datetime(2026, 12, 5, 10, 2, 15, tzinfo=UTC)  # 45 seconds before its minute ends
+# 45 seconds before its minute ends. Today's, not a fixed day: the admin's sign-in token is
+# checked against the real time, and a token issued on a past day has expired.
+START = datetime.now(UTC).replace(second=15, microsecond=0)
 LIMIT = {"api_key_writes_per_minute": 2}
 POLICY = '"api-key-writes";q=2;w=60'
 UNKNOWN_SERVICE = {"service_code": "no-such-service"}  # counted, then 404: nothing written
