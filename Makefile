@@ -44,6 +44,7 @@ FRONTEND := frontend
 NPM_STAMP := $(FRONTEND)/node_modules/.installed
 SPA_BUILD := $(FRONTEND)/dist/index.html
 SPA_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/dev/null) \
+	$(shell find $(FRONTEND)/vite-plugins -type f 2>/dev/null) \
 	$(addprefix $(FRONTEND)/,index.html vite.config.ts tsconfig.json package-lock.json)
 
 $(NPM_STAMP): $(FRONTEND)/package-lock.json

@@ -9,9 +9,15 @@ index.html. The server's own paths never match here, so an unknown API path stay
 The build writes each text file's Brotli and gzip twins beside it (frontend/scripts/
 precompress.mjs); a browser that accepts one gets it, so a phone downloads a quarter of the
 bytes and the server spends no time compressing.
+
+For a residents' address the HTML answer names that page's own chunks in a `Link` header
+(modulepreload), from the build's `.vite/route-preloads.json`: the browser fetches them with the
+app's code instead of after it has run, which a phone on a slow link feels as one round trip less.
 """
 
+import json
 import mimetypes
+import re
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -28,6 +34,9 @@ PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
 SERVER_PATHS = frozenset(
     {"api", "open311", "healthz", "readyz", "metrics", "docs", "redoc", "openapi.json"}
 )
+
+
+ROUTE_PRELOADS = Path(".vite") / "route-preloads.json"
 
 
 def is_server_path(path: str) -> bool:
@@ -62,9 +71,38 @@ def accepted(header: str) -> set[str]:
     return codings
 
 
-def file_response(request: Request, found: Path, cache: str) -> FileResponse:
+def _pattern(route: str) -> re.Pattern[str]:
+    """A client route (`/report/:serviceCode`) as a regular expression of the paths it matches."""
+    parts = ("[^/]+" if part.startswith(":") else re.escape(part) for part in route.split("/"))
+    return re.compile("/".join(parts) + "/?" if route != "/" else "/")
+
+
+def _link(route: dict[str, list[str]]) -> str:
+    modules = (f"<{href}>; rel=modulepreload" for href in route["modules"])
+    styles = (f"<{href}>; rel=preload; as=style" for href in route["styles"])
+    return ", ".join([*modules, *styles])
+
+
+def route_preloads(root: Path) -> list[tuple[re.Pattern[str], str]]:
+    """Each public route's pattern and its `Link` header value; none without the build's file."""
+    file = root / ROUTE_PRELOADS
+    if not file.is_file():
+        return []
+    return [(_pattern(route["path"]), _link(route)) for route in json.loads(file.read_text())]
+
+
+def preload_for(routes: list[tuple[re.Pattern[str], str]], path: str) -> dict[str, str]:
+    for pattern, link in routes:
+        if pattern.fullmatch(path):
+            return {"Link": link}
+    return {}
+
+
+def file_response(
+    request: Request, found: Path, cache: str, extra: dict[str, str] | None = None
+) -> FileResponse:
     """`found`, or its precompressed twin in an encoding the browser accepts."""
-    headers = {"Cache-Control": cache, "Vary": "Accept-Encoding"}
+    headers = {"Cache-Control": cache, "Vary": "Accept-Encoding", **(extra or {})}
     allowed = accepted(request.headers.get("accept-encoding", ""))
     media_type = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
     for coding, suffix in PRECOMPRESSED:
@@ -79,6 +117,7 @@ def mount_spa(app: FastAPI, directory: Path) -> None:
     """Serves the built SPA in `directory`; call it after every API router is included."""
     root = directory.resolve()
     index = root / "index.html"
+    preloads = route_preloads(root)
 
     async def spa(request: Request) -> FileResponse:
         path = request.path_params["path"]
@@ -89,6 +128,6 @@ def mount_spa(app: FastAPI, directory: Path) -> None:
             return file_response(request, found, cache)
         if "." in path.rsplit("/", 1)[-1]:
             raise HTTPException(status_code=404)  # a missing file, not a client route
-        return file_response(request, index, REVALIDATE)
+        return file_response(request, index, REVALIDATE, preload_for(preloads, request.url.path))
 
     app.router.routes.append(SpaRoute("/{path:path}", spa, methods=["GET", "HEAD"], name="spa"))

@@ -1,12 +1,13 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { routePreloads } from './vite-plugins/routePreloads.ts'
 
 // The dev server proxies the API, so the SPA talks to it same-origin as it does in production.
 const api = process.env.FRONTDOOR_API ?? 'http://127.0.0.1:8000'
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), routePreloads()],
   server: {
     proxy: {
       '/api': { target: api, changeOrigin: false },

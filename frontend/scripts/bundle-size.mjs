@@ -1,26 +1,18 @@
 // Reports the initial JavaScript of the build, gzipped, and fails above the budgets:
 // - the app: the entry script and the chunks it imports statically (what index.html preloads);
-// - each residents' page: the same plus the page's own chunk and its static imports, which is
-//   everything a phone downloads before the page shows (lazy parts such as Leaflet are not).
+// - each residents' page: the same plus what the server preloads for its address (the page's chunk,
+//   its static imports and its English strings; dist/.vite/route-preloads.json, written by
+//   vite-plugins/routePreloads.ts), which is everything a phone downloads before the page shows
+//   (lazy parts such as Leaflet are not).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 const APP_BUDGET_KB = 300
 const PUBLIC_BUDGET_KB = 150
-const PUBLIC_PAGES = [
-  'src/features/portal/HomePage.tsx',
-  'src/features/portal/AnswersPage.tsx',
-  'src/features/portal/AnswerPage.tsx',
-  'src/features/portal/ServicesPage.tsx',
-  'src/features/portal/ReportPage.tsx',
-  'src/features/portal/MapPage.tsx',
-  'src/features/portal/FollowConfirmPage.tsx',
-  'src/features/status/StatusLookupPage.tsx',
-  'src/features/status/StatusPage.tsx',
-]
 const dist = 'dist'
 const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'))
+const routePreloads = JSON.parse(readFileSync(join(dist, '.vite', 'route-preloads.json'), 'utf8'))
 const sizes = new Map()
 
 function gzipKb(file) {
@@ -48,11 +40,11 @@ const appKb = total(initial)
 console.log(`initial JavaScript: ${appKb.toFixed(1)} KB gzipped (budget ${APP_BUDGET_KB} KB)`)
 if (appKb > APP_BUDGET_KB) failed = true
 
-for (const page of PUBLIC_PAGES) {
-  const kb = total(closure(page, new Set(initial)))
+for (const { path, modules } of routePreloads) {
+  const kb = total(new Set([...initial, ...modules.map((href) => href.slice(1))]))
   const over = kb > PUBLIC_BUDGET_KB
   failed ||= over
-  console.log(`public page ${page.replace('src/features/', '')}: ${kb.toFixed(1)} KB gzipped (budget ${PUBLIC_BUDGET_KB} KB)${over ? '  OVER' : ''}`)
+  console.log(`public page ${path}: ${kb.toFixed(1)} KB gzipped (budget ${PUBLIC_BUDGET_KB} KB)${over ? '  OVER' : ''}`)
 }
 if (failed) {
   console.error('over the bundle budget')

@@ -1,15 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
 import { useMe } from '../shared/useMe'
 import { useSession } from '../shared/useSession'
 import { PublicRoutes, PublicShell } from './PublicShell'
+import { lazyPage } from './lazyPage'
 import { isPublicPath } from './routes'
 
 // The agent app and the sign-in screen load on demand: a resident's phone never downloads them.
-const SignInPage = lazy(() => import('../features/auth/SignInPage'))
-const StaffApp = lazy(() => import('./StaffApp'))
+const SignInPage = lazyPage('auth', () => import('../features/auth/SignInPage'))
+const StaffApp = lazyPage('shortcuts', () => import('./StaffApp'))
 
 /**
  * Residents' public pages first (no sign-in, no session probe). Signed out elsewhere: the

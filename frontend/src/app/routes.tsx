@@ -1,4 +1,7 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import { matchPath } from 'react-router'
+import type { ComponentType } from 'react'
+import { lazyPage, type LazyPage } from './lazyPage'
+import { featureOf, PUBLIC_PAGES } from './publicPages'
 import type { Me, Role } from '../shared/useMe'
 
 /**
@@ -15,7 +18,7 @@ export type AppRoute = {
   nav?: string
   roles: readonly Role[]
   staffTiers?: readonly NonNullable<Me['tier']>[]
-  page: LazyExoticComponent<ComponentType>
+  page: LazyPage
 }
 
 /** Who is looking: their role and, for department staff, their tier. */
@@ -26,37 +29,41 @@ const CONTACT_CENTRE: readonly Role[] = ['admin', 'supervisor', 'agent']
 const LEADERS: readonly Role[] = ['admin', 'supervisor', 'staff']
 
 export const ROUTES: readonly AppRoute[] = [
-  { path: '/intake', nav: 'nav.intake', roles: CONTACT_CENTRE, page: lazy(() => import('../features/intake/IntakePage')) },
-  { path: '/inbox', nav: 'nav.inbox', roles: CONTACT_CENTRE, page: lazy(() => import('../features/inbox/InboxPage')) },
-  { path: '/inbox/:caseId', roles: CONTACT_CENTRE, page: lazy(() => import('../features/inbox/ConversationPage')) },
-  { path: '/queues', nav: 'nav.queues', roles: EVERYONE, page: lazy(() => import('../features/queues/QueuesPage')) },
-  { path: '/requests/:id', roles: EVERYONE, page: lazy(() => import('../features/request-detail/RequestDetailPage')) },
-  { path: '/knowledge', nav: 'nav.knowledge', roles: EVERYONE, page: lazy(() => import('../features/knowledge/KnowledgePage')) },
-  { path: '/knowledge/:id', roles: EVERYONE, page: lazy(() => import('../features/knowledge/ArticlePage')) },
-  { path: '/residents', nav: 'nav.residents', roles: CONTACT_CENTRE, page: lazy(() => import('../features/residents/ResidentsPage')) },
-  { path: '/residents/:id', roles: CONTACT_CENTRE, page: lazy(() => import('../features/residents/ResidentPage')) },
-  { path: '/dashboard', nav: 'nav.dashboard', roles: LEADERS, staffTiers: ['manager'], page: lazy(() => import('../features/dashboard/components/dashboard-page')) },
+  { path: '/intake', nav: 'nav.intake', roles: CONTACT_CENTRE, page: lazyPage('intake', () => import('../features/intake/IntakePage')) },
+  { path: '/inbox', nav: 'nav.inbox', roles: CONTACT_CENTRE, page: lazyPage('inbox', () => import('../features/inbox/InboxPage')) },
+  { path: '/inbox/:caseId', roles: CONTACT_CENTRE, page: lazyPage('inbox', () => import('../features/inbox/ConversationPage')) },
+  { path: '/queues', nav: 'nav.queues', roles: EVERYONE, page: lazyPage('queues', () => import('../features/queues/QueuesPage')) },
+  { path: '/requests/:id', roles: EVERYONE, page: lazyPage('request-detail', () => import('../features/request-detail/RequestDetailPage')) },
+  { path: '/knowledge', nav: 'nav.knowledge', roles: EVERYONE, page: lazyPage('knowledge', () => import('../features/knowledge/KnowledgePage')) },
+  { path: '/knowledge/:id', roles: EVERYONE, page: lazyPage('knowledge', () => import('../features/knowledge/ArticlePage')) },
+  { path: '/residents', nav: 'nav.residents', roles: CONTACT_CENTRE, page: lazyPage('residents', () => import('../features/residents/ResidentsPage')) },
+  { path: '/residents/:id', roles: CONTACT_CENTRE, page: lazyPage('residents', () => import('../features/residents/ResidentPage')) },
+  { path: '/dashboard', nav: 'nav.dashboard', roles: LEADERS, staffTiers: ['manager'], page: lazyPage('dashboard', () => import('../features/dashboard/components/dashboard-page')) },
 ]
+
+/** The residents' page modules, by path: `PUBLIC_PAGES` names them, and each is its own chunk. */
+const PUBLIC_MODULES = import.meta.glob<{ default: ComponentType }>('../features/{portal,status,unsubscribe,report-card,survey}/*Page.tsx')
 
 /**
  * Pages for residents: no sign-in, no agent navigation, shown in the public shell whether or not
  * someone is signed in on this browser (except `/`, which is the staff's home once signed in).
  * Each is its own chunk, so a resident's phone loads the public pages only.
  */
-export const PUBLIC_ROUTES: readonly Pick<AppRoute, 'path' | 'page'>[] = [
-  { path: '/', page: lazy(() => import('../features/portal/HomePage')) },
-  { path: '/answers', page: lazy(() => import('../features/portal/AnswersPage')) },
-  { path: '/answers/:id', page: lazy(() => import('../features/portal/AnswerPage')) },
-  { path: '/report', page: lazy(() => import('../features/portal/ServicesPage')) },
-  { path: '/report/:serviceCode', page: lazy(() => import('../features/portal/ReportPage')) },
-  { path: '/map', page: lazy(() => import('../features/portal/MapPage')) },
-  { path: '/follow/confirm', page: lazy(() => import('../features/portal/FollowConfirmPage')) },
-  { path: '/status', page: lazy(() => import('../features/status/StatusLookupPage')) },
-  { path: '/status/:number', page: lazy(() => import('../features/status/StatusPage')) },
-  { path: '/unsubscribe', page: lazy(() => import('../features/unsubscribe/UnsubscribePage')) },
-  { path: '/report-card', page: lazy(() => import('../features/report-card/ReportCardPage')) },
-  { path: '/survey/:token', page: lazy(() => import('../features/survey/SurveyPage')) },
-]
+export const PUBLIC_ROUTES: readonly Pick<AppRoute, 'path' | 'page'>[] = PUBLIC_PAGES.map(({ path, page }) => {
+  const load = PUBLIC_MODULES[`../features/${page}.tsx`]
+  if (!load) throw new Error(`no page module ${page}`)
+  return { path, page: lazyPage(featureOf(page), load) }
+})
+
+/**
+ * Fetches the residents' page at `pathname` (its code and strings) before the app first renders,
+ * so it appears whole; the server has already asked the browser to fetch its chunks (api/spa.py).
+ */
+export function preloadPublicPage(pathname: string, signedIn: boolean): Promise<void> {
+  if (!isPublicPath(pathname, signedIn)) return Promise.resolve()
+  const route = PUBLIC_ROUTES.find(({ path }) => matchPath(path, pathname))
+  return route ? route.page.preload() : Promise.resolve()
+}
 
 /** The residents' links in the public header (i18n keys of the `common` namespace). */
 export const PUBLIC_NAV: readonly { path: string; label: string }[] = [

@@ -1,4 +1,4 @@
-import i18n, { type Resource } from 'i18next'
+import i18n, { type BackendModule, type Resource, type ResourceKey } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 
 export const LANGUAGES = ['en', 'es'] as const
@@ -9,26 +9,46 @@ const STORAGE_KEY = 'frontdoor.language'
  * Strings live next to the code that shows them: `src/i18n/locales/<lang>.json` is the `common`
  * namespace (shell, navigation), and each feature's `src/features/<feature>/locales/<lang>.json`
  * is the namespace named after the feature folder. Adding a feature's locale files is all it takes.
+ *
+ * Only `common` ships with the app. A feature's strings are their own small chunk, fetched in the
+ * language in use when a screen needs them (routes load a page's namespaces with its code, so no
+ * screen waits for them): a resident's phone never downloads the agent screens' strings, nor the
+ * language it does not show.
  */
 const common = import.meta.glob<Record<string, unknown>>('./locales/*.json', { eager: true, import: 'default' })
-const features = import.meta.glob<Record<string, unknown>>('../features/*/locales/*.json', {
-  eager: true,
-  import: 'default',
-})
+const features = import.meta.glob<Record<string, unknown>>('../features/*/locales/*.json', { import: 'default' })
 
-export function buildResources(): Resource {
+function featureFile(lang: string, namespace: string): string {
+  return `../features/${namespace}/locales/${lang}.json`
+}
+
+/** The namespaces the features define, from their locale files. */
+export const NAMESPACES: readonly string[] = [
+  'common',
+  ...new Set(Object.keys(features).map((path) => path.split('/')[2]!)),
+]
+
+function commonResources(): Resource {
   const resources: Resource = {}
   for (const [path, strings] of Object.entries(common)) {
     const lang = path.match(/([a-z]{2})\.json$/)?.[1]
-    if (lang) resources[lang] = { ...resources[lang], common: strings }
-  }
-  for (const [path, strings] of Object.entries(features)) {
-    const match = path.match(/features\/([^/]+)\/locales\/([a-z]{2})\.json$/)
-    if (!match) continue
-    const [, feature, lang] = match as unknown as [string, string, string]
-    resources[lang] = { ...resources[lang], [feature]: strings }
+    if (lang) resources[lang] = { common: strings }
   }
   return resources
+}
+
+/** i18next's backend: a feature's strings in one language, from its own chunk. */
+const featureStrings: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(lang, namespace, callback) {
+    const load = features[featureFile(lang, namespace)]
+    if (!load) return callback(null, {}) // a language or namespace with no file: the fallback answers
+    load().then(
+      (strings) => callback(null, strings as ResourceKey),
+      (error: Error) => callback(error, null),
+    )
+  },
 }
 
 export function storedLanguage(): Language {
@@ -46,8 +66,11 @@ i18n.on('languageChanged', (lang) => {
   document.documentElement.lang = lang
 })
 
-void i18n.use(initReactI18next).init({
-  resources: buildResources(),
+void i18n.use(featureStrings).use(initReactI18next).init({
+  resources: commonResources(),
+  partialBundledLanguages: true,
+  // Synchronous: `common` is already here, so the first render needs to wait for nothing.
+  initAsync: false,
   lng: storedLanguage(),
   fallbackLng: 'en',
   defaultNS: 'common',

@@ -1,6 +1,7 @@
 """The API serves the built SPA at `/`, with the caching a hashed build needs."""
 
 import gzip
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -161,3 +162,59 @@ async def test_client_routes_get_the_compressed_index(
     assert answer.headers["content-encoding"] == "gzip"
     assert answer.headers["content-type"].startswith("text/html")
     assert answer.text == INDEX
+
+
+PRELOADS = [
+    {"path": "/", "modules": ["/assets/Home-1.js"], "styles": []},
+    {"path": "/report", "modules": ["/assets/Services-2.js"], "styles": []},
+    {
+        "path": "/report/:serviceCode",
+        "modules": ["/assets/Report-3.js", "/assets/en-4.js"],
+        "styles": ["/assets/portal-5.css"],
+    },
+]
+
+
+@pytest.fixture
+async def preloading_client(
+    settings: Settings, container: Container, spa_dir: Path
+) -> AsyncIterator[httpx.AsyncClient]:
+    (spa_dir / ".vite").mkdir()
+    (spa_dir / ".vite" / "route-preloads.json").write_text(json.dumps(PRELOADS))
+    app: FastAPI = create_app(settings.model_copy(update={"spa_dir": str(spa_dir)}), container)
+    app.state.container = container
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+@pytest.mark.parametrize(
+    ("path", "link"),
+    [
+        ("/", "</assets/Home-1.js>; rel=modulepreload"),
+        ("/report", "</assets/Services-2.js>; rel=modulepreload"),
+        (
+            "/report/trm-pothole-repair",
+            "</assets/Report-3.js>; rel=modulepreload, </assets/en-4.js>; rel=modulepreload,"
+            " </assets/portal-5.css>; rel=preload; as=style",
+        ),
+    ],
+)
+async def test_a_public_page_names_its_own_chunks_in_a_link_header(
+    preloading_client: httpx.AsyncClient, path: str, link: str
+) -> None:
+    answer = await preloading_client.get(path)
+    assert answer.status_code == 200
+    assert answer.text == INDEX
+    assert answer.headers["link"] == link
+
+
+@pytest.mark.parametrize(
+    "path", ["/intake", "/report/a/b", "/report-card", "/reports", "/assets/index-AbC123.js"]
+)
+async def test_other_addresses_preload_nothing(
+    preloading_client: httpx.AsyncClient, path: str
+) -> None:
+    answer = await preloading_client.get(path)
+    assert answer.status_code == 200
+    assert "link" not in answer.headers
