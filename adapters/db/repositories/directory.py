@@ -70,21 +70,24 @@ def department_from_row(row: Row[Any]) -> Department:
 
 
 class SqlServiceRepository:
-    """Within one unit of work a service is read once (an identity map, as an ORM session
-    keeps): opening a request and finding its duplicates both ask for it."""
+    """Within one unit of work a service found is read once (an identity map, as an ORM
+    session keeps): opening a request and finding its duplicates both ask for it. A code not
+    found is asked again: another unit of work may commit it meanwhile (read committed)."""
 
     def __init__(
         self, connection: AsyncConnection, departments: SqlDepartmentRepository | None = None
     ) -> None:
         self._db = connection
-        self._seen: dict[str, Service | None] = {}
+        self._seen: dict[str, Service] = {}
         self._departments = departments
 
     async def get(self, code: str) -> Service | None:
         if code not in self._seen:
             row = (await self._db.execute(_SERVICE_AND_DEPARTMENT, {"code": code})).first()
-            self._seen[code] = None if row is None else service_from_row(row)
-            if row is not None and row.department_known and self._departments is not None:
+            if row is None:
+                return None
+            self._seen[code] = service_from_row(row)
+            if row.department_known and self._departments is not None:
                 self._departments.remember(
                     Department(
                         row.department_code,

@@ -4,12 +4,15 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.db.unit_of_work import SqlUnitOfWork, SqlUnitOfWorkFactory
-from domain.directory.catalog import Department
+from domain.directory.catalog import Department, Service, SlaPolicy
+from domain.shared.sla import SlaCalendar
 from tests.integration.builders import add_requests, count, make_request
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
 PARKS = Department("parks-annex", "Parks Annex", "annex@example.org", "+1 410 555 0199")
+WITHIN_TWO_DAYS = SlaPolicy(48, SlaCalendar.ALWAYS, False)
+BENCHES = Service("park-bench-repair", "Park bench repair", "parks-annex", WITHIN_TWO_DAYS)
 
 
 class Boom(Exception):
@@ -82,6 +85,23 @@ async def test_uncommitted_writes_are_invisible_to_another_unit_of_work(
         assert await reader.requests.get("26-00000001") is not None
 
     assert await stored(seeded, "parks-annex") == PARKS
+
+
+async def test_a_service_committed_by_another_unit_of_work_is_seen_on_asking_again(
+    seeded: AsyncEngine,
+) -> None:
+    async with SqlUnitOfWork(seeded) as writer, SqlUnitOfWork(seeded) as reader:
+        await writer.departments.add(PARKS)
+        await writer.services.add(BENCHES)
+
+        assert await reader.services.get("park-bench-repair") is None
+
+        await writer.commit()
+
+        # read committed: a code not found before is looked up again, not remembered
+        seen = await reader.services.get("park-bench-repair")
+        assert seen is not None and seen.name == "Park bench repair"
+        assert await reader.departments.get("parks-annex") == PARKS
 
 
 async def test_each_unit_of_work_has_its_own_connection(seeded: AsyncEngine) -> None:
