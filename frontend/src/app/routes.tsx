@@ -41,8 +41,8 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/dashboard', nav: 'nav.dashboard', roles: LEADERS, staffTiers: ['manager'], page: lazyPage('dashboard', () => import('../features/dashboard/components/dashboard-page')) },
 ]
 
-/** The residents' page modules, by path: `PUBLIC_PAGES` names them, and each is its own chunk. */
-const PUBLIC_MODULES = import.meta.glob<{ default: ComponentType }>('../features/{portal,status,unsubscribe,report-card,survey}/*Page.tsx')
+/** Every feature's page modules, by path: `PUBLIC_PAGES` picks the residents' by name. */
+const PAGE_MODULES = import.meta.glob<{ default: ComponentType }>('../features/*/*Page.tsx')
 
 /**
  * Pages for residents: no sign-in, no agent navigation, shown in the public shell whether or not
@@ -50,7 +50,7 @@ const PUBLIC_MODULES = import.meta.glob<{ default: ComponentType }>('../features
  * Each is its own chunk, so a resident's phone loads the public pages only.
  */
 export const PUBLIC_ROUTES: readonly Pick<AppRoute, 'path' | 'page'>[] = PUBLIC_PAGES.map(({ path, page }) => {
-  const load = PUBLIC_MODULES[`../features/${page}.tsx`]
+  const load = PAGE_MODULES[`../features/${page}.tsx`]
   if (!load) throw new Error(`no page module ${page}`)
   return { path, page: lazyPage(featureOf(page), load) }
 })
