@@ -68,6 +68,9 @@ export const portalQueries = {
       queryKey: portalKeys.service(code, lang),
       queryFn: () => unwrap(api.GET('/api/v1/public/services/{code}', { params: { path: { code }, query: { lang } } })),
       retry: false,
+      // While the service comes in another language, the one on screen stays: the report form
+      // (and what the resident typed in it) is not unmounted by a language switch.
+      placeholderData: (previous) => (previous?.code === code ? previous : undefined),
     }),
   /** Requests of the last 90 days, public fields only, locations as the open-data rules say. */
   requests: (filter: RequestFilter, lang: string) =>

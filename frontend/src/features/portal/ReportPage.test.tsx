@@ -117,6 +117,27 @@ describe('ReportPage', () => {
     expect(submitted(api.calls)).toHaveLength(0)
   })
 
+  it('keeps what the resident typed when they switch language mid-form', async () => {
+    // The Spanish service comes slowly, as over a phone's link: the form must not go meanwhile.
+    let spanish = () => {}
+    const { user } = setup({
+      [`GET /api/v1/public/services/${POTHOLE.code}`]: ((_request: Request, url: URL) =>
+        url.searchParams.get('lang') === 'es' ? new Promise((resolve) => (spanish = () => resolve(POTHOLE))) : POTHOLE) as unknown as Reply,
+    })
+    await screen.findByRole('heading', { level: 1, name: 'Pothole repair' })
+    await user.type(screen.getByRole('textbox', { name: 'Nearby landmark (optional)' }), 'By the bus stop')
+    await user.click(screen.getByRole('button', { name: 'Send the report' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(/problems? with your report/)
+    await i18n.changeLanguage('es')
+    expect(await screen.findByRole('button', { name: 'Enviar el informe' })).toBeInTheDocument()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(screen.getByRole('textbox', { name: /^Nearby landmark/ })).toHaveValue('By the bus stop')
+    spanish()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(screen.getByRole('textbox', { name: /^Nearby landmark/ })).toHaveValue('By the bus stop')
+    expect(screen.getByRole('alert')).toHaveTextContent(/en su informe/)
+  })
+
   it('shows the API\'s refusal next to the field, in Spanish, and sends the corrected form under a new key', async () => {
     await i18n.changeLanguage('es')
     let answers = 0
