@@ -136,6 +136,9 @@ describe('ReportPage', () => {
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(screen.getByRole('textbox', { name: /^Nearby landmark/ })).toHaveValue('By the bus stop')
     expect(screen.getByRole('alert')).toHaveTextContent(/en su informe/)
+    // The form's own findings are said again in the new language (the API's stay as it sent them).
+    expect(screen.getByRole('alert')).toHaveTextContent('Responda esta pregunta.')
+    expect(screen.getByRole('alert')).not.toHaveTextContent('Answer this question.')
   })
 
   it('shows the API\'s refusal next to the field, in Spanish, and sends the corrected form under a new key', async () => {

@@ -16,7 +16,7 @@ const EMPTY: ReportDraft = { answers: {}, description: '', location: { address: 
 
 /** The report form of one service: its questions, the place, a photo, contact details and consent. */
 export function ReportForm({ service, onDone }: { service: PortalService; onDone: (outcome: Outcome) => void }) {
-  const { t } = useTranslation('portal')
+  const { t, i18n } = useTranslation('portal')
   const [draft, setDraft] = useState<ReportDraft>(EMPTY)
   const [photo, setPhoto] = useState<Blob | null>(null)
   const [photoError, setPhotoError] = useState<string | undefined>()
@@ -27,12 +27,21 @@ export function ReportForm({ service, onDone }: { service: PortalService; onDone
   const submit = useSubmitReport(service, t('errors.photoFailed'), touched)
   const questions = [...service.attributes].sort((a, b) => a.order - b.order)
   const change = (part: Partial<ReportDraft>) => setDraft((current) => ({ ...current, ...part }))
+  // Whether the errors shown are the form's own findings, which a language switch says again.
+  const [ownFindings, setOwnFindings] = useState(false)
+  const [language, setLanguage] = useState(i18n.language)
+  const check = () => ({ ...validate(service, draft, t), ...(served ? {} : { location: t('errors.outside') }), ...(photoError ? { photo: photoError } : {}) })
+  if (language !== i18n.language) {
+    setLanguage(i18n.language)
+    if (ownFindings) setErrors(check())
+  }
 
   function send(event: FormEvent) {
     event.preventDefault()
     if (submit.isPending) return
-    const found = { ...validate(service, draft, t), ...(served ? {} : { location: t('errors.outside') }), ...(photoError ? { photo: photoError } : {}) }
+    const found = check()
     setErrors(found)
+    setOwnFindings(true)
     if (Object.keys(found).length > 0) return setAttempt((count) => count + 1)
     submit.mutate(
       { draft, photo },
@@ -40,6 +49,7 @@ export function ReportForm({ service, onDone }: { service: PortalService; onDone
         onSuccess: onDone,
         onError: (error) => {
           setErrors(refusalErrors(error, t('errors.failed')))
+          setOwnFindings(false)
           setAttempt((count) => count + 1)
         },
       },
